@@ -1,0 +1,32 @@
+# netwerksim: `make run` and `make test` do all the set-up themselves.
+VENV     := .venv
+PY       := $(VENV)/bin/python
+STAMP    := $(VENV)/.installed
+SCENARIO ?= scenarios/zorgnetwerk.toml
+OUT      ?= results/zorgnetwerk
+WORKERS  ?= 2
+
+.PHONY: venv run test test-fast bench clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $$(scripts/find-python.sh) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+run: venv
+	$(VENV)/bin/netwerksim run $(SCENARIO) --out $(OUT)
+
+test: venv
+	$(PY) -m pytest -n $(WORKERS) -q
+
+test-fast: venv
+	$(PY) -m pytest -n $(WORKERS) -q -m "not slow"
+
+bench: venv
+	$(PY) benchmarks/bench_core.py
+
+clean:
+	rm -rf $(VENV) results .pytest_cache

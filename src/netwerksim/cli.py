@@ -1,0 +1,108 @@
+"""The `netwerksim` command: run, validate and list scenarios, and show the parameters."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .interventions import REGISTRY
+from .params import PARAMETERS, ParameterError
+from .scenario import ScenarioError, bundled_names, load_scenario, resolve_path
+
+
+def _scenario_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", help="a scenario file, or the name of a bundled scenario (see `netwerksim list`)")
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="netwerksim", description="Simulate collaboration in networks of organisations.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="run a scenario and write a results folder")
+    _scenario_arg(r)
+    r.add_argument("--seed", type=int, help="random seed (default: the scenario's)")
+    r.add_argument("--steps", type=int, help="weeks to simulate (default: the scenario's)")
+    r.add_argument("--out", type=Path, help="results folder (default: results/<scenario>)")
+    r.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and plots")
+    r.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
+    v = sub.add_parser("validate", help="check a scenario file and say what is wrong")
+    _scenario_arg(v)
+    sub.add_parser("list", help="the bundled scenarios with their descriptions")
+    pa = sub.add_parser("params", help="every model parameter with default, unit, range and source")
+    pa.add_argument("--interventions", action="store_true", help="list the intervention registry instead")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return {"run": _run, "validate": _validate, "list": _list, "params": _params}[args.command](args)
+    except (ScenarioError, ParameterError) as exc:
+        print(f"netwerksim: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("netwerksim: interrupted; nothing was written", file=sys.stderr)
+        return 130
+
+
+def _run(args) -> int:
+    from .runner import run  # noqa: PLC0415 (keeps `netwerksim list` fast)
+
+    if args.steps is not None and not 1 <= args.steps <= 5200:
+        raise ScenarioError(f"--steps: value {args.steps} is not allowed; a whole number of weeks in [1, 5200]")
+    if args.seed is not None and args.seed < 0:
+        raise ScenarioError(f"--seed: value {args.seed} is not allowed; a whole number >= 0")
+    scenario = load_scenario(args.scenario)
+    out = args.out or Path("results") / resolve_path(args.scenario).stem
+    steps = args.steps or scenario.meta.steps
+    with tqdm(total=steps, desc=scenario.meta.name_nl if args.lang == "nl" else scenario.meta.name_en,
+              unit="wk", file=sys.stderr, disable=None) as bar:
+        result = run(scenario, seed=args.seed, steps=args.steps, on_step=lambda done, n: bar.update(1))
+    folder = result.save(out, lang=args.lang, plots=not args.no_plots)
+    _print_summary(result, folder, args.lang)
+    return 0
+
+
+def _print_summary(result, folder: Path, lang: str) -> None:
+    from .report import summary_table  # noqa: PLC0415
+
+    ts = result.timeseries
+    last = ts.iloc[-1]
+    print(f"{result.manifest['scenario']}: {result.manifest['steps']} weeks, seed {result.manifest['seed']}")
+    for label, start, end, lo, hi in summary_table(result, lang):
+        print(f"  {label:<32} {start:7.2f} -> {end:7.2f}   (min {lo:.2f}, max {hi:.2f})")
+    print(f"  {'progress' if lang == 'en' else 'voortgang':<32} {last['progress']:7.2f}")
+    print(f"  {'events' if lang == 'en' else 'gebeurtenissen':<32} {len(result.events):7d}")
+    print(f"results: {folder}/ (report.md, timeseries.parquet, organisations.parquet, events.jsonl, manifest.json)")
+
+
+def _validate(args) -> int:
+    s = load_scenario(args.scenario)
+    n_orgs = len(s.organisations) + sum(g.count for g in s.organisation_groups)
+    print(f"{resolve_path(args.scenario)}: valid ({s.meta.name_en}; {n_orgs} organisations, {len(s.issues)} issues, "
+          f"{len(s.forums) + sum(g.count for g in s.forum_groups)} forums, {len(s.events)} events, {s.meta.steps} weeks)")
+    return 0
+
+
+def _list(args) -> int:
+    for name in bundled_names():
+        s = load_scenario(name)
+        print(f"{name}\n  {s.meta.name_nl} / {s.meta.name_en}\n  {s.meta.description_nl}\n")
+    return 0
+
+
+def _params(args) -> int:
+    if args.interventions:
+        for e in REGISTRY.values():
+            opts = ", ".join(f"{k}={o.default!r}" for k, o in e.options.items())
+            print(f"{e.name:<20} {e.kind:<12} {e.label_nl} / {e.label_en}  [{opts}]  ({e.source})")
+        return 0
+    for p in PARAMETERS.values():
+        print(f"{p.name:<36} {p.default:>8g} {p.unit:<16} [{p.low:g}, {p.high:g}]  {p.doc} ({p.source})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

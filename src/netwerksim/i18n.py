@@ -1,0 +1,67 @@
+"""Dutch and English texts for everything a person reads: indicators, events, reports."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["nl", "en"]
+
+TEXT: dict[str, tuple[str, str]] = {
+    # indicators (time-series columns)
+    "week": ("week", "week"),
+    "active_organisations": ("actieve organisaties", "active organisations"),
+    "dormant_organisations": ("slapende organisaties", "dormant organisations"),
+    "exited_organisations": ("afgehaakte organisaties", "organisations that left"),
+    "mean_trust": ("vertrouwen", "trust"),
+    "mean_energy": ("energie", "energy"),
+    "joint_contribution": ("gezamenlijke inzet", "joint contribution"),
+    "attendance": ("opkomst bij overleg", "meeting attendance"),
+    "meeting_hours": ("vergaderuren per professional", "meeting hours per professional"),
+    "coordination_load": ("overleglast", "coordination load"),
+    "perceived_value": ("ervaren waarde", "perceived value"),
+    "output": ("voortgang deze week", "progress this week"),
+    "progress": ("voortgang opgaven", "progress on issues"),
+    "economic_capital": ("economisch kapitaal", "economic capital"),
+    "social_capital": ("sociaal kapitaal", "social capital"),
+    "cultural_capital": ("cultureel kapitaal", "cultural capital"),
+    # status changes
+    "status.dormant": ("{org} wordt een slapend lid: de ervaren waarde ligt al {weeks} weken onder het alternatief.",
+                       "{org} goes dormant: its perceived value has been below its outside option for {weeks} weeks."),
+    "status.exited": ("{org} haakt af en verlaat het netwerk.", "{org} drops out and leaves the network."),
+    "status.returned": ("{org} doet weer actief mee: het netwerk levert weer genoeg op.",
+                        "{org} takes part again: the network is worth it once more."),
+    "event.applied": ("{label}: {description}", "{label}: {description}"),
+    # report
+    "report.title": ("Verslag van de simulatie", "Simulation report"),
+    "report.scenario": ("Scenario", "Scenario"),
+    "report.seed": ("seed", "seed"),
+    "report.weeks": ("weken", "weeks"),
+    "report.summary": ("Samenvatting", "Summary"),
+    "report.start": ("start", "start"),
+    "report.end": ("eind", "end"),
+    "report.min": ("laagste", "lowest"),
+    "report.max": ("hoogste", "highest"),
+    "report.events": ("Gebeurtenissen", "Events"),
+    "report.no_events": ("Geen gebeurtenissen.", "No events."),
+    "report.organisations": ("Organisaties aan het eind", "Organisations at the end"),
+    "report.plots": ("Grafieken", "Plots"),
+    "report.files": ("Bestanden", "Files"),
+    "report.issues": ("Voortgang per opgave", "Progress per issue"),
+    "plot.indicators": ("Verloop van het netwerk", "Course of the network"),
+    "plot.progress": ("Voortgang en kapitaal", "Progress and capital"),
+    "plot.organisations": ("Deelname van organisaties", "Participation of organisations"),
+    "status.0": ("actief", "active"),
+    "status.1": ("slapend", "dormant"),
+    "status.2": ("afgehaakt", "left"),
+}
+
+
+def t(key: str, lang: Lang = "nl", **fmt) -> str:
+    """The text for ``key`` in ``lang``, formatted with ``fmt``."""
+    nl, en = TEXT[key]
+    return (nl if lang == "nl" else en).format(**fmt)
+
+
+def both(key: str, **fmt) -> dict[str, str]:
+    """``{"label_nl": ..., "label_en": ...}`` for an event record."""
+    return {"label_nl": t(key, "nl", **fmt), "label_en": t(key, "en", **fmt)}

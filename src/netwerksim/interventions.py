@@ -1,0 +1,182 @@
+"""The one registry of shocks and interventions: scenario timelines, code and the app all use it.
+
+Each entry declares its parameters (default, range or choices), its source, the mechanisms it acts on
+and a Dutch and English label. Applying an entry changes state or parameters only; what follows
+emerges from the mechanisms. ``at`` in a scenario's ``[[events]]`` is the week it takes effect.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Literal
+
+import numpy as np
+
+from .params import PARAMETERS, ParameterError, check
+from .scenario import KINDS
+from .state import Status
+
+if TYPE_CHECKING:
+    from .model import NetwerkModel
+    from .scenario import Scenario
+
+
+class EventParameterError(ValueError):
+    """A bad parameter of an event; ``field`` names it."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Option:
+    """One parameter of an entry: a number in a range, or one of a set of choices."""
+
+    default: Any
+    doc: str
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] | None = None  # None: a number; ("<target>",): an organisation target
+
+
+TARGET = ("<target>",)  # 'all', an organisation's name, or 'kind:<kind>'
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: Literal["shock", "intervention", "governance"]
+    label_nl: str
+    label_en: str
+    description_nl: str
+    description_en: str
+    source: str
+    mechanisms: tuple[str, ...]
+    apply: Callable[["NetwerkModel", dict], None]
+    options: dict[str, Option] = field(default_factory=dict)
+
+    def resolve(self, given: dict[str, Any], scenario: "Scenario | None" = None) -> dict[str, Any]:
+        """Given parameters completed with defaults; raises EventParameterError on a bad one."""
+        self.check_params(given, scenario)
+        return {k: given.get(k, o.default) for k, o in self.options.items()}
+
+    def check_params(self, given: dict[str, Any], scenario: "Scenario | None" = None) -> None:
+        for key, value in given.items():
+            if key not in self.options:
+                raise EventParameterError(key, f"unknown parameter {key!r} for {self.name!r}; allowed: {sorted(self.options)}")
+            opt = self.options[key]
+            if opt.choices == TARGET:
+                if not isinstance(value, str) or not _is_target(value, scenario):
+                    raise EventParameterError(key, f"value {value!r} is not allowed; use 'all', 'kind:<kind>' or an organisation's name")
+            elif opt.choices is not None:
+                if value not in opt.choices:
+                    raise EventParameterError(key, f"value {value!r} is not allowed; allowed: {list(opt.choices)}")
+            elif isinstance(value, bool) or not isinstance(value, (int, float)) or not opt.low <= value <= opt.high:
+                raise EventParameterError(key, f"value {value!r} is not allowed; a number in [{opt.low}, {opt.high}]")
+        if self.name == "set_parameter":
+            name = given.get("name")
+            try:
+                check(name, given.get("value"))
+            except ParameterError as exc:
+                raise EventParameterError("value" if name in PARAMETERS else "name", str(exc)) from None
+
+
+def _is_target(value: str, scenario: "Scenario | None") -> bool:
+    if value == "all" or (value.startswith("kind:") and value.removeprefix("kind:") in KINDS) or scenario is None:
+        return True
+    if value in {o.name for o in scenario.organisations}:
+        return True
+    group, _, number = value.rpartition(" ")
+    return any(g.name == group and number.isdigit() and 1 <= int(number) <= g.count for g in scenario.organisation_groups)
+
+
+def organisations_matching(model: "NetwerkModel", target: str) -> np.ndarray:
+    """Indices of organisations named by a target: 'all', 'kind:<kind>' or a name."""
+    orgs = model.state.orgs
+    if target == "all":
+        return np.arange(len(orgs.name))
+    if target.startswith("kind:"):
+        return np.flatnonzero(orgs.kind == KINDS.index(target.removeprefix("kind:")))
+    return np.array([orgs.name.index(target)]) if target in orgs.name else np.zeros(0, np.int64)
+
+
+# --- the entries ------------------------------------------------------------------------------------
+def _staff_shortage(model, a):
+    profs = model.state.profs
+    hit = np.isin(profs.org, organisations_matching(model, a["target"]))
+    profs.workload = np.where(hit, np.clip(profs.workload + a["amount"], 0, 1), profs.workload)
+
+
+def _funding_ends(model, a):
+    orgs = model.state.orgs
+    idx = organisations_matching(model, a["target"])
+    orgs.hours[idx] *= 1 - a["cut"]
+    model.state.profs.hours = (orgs.hours / orgs.n_professionals)[model.state.profs.org]
+
+
+def _key_person_leaves(model, a):
+    """The professional with most trusted ties in the target leaves; a newcomer starts from scratch."""
+    st = model.state
+    idx = organisations_matching(model, a["target"])
+    T = st.ties
+    candidates = np.isin(st.profs.org, idx)
+    if not candidates.any():
+        return
+    weight = np.bincount(T.src, weights=T.trust * (T.r + T.s), minlength=len(st.profs.org))
+    who = int(np.argmax(np.where(candidates, weight, -1.0)))
+    mine = (T.src == who) | (T.dst == who)
+    T.r[mine] = 0.0
+    T.s[mine] = 0.0
+    st.profs.energy[who] = st.profs.drive[who]
+
+
+def _bankruptcy(model, a):
+    st = model.state
+    idx = organisations_matching(model, a["target"])
+    st.orgs.status[idx] = Status.EXITED
+    st.orgs.contribution[idx] = 0.0
+
+
+def _co_location(model, a):
+    model.state.forums.physical[:] = True
+
+
+def _set_parameter(model, a):
+    model.params = model.params.with_overrides({a["name"]: a["value"]})
+
+
+REGISTRY: dict[str, Entry] = {e.name: e for e in [
+    Entry("staff_shortage", "shock", "Personeelstekort", "Staff shortage",
+          "Het personeelstekort loopt op: de caseload stijgt en er blijft minder tijd over voor netwerkwerk.",
+          "Staff shortage grows: caseloads rise and less time is left for network work.",
+          "003 L4626-4634 (R37a, R37c); 001 L326-367", ("meetings", "contribution", "energy"), _staff_shortage,
+          {"target": Option("all", "who is hit", choices=TARGET),
+           "amount": Option(0.2, "rise in workload (0-1 scale)", 0.0, 1.0)}),
+    Entry("funding_ends", "shock", "Financiering stopt", "Funding ends",
+          "Een subsidie of projectbudget loopt af: er zijn minder uren voor het netwerk.",
+          "A grant or project budget ends: fewer hours are available for the network.",
+          "003 L4632-4634 (R37c), L2497-2565", ("contribution", "production"), _funding_ends,
+          {"target": Option("all", "whose hours are cut", choices=TARGET),
+           "cut": Option(0.3, "share of network hours lost", 0.0, 1.0)}),
+    Entry("key_person_leaves", "shock", "Sleutelfiguur vertrekt", "Key person leaves",
+          "De meest vertrouwde verbinder van een organisatie vertrekt; de opvolger moet vertrouwen opnieuw opbouwen.",
+          "An organisation's most trusted connector leaves; the successor has to build trust anew.",
+          "003 L197-199 (R17), L2599-2605 (R23)", ("trust",), _key_person_leaves,
+          {"target": Option("all", "whose key person leaves", choices=TARGET)}),
+    Entry("partner_bankruptcy", "shock", "Partner failliet", "Partner goes bankrupt",
+          "Een partner gaat failliet en valt weg uit het netwerk.",
+          "A partner goes bankrupt and drops out of the network.",
+          "003 L4817-4852 (context factors)", ("value", "production"), _bankruptcy,
+          {"target": Option("all", "which organisation goes bankrupt", choices=TARGET)}),
+    Entry("co_location", "intervention", "Samen op één plek", "Co-location",
+          "Alle tafels komen fysiek bijeen in plaats van op afstand: fysieke nabijheid bouwt sneller vertrouwen.",
+          "All tables meet in person instead of remotely: physical presence builds trust faster.",
+          "003 L1052-1058 (R15), L4495-4521 (R26)", ("trust",), _co_location),
+    Entry("set_parameter", "governance", "Parameter aangepast", "Parameter changed",
+          "Een modelparameter krijgt vanaf nu een andere waarde.",
+          "A model parameter takes another value from now on.",
+          "params.py", ("any",), _set_parameter,
+          {"name": Option("", "dotted parameter name", choices=tuple(PARAMETERS)),
+           "value": Option(0.0, "new value", -1e9, 1e9)}),
+]}

@@ -1,0 +1,67 @@
+"""Mechanism 4: how much of its promised capacity each organisation actually puts in.
+
+Utility weighs three motives (003 L232-250, R4): instrumental (expected own return, i.e. perceived
+value over the outside option, minus the cost of giving and of ceded autonomy, 003 L753-755 R27),
+affective (trust in the partners) and moral (weight on the collective result, 003 L226-229). It is
+conditional on expected reciprocity: partners' delivery weighted by trust in them (002 R1; 003
+L4571-4577): it gives at most what its partners give, relative to its own level. What it wants is capped by the mandate its people have (002 V8) and crowded out by
+casework pressure (001 L326-367). Contribution is a share of the pledge: 1 means keeping the promise.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..params import Params
+from ..state import State
+
+
+def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
+    """Per organisation: mean trust its professionals hold in partners, and trust-weighted partner delivery."""
+    T, orgs, profs = st.ties, st.orgs, st.profs
+    O = len(orgs.name)
+    if len(T.src) == 0:
+        return np.full(O, 0.5), np.ones(O)
+    src_org = profs.org[T.src]
+    trust = T.trust
+    n = np.bincount(src_org, minlength=O)
+    total = np.bincount(src_org, weights=trust, minlength=O)
+    partner = orgs.delivery[profs.org[T.dst]] * orgs.active[profs.org[T.dst]]
+    weighted = np.bincount(src_org, weights=trust * partner, minlength=O)
+    mean_trust = np.where(n > 0, total / np.maximum(n, 1), 0.5)
+    reciprocity = np.where(total > 0, weighted / np.where(total > 0, total, 1), 1.0)
+    return mean_trust, reciprocity
+
+
+def willingness(value_margin, trust, collective_weight, autonomy_ceded, motives, p: Params) -> np.ndarray:
+    """Logistic willingness to contribute from the motive-weighted utility."""
+    c = p.contribution
+    instrumental = c.value_gain * value_margin - c.cost - c.autonomy_cost * autonomy_ceded
+    affective = 2.0 * (trust - 0.5)
+    moral = collective_weight
+    terms = np.stack([instrumental, affective, moral], axis=1)
+    weights = motives / np.maximum(motives.sum(axis=1, keepdims=True), 1e-9)
+    utility = (terms * weights).sum(axis=1)
+    return 1.0 / (1.0 + np.exp(-c.steepness * utility))
+
+
+def workload_room(workload: np.ndarray, p: Params) -> np.ndarray:
+    """Share of the promised network work that casework pressure leaves room for."""
+    c = p.contribution
+    excess = np.maximum(0.0, workload - c.workload_normal) / max(1.0 - c.workload_normal, 1e-9)
+    return np.clip(1.0 - c.workload_crowding * excess, 0.0, 1.0)
+
+
+def decide_contributions(st: State, p: Params) -> None:
+    """Move each organisation's contribution towards what it now wants and can give."""
+    orgs, profs = st.orgs, st.profs
+    c = p.contribution
+    trust, reciprocity = org_trust_and_reciprocity(st)
+    want = willingness(orgs.perceived_value - orgs.outside_option, trust, orgs.collective_weight,
+                       orgs.autonomy_ceded, orgs.motives, p)
+    matched = np.minimum(1.0, (reciprocity + c.reciprocity_tolerance) / np.maximum(orgs.contribution, 1e-9))
+    want = want * (c.reciprocity_floor + (1 - c.reciprocity_floor) * matched)
+    want = np.minimum(want, orgs.mandate / np.maximum(orgs.pledge, 1e-9))
+    workload = np.bincount(profs.org, weights=profs.workload, minlength=len(orgs.name)) / orgs.n_professionals
+    target = np.clip(want * workload_room(workload, p), 0.0, 1.0)
+    orgs.contribution = np.where(orgs.active, orgs.contribution + c.adaptation * (target - orgs.contribution), 0.0)

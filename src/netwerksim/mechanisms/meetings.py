@@ -1,0 +1,52 @@
+"""Mechanism 1: forums meet, professionals attend or stay away, and consultation costs hours.
+
+Attendance falls with casework pressure (001 L326-367), low energy, low perceived value
+(003 L2418-2420) and meeting fatigue (003 L2341-2357, R44). Every attended meeting costs its hours
+plus preparation that grows with the number of organisation pairs at the table, n(n-1)/2
+(003 L4628-4630, R37b; anchors_peers SF6).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..params import Params
+from ..state import State
+
+
+def attendance_probability(workload, energy, value_margin, meeting_hours, p: Params) -> np.ndarray:
+    """Chance that a member attends: each factor in [0, 1], multiplied."""
+    m = p.meeting
+    fatigue = np.clip(1 - m.fatigue * np.maximum(0.0, meeting_hours - m.fatigue_threshold), 0, 1)
+    value = 1 - m.value_absence * (1 - 1 / (1 + np.exp(-4 * value_margin)))
+    return m.base_attendance * (1 - m.workload_absence * workload) * (0.5 + 0.5 * energy) * value * fatigue
+
+
+def hold_meetings(st: State, p: Params, rng: np.random.Generator, week: int) -> None:
+    """Decide which forums meet this week and who attends; set meeting hours and which ties met."""
+    F, profs, orgs, T = st.forums, st.profs, st.orgs, st.ties
+    F.met = F.active & ((week - F.offset) % F.frequency == 0)
+    prof = F.member_prof
+    org = profs.org[prof]
+    chance = attendance_probability(
+        profs.workload[prof], profs.energy[prof], (orgs.perceived_value - orgs.outside_option)[org],
+        profs.meeting_hours[prof], p)
+    present = (rng.random(len(prof)) < chance) & F.met[F.member_forum] & orgs.active[org]
+
+    n_forums = len(F.id)
+    n_members = np.bincount(F.member_forum, minlength=n_forums)
+    n_present = np.bincount(F.member_forum, weights=present, minlength=n_forums)
+    F.attendance = np.where(F.met, n_present / np.maximum(n_members, 1), 0.0)
+    # organisations present per forum, for the n(n-1)/2 preparation cost
+    org_present = np.unique(F.member_forum[present] * len(orgs.name) + org[present]) // len(orgs.name)
+    n_orgs = np.bincount(org_present, minlength=n_forums)
+    per_meeting = F.hours + p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
+    profs.meeting_hours = np.bincount(prof, weights=present * per_meeting[F.member_forum], minlength=len(profs.org))
+
+    both = present[T.meets_a] & present[T.meets_b]
+    T.met = np.bincount(T.meets_tie, weights=both, minlength=len(T.src)) > 0
+    in_person = both & F.physical[F.member_forum[T.meets_a]]
+    T.physical = np.bincount(T.meets_tie, weights=in_person, minlength=len(T.src)) > 0
+
+    capacity = float((orgs.hours * orgs.pledge)[orgs.active].sum())
+    st.network.coordination_load = float(profs.meeting_hours.sum()) / capacity if capacity > 0 else 0.0

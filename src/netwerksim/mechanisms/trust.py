@@ -1,0 +1,46 @@
+"""Mechanism 2: trust as beta evidence with forgetting; broken promises weigh more than kept ones.
+
+Trust of a professional in another is E = (r+1)/(r+s+2) (Josang & Ismail 2002, anchors_peers 1.1).
+Evidence comes from meeting: did the other's organisation deliver what it promised (003 R25,
+L3208-3214)? A shortfall is partly forgiven as circumstance (attribution, anchors_peers 1.1), the rest
+counts ``negative_weight`` times as much as a kept promise (003 L1451-1455; Slovic 1993). Physical
+co-presence gives more evidence than remote contact (003 L1052-1058, R15); rivals share less
+(003 L904-912, R29). All evidence fades by ``forgetting`` each week.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..params import Params
+from ..state import State
+
+
+def expected_trust(r: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Expected trust from positive and (weighted) negative evidence."""
+    return (r + 1.0) / (r + s + 2.0)
+
+
+def add_evidence(r, s, positive, negative, p: Params):
+    """Forget, then add evidence; negative evidence is weighted. Returns the new (r, s)."""
+    lam = p.trust.forgetting
+    return lam * r + positive, lam * s + p.trust.negative_weight * negative
+
+
+def evidence_rate(physical: np.ndarray, rival: np.ndarray, p: Params) -> np.ndarray:
+    """Evidence one week of meeting adds: less when remote, less between rivals."""
+    t = p.trust
+    return t.evidence_rate * np.where(physical, 1.0, t.remote_factor) * np.where(rival, t.rival_sharing, 1.0)
+
+
+def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
+    """Every tie that met this week learns whether the other's side kept its word."""
+    T, orgs, profs = st.ties, st.orgs, st.profs
+    if len(T.src) == 0:
+        return
+    other = T.dst
+    reliability = orgs.delivery[profs.org[other]] * (1 - p.trust.energy_weight * (1 - profs.energy[other]))
+    kept_chance = reliability + (1 - reliability) * p.trust.attribution_grace
+    kept = rng.random(len(T.src)) < kept_chance
+    weight = evidence_rate(T.physical, T.rival, p) * T.met
+    T.r, T.s = add_evidence(T.r, T.s, weight * kept, weight * ~kept, p)

@@ -1,0 +1,53 @@
+"""Mechanism 8: perceived value, fairness of give and take, and going dormant or leaving.
+
+Each organisation weighs what the network brings it this week: progress on the issues it cares about
+and, by its collective weight, on all issues (003 L226-229), minus the cost of what it gives and of
+autonomy ceded (003 L753-755). Give/take imbalance is tolerated up to a threshold, beyond which it
+hurts (003 L2428-2440, R10). Perceived value follows realised benefit with smoothing, so it fades
+without fresh results (003 L2418-2420, R11). An organisation whose value stays below its outside
+option goes dormant and then leaves (*afhaken*, 003 L219-222, R2); a dormant one comes back when the
+value rises clearly above it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..params import Params
+from ..state import State, Status
+from .production import given_hours
+
+
+def imbalance(give: np.ndarray, take: np.ndarray, active: np.ndarray) -> np.ndarray:
+    """Give share minus take share among active members, in units of a fair share (0 = fair)."""
+    n = max(int(active.sum()), 1)
+    give_share = give / give.sum() if give.sum() > 0 else np.zeros_like(give)
+    take = np.maximum(take, 0.0) * active
+    take_share = take / take.sum() if take.sum() > 0 else np.zeros_like(take)
+    return (give_share - take_share) * n * active
+
+
+def next_status(status, weeks_below, value_margin, p: Params) -> np.ndarray:
+    """Active -> dormant -> exited as weeks under the outside option accumulate; dormant -> active on recovery."""
+    v = p.value
+    new = status.copy()
+    new[(status == Status.ACTIVE) & (weeks_below >= v.patience)] = Status.DORMANT
+    new[(status == Status.DORMANT) & (weeks_below >= v.exit_patience)] = Status.EXITED
+    new[(status == Status.DORMANT) & (value_margin > v.return_margin)] = Status.ACTIVE
+    return new
+
+
+def update_value(st: State, p: Params) -> None:
+    orgs, I = st.orgs, st.issues
+    v, c = p.value, p.contribution
+    own = orgs.focus @ I.delta
+    shared = float(I.delta.mean())
+    gross = v.benefit_scale * ((1 - orgs.collective_weight) * own + orgs.collective_weight * shared)
+    cost = c.cost * orgs.contribution * orgs.pledge + c.autonomy_cost * orgs.autonomy_ceded * orgs.active
+    unfair = np.maximum(0.0, imbalance(given_hours(st), gross, orgs.active) - v.fairness_tolerance)
+    orgs.benefit = gross - cost - v.fairness_penalty * unfair
+    orgs.perceived_value = (1 - v.smoothing) * orgs.perceived_value + v.smoothing * orgs.benefit
+    margin = orgs.perceived_value - orgs.outside_option
+    orgs.weeks_below = np.where(margin < 0, orgs.weeks_below + 1, 0)
+    present = orgs.status != Status.EXITED
+    orgs.status = np.where(present, next_status(orgs.status, orgs.weeks_below, margin, p), Status.EXITED).astype(np.int8)

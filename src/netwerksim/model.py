@@ -1,0 +1,115 @@
+"""NetwerkModel: the Mesa model that owns the state, runs the mechanisms in order and records data.
+
+Step order (MODEL.md §4; one step is one week): timeline events and queued interventions ->
+forums meet (1) -> trust (2) -> contribution decisions (4) -> production (5) -> perceived value,
+fairness and exit (8) -> energy (9) -> record. Every mechanism acts on all agents at once from the
+state left by the previous one (synchronous within a mechanism, sequential between mechanisms), so
+no result depends on an agent activation order (anchors_peers SF10).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+from mesa import Model
+
+from . import i18n
+from .agents import Organisation, Professional
+from .interventions import REGISTRY
+from .mechanisms.contribution import decide_contributions
+from .mechanisms.energy import update_energy
+from .mechanisms.meetings import hold_meetings
+from .mechanisms.production import produce
+from .mechanisms.trust import update_trust
+from .mechanisms.value import update_value
+from .observers.indicators import network_indicators, organisation_indicators
+from .params import Params
+from .scenario import Scenario, load_scenario
+from .state import Status, build_state
+
+
+class NetwerkModel(Model):
+    """A network of organisations and professionals collaborating on shared issues.
+
+    ``spec`` is the validated Scenario (Mesa reserves the name ``scenario``).
+    """
+
+    def __init__(
+        self,
+        scenario: Scenario | str | Path = "zorgnetwerk",
+        *,
+        rng: int | np.random.SeedSequence | np.random.Generator | str | None = None,
+        params: Mapping[str, float] | None = None,
+    ):
+        self.spec = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        if isinstance(rng, str):  # seeds typed in a text field arrive as strings (mesa#3516)
+            rng = int(rng)
+        self.seed = self.spec.meta.seed if rng is None else rng
+        super().__init__(rng=self.seed)
+        self.params = Params({**self.spec.parameters, **(params or {})})
+        self.state = build_state(self.spec, self.rng)
+        self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
+        self.professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]
+        self.week = 0
+        self.events: list[dict[str, Any]] = []
+        self.rows: list[dict[str, float]] = []
+        self.organisation_rows: list[tuple[int, dict[str, np.ndarray]]] = []
+        self._timeline = sorted(self.spec.events, key=lambda e: e.at)
+        self._queued: list[tuple[str, dict[str, Any]]] = []
+        self._record()
+
+    # --- interventions -----------------------------------------------------------------------------
+    def intervene(self, name: str, **params: Any) -> None:
+        """Queue a registry entry; it takes effect at the start of the next step."""
+        if name not in REGISTRY:
+            raise KeyError(f"unknown intervention {name!r}; allowed: {sorted(REGISTRY)}")
+        REGISTRY[name].check_params(params, self.spec)
+        self._queued.append((name, params))
+
+    def _apply(self, name: str, params: dict[str, Any]) -> None:
+        entry = REGISTRY[name]
+        resolved = entry.resolve(params, self.spec)
+        entry.apply(self, resolved)
+        self.log(entry.kind, name=name, label_nl=entry.label_nl, label_en=entry.label_en,
+                 description_nl=entry.description_nl, description_en=entry.description_en,
+                 source=entry.source, mechanisms=list(entry.mechanisms), params=resolved)
+
+    def log(self, type: str, **fields: Any) -> None:
+        """Add an event to the run's log for this week."""
+        self.events.append({"step": self.week, "type": type, **fields})
+
+    # --- the step ----------------------------------------------------------------------------------
+    def step(self) -> None:
+        self.week = int(self.time)
+        while self._timeline and self._timeline[0].at <= self.week:
+            event = self._timeline.pop(0)
+            self._apply(event.type, event.params)
+        for name, params in self._queued:
+            self._apply(name, params)
+        self._queued.clear()
+
+        st, p, rng = self.state, self.params, self.rng
+        status_before = st.orgs.status.copy()
+        hold_meetings(st, p, rng, self.week)
+        update_trust(st, p, rng)
+        decide_contributions(st, p)
+        produce(st, p, rng)
+        update_value(st, p)
+        update_energy(st, p)
+        self._log_status_changes(status_before)
+        self._record()
+
+    def _log_status_changes(self, before: np.ndarray) -> None:
+        orgs = self.state.orgs
+        for i in np.flatnonzero(orgs.status != before):
+            new = Status(int(orgs.status[i]))
+            key = {Status.DORMANT: "status.dormant", Status.EXITED: "status.exited", Status.ACTIVE: "status.returned"}[new]
+            self.log("status", name=new.name.lower(), organisation=orgs.name[i],
+                     **i18n.both(key, org=orgs.name[i], weeks=int(orgs.weeks_below[i])))
+
+    def _record(self) -> None:
+        self.rows.append({"week": self.week, **network_indicators(self.state)})
+        if self.week % self.spec.meta.record_every == 0:
+            self.organisation_rows.append((self.week, organisation_indicators(self.state)))

@@ -1,0 +1,1 @@
+"""Read-only observers: indicators and (later) detectors. They never write state (DESIGN.md)."""

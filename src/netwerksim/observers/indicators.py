@@ -1,0 +1,77 @@
+"""Network and organisation indicators read from the state, one row per week (MODEL.md §8).
+
+Capitals follow 003 L4758-4797: economic capital is the cumulative output on the issues; social
+capital the share of ties with clearly positive trust; cultural capital the shared knowledge built in
+attended meetings (a stock kept by the production mechanism).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..mechanisms.production import given_hours
+from ..state import State, Status
+
+
+def _mean(x: np.ndarray, default: float = 0.0) -> float:
+    return float(x.mean()) if len(x) else default
+
+
+def network_indicators(st: State) -> dict[str, float]:
+    """One row of the time series: every network-level indicator, plus progress per issue."""
+    orgs, profs, T, F, I = st.orgs, st.profs, st.ties, st.forums, st.issues
+    active = orgs.active
+    prof_active = active[profs.org]
+    tie_active = active[profs.org[T.src]] & active[profs.org[T.dst]]
+    trust = T.trust
+    members = np.zeros(len(profs.org), bool)
+    members[F.member_prof] = True
+    promised = float((orgs.hours * orgs.pledge).sum())
+    row = {
+        "active_organisations": int(active.sum()),
+        "dormant_organisations": int((orgs.status == Status.DORMANT).sum()),
+        "exited_organisations": int((orgs.status == Status.EXITED).sum()),
+        "mean_trust": _mean(trust[tie_active], 0.5),
+        "mean_energy": _mean(profs.energy[prof_active]),
+        "joint_contribution": float(given_hours(st).sum()) / promised if promised > 0 else 0.0,
+        "attendance": _mean(F.attendance[F.met]),
+        "meeting_hours": _mean(profs.meeting_hours[members & prof_active]),
+        "coordination_load": st.network.coordination_load,
+        "perceived_value": _mean(orgs.perceived_value[active]),
+        "output": float(I.delta.sum()),
+        "progress": float(I.progress.sum()),
+        "economic_capital": st.network.economic_capital,
+        "social_capital": _mean(np.clip(2 * trust[tie_active] - 1, 0, 1)),
+        "cultural_capital": st.network.cultural_capital,
+    }
+    row.update({f"progress_{i}": float(v) for i, v in zip(I.id, I.progress)})
+    return row
+
+
+ORGANISATION_COLUMNS = ("status", "contribution", "perceived_value", "benefit", "trust_given", "trust_received",
+                        "energy", "workload", "meeting_hours")
+
+
+def organisation_indicators(st: State) -> dict[str, np.ndarray]:
+    """Per organisation: status, contribution, value, trust given and received, energy and load."""
+    orgs, profs, T = st.orgs, st.profs, st.ties
+    O = len(orgs.name)
+    n = orgs.n_professionals
+
+    def per_org(index, weights, default=0.0):
+        count = np.bincount(index, minlength=O)
+        total = np.bincount(index, weights=weights, minlength=O)
+        return np.where(count > 0, total / np.maximum(count, 1), default)
+
+    trust = T.trust
+    return {
+        "status": orgs.status.copy(),
+        "contribution": orgs.contribution.copy(),
+        "perceived_value": orgs.perceived_value.copy(),
+        "benefit": orgs.benefit.copy(),
+        "trust_given": per_org(profs.org[T.src], trust, 0.5),
+        "trust_received": per_org(profs.org[T.dst], trust, 0.5),
+        "energy": np.bincount(profs.org, weights=profs.energy, minlength=O) / n,
+        "workload": np.bincount(profs.org, weights=profs.workload, minlength=O) / n,
+        "meeting_hours": np.bincount(profs.org, weights=profs.meeting_hours, minlength=O) / n,
+    }

@@ -1,0 +1,134 @@
+"""Run a scenario to a RunResult (time series, organisation frames, events, manifest); save and load it.
+
+Saving writes into a temporary folder beside the target and renames it into place at the end, so a
+failed or interrupted save never leaves a half-written results folder.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+import pandas as pd
+
+from .model import NetwerkModel
+from .observers.indicators import ORGANISATION_COLUMNS
+from .scenario import KINDS, Scenario, load_scenario
+from .state import Status
+
+
+@dataclass
+class RunResult:
+    """Everything one run produced: tidy frames for code, events and a manifest for provenance."""
+
+    timeseries: pd.DataFrame
+    organisations: pd.DataFrame
+    events: list[dict[str, Any]]
+    manifest: dict[str, Any]
+    scenario: Scenario = field(repr=False)
+
+    def save(self, out: str | Path, *, lang: str = "nl", plots: bool = True) -> Path:
+        """Write the results folder atomically; returns its path."""
+        from .report import write_plots, write_report  # noqa: PLC0415 (matplotlib only when saving)
+
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+        try:
+            self.timeseries.to_parquet(tmp / "timeseries.parquet", index=False)
+            self.organisations.to_parquet(tmp / "organisations.parquet", index=False)
+            with open(tmp / "events.jsonl", "w", encoding="utf-8") as fh:
+                for e in self.events:
+                    fh.write(json.dumps(e, ensure_ascii=False, default=_plain) + "\n")
+            (tmp / "scenario.json").write_text(self.scenario.model_dump_json(indent=2), encoding="utf-8")
+            (tmp / "manifest.json").write_text(json.dumps(self.manifest, indent=2, default=_plain), encoding="utf-8")
+            figures = write_plots(self, tmp, lang) if plots else []
+            write_report(self, tmp, lang, figures)
+            if out.exists():
+                shutil.rmtree(out)
+            tmp.rename(out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return out
+
+
+def _plain(x):
+    if hasattr(x, "item"):
+        return x.item()
+    if hasattr(x, "tolist"):
+        return x.tolist()
+    raise TypeError(f"cannot write {type(x).__name__} to JSON")
+
+
+def run(
+    scenario: Scenario | str | Path = "zorgnetwerk",
+    *,
+    seed: int | None = None,
+    steps: int | None = None,
+    params: Mapping[str, float] | None = None,
+    interventions: list[tuple[int, str, dict]] | None = None,
+    on_step: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    """Run one scenario for ``steps`` weeks (default: the scenario's) and return its RunResult.
+
+    ``interventions`` adds ``(week, name, params)`` entries on top of the scenario's timeline.
+    """
+    sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+    if interventions:
+        extra = [{"at": at, "type": name, **kw} for at, name, kw in interventions]
+        sc = Scenario.model_validate({**sc.model_dump(), "events": [*(e.model_dump() for e in sc.events), *extra]})
+    sc = sc.with_changes(steps=steps, seed=seed)
+    model = NetwerkModel(sc, params=params)
+    n = sc.meta.steps
+    for done in range(1, n + 1):
+        model.step()
+        if on_step:
+            on_step(done, n)
+    return collect(model)
+
+
+def collect(model: NetwerkModel) -> RunResult:
+    """Turn a model's records into a RunResult."""
+    st = model.state
+    frames = []
+    for week, cols in model.organisation_rows:
+        df = pd.DataFrame({c: cols[c] for c in ORGANISATION_COLUMNS})
+        df.insert(0, "organisation", st.orgs.name)
+        df.insert(0, "week", week)
+        df.insert(2, "kind", [KINDS[k] for k in st.orgs.kind])
+        df["status"] = [Status(int(s)).name.lower() for s in df["status"]]
+        frames.append(df)
+    organisations = pd.concat(frames, ignore_index=True)
+    sc = model.spec
+    manifest = {
+        "scenario": sc.meta.name_en,
+        "scenario_hash": sc.digest(),
+        "seed": model.seed if isinstance(model.seed, int) else repr(model.seed),
+        "steps": model.week,
+        "package_version": version("netwerksim"),
+        "versions": {"python": platform.python_version(),
+                     **{p: version(p) for p in ("mesa", "numpy", "pandas", "pyarrow")}},
+        "parameters": model.params.as_dict(),
+        "organisations": len(st.orgs.name),
+        "professionals": len(st.profs.org),
+        "ties": len(st.ties.src),
+        "forums": len(st.forums.id),
+    }
+    return RunResult(pd.DataFrame(model.rows), organisations, list(model.events), manifest, sc)
+
+
+def load_result(folder: str | Path) -> RunResult:
+    """Read a results folder written by :meth:`RunResult.save`."""
+    folder = Path(folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    events = [json.loads(line) for line in (folder / "events.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    scenario = Scenario.model_validate(json.loads((folder / "scenario.json").read_text(encoding="utf-8")))
+    return RunResult(pd.read_parquet(folder / "timeseries.parquet"), pd.read_parquet(folder / "organisations.parquet"),
+                     events, manifest, scenario)

@@ -1,0 +1,359 @@
+"""The model's state: numpy arrays for organisations, professionals, forums, ties and issues.
+
+Mechanisms are pure functions that read and write these arrays; Mesa agents are views on one row
+(DESIGN.md "State lives in arrays the model owns"). :func:`build_state` turns a validated
+:class:`~netwerksim.scenario.Scenario` into arrays, drawing every random choice from one generator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+import numpy as np
+
+from .scenario import KINDS, Distribution, Scenario
+
+
+class Status(IntEnum):
+    """Membership status of an organisation (003 L219-222: dig in, go quiet, drop out)."""
+
+    ACTIVE = 0
+    DORMANT = 1
+    EXITED = 2
+
+
+class Role(IntEnum):
+    """A professional's position in the own organisation."""
+
+    BOARD = 0
+    MANAGER = 1
+    TEAM_LEADER = 2
+    FRONTLINE = 3
+
+
+MOTIVES = ("instrumental", "affective", "moral")
+
+
+@dataclass
+class Organisations:
+    name: list[str]
+    kind: np.ndarray              # index into KINDS
+    roles: list[tuple[str, ...]]
+    n_professionals: np.ndarray
+    hours: np.ndarray             # network capacity, hours/week
+    interests: np.ndarray         # (O, K) weights over issues (003 L226-229)
+    collective_weight: np.ndarray
+    motives: np.ndarray           # (O, 3) instrumental, affective, moral (003 L232-250)
+    autonomy_ceded: np.ndarray
+    mandate: np.ndarray
+    pledge: np.ndarray            # promised share of capacity
+    outside_option: np.ndarray
+    workload: np.ndarray          # base casework pressure of its professionals
+    drive: np.ndarray
+    culture_control: np.ndarray
+    status: np.ndarray            # Status
+    contribution: np.ndarray      # share of capacity given this week
+    perceived_value: np.ndarray
+    weeks_below: np.ndarray       # consecutive weeks with value under the outside option
+    benefit: np.ndarray           # realised benefit this week
+    rival_pairs: np.ndarray       # (R, 2) organisation indices
+
+    @property
+    def focus(self) -> np.ndarray:
+        """Interests normalised per organisation; no stated interest means an even spread."""
+        total = self.interests.sum(axis=1, keepdims=True)
+        even = np.full_like(self.interests, 1.0 / self.interests.shape[1])
+        return np.where(total > 0, self.interests / np.where(total > 0, total, 1), even)
+
+    @property
+    def delivery(self) -> np.ndarray:
+        """Share of the promised contribution actually delivered (003 R25, L3208-3214)."""
+        return np.clip(self.contribution / np.maximum(self.pledge, 1e-9), 0, 1)
+
+    @property
+    def active(self) -> np.ndarray:
+        return self.status == Status.ACTIVE
+
+
+@dataclass
+class Professionals:
+    org: np.ndarray
+    role: np.ndarray
+    hours: np.ndarray             # share of the organisation's network hours, hours/week
+    drive: np.ndarray
+    energy: np.ndarray
+    workload: np.ndarray
+    meeting_hours: np.ndarray     # this week
+    effort: np.ndarray            # productive network hours this week
+
+
+@dataclass
+class Forums:
+    id: list[str]
+    name_nl: list[str]
+    name_en: list[str]
+    frequency: np.ndarray
+    offset: np.ndarray
+    hours: np.ndarray
+    physical: np.ndarray          # bool
+    issues: np.ndarray            # (F, K) bool; a forum without issues is plenary (all issues)
+    active: np.ndarray            # bool: forums can be closed by interventions
+    member_prof: np.ndarray       # memberships: professional
+    member_forum: np.ndarray      # memberships: forum
+    met: np.ndarray               # bool, this week
+    attendance: np.ndarray        # share of members present, this week (0 when not met)
+
+
+@dataclass
+class Ties:
+    """Directed trust of professional ``src`` in professional ``dst`` (beta evidence, anchors_peers 1.1)."""
+
+    src: np.ndarray
+    dst: np.ndarray
+    rival: np.ndarray             # bool: between rival organisations (003 L904-912)
+    r: np.ndarray                 # positive evidence
+    s: np.ndarray                 # negative evidence (already weighted)
+    meets_a: np.ndarray           # incidences: membership of src in a shared forum
+    meets_b: np.ndarray           # ... and of dst in the same forum
+    meets_tie: np.ndarray         # ... and the tie they belong to
+    met: np.ndarray               # bool, this week
+    physical: np.ndarray          # bool, met physically this week
+
+    @property
+    def trust(self) -> np.ndarray:
+        return (self.r + 1.0) / (self.r + self.s + 2.0)
+
+
+@dataclass
+class Issues:
+    id: list[str]
+    name_nl: list[str]
+    name_en: list[str]
+    difficulty: np.ndarray
+    required_kinds: np.ndarray    # (K, len(KINDS)) bool
+    progress: np.ndarray
+    delta: np.ndarray             # progress this week
+    expected: np.ndarray          # smoothed recent progress: what people came to expect
+    coordination: np.ndarray      # smoothed attendance of the issue's forums
+
+
+@dataclass
+class Network:
+    """Network-level quantities of the network itself."""
+
+    governance: str
+    lead: int                     # organisation index or -1
+    economic_capital: float = 0.0
+    cultural_capital: float = 0.0
+    coordination_load: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class State:
+    orgs: Organisations
+    profs: Professionals
+    forums: Forums
+    ties: Ties
+    issues: Issues
+    network: Network
+
+
+# --------------------------------------------------------------------------------------------------
+def _draw(value, rng: np.random.Generator, n: int, low: float | None = None, high: float | None = None) -> np.ndarray:
+    if isinstance(value, Distribution):
+        if value.dist == "uniform":
+            x = rng.uniform(value.low, value.high, n)
+        elif value.dist == "normal":
+            x = rng.normal(value.mean, value.sd, n)
+        else:
+            x = rng.beta(value.a, value.b, n)
+    else:
+        x = np.full(n, float(value))
+    return np.clip(x, low if low is not None else -np.inf, high if high is not None else np.inf)
+
+
+def build_state(s: Scenario, rng: np.random.Generator) -> State:
+    """Arrays for every entity in the scenario; generated groups and delegates drawn from ``rng``."""
+    orgs = _build_organisations(s, rng)
+    profs = _build_professionals(orgs, rng)
+    forums = _build_forums(s, orgs, profs, rng)
+    ties = _build_ties(orgs, profs, forums)
+    issues = _build_issues(s)
+    lead = orgs.name.index(s.governance.lead) if s.governance.lead else -1
+    return State(orgs, profs, forums, ties, issues, Network(governance=s.governance.mode, lead=lead))
+
+
+def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations:
+    issue_ids = [i.id for i in s.issues]
+    K = len(issue_ids)
+    cols: dict[str, list] = {k: [] for k in (
+        "name", "kind", "roles", "n_professionals", "hours_per_professional", "collective_weight", "motives",
+        "autonomy_ceded", "mandate", "pledge", "outside_option", "workload", "drive", "culture_control", "interests")}
+    fractions = ("collective_weight", "autonomy_ceded", "mandate", "pledge", "workload", "drive", "culture_control")
+    for o in s.organisations:
+        cols["name"].append(o.name)
+        cols["kind"].append(KINDS.index(o.kind))
+        cols["roles"].append(tuple(o.roles))
+        cols["n_professionals"].append(o.professionals)
+        for f in ("hours_per_professional", "outside_option", *fractions):
+            cols[f].append(getattr(o, f))
+        cols["motives"].append([getattr(o.motives, m) for m in MOTIVES])
+        cols["interests"].append([o.interests.get(i, 0.0) for i in issue_ids])
+    for g in s.organisation_groups:
+        n = g.count
+        cols["name"] += [f"{g.name} {j + 1}" for j in range(n)]
+        cols["kind"] += [KINDS.index(g.kind)] * n
+        cols["roles"] += [()] * n
+        cols["n_professionals"] += np.maximum(1, np.rint(_draw(g.professionals, rng, n))).astype(int).tolist()
+        cols["hours_per_professional"] += _draw(g.hours_per_professional, rng, n, 0, 40).tolist()
+        cols["outside_option"] += _draw(g.outside_option, rng, n, -10, 10).tolist()
+        for f in fractions:
+            cols[f] += _draw(getattr(g, f), rng, n, 0, 1).tolist()
+        cols["motives"] += [[getattr(g.motives, m) for m in MOTIVES]] * n
+        if g.interests == "random":
+            w = np.zeros((n, K))
+            k = min(g.issues_per_organisation, K)
+            picks = np.argsort(rng.random((n, K)), axis=1)[:, :k]
+            np.put_along_axis(w, picks, rng.dirichlet(np.ones(k), n), axis=1)
+            cols["interests"] += w.tolist()
+        else:
+            cols["interests"] += [[g.interests.get(i, 0.0) for i in issue_ids]] * n
+    n_prof = np.array(cols["n_professionals"], dtype=np.int64)
+    names = cols["name"]
+    index = {name: i for i, name in enumerate(names)}
+    rivals = sorted({tuple(sorted((index[o.name], index[r]))) for o in s.organisations for r in o.rivals})
+    O = len(names)
+    pledge = np.array(cols["pledge"], float)
+    return Organisations(
+        name=names,
+        kind=np.array(cols["kind"], np.int16),
+        roles=cols["roles"],
+        n_professionals=n_prof,
+        hours=n_prof * np.array(cols["hours_per_professional"], float),
+        interests=np.array(cols["interests"], float).reshape(O, K),
+        collective_weight=np.array(cols["collective_weight"], float),
+        motives=np.array(cols["motives"], float).reshape(O, 3),
+        autonomy_ceded=np.array(cols["autonomy_ceded"], float),
+        mandate=np.array(cols["mandate"], float),
+        pledge=pledge,
+        outside_option=np.array(cols["outside_option"], float),
+        workload=np.array(cols["workload"], float),
+        drive=np.array(cols["drive"], float),
+        culture_control=np.array(cols["culture_control"], float),
+        status=np.zeros(O, np.int8),
+        contribution=np.ones(O),               # everyone starts by doing what they promised
+        perceived_value=np.array(cols["outside_option"], float) + 0.5,   # the energetic start: hopeful
+        weeks_below=np.zeros(O, np.int32),
+        benefit=np.zeros(O),
+        rival_pairs=np.array(rivals, np.int64).reshape(-1, 2),
+    )
+
+
+def _build_professionals(orgs: Organisations, rng: np.random.Generator) -> Professionals:
+    org = np.repeat(np.arange(len(orgs.name)), orgs.n_professionals)
+    P = len(org)
+    first = np.zeros(P, bool)
+    starts = np.concatenate([[0], np.cumsum(orgs.n_professionals)[:-1]])
+    rank = np.arange(P) - starts[org]
+    first[starts] = True
+    role = np.where(rank == 0, Role.BOARD, np.where(rank == 1, Role.MANAGER,
+                    np.where(rng.random(P) < 0.15, Role.TEAM_LEADER, Role.FRONTLINE))).astype(np.int8)
+    drive = np.clip(orgs.drive[org] + rng.normal(0, 0.1, P), 0.05, 1)
+    workload = np.clip(orgs.workload[org] + rng.normal(0, 0.1, P), 0, 1)
+    return Professionals(
+        org=org, role=role, hours=(orgs.hours / orgs.n_professionals)[org], drive=drive, energy=drive.copy(),
+        workload=workload, meeting_hours=np.zeros(P), effort=np.zeros(P),
+    )
+
+
+def _members_of(spec: list[str], orgs: Organisations) -> list[int]:
+    chosen: set[int] = set()
+    for m in spec:
+        if m == "all":
+            chosen.update(range(len(orgs.name)))
+        elif m.startswith("kind:"):
+            k = KINDS.index(m.removeprefix("kind:"))
+            chosen.update(np.flatnonzero(orgs.kind == k).tolist())
+        else:
+            chosen.add(orgs.name.index(m))
+    return sorted(chosen)
+
+
+def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: np.random.Generator) -> Forums:
+    issue_ids = [i.id for i in s.issues]
+    K = len(issue_ids)
+    starts = np.concatenate([[0], np.cumsum(orgs.n_professionals)[:-1]])
+    rows = []  # (id, nl, en, frequency, hours, physical, issue mask, member orgs, delegates)
+    for f in s.forums:
+        mask = np.isin(issue_ids, f.issues) if f.issues else np.zeros(K, bool)
+        rows.append((f.id, f.name_nl, f.name_en, f.frequency, f.hours, f.physical, mask,
+                     _members_of(f.members, orgs), f.delegates))
+    O = len(orgs.name)
+    for g in s.forum_groups:
+        size = min(g.organisations_per_forum, O)
+        for j in range(g.count):
+            members = np.sort(rng.choice(O, size=size, replace=False)).tolist()
+            focus = orgs.interests[members].sum(axis=0)
+            mask = np.zeros(K, bool)
+            mask[int(np.argmax(focus))] = True
+            rows.append((f"{g.name}-{j + 1}", f"{g.name} {j + 1}", f"{g.name} {j + 1}", g.frequency, g.hours,
+                         bool(rng.random() < g.physical_share), mask, members, g.delegates))
+    member_prof, member_forum = [], []
+    for fi, row in enumerate(rows):
+        for o in row[7]:
+            n = min(row[8], int(orgs.n_professionals[o]))
+            # the board member sits at every table first; other delegates are drawn from the rest
+            picks = rng.choice(int(orgs.n_professionals[o]), size=n, replace=False)
+            member_prof += (starts[o] + picks).tolist()
+            member_forum += [fi] * n
+    F = len(rows)
+    freq = np.array([r[3] for r in rows], np.int32)
+    return Forums(
+        id=[r[0] for r in rows], name_nl=[r[1] for r in rows], name_en=[r[2] for r in rows],
+        frequency=freq, offset=(rng.integers(0, freq) if F else np.zeros(0, np.int32)).astype(np.int32),
+        hours=np.array([r[4] for r in rows], float), physical=np.array([r[5] for r in rows], bool),
+        issues=np.array([r[6] for r in rows], bool).reshape(F, K), active=np.ones(F, bool),
+        member_prof=np.array(member_prof, np.int64), member_forum=np.array(member_forum, np.int64),
+        met=np.zeros(F, bool), attendance=np.zeros(F),
+    )
+
+
+def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ties:
+    """One directed tie per ordered pair of professionals of different organisations sharing a forum."""
+    mp, mf = forums.member_prof, forums.member_forum
+    order = np.argsort(mf, kind="stable")
+    bounds = np.searchsorted(mf[order], np.arange(len(forums.id) + 1))
+    a_parts, b_parts = [], []
+    for f in range(len(forums.id)):
+        idx = order[bounds[f]:bounds[f + 1]]
+        a, b = np.meshgrid(idx, idx, indexing="ij")
+        keep = profs.org[mp[a]] != profs.org[mp[b]]
+        a_parts.append(a[keep])
+        b_parts.append(b[keep])
+    ma = np.concatenate(a_parts) if a_parts else np.zeros(0, np.int64)
+    mb = np.concatenate(b_parts) if b_parts else np.zeros(0, np.int64)
+    P = len(profs.org)
+    pair = mp[ma] * P + mp[mb]
+    keys, tie_of_incidence = np.unique(pair, return_inverse=True)
+    src, dst = keys // P, keys % P
+    rivalry = {(int(a), int(b)) for a, b in orgs.rival_pairs} | {(int(b), int(a)) for a, b in orgs.rival_pairs}
+    oa, ob = profs.org[src], profs.org[dst]
+    rival = np.array([(int(x), int(y)) in rivalry for x, y in zip(oa, ob)], bool) if rivalry else np.zeros(len(src), bool)
+    E = len(src)
+    return Ties(src=src, dst=dst, rival=rival, r=np.zeros(E), s=np.zeros(E), meets_a=ma, meets_b=mb,
+                meets_tie=tie_of_incidence.astype(np.int64), met=np.zeros(E, bool), physical=np.zeros(E, bool))
+
+
+def _build_issues(s: Scenario) -> Issues:
+    K = len(s.issues)
+    req = np.zeros((K, len(KINDS)), bool)
+    for k, i in enumerate(s.issues):
+        for kind in i.required_kinds:
+            req[k, KINDS.index(kind)] = True
+    return Issues(
+        id=[i.id for i in s.issues], name_nl=[i.name_nl for i in s.issues], name_en=[i.name_en for i in s.issues],
+        difficulty=np.array([i.difficulty for i in s.issues], float), required_kinds=req,
+        progress=np.zeros(K), delta=np.zeros(K), expected=np.zeros(K), coordination=np.ones(K),
+    )
