@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 MAIN_INDICATORS = ("mean_trust", "mean_energy", "joint_contribution", "attendance", "perceived_value",
                    "coordination_load")
+WEEKLY_RHYTHM = {"attendance", "coordination_load"}
 EVENT_COLOURS = {"shock": "#c0392b", "intervention": "#27ae60", "governance": "#2980b9", "status": "#7f8c8d"}
 
 
@@ -36,7 +37,12 @@ def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
 
     fig, axes = plt.subplots(2, 3, figsize=(13, 6.5), sharex=True)
     for ax, col in zip(axes.flat, MAIN_INDICATORS):
-        ax.plot(ts["week"], ts[col], color="#34495e")
+        series = ts[["week", col]].dropna()   # weeks without a meeting have no attendance
+        if col in WEEKLY_RHYTHM:  # tables meet every few weeks: show the raw weeks faintly, a 4-week mean on top
+            ax.plot(series["week"], series[col], color="#34495e", alpha=0.25, lw=0.8)
+            ax.plot(series["week"], series[col].rolling(4, min_periods=1).mean(), color="#34495e")
+        else:
+            ax.plot(series["week"], series[col], color="#34495e")
         ax.set_title(t(col, lang))
         _mark_events(ax, result)
     for ax in axes[1]:
@@ -83,7 +89,12 @@ def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
 def summary_table(result: "RunResult", lang: str) -> list[tuple[str, float, float, float, float]]:
     """(label, start, end, lowest, highest) for each main indicator."""
     ts = result.timeseries
-    return [(t(c, lang), ts[c].iloc[0], ts[c].iloc[-1], ts[c].min(), ts[c].max()) for c in MAIN_INDICATORS]
+    rows = []
+    for c in MAIN_INDICATORS:
+        known = ts[c].dropna()
+        rows.append((t(c, lang), known.iloc[0], known.iloc[-1], known.min(), known.max()) if len(known)
+                    else (t(c, lang),) + (float("nan"),) * 4)
+    return rows
 
 
 def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str]) -> None:

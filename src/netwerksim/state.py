@@ -254,10 +254,8 @@ def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations
 def _build_professionals(orgs: Organisations, rng: np.random.Generator) -> Professionals:
     org = np.repeat(np.arange(len(orgs.name)), orgs.n_professionals)
     P = len(org)
-    first = np.zeros(P, bool)
     starts = np.concatenate([[0], np.cumsum(orgs.n_professionals)[:-1]])
     rank = np.arange(P) - starts[org]
-    first[starts] = True
     role = np.where(rank == 0, Role.BOARD, np.where(rank == 1, Role.MANAGER,
                     np.where(rng.random(P) < 0.15, Role.TEAM_LEADER, Role.FRONTLINE))).astype(np.int8)
     drive = np.clip(orgs.drive[org] + rng.normal(0, 0.1, P), 0.05, 1)
@@ -304,7 +302,6 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
     for fi, row in enumerate(rows):
         for o in row[7]:
             n = min(row[8], int(orgs.n_professionals[o]))
-            # the board member sits at every table first; other delegates are drawn from the rest
             picks = rng.choice(int(orgs.n_professionals[o]), size=n, replace=False)
             member_prof += (starts[o] + picks).tolist()
             member_forum += [fi] * n

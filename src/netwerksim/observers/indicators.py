@@ -13,16 +13,18 @@ from ..mechanisms.production import given_hours
 from ..state import State, Status
 
 
-def _mean(x: np.ndarray, default: float = 0.0) -> float:
-    return float(x.mean()) if len(x) else default
+def _mean(x: np.ndarray) -> float:
+    """Mean, or NaN when there is nothing to average (no meeting this week, nobody left)."""
+    return float(x.mean()) if len(x) else float("nan")
 
 
 def network_indicators(st: State) -> dict[str, float]:
     """One row of the time series: every network-level indicator, plus progress per issue."""
     orgs, profs, T, F, I = st.orgs, st.profs, st.ties, st.forums, st.issues
     active = orgs.active
-    prof_active = active[profs.org]
-    tie_active = active[profs.org[T.src]] & active[profs.org[T.dst]]
+    member = orgs.status != Status.EXITED          # dormant members still belong to the network
+    prof_member = member[profs.org]
+    tie_member = member[profs.org[T.src]] & member[profs.org[T.dst]]
     trust = T.trust
     members = np.zeros(len(profs.org), bool)
     members[F.member_prof] = True
@@ -31,17 +33,17 @@ def network_indicators(st: State) -> dict[str, float]:
         "active_organisations": int(active.sum()),
         "dormant_organisations": int((orgs.status == Status.DORMANT).sum()),
         "exited_organisations": int((orgs.status == Status.EXITED).sum()),
-        "mean_trust": _mean(trust[tie_active], 0.5),
-        "mean_energy": _mean(profs.energy[prof_active]),
+        "mean_trust": _mean(trust[tie_member]),
+        "mean_energy": _mean(profs.energy[prof_member]),
         "joint_contribution": float(given_hours(st).sum()) / promised if promised > 0 else 0.0,
         "attendance": _mean(F.attendance[F.met]),
-        "meeting_hours": _mean(profs.meeting_hours[members & prof_active]),
+        "meeting_hours": _mean(profs.meeting_hours[members & prof_member]),
         "coordination_load": st.network.coordination_load,
         "perceived_value": _mean(orgs.perceived_value[active]),
         "output": float(I.delta.sum()),
         "progress": float(I.progress.sum()),
         "economic_capital": st.network.economic_capital,
-        "social_capital": _mean(np.clip(2 * trust[tie_active] - 1, 0, 1)),
+        "social_capital": _mean(np.clip(2 * trust[tie_member] - 1, 0, 1)),
         "cultural_capital": st.network.cultural_capital,
     }
     row.update({f"progress_{i}": float(v) for i, v in zip(I.id, I.progress)})
