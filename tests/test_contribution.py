@@ -9,17 +9,16 @@ from netwerksim.params import Params
 MOTIVES = np.array([[1.0, 0.5, 0.5]])
 
 
-def will(margin=0.2, trust=0.6, collective=0.5, ceded=0.2, motives=MOTIVES, p=None):
-    return float(willingness(np.array([margin]), np.array([trust]), np.array([collective]), np.array([ceded]),
-                             motives, p or Params())[0])
+def will(margin=0.2, trust=0.6, collective=0.5, motives=MOTIVES, p=None):
+    return float(willingness(np.array([margin]), np.array([trust]), np.array([collective]), motives, p or Params())[0])
 
 
-def test_willingness_rises_with_value_trust_and_collective_weight_and_falls_with_ceded_autonomy():
+def test_willingness_rises_with_value_trust_and_collective_weight():
     base = will()
     assert will(margin=0.5) > base
     assert will(trust=0.9) > base
     assert will(collective=0.9) > base
-    assert will(ceded=0.8) < base
+    assert will(margin=-0.5) < base
 
 
 def test_motive_weights_decide_which_term_counts():

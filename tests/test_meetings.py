@@ -37,7 +37,7 @@ def test_preparation_grows_with_the_pairs_of_organisations_at_the_table(small):
 def test_a_forum_that_does_not_meet_costs_nothing(small):
     small["forums"][0]["frequency"] = 52
     m = NetwerkModel(load_scenario(small), rng=1)
-    m.state.forums.offset[:] = 10
+    m.state.forums.phase[:] = 0.0
     m.step()
     assert m.state.profs.meeting_hours.sum() == 0
     assert not m.state.ties.met.any()

@@ -9,21 +9,22 @@ from netwerksim.params import Params
 
 def test_progress_rate_rises_with_effort_and_coordination_and_falls_with_difficulty():
     p = Params()
-    r = lambda share=0.5, diff=1.0, cov=1.0, coord=1.0: float(  # noqa: E731
-        progress_rate(np.array([share]), np.array([diff]), np.array([cov]), np.array([coord]), p)[0])
+    r = lambda share=0.5, diff=1.0, cov=1.0, coord=1.0, align=1.0: float(  # noqa: E731
+        progress_rate(np.array([share]), np.array([diff]), np.array([cov]), np.array([coord]), align, p)[0])
     assert r(share=0.9) > r() > r(share=0.1)
     assert r(diff=2.0) < r()
     assert r(cov=0.5) < r()
     assert r(coord=0.0) < r()
+    assert r(align=0.0) < r()
     assert r(share=0.0) == 0.0
 
 
 def test_an_issue_lacking_a_required_kind_is_only_partly_covered(small):
     m = NetwerkModel(load_scenario(small), rng=1)
     working = np.ones(3, bool)
-    assert coverage(m.state, working)[1] == 1.0
+    assert coverage(m.state, working, m.params)[1] == 1.0
     working[1] = False  # the welfare organisation stops
-    assert coverage(m.state, working)[1] == 0.0
+    assert coverage(m.state, working, m.params)[1] == 0.0
 
 
 def test_breakthroughs_make_jumps(small):

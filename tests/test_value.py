@@ -10,8 +10,9 @@ from netwerksim.state import Status
 
 def test_an_organisation_whose_value_stays_below_its_outside_option_leaves(small):
     small["organisations"][2]["outside_option"] = 3.0
-    result = run(small, seed=1, steps=52)
-    last = result.organisations[result.organisations.week == 52].set_index("organisation")["status"]
+    weeks = int(Params().value.exit_patience) + 10
+    result = run(small, seed=1, steps=weeks)
+    last = result.organisations[result.organisations.week == weeks].set_index("organisation")["status"]
     assert last["Gemeente"] == "exited"
     assert (last.drop("Gemeente") == "active").all()
     exits = [e for e in result.events if e["type"] == "status"]

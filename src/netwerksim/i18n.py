@@ -30,6 +30,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.exited": ("{org} haakt af en verlaat het netwerk.", "{org} drops out and leaves the network."),
     "status.returned": ("{org} doet weer actief mee: het netwerk levert weer genoeg op.",
                         "{org} takes part again: the network is worth it once more."),
+    "status.joined": ("{org} sluit aan bij het netwerk.", "{org} joins the network."),
     "event.applied": ("{label}: {description}", "{label}: {description}"),
     # report
     "report.title": ("Verslag van de simulatie", "Simulation report"),
@@ -53,6 +54,25 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.0": ("actief", "active"),
     "status.1": ("slapend", "dormant"),
     "status.2": ("afgehaakt", "left"),
+    "status.3": ("nog niet aangesloten", "not yet joined"),
+    "vitality": ("vitaliteit", "vitality"),
+    "alignment": ("gedeelde ambitie", "shared ambition"),
+    "hierarchy": ("hiërarchie in leiderschap", "hierarchy in leadership"),
+    "accountability": ("verantwoordingsdruk", "accountability pressure"),
+    "complexity": ("complexiteit", "complexity"),
+    "structure_demand": ("vraag naar structuur", "demand for structure"),
+    "uncertainty": ("onzekerheid", "uncertainty"),
+    "ownership": ("eigenaarschap", "ownership"),
+    "existential_questions": ("partners met bestaansvragen", "partners with existential questions"),
+    "dip.label": ("Netwerkdip: de vitaliteit zakt {depth:.0%} onder de piek van week {start}.",
+                  "Netwerkdip: vitality falls {depth:.0%} below its peak of week {start}."),
+    "dip.drivers": ("In de aanloop: {drivers}.", "In the run-up: {drivers}."),
+    "dip.none": ("geen duidelijke drijvende kracht gemeten", "no clear driver measured"),
+    "dip.ratio": ("{name} ×{value:.1f}", "{name} ×{value:.1f}"),
+    "dip.up": ("{name} +{value:.2f}", "{name} +{value:.2f}"),
+    "dip.down": ("{name} −{value:.2f}", "{name} −{value:.2f}"),
+    "doorstart.label": ("Doorstart: de vitaliteit herstelt tot {level:.2f} na een dal van {trough:.2f} in week {trough_week}.",
+                        "Doorstart: vitality recovers to {level:.2f} after a trough of {trough:.2f} in week {trough_week}."),
 }
 
 

@@ -3,6 +3,7 @@
 Each entry declares its parameters (default, range or choices), its source, the mechanisms it acts on
 and a Dutch and English label. Applying an entry changes state or parameters only; what follows
 emerges from the mechanisms. ``at`` in a scenario's ``[[events]]`` is the week it takes effect.
+Every shock also leaves context turbulence behind (its ``turbulence`` parameter, 003 L4626-4628).
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class Entry:
         return {k: given.get(k, o.default) for k, o in self.options.items()}
 
     def check_params(self, given: dict[str, Any], scenario: "Scenario | None" = None) -> None:
+        for key, opt in self.options.items():
+            if opt.default is None and key not in given:
+                raise EventParameterError(key, f"required for {self.name!r}: {opt.doc}")
         for key, value in given.items():
             if key not in self.options:
                 raise EventParameterError(key, f"unknown parameter {key!r} for {self.name!r}; allowed: {sorted(self.options)}")
@@ -142,6 +146,44 @@ def _co_location(model, a):
     model.state.forums.physical[:] = True
 
 
+def _joint_fact_finding(model, a):
+    """Partners analyse the region together: ambitions converge on a shared picture, uncertainty drops."""
+    st = model.state
+    st.orgs.ambition += a["strength"] * (st.network.shared_ambition[None, :] - st.orgs.ambition)
+    st.network.turbulence *= 1 - a["strength"]
+    st.profs.energy = np.clip(st.profs.energy + a["motivation"], 0, 1)
+
+
+def _building_blocks(model, a):
+    net = model.state.network
+    net.structure = min(1.0, net.structure + a["structure"])
+    net.absorption += a["absorption"]
+
+
+def _sub_coalitions(model, a):
+    """Issue tables keep only the parties with a real interest in the issue; plenary tables meet less."""
+    st = model.state
+    F, focus = st.forums, st.orgs.focus
+    org = st.profs.org[F.member_prof]
+    for f in range(len(F.id)):
+        mine = F.member_forum == f
+        if not F.issues[f].any():
+            F.frequency[f] *= 2
+            continue
+        interest = focus[:, F.issues[f]].sum(axis=1)
+        keep = interest >= a["threshold"]
+        if keep.sum() < 2:
+            keep[np.argsort(-interest)[:2]] = True
+        F.member_active[mine] &= keep[org[mine]]
+
+
+def _shared_leadership_team(model, a):
+    net, q = model.state.network, model.params.leadership
+    net.concentration = min(net.concentration, q.concentration_shared)
+    net.hierarchy *= 1 - a["strength"]
+    net.absorption += a["absorption"]
+
+
 def _set_parameter(model, a):
     model.params = model.params.with_overrides({a["name"]: a["value"]})
 
@@ -152,27 +194,54 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "Staff shortage grows: caseloads rise and less time is left for network work.",
           "003 L4626-4634 (R37a, R37c); 001 L326-367", ("meetings", "contribution", "energy"), _staff_shortage,
           {"target": Option("all", "who is hit", choices=TARGET),
-           "amount": Option(0.2, "rise in workload (0-1 scale)", 0.0, 1.0)}),
+           "amount": Option(0.2, "rise in workload (0-1 scale)", 0.0, 1.0),
+           "turbulence": Option(0.3, "context turbulence it brings", 0.0, 5.0)}),
     Entry("funding_ends", "shock", "Financiering stopt", "Funding ends",
           "Een subsidie of projectbudget loopt af: er zijn minder uren voor het netwerk.",
           "A grant or project budget ends: fewer hours are available for the network.",
           "003 L4632-4634 (R37c), L2497-2565", ("contribution", "production"), _funding_ends,
           {"target": Option("all", "whose hours are cut", choices=TARGET),
-           "cut": Option(0.3, "share of network hours lost", 0.0, 1.0)}),
+           "cut": Option(0.3, "share of network hours lost", 0.0, 1.0),
+           "turbulence": Option(0.4, "context turbulence it brings", 0.0, 5.0)}),
     Entry("key_person_leaves", "shock", "Sleutelfiguur vertrekt", "Key person leaves",
           "De meest vertrouwde verbinder van een organisatie vertrekt; de opvolger moet vertrouwen opnieuw opbouwen.",
           "An organisation's most trusted connector leaves; the successor has to build trust anew.",
           "003 L197-199 (R17), L2599-2605 (R23)", ("trust",), _key_person_leaves,
-          {"target": Option("all", "whose key person leaves", choices=TARGET)}),
+          {"target": Option("all", "whose key person leaves", choices=TARGET),
+           "turbulence": Option(0.2, "context turbulence it brings", 0.0, 5.0)}),
     Entry("partner_bankruptcy", "shock", "Partner failliet", "Partner goes bankrupt",
           "Een partner gaat failliet en valt weg uit het netwerk.",
           "A partner goes bankrupt and drops out of the network.",
           "003 L4817-4852 (context factors)", ("value", "production"), _bankruptcy,
-          {"target": Option("all", "which organisation goes bankrupt", choices=TARGET)}),
+          {"target": Option(None, "which organisation goes bankrupt (required)", choices=TARGET),
+           "turbulence": Option(0.5, "context turbulence it brings", 0.0, 5.0)}),
     Entry("co_location", "intervention", "Samen op één plek", "Co-location",
           "Alle tafels komen fysiek bijeen in plaats van op afstand: fysieke nabijheid bouwt sneller vertrouwen.",
           "All tables meet in person instead of remotely: physical presence builds trust faster.",
           "003 L1052-1058 (R15), L4495-4521 (R26)", ("trust",), _co_location),
+    Entry("joint_fact_finding", "intervention", "Gezamenlijke feitenanalyse", "Joint fact finding",
+          "De partners brengen samen de bevolking en de regionale opgaven in beeld: dat geeft richting, houvast en motivatie.",
+          "The partners map the population and the regional issues together: it gives direction, grip and motivation.",
+          "003 L4817-4852 (ingredient 1, R38)", ("alignment", "accountability", "energy"), _joint_fact_finding,
+          {"strength": Option(0.5, "how far ambitions move to the shared picture and turbulence settles", 0.0, 1.0),
+           "motivation": Option(0.1, "energy the shared picture gives", 0.0, 1.0)}),
+    Entry("building_blocks", "intervention", "Bouwstenen en spelregels", "Building blocks and shared rules",
+          "Het netwerk organiseert zich met bouwstenen (identiteit, actoren, ambities, fundament) en lichte spelregels in plaats van een programmastructuur.",
+          "The network organises itself with building blocks (identity, actors, ambitions, foundation) and light shared rules instead of a programme structure.",
+          "003 L4854-4894 (ingredient 2, R39)", ("accountability", "leadership"), _building_blocks,
+          {"structure": Option(0.7, "shared rules put in place (0-1)", 0.0, 1.0),
+           "absorption": Option(0.3, "extra demand for structure the rules absorb", 0.0, 2.0)}),
+    Entry("sub_coalitions", "intervention", "Subcoalities", "Sub-coalitions",
+          "Niet iedereen overal bij: per opgave werken de partijen met echt belang samen; de plenaire tafel komt minder vaak bijeen.",
+          "Not everyone in everything: per issue the parties with a real interest work together; the plenary table meets less often.",
+          "003 L4896-4928, L4701-4709 (ingredient 3, R40)", ("meetings", "context"), _sub_coalitions,
+          {"threshold": Option(0.25, "interest share in a table's issues needed to stay at that table", 0.0, 1.0)}),
+    Entry("shared_leadership_team", "intervention", "Team voor gedeeld leiderschap", "Team for shared leadership",
+          "Leiderschap komt bij een team waarin iedereen verantwoordelijkheid neemt, in plaats van bij één of twee mensen.",
+          "Leadership moves to a team in which everyone takes responsibility, instead of one or two people.",
+          "003 L4711-4756 (ingredient 4, R41)", ("leadership", "contribution"), _shared_leadership_team,
+          {"strength": Option(0.5, "share of hierarchy undone", 0.0, 1.0),
+           "absorption": Option(0.2, "extra demand for structure the team absorbs", 0.0, 2.0)}),
     Entry("set_parameter", "governance", "Parameter aangepast", "Parameter changed",
           "Een modelparameter krijgt vanaf nu een andere waarde.",
           "A model parameter takes another value from now on.",

@@ -1,8 +1,10 @@
 """NetwerkModel: the Mesa model that owns the state, runs the mechanisms in order and records data.
 
-Step order (MODEL.md §4; one step is one week): timeline events and queued interventions ->
-forums meet (1) -> trust (2) -> contribution decisions (4) -> production (5) -> perceived value,
-fairness and exit (8) -> energy (9) -> record. Every mechanism acts on all agents at once from the
+Step order (MODEL.md §4; one step is one week): environment (timeline events, queued
+interventions, organisations joining, turbulence and complexity) -> forums meet (1) -> interactions:
+trust (2) and ambition alignment (3) -> contribution decisions (4) -> production (5) ->
+accountability and demand for structure (6) -> leadership (7) -> perceived value, fairness and exit
+(8) -> energy (9) -> observers (indicators, netwerkdip detector). Every mechanism acts on all agents at once from the
 state left by the previous one (synchronous within a mechanism, sequential between mechanisms), so
 no result depends on an agent activation order (anchors_peers SF10).
 """
@@ -18,12 +20,17 @@ from mesa import Model
 from . import i18n
 from .agents import Organisation, Professional
 from .interventions import REGISTRY
+from .mechanisms.accountability import update_accountability
+from .mechanisms.alignment import update_alignment
+from .mechanisms.context import arrivals, update_context
 from .mechanisms.contribution import decide_contributions
+from .mechanisms.leadership import update_leadership
 from .mechanisms.energy import update_energy
 from .mechanisms.meetings import hold_meetings
 from .mechanisms.production import produce
 from .mechanisms.trust import update_trust
 from .mechanisms.value import update_value
+from .observers.dip import DipDetector
 from .observers.indicators import network_indicators, organisation_indicators
 from .params import Params
 from .scenario import Scenario, load_scenario
@@ -49,7 +56,7 @@ class NetwerkModel(Model):
         self.seed = self.spec.meta.seed if rng is None else rng
         super().__init__(rng=self.seed)
         self.params = Params({**self.spec.parameters, **(params or {})})
-        self.state = build_state(self.spec, self.rng)
+        self.state = build_state(self.spec, self.rng, self.params)
         self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
         self.professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]
         self.week = 0
@@ -58,6 +65,7 @@ class NetwerkModel(Model):
         self.organisation_rows: list[tuple[int, dict[str, np.ndarray]]] = []
         self._timeline = sorted(self.spec.events, key=lambda e: e.at)
         self._queued: list[tuple[str, dict[str, Any]]] = []
+        self.dip_detector = DipDetector(self.params)
         self._record()
 
     # --- interventions -----------------------------------------------------------------------------
@@ -72,6 +80,7 @@ class NetwerkModel(Model):
         entry = REGISTRY[name]
         resolved = entry.resolve(params, self.spec)
         entry.apply(self, resolved)
+        self.state.network.turbulence += resolved.get("turbulence", 0.0)
         self.log(entry.kind, name=name, label_nl=entry.label_nl, label_en=entry.label_en,
                  description_nl=entry.description_nl, description_en=entry.description_en,
                  source=entry.source, mechanisms=list(entry.mechanisms), params=resolved)
@@ -92,10 +101,15 @@ class NetwerkModel(Model):
 
         st, p, rng = self.state, self.params, self.rng
         status_before = st.orgs.status.copy()
-        hold_meetings(st, p, rng, self.week)
+        arrivals(st, p, self.week)
+        update_context(st, p)
+        hold_meetings(st, p, rng)
         update_trust(st, p, rng)
+        update_alignment(st, p)
         decide_contributions(st, p)
         produce(st, p, rng)
+        update_accountability(st, p)
+        update_leadership(st, p)
         update_value(st, p)
         update_energy(st, p)
         self._log_status_changes(status_before)
@@ -105,11 +119,16 @@ class NetwerkModel(Model):
         orgs = self.state.orgs
         for i in np.flatnonzero(orgs.status != before):
             new = Status(int(orgs.status[i]))
-            key = {Status.DORMANT: "status.dormant", Status.EXITED: "status.exited", Status.ACTIVE: "status.returned"}[new]
-            self.log("status", name=new.name.lower(), organisation=orgs.name[i],
+            key = {Status.DORMANT: "status.dormant", Status.EXITED: "status.exited",
+                   Status.ACTIVE: "status.joined" if before[i] == Status.PENDING else "status.returned"}[new]
+            name = "joined" if before[i] == Status.PENDING else new.name.lower()
+            self.log("status", name=name, organisation=orgs.name[i],
                      **i18n.both(key, org=orgs.name[i], weeks=int(orgs.weeks_below[i])))
 
     def _record(self) -> None:
-        self.rows.append({"week": self.week, **network_indicators(self.state)})
+        row = {"week": self.week, **network_indicators(self.state, self.params)}
+        self.rows.append(row)
+        for event in self.dip_detector.observe(self.rows):
+            self.events.append(event)
         if self.week % self.spec.meta.record_every == 0:
             self.organisation_rows.append((self.week, organisation_indicators(self.state)))

@@ -120,7 +120,7 @@ def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str
               "| | status | " + " | ".join(t(c, lang) for c in ("joint_contribution", "perceived_value", "mean_trust")) + " |",
               "|---|---|---:|---:|---:|"]
     for row in final.head(40).itertuples():
-        status = t(f"status.{['active', 'dormant', 'exited'].index(row.status)}", lang)
+        status = t(f"status.{['active', 'dormant', 'exited', 'pending'].index(row.status)}", lang)
         lines.append(f"| {row.organisation} | {status} | {row.contribution:.2f} | {row.perceived_value:.2f} | {row.trust_given:.2f} |")
     if figures:
         lines += ["", f"## {t('report.plots', lang)}", ""] + [f"![{f}]({f})" for f in figures]

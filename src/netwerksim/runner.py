@@ -97,6 +97,7 @@ def run(
 def collect(model: NetwerkModel) -> RunResult:
     """Turn a model's records into a RunResult."""
     st = model.state
+    model.dip_detector.finish(model.week)
     frames = []
     for week, cols in model.organisation_rows:
         df = pd.DataFrame({c: cols[c] for c in ORGANISATION_COLUMNS})

@@ -99,6 +99,7 @@ class OrganisationTraits(_Strict):
     drive: Fraction = 0.7
     culture_control: Fraction = 0.5
     rivals: list[str] = []
+    joins_at: Annotated[int, Field(ge=0)] = 0
 
 
 class Organisation(OrganisationTraits):
@@ -126,6 +127,7 @@ class OrganisationGroup(_Strict):
     motives: Motives = Motives()
     interests: dict[str, Annotated[float, Field(ge=0)]] | Literal["random"] = "random"
     issues_per_organisation: Annotated[int, Field(ge=1)] = 2
+    joins_at: Annotated[int, Field(ge=0)] = 0
 
 
 class Issue(_Strict):
@@ -163,6 +165,7 @@ class ForumGroup(_Strict):
 class Governance(_Strict):
     mode: Literal["shared", "lead_organisation", "nao"] = "shared"
     lead: str | None = None
+    shared_ambition: dict[str, Annotated[float, Field(ge=0)]] = {}
 
 
 class Event(BaseModel):
@@ -292,6 +295,9 @@ def _reference_problems(s: Scenario):
         for issue in f.issues:
             if issue not in issue_ids:
                 yield f"forums[{i}].issues", f"value {issue!r} is not an issue; allowed: {issue_ids}"
+    for issue in s.governance.shared_ambition:
+        if issue not in issue_ids:
+            yield "governance.shared_ambition", f"value {issue!r} is not an issue; allowed: {issue_ids}"
     if s.governance.lead is not None and s.governance.lead not in names:
         yield "governance.lead", f"value {s.governance.lead!r} is not an organisation; allowed: {names}"
     if s.governance.mode == "lead_organisation" and s.governance.lead is None:

@@ -7,12 +7,16 @@ Mechanisms are pure functions that read and write these arrays; Mesa agents are 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .scenario import KINDS, Distribution, Scenario
+
+if TYPE_CHECKING:
+    from .params import Params
 
 
 class Status(IntEnum):
@@ -21,6 +25,7 @@ class Status(IntEnum):
     ACTIVE = 0
     DORMANT = 1
     EXITED = 2
+    PENDING = 3   # joins later (a growing network)
 
 
 class Role(IntEnum):
@@ -58,6 +63,10 @@ class Organisations:
     weeks_below: np.ndarray       # consecutive weeks with value under the outside option
     benefit: np.ndarray           # realised benefit this week
     rival_pairs: np.ndarray       # (R, 2) organisation indices
+    joins_at: np.ndarray          # week the organisation joins (0: from the start)
+    ambition: np.ndarray          # (O, K) what it wants the network to work on; rows sum to 1
+    ownership: np.ndarray         # felt co-ownership of the network (003 L4732-4734)
+    representation: np.ndarray    # its delegates' weight on the own organisation vs the shared task (002 V10)
 
     @property
     def focus(self) -> np.ndarray:
@@ -93,14 +102,15 @@ class Forums:
     id: list[str]
     name_nl: list[str]
     name_en: list[str]
-    frequency: np.ndarray
-    offset: np.ndarray
+    frequency: np.ndarray         # base interval between meetings, weeks
     hours: np.ndarray
     physical: np.ndarray          # bool
     issues: np.ndarray            # (F, K) bool; a forum without issues is plenary (all issues)
     active: np.ndarray            # bool: forums can be closed by interventions
     member_prof: np.ndarray       # memberships: professional
     member_forum: np.ndarray      # memberships: forum
+    member_active: np.ndarray     # bool: memberships can be ended by interventions (sub-coalitions)
+    phase: np.ndarray             # meeting clock: a forum meets each time it passes a whole number
     met: np.ndarray               # bool, this week
     attendance: np.ndarray        # share of members present, this week (0 when not met)
 
@@ -119,6 +129,8 @@ class Ties:
     meets_tie: np.ndarray         # ... and the tie they belong to
     met: np.ndarray               # bool, this week
     physical: np.ndarray          # bool, met physically this week
+    org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
+    pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
 
     @property
     def trust(self) -> np.ndarray:
@@ -140,14 +152,24 @@ class Issues:
 
 @dataclass
 class Network:
-    """Network-level quantities of the network itself."""
+    """Network-level quantities (MODEL.md §3 "Network"; 003 L4612-4672)."""
 
-    governance: str
+    governance: str               # shared | lead_organisation | nao
     lead: int                     # organisation index or -1
+    shared_ambition: np.ndarray   # (K,) the ambition the network started from
+    hierarchy: float = 0.0        # leadership style: 0 network, 1 hierarchical (R37g)
+    absorption: float = 0.0       # demand for structure the governance absorbs without regression
+    concentration: float = 0.0    # how concentrated leadership is (R41)
+    structure: float = 0.0        # light shared rules and building blocks in place (003 L4856-4894)
+    turbulence: float = 0.0       # context turbulence (R37a)
+    complexity: float = 0.0       # R37b
+    uncertainty: float = 0.0      # R37c
+    accountability: float = 0.0   # accountability pressure (R37e)
+    structure_demand: float = 0.0 # demand for grip and structure (R37f)
+    alignment: float = 1.0        # 1 - mean distance of ambitions to their mean (R37i)
     economic_capital: float = 0.0
     cultural_capital: float = 0.0
     coordination_load: float = 0.0
-    extra: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -174,7 +196,7 @@ def _draw(value, rng: np.random.Generator, n: int, low: float | None = None, hig
     return np.clip(x, low if low is not None else -np.inf, high if high is not None else np.inf)
 
 
-def build_state(s: Scenario, rng: np.random.Generator) -> State:
+def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> State:
     """Arrays for every entity in the scenario; generated groups and delegates drawn from ``rng``."""
     orgs = _build_organisations(s, rng)
     profs = _build_professionals(orgs, rng)
@@ -182,7 +204,17 @@ def build_state(s: Scenario, rng: np.random.Generator) -> State:
     ties = _build_ties(orgs, profs, forums)
     issues = _build_issues(s)
     lead = orgs.name.index(s.governance.lead) if s.governance.lead else -1
-    return State(orgs, profs, forums, ties, issues, Network(governance=s.governance.mode, lead=lead))
+    given = np.array([s.governance.shared_ambition.get(i, 0.0) for i in issues.id])
+    weights = orgs.hours * orgs.pledge
+    shared = given / given.sum() if given.sum() > 0 else (weights @ orgs.focus) / max(weights.sum(), 1e-9)
+    start_own = params.alignment.start_own
+    orgs.ambition = (1 - start_own) * shared[None, :] + start_own * orgs.focus
+    mode = {"shared": "shared", "lead_organisation": "lead", "nao": "nao"}[s.governance.mode]
+    concentration = getattr(params.leadership, f"concentration_{mode}")
+    network = Network(governance=s.governance.mode, lead=lead, shared_ambition=shared,
+                      absorption=getattr(params.leadership, f"absorption_{mode}"), concentration=concentration,
+                      hierarchy=params.leadership.start_hierarchy * concentration)
+    return State(orgs, profs, forums, ties, issues, network)
 
 
 def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations:
@@ -190,13 +222,15 @@ def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations
     K = len(issue_ids)
     cols: dict[str, list] = {k: [] for k in (
         "name", "kind", "roles", "n_professionals", "hours_per_professional", "collective_weight", "motives",
-        "autonomy_ceded", "mandate", "pledge", "outside_option", "workload", "drive", "culture_control", "interests")}
+        "autonomy_ceded", "mandate", "pledge", "outside_option", "workload", "drive", "culture_control", "interests",
+        "joins_at")}
     fractions = ("collective_weight", "autonomy_ceded", "mandate", "pledge", "workload", "drive", "culture_control")
     for o in s.organisations:
         cols["name"].append(o.name)
         cols["kind"].append(KINDS.index(o.kind))
         cols["roles"].append(tuple(o.roles))
         cols["n_professionals"].append(o.professionals)
+        cols["joins_at"].append(o.joins_at)
         for f in ("hours_per_professional", "outside_option", *fractions):
             cols[f].append(getattr(o, f))
         cols["motives"].append([getattr(o.motives, m) for m in MOTIVES])
@@ -206,6 +240,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations
         cols["name"] += [f"{g.name} {j + 1}" for j in range(n)]
         cols["kind"] += [KINDS.index(g.kind)] * n
         cols["roles"] += [()] * n
+        cols["joins_at"] += [g.joins_at] * n
         cols["n_professionals"] += np.maximum(1, np.rint(_draw(g.professionals, rng, n))).astype(int).tolist()
         cols["hours_per_professional"] += _draw(g.hours_per_professional, rng, n, 0, 40).tolist()
         cols["outside_option"] += _draw(g.outside_option, rng, n, -10, 10).tolist()
@@ -226,6 +261,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations
     rivals = sorted({tuple(sorted((index[o.name], index[r]))) for o in s.organisations for r in o.rivals})
     O = len(names)
     pledge = np.array(cols["pledge"], float)
+    joins_at = np.array(cols["joins_at"], np.int32)
     return Organisations(
         name=names,
         kind=np.array(cols["kind"], np.int16),
@@ -242,12 +278,16 @@ def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations
         workload=np.array(cols["workload"], float),
         drive=np.array(cols["drive"], float),
         culture_control=np.array(cols["culture_control"], float),
-        status=np.zeros(O, np.int8),
+        status=np.where(joins_at > 0, Status.PENDING, Status.ACTIVE).astype(np.int8),
         contribution=np.ones(O),               # everyone starts by doing what they promised
         perceived_value=np.array(cols["outside_option"], float) + 0.5,   # the energetic start: hopeful
         weeks_below=np.zeros(O, np.int32),
         benefit=np.zeros(O),
         rival_pairs=np.array(rivals, np.int64).reshape(-1, 2),
+        joins_at=joins_at,
+        ambition=np.zeros((O, K)),
+        ownership=np.ones(O),
+        representation=np.zeros(O),
     )
 
 
@@ -309,10 +349,11 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
     freq = np.array([r[3] for r in rows], np.int32)
     return Forums(
         id=[r[0] for r in rows], name_nl=[r[1] for r in rows], name_en=[r[2] for r in rows],
-        frequency=freq, offset=(rng.integers(0, freq) if F else np.zeros(0, np.int32)).astype(np.int32),
+        frequency=freq,
         hours=np.array([r[4] for r in rows], float), physical=np.array([r[5] for r in rows], bool),
         issues=np.array([r[6] for r in rows], bool).reshape(F, K), active=np.ones(F, bool),
         member_prof=np.array(member_prof, np.int64), member_forum=np.array(member_forum, np.int64),
+        member_active=np.ones(len(member_prof), bool), phase=rng.random(F) if F else np.zeros(0),
         met=np.zeros(F, bool), attendance=np.zeros(F),
     )
 
@@ -339,8 +380,11 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     oa, ob = profs.org[src], profs.org[dst]
     rival = np.array([(int(x), int(y)) in rivalry for x, y in zip(oa, ob)], bool) if rivalry else np.zeros(len(src), bool)
     E = len(src)
+    O = len(orgs.name)
+    pair_keys, org_pair = np.unique(oa * O + ob, return_inverse=True)
     return Ties(src=src, dst=dst, rival=rival, r=np.zeros(E), s=np.zeros(E), meets_a=ma, meets_b=mb,
-                meets_tie=tie_of_incidence.astype(np.int64), met=np.zeros(E, bool), physical=np.zeros(E, bool))
+                meets_tie=tie_of_incidence.astype(np.int64), met=np.zeros(E, bool), physical=np.zeros(E, bool),
+                org_pair=org_pair.astype(np.int64), pairs=np.stack([pair_keys // O, pair_keys % O], axis=1))
 
 
 def _build_issues(s: Scenario) -> Issues:

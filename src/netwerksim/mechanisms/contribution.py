@@ -1,11 +1,13 @@
 """Mechanism 4: how much of its promised capacity each organisation actually puts in.
 
-Utility weighs three motives (003 L232-250, R4): instrumental (expected own return, i.e. perceived
-value over the outside option, minus the cost of giving and of ceded autonomy, 003 L753-755 R27),
+Utility weighs three motives (003 L232-250, R4): instrumental (expected own return: perceived value
+over the outside option, which counts the cost of giving and of ceded autonomy, 003 L753-755 R27),
 affective (trust in the partners) and moral (weight on the collective result, 003 L226-229). It is
 conditional on expected reciprocity: partners' delivery weighted by trust in them (002 R1; 003
 L4571-4577): it gives at most what its partners give, relative to its own level. What it wants is capped by the mandate its people have (002 V8) and crowded out by
-casework pressure (001 L326-367). Contribution is a share of the pledge: 1 means keeping the promise.
+casework pressure (001 L326-367). Under hierarchical leadership (mechanism 7) motives shift to the
+instrumental and parties that lost ownership lean back.
+Contribution is a share of the pledge: 1 means keeping the promise.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import numpy as np
 
 from ..params import Params
 from ..state import State
+from .leadership import motive_weights
 
 
 def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
@@ -33,10 +36,14 @@ def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
     return mean_trust, reciprocity
 
 
-def willingness(value_margin, trust, collective_weight, autonomy_ceded, motives, p: Params) -> np.ndarray:
-    """Logistic willingness to contribute from the motive-weighted utility."""
+def willingness(value_margin, trust, collective_weight, motives, p: Params) -> np.ndarray:
+    """Logistic willingness to contribute from the motive-weighted utility.
+
+    The instrumental term is the perceived value over the outside option, which already counts the
+    cost of giving and of ceded autonomy (mechanism 8).
+    """
     c = p.contribution
-    instrumental = c.value_gain * value_margin - c.cost - c.autonomy_cost * autonomy_ceded
+    instrumental = c.value_gain * value_margin
     affective = 2.0 * (trust - 0.5)
     moral = collective_weight
     terms = np.stack([instrumental, affective, moral], axis=1)
@@ -57,8 +64,10 @@ def decide_contributions(st: State, p: Params) -> None:
     orgs, profs = st.orgs, st.profs
     c = p.contribution
     trust, reciprocity = org_trust_and_reciprocity(st)
+    h = st.network.hierarchy
     want = willingness(orgs.perceived_value - orgs.outside_option, trust, orgs.collective_weight,
-                       orgs.autonomy_ceded, orgs.motives, p)
+                       motive_weights(orgs.motives, h, p), p)
+    want = want * orgs.ownership   # parties that no longer feel co-owner lean back (003 L4732-4734)
     matched = np.minimum(1.0, (reciprocity + c.reciprocity_tolerance) / np.maximum(orgs.contribution, 1e-9))
     want = want * (c.reciprocity_floor + (1 - c.reciprocity_floor) * matched)
     want = np.minimum(want, orgs.mandate / np.maximum(orgs.pledge, 1e-9))

@@ -1,9 +1,11 @@
 """Mechanism 1: forums meet, professionals attend or stay away, and consultation costs hours.
 
+Tables meet at their base interval, more often as complexity grows (003 L4628-4630, R37b).
 Attendance falls with casework pressure (001 L326-367), low energy, low perceived value
 (003 L2418-2420) and meeting fatigue (003 L2341-2357, R44). Every attended meeting costs its hours
 plus preparation that grows with the number of organisation pairs at the table, n(n-1)/2
-(003 L4628-4630, R37b; anchors_peers SF6).
+(003 L4628-4630, R37b; anchors_peers SF6), and every table member spends reporting hours that
+grow with accountability pressure (003 L4636-4646, R37e).
 """
 
 from __future__ import annotations
@@ -22,26 +24,41 @@ def attendance_probability(workload, energy, value_margin, meeting_hours, p: Par
     return m.base_attendance * (1 - m.workload_absence * workload) * (0.5 + 0.5 * energy) * value * fatigue
 
 
-def hold_meetings(st: State, p: Params, rng: np.random.Generator, week: int) -> None:
+def meetings_this_week(phase, frequency, complexity, p: Params) -> tuple[np.ndarray, np.ndarray]:
+    """Advance each forum's meeting clock; complexity makes tables meet more often (R37b).
+
+    Returns the new phase and the number of meetings this week per forum.
+    """
+    phase = phase + (1.0 + p.meeting.complexity_growth * complexity) / frequency
+    count = np.floor(phase)
+    return phase - count, count
+
+
+def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     """Decide which forums meet this week and who attends; set meeting hours and which ties met."""
     F, profs, orgs, T = st.forums, st.profs, st.orgs, st.ties
-    F.met = F.active & ((week - F.offset) % F.frequency == 0)
+    F.phase, count = meetings_this_week(F.phase, F.frequency, st.network.complexity, p)
+    count = count * F.active
+    F.met = count > 0
     prof = F.member_prof
     org = profs.org[prof]
     chance = attendance_probability(
         profs.workload[prof], profs.energy[prof], (orgs.perceived_value - orgs.outside_option)[org],
         profs.meeting_hours[prof], p)
-    present = (rng.random(len(prof)) < chance) & F.met[F.member_forum] & orgs.active[org]
+    present = (rng.random(len(prof)) < chance) & F.met[F.member_forum] & orgs.active[org] & F.member_active
 
     n_forums = len(F.id)
-    n_members = np.bincount(F.member_forum, minlength=n_forums)
+    n_members = np.bincount(F.member_forum, weights=F.member_active, minlength=n_forums)
     n_present = np.bincount(F.member_forum, weights=present, minlength=n_forums)
     F.attendance = np.where(F.met, n_present / np.maximum(n_members, 1), 0.0)
     # organisations present per forum, for the n(n-1)/2 preparation cost
     org_present = np.unique(F.member_forum[present] * len(orgs.name) + org[present]) // len(orgs.name)
     n_orgs = np.bincount(org_present, minlength=n_forums)
     per_meeting = F.hours + p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
-    profs.meeting_hours = np.bincount(prof, weights=present * per_meeting[F.member_forum], minlength=len(profs.org))
+    hours = present * (count * per_meeting)[F.member_forum]
+    # every active table member also reports and justifies, more so under accountability pressure (R37e)
+    hours = hours + (F.member_active & orgs.active[org]) * p.meeting.accountability_hours * st.network.accountability
+    profs.meeting_hours = np.bincount(prof, weights=hours, minlength=len(profs.org))
 
     both = present[T.meets_a] & present[T.meets_b]
     T.met = np.bincount(T.meets_tie, weights=both, minlength=len(T.src)) > 0

@@ -2,8 +2,9 @@
 
 Progress comes as small wins with week-to-week noise and occasional breakthroughs, jumps
 (002 L300-343, R13). Hours spent in meetings are not spent on the work itself (003 L4628-4634), yet
-an issue whose tables are poorly attended is poorly coordinated. An issue that needs competences of
-kinds nobody active brings moves more slowly (002 V3). Outputs accrue as economic capital; shared
+an issue whose tables are poorly attended is poorly coordinated. Each organisation spends its hours
+by its ambition; an issue that needs competences of kinds nobody active works on moves more slowly
+(002 V3), and split ambitions cause trouble over the goals (003 L4634-4636, R37d). Outputs accrue as economic capital; shared
 learning in meetings with trust as cultural capital (003 L4758-4797).
 """
 
@@ -21,23 +22,24 @@ def given_hours(st: State) -> np.ndarray:
     return o.hours * o.pledge * o.contribution * o.active
 
 
-def coverage(st: State, working: np.ndarray) -> np.ndarray:
+def coverage(st: State, working: np.ndarray, p: Params) -> np.ndarray:
     """Per issue: share of required organisation kinds that are present and working on it."""
     I, orgs = st.issues, st.orgs
     need = I.required_kinds.sum(axis=1)
     present = np.zeros_like(I.required_kinds)
-    on_issue = (orgs.focus > 0) & working[:, None]              # (O, K)
+    on_issue = (orgs.ambition >= p.alignment.coverage_threshold) & working[:, None]   # (O, K)
     for k in range(len(I.id)):
         present[k, orgs.kind[on_issue[:, k]]] = True
     covered = (present & I.required_kinds).sum(axis=1)
     return np.where(need > 0, covered / np.maximum(need, 1), 1.0)
 
 
-def progress_rate(effort_share, difficulty, covered, coordination, p: Params) -> np.ndarray:
-    """Expected progress per week from effort (share of the potential), difficulty, coverage and coordination."""
-    q = p.production
+def progress_rate(effort_share, difficulty, covered, coordination, alignment, p: Params) -> np.ndarray:
+    """Expected progress per week from effort (share of the potential), difficulty, coverage, coordination
+    and how aligned the partners' ambitions are."""
+    q, a = p.production, p.alignment
     return q.rate / difficulty * effort_share**q.elasticity * covered * (
-        q.coordination_floor + (1 - q.coordination_floor) * coordination)
+        q.coordination_floor + (1 - q.coordination_floor) * coordination) * (a.floor + (1 - a.floor) * alignment)
 
 
 def produce(st: State, p: Params, rng: np.random.Generator) -> None:
@@ -47,9 +49,9 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     per_prof = (given_hours(st) / orgs.n_professionals)[profs.org] * (0.5 + 0.5 * profs.energy)
     profs.effort = np.maximum(0.0, per_prof - profs.meeting_hours)
     effort = np.bincount(profs.org, weights=profs.effort, minlength=O)
-    focus = orgs.focus
-    potential = (orgs.hours * orgs.pledge) @ focus
-    share = np.where(potential > 0, (effort @ focus) / np.where(potential > 0, potential, 1), 0.0)
+    # each organisation spends its hours on what it wants the network to do: its ambition
+    potential = float((orgs.hours * orgs.pledge).sum()) * st.network.shared_ambition
+    share = np.where(potential > 0, (effort @ orgs.ambition) / np.where(potential > 0, potential, 1), 0.0)
 
     # coordination: smoothed attendance at the forums on each issue (plenary forums count for all)
     covers = np.where(F.issues.any(axis=1, keepdims=True), F.issues, True) if len(F.id) else np.ones((0, len(I.id)), bool)
@@ -58,7 +60,7 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     this_week = np.where(n_met > 0, (F.attendance[:, None] * met).sum(axis=0) / np.maximum(n_met, 1), I.coordination)
     I.coordination = (1 - q.expectation_smoothing) * I.coordination + q.expectation_smoothing * this_week
 
-    rate = progress_rate(share, I.difficulty, coverage(st, effort > 0), I.coordination, p)
+    rate = progress_rate(share, I.difficulty, coverage(st, effort > 0, p), I.coordination, st.network.alignment, p)
     noise = np.maximum(0.0, 1.0 + q.noise * rng.standard_normal(len(I.id)))
     jump = (rng.random(len(I.id)) < q.breakthrough_chance * share) * q.breakthrough_size / I.difficulty
     I.delta = rate * noise + jump

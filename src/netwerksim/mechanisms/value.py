@@ -2,7 +2,7 @@
 
 Each organisation weighs what the network brings it this week: progress on the issues it cares about
 and, by its collective weight, on all issues (003 L226-229), minus the cost of what it gives and of
-autonomy ceded (003 L753-755). Give/take imbalance is tolerated up to a threshold, beyond which it
+autonomy ceded (003 L753-755), felt more under hierarchical leadership (mechanism 7). Give/take imbalance is tolerated up to a threshold, beyond which it
 hurts (003 L2428-2440, R10). Perceived value follows realised benefit with smoothing, so it fades
 without fresh results (003 L2418-2420, R11). An organisation whose value stays below its outside
 option goes dormant and then leaves (*afhaken*, 003 L219-222, R2); a dormant one comes back when the
@@ -15,6 +15,7 @@ import numpy as np
 
 from ..params import Params
 from ..state import State, Status
+from .leadership import felt_autonomy_ceded
 from .production import given_hours
 
 
@@ -43,11 +44,16 @@ def update_value(st: State, p: Params) -> None:
     own = orgs.focus @ I.delta
     shared = float(I.delta.mean())
     gross = v.benefit_scale * ((1 - orgs.collective_weight) * own + orgs.collective_weight * shared)
-    cost = c.cost * orgs.contribution * orgs.pledge + c.autonomy_cost * orgs.autonomy_ceded * orgs.active
+    ceded = felt_autonomy_ceded(orgs.autonomy_ceded, st.network.hierarchy, p)
+    cost = c.cost * orgs.contribution * orgs.pledge + c.autonomy_cost * ceded * orgs.active
     unfair = np.maximum(0.0, imbalance(given_hours(st), gross, orgs.active) - v.fairness_tolerance)
-    orgs.benefit = gross - cost - v.fairness_penalty * unfair
-    orgs.perceived_value = (1 - v.smoothing) * orgs.perceived_value + v.smoothing * orgs.benefit
+    joined = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)
+    orgs.benefit = np.where(joined, gross - cost - v.fairness_penalty * unfair, 0.0)
+    orgs.perceived_value = np.where(joined, (1 - v.smoothing) * orgs.perceived_value + v.smoothing * orgs.benefit,
+                                    orgs.perceived_value)
     margin = orgs.perceived_value - orgs.outside_option
-    orgs.weeks_below = np.where(margin < 0, orgs.weeks_below + 1, 0)
-    present = orgs.status != Status.EXITED
-    orgs.status = np.where(present, next_status(orgs.status, orgs.weeks_below, margin, p), Status.EXITED).astype(np.int8)
+    orgs.weeks_below = np.where(joined & (margin < 0), orgs.weeks_below + 1, 0)
+    before = orgs.status
+    orgs.status = np.where(joined, next_status(orgs.status, orgs.weeks_below, margin, p), orgs.status).astype(np.int8)
+    # a partner going quiet, leaving or returning unsettles the others (003 L4626-4628, R37a)
+    st.network.turbulence += p.context.exit_turbulence * int((orgs.status != before).sum())

@@ -1,5 +1,6 @@
 """Network and organisation indicators read from the state, one row per week (MODEL.md §8).
 
+The vitality index (:func:`vitality`) is what the netwerkdip detector reads (003 L4612-4672).
 Capitals follow 003 L4758-4797: economic capital is the cumulative output on the issues; social
 capital the share of ties with clearly positive trust; cultural capital the shared knowledge built in
 attended meetings (a stock kept by the production mechanism).
@@ -10,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..mechanisms.production import given_hours
+from ..params import Params
 from ..state import State, Status
 
 
@@ -18,17 +20,17 @@ def _mean(x: np.ndarray) -> float:
     return float(x.mean()) if len(x) else float("nan")
 
 
-def network_indicators(st: State) -> dict[str, float]:
+def network_indicators(st: State, p: Params) -> dict[str, float]:
     """One row of the time series: every network-level indicator, plus progress per issue."""
     orgs, profs, T, F, I = st.orgs, st.profs, st.ties, st.forums, st.issues
     active = orgs.active
-    member = orgs.status != Status.EXITED          # dormant members still belong to the network
+    member = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)   # dormant ones still belong
     prof_member = member[profs.org]
     tie_member = member[profs.org[T.src]] & member[profs.org[T.dst]]
     trust = T.trust
     members = np.zeros(len(profs.org), bool)
     members[F.member_prof] = True
-    promised = float((orgs.hours * orgs.pledge).sum())
+    promised = float((orgs.hours * orgs.pledge)[orgs.status != Status.PENDING].sum())
     row = {
         "active_organisations": int(active.sum()),
         "dormant_organisations": int((orgs.status == Status.DORMANT).sum()),
@@ -40,14 +42,40 @@ def network_indicators(st: State) -> dict[str, float]:
         "meeting_hours": _mean(profs.meeting_hours[members & prof_member]),
         "coordination_load": st.network.coordination_load,
         "perceived_value": _mean(orgs.perceived_value[active]),
+        # R37i: the share of members close to (or under) the point where staying is no longer worth it
+        "existential_questions": _mean(((orgs.perceived_value - orgs.outside_option) < p.value.existential_band)[member]),
         "output": float(I.delta.sum()),
         "progress": float(I.progress.sum()),
         "economic_capital": st.network.economic_capital,
         "social_capital": _mean(np.clip(2 * trust[tie_member] - 1, 0, 1)),
         "cultural_capital": st.network.cultural_capital,
     }
+    net = st.network
+    row.update({
+        "alignment": net.alignment,
+        "ownership": _mean(orgs.ownership[active]),
+        "hierarchy": net.hierarchy,
+        "accountability": net.accountability,
+        "structure_demand": net.structure_demand,
+        "complexity": net.complexity,
+        "uncertainty": net.uncertainty,
+        "turbulence": net.turbulence,
+    })
+    row["vitality"] = vitality(row)
     row.update({f"progress_{i}": float(v) for i, v in zip(I.id, I.progress)})
     return row
+
+
+VITALITY_COMPONENTS = ("mean_energy", "joint_contribution", "mean_trust", "alignment")
+
+
+def vitality(row: dict[str, float]) -> float:
+    """The vitality index: the mean of energy, joint contribution, trust among members and shared ambition.
+
+    Each component lies in [0, 1]; a network with no members left has vitality 0.
+    """
+    values = [row[c] for c in VITALITY_COMPONENTS]
+    return 0.0 if any(v != v for v in values) else sum(values) / len(values)
 
 
 ORGANISATION_COLUMNS = ("status", "contribution", "perceived_value", "benefit", "trust_given", "trust_received",

@@ -1,0 +1,54 @@
+"""Mechanism 3: ambition alignment by bounded confidence, with a bound that grows with trust.
+
+Each organisation holds an ambition: a distribution over the network's issues saying what the network
+should work on. It starts mostly as the shared ambition (003 L4614-4622). Organisations whose people
+met this week move their ambitions towards each other when the distance (half the L1 distance, in
+[0, 1]) is within ``alignment.bound`` times their mutual trust (Deffuant et al. 2000, anchors_peers 1.5).
+Meanwhile each ambition is pulled towards the organisation's own interests in proportion to its
+representative weight (003 L4656-4658, R37h; 002 V10). Falling trust shrinks the bound, so the shared
+ambition cracks into factions: the "hairline cracks" of 003 L4660-4672 (R37i).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..params import Params
+from ..state import State
+
+
+def distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Total-variation distance between ambition rows, in [0, 1]."""
+    return 0.5 * np.abs(a - b).sum(axis=-1)
+
+
+def alignment_index(ambition: np.ndarray, active: np.ndarray) -> float:
+    """1 minus the mean distance of active organisations' ambitions to their mean."""
+    if active.sum() < 2:
+        return 1.0
+    a = ambition[active]
+    return float(1.0 - distance(a, a.mean(axis=0)).mean())
+
+
+def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.ndarray:
+    """One synchronous Deffuant round over the organisation pairs that met; returns new ambitions."""
+    a, b = pairs[:, 0], pairs[:, 1]
+    close = pair_met & (distance(ambition[a], ambition[b]) < p.alignment.bound * pair_trust)
+    O = len(ambition)
+    pull = np.zeros_like(ambition)
+    np.add.at(pull, a[close], ambition[b[close]] - ambition[a[close]])
+    partners = np.bincount(a[close], minlength=O)
+    return ambition + p.alignment.rate * pull / np.maximum(partners, 1)[:, None]
+
+
+def update_alignment(st: State, p: Params) -> None:
+    orgs, T, net = st.orgs, st.ties, st.network
+    n_pairs = len(T.pairs)
+    if n_pairs:
+        count = np.bincount(T.org_pair, minlength=n_pairs)
+        pair_trust = np.bincount(T.org_pair, weights=T.trust, minlength=n_pairs) / np.maximum(count, 1)
+        pair_met = np.bincount(T.org_pair, weights=T.met, minlength=n_pairs) > 0
+        orgs.ambition = bounded_confidence(orgs.ambition, T.pairs, pair_trust, pair_met, p)
+    pull = p.alignment.own_pull * orgs.representation * orgs.active
+    orgs.ambition = orgs.ambition + pull[:, None] * (orgs.focus - orgs.ambition)
+    net.alignment = alignment_index(orgs.ambition, orgs.active)
