@@ -45,7 +45,11 @@ Usage::
     .venv/bin/python benchmarks/bench_core.py            # everything, several minutes
     .venv/bin/python benchmarks/bench_core.py --quick    # skip the 100,000-agent cases
 
-Numbers depend on the machine; compare ratios and orders of magnitude rather than single timings.
+Numbers depend on the machine; compare ratios and orders of magnitude rather than single timings. Run it
+on an otherwise idle machine: the load average is printed at the start and the end, and on a busy or
+shared machine the step times can double (numpy's matrix products also use a BLAS thread pool that
+suffers from competing processes; ``OPENBLAS_NUM_THREADS=1`` steadies them). To benchmark another
+checkout, put its ``src`` first on ``PYTHONPATH``; the header says which netwerksim was measured.
 """
 
 from __future__ import annotations
@@ -151,8 +155,8 @@ def run_netwerksim(case: str, size: int | None, steps: int) -> dict[str, Any]:
     t2 = time.perf_counter()
     construction = {
         "load_scenario": t1 - t0,
-        "build_state": timings.pop("build_state"),
-        "initial record": timings.pop("record"),
+        "build_state": timings.pop("build_state", 0.0),
+        "initial record": timings.pop("record", 0.0),
     }
     construction["Mesa agents & rest"] = (t2 - t1) - construction["build_state"] - construction["initial record"]
     timings.clear()
@@ -222,6 +226,9 @@ def run_profile(size: int, steps: int) -> dict[str, Any]:
     import io  # noqa: PLC0415
     import pstats  # noqa: PLC0415
 
+    import mesa  # noqa: PLC0415
+    import numpy  # noqa: PLC0415
+
     import netwerksim  # noqa: PLC0415
 
     profiler = cProfile.Profile()
@@ -231,9 +238,6 @@ def run_profile(size: int, steps: int) -> dict[str, Any]:
         model.step()
     profiler.disable()
     # file names relative to their package roots, so that mesa/model.py and netwerksim/model.py stay apart
-    import mesa  # noqa: PLC0415
-    import numpy  # noqa: PLC0415
-
     roots = {os.path.dirname(os.path.dirname(m.__file__)) + os.sep for m in (netwerksim, mesa, numpy)}
     text = {}
     for key, n in (("cumulative", 15), ("tottime", 10)):
@@ -415,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"netwerksim core benchmark: Python {platform.python_version()}, numpy {numpy.__version__}, "
           f"mesa {mesa.__version__}, {platform.machine()} with {os.cpu_count()} CPUs")
-    print(f"netwerksim from {source_description()}", flush=True)
+    print(f"netwerksim from {source_description()}; load average {os.getloadavg()[0]:.2f}", flush=True)
     cases: list[tuple[str, int | None]] = [("zorgnetwerk", None)]
     cases += [(c, n) for c, n in SIZES.items() if not (args.quick and n >= BIG)]
 
@@ -462,10 +466,11 @@ def main(argv: list[str] | None = None) -> int:
             start = body.find("   ncalls")
             print(f"\n-- {title} --")
             print(body[start:].rstrip() if start >= 0 else body.rstrip())
+    print(f"\nload average at the end {os.getloadavg()[0]:.2f} (1 minute)")
     if not ok:
-        print("\nsome targets NOT met")
+        print("some targets NOT met")
     else:
-        print("\nall checked targets met" + (f" (the {BIG:,}-agent target was skipped: --quick)" if args.quick else ""))
+        print("all checked targets met" + (f" (the {BIG:,}-agent target was skipped: --quick)" if args.quick else ""))
     return 0
 
 

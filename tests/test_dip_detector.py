@@ -1,0 +1,63 @@
+"""The netwerkdip detector on hand-made vitality series: it reads rows only (003 L4612-4672)."""
+
+import math
+
+from netwerksim.observers.dip import DipDetector
+from netwerksim.params import Params
+
+
+def feed(series, **extra):
+    detector, rows, events = DipDetector(Params()), [], []
+    for week, v in enumerate(series):
+        rows.append({"week": week, "vitality": v, **{k: f(week) for k, f in extra.items()}})
+        events += detector.observe(rows)
+    detector.finish(len(series) - 1)
+    return events
+
+
+def rise_fall_recover():
+    up = [0.6 + 0.01 * w for w in range(20)]            # energetic start to 0.79
+    down = [0.79 - 0.005 * w for w in range(1, 61)]     # slides to 0.49
+    back = [0.49 + 0.01 * w for w in range(1, 31)]      # restarts to 0.79
+    return up + down + back
+
+
+def test_a_fall_from_the_peak_is_a_netwerkdip_with_start_trough_depth_and_a_doorstart():
+    events = feed(rise_fall_recover())
+    dip, door = events
+    assert dip["type"] == "netwerkdip" and door["type"] == "doorstart"
+    assert 19 <= dip["start"] <= 23                      # the smoothed peak
+    assert 75 <= dip["trough_week"] <= 84
+    assert math.isclose(dip["depth"], (dip["peak"] - dip["trough"]) / dip["peak"])
+    assert 0.3 < dip["depth"] < 0.4
+    assert dip["end"] == door["step"] and dip["duration"] == dip["end"] - dip["start"]
+    assert door["step"] > dip["trough_week"]
+
+
+def test_no_dip_in_a_steady_or_mildly_wavering_network():
+    steady = [0.7 + 0.03 * math.sin(w / 5) for w in range(150)]
+    assert feed(steady) == []
+
+
+def test_a_dip_without_recovery_lasts_to_the_end_of_the_run():
+    series = [0.8] * 20 + [0.8 - 0.01 * w for w in range(1, 41)]
+    (dip,) = feed(series)
+    assert dip["end"] is None and dip["duration"] == len(series) - 1 - dip["start"]
+
+
+def test_a_fall_and_recovery_within_the_warm_up_is_not_a_dip():
+    assert feed([0.9, 0.9, 0.5, 0.5, 0.5] + [0.9] * 25) == []
+    assert feed([0.9] * 12 + [0.5] * 3 + [0.9] * 25) != []   # the same fall after the warm-up is
+
+
+def test_the_narration_names_the_drivers_measured_in_this_run():
+    series = rise_fall_recover()[:70]
+    quiet = feed(series)[0]
+    busy = feed(series, hierarchy=lambda w: 0.1 + 0.01 * max(0, w - 20),
+                meeting_hours=lambda w: 1.0 + 0.05 * max(0, w - 20))[0]
+    assert "hierarchy" not in quiet["drivers"] and "no clear driver" in quiet["label_en"]
+    h = busy["drivers"]["hierarchy"]
+    assert h > 0.2
+    assert f"hiërarchie in leiderschap +{h:.2f}" in busy["label_nl"]
+    assert f"hierarchy in leadership +{h:.2f}" in busy["label_en"]
+    assert f"×{busy['drivers']['meeting_hours']:.1f}" in busy["label_en"]
