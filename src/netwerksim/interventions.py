@@ -132,6 +132,7 @@ def _key_person_leaves(model, a):
     mine = (T.src == who) | (T.dst == who)
     T.r[mine] = 0.0
     T.s[mine] = 0.0
+    T.trust[mine] = 0.5
     st.profs.energy[who] = st.profs.drive[who]
 
 

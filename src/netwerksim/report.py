@@ -1,7 +1,9 @@
 """Plots and the human-readable report of one run, in Dutch or English.
 
-Plots mark every event of the run (shocks, interventions, organisations leaving) as a vertical line,
-so cause and course can be read together.
+Every plot shades the netwerkdips the detector found (from peak to doorstart or to the end of the
+run) and marks every event (shocks, interventions, organisations going dormant, leaving or joining)
+as a vertical line, so cause and course can be read together. The report tells the run's story:
+start, dips with their measured drivers, doorstarts, and where the network ends.
 """
 
 from __future__ import annotations
@@ -15,19 +17,59 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from .i18n import t  # noqa: E402
+from .observers.indicators import VITALITY_COMPONENTS  # noqa: E402
 
 if TYPE_CHECKING:
     from .runner import RunResult
 
 MAIN_INDICATORS = ("mean_trust", "mean_energy", "joint_contribution", "attendance", "perceived_value",
                    "coordination_load")
-WEEKLY_RHYTHM = {"attendance", "coordination_load"}
+CHAIN = ("complexity", "coordination_load", "accountability", "structure_demand", "hierarchy", "ownership",
+         "alignment", "existential_questions")   # the netwerkdip's causal chain, 003 L4626-4672
+WEEKLY_RHYTHM = {"attendance", "coordination_load", "meeting_hours"}
 EVENT_COLOURS = {"shock": "#c0392b", "intervention": "#27ae60", "governance": "#2980b9", "status": "#7f8c8d"}
+DIP_COLOUR = "#e67e22"
 
 
-def _mark_events(ax, result: "RunResult") -> None:
+def dips(result: "RunResult") -> list[tuple[int, int]]:
+    """(start, end) of each netwerkdip; an open dip ends with the run."""
+    last = int(result.timeseries["week"].iloc[-1])
+    return [(e["start"], e["end"] if e["end"] is not None else last) for e in result.events if e["type"] == "netwerkdip"]
+
+
+def _decorate(ax, result: "RunResult") -> None:
+    for start, end in dips(result):
+        ax.axvspan(start, end, color=DIP_COLOUR, alpha=0.15, lw=0)
     for e in result.events:
-        ax.axvline(e["step"], color=EVENT_COLOURS.get(e["type"], "#555"), lw=0.8, ls="--", alpha=0.6)
+        if e["type"] in EVENT_COLOURS:
+            ax.axvline(e["step"], color=EVENT_COLOURS[e["type"]], lw=0.8, ls="--", alpha=0.6)
+        elif e["type"] == "doorstart":
+            ax.axvline(e["step"], color="#27ae60", lw=1.5)
+
+
+def _line(ax, ts, col, **kw) -> None:
+    series = ts[["week", col]].dropna()   # weeks without a meeting have no attendance
+    if col in WEEKLY_RHYTHM:  # tables meet every few weeks: the raw weeks faintly, a 4-week mean on top
+        ax.plot(series["week"], series[col], alpha=0.25, lw=0.8, color=kw.get("color", "#34495e"))
+        ax.plot(series["week"], series[col].rolling(4, min_periods=1).mean(), **{"color": "#34495e", **kw})
+    else:
+        ax.plot(series["week"], series[col], **{"color": "#34495e", **kw})
+
+
+def _grid(result, folder, lang, columns, shape, title_key, name) -> str:
+    ts = result.timeseries
+    fig, axes = plt.subplots(*shape, figsize=(3.3 * shape[1], 3.2 * shape[0]), sharex=True)
+    for ax, col in zip(axes.flat, columns):
+        _line(ax, ts, col)
+        ax.set_title(t(col, lang), fontsize=10)
+        _decorate(ax, result)
+    for ax in axes[-1]:
+        ax.set_xlabel(t("week", lang))
+    fig.suptitle(t(title_key, lang))
+    fig.tight_layout()
+    fig.savefig(folder / name, dpi=110)
+    plt.close(fig)
+    return name
 
 
 def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
@@ -35,29 +77,27 @@ def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
     ts = result.timeseries
     names = []
 
-    fig, axes = plt.subplots(2, 3, figsize=(13, 6.5), sharex=True)
-    for ax, col in zip(axes.flat, MAIN_INDICATORS):
-        series = ts[["week", col]].dropna()   # weeks without a meeting have no attendance
-        if col in WEEKLY_RHYTHM:  # tables meet every few weeks: show the raw weeks faintly, a 4-week mean on top
-            ax.plot(series["week"], series[col], color="#34495e", alpha=0.25, lw=0.8)
-            ax.plot(series["week"], series[col].rolling(4, min_periods=1).mean(), color="#34495e")
-        else:
-            ax.plot(series["week"], series[col], color="#34495e")
-        ax.set_title(t(col, lang))
-        _mark_events(ax, result)
-    for ax in axes[1]:
-        ax.set_xlabel(t("week", lang))
-    fig.suptitle(t("plot.indicators", lang))
+    fig, ax = plt.subplots(figsize=(11, 4.2))
+    for col, colour in zip(VITALITY_COMPONENTS, ("#8e44ad", "#2980b9", "#16a085", "#d35400")):
+        _line(ax, ts, col, color=colour, lw=0.9, alpha=0.7, label=t(col, lang))
+    _line(ax, ts, "vitality", color="#2c3e50", lw=2.5, label=t("vitality", lang))
+    _decorate(ax, result)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(t("week", lang))
+    ax.set_title(t("plot.vitality", lang))
+    ax.legend(loc="lower left", fontsize=8, ncol=5)
     fig.tight_layout()
-    fig.savefig(folder / "indicators.png", dpi=110)
+    fig.savefig(folder / "vitality.png", dpi=110)
     plt.close(fig)
-    names.append("indicators.png")
+    names.append("vitality.png")
+
+    names.append(_grid(result, folder, lang, CHAIN, (2, 4), "plot.chain", "chain.png"))
+    names.append(_grid(result, folder, lang, MAIN_INDICATORS, (2, 3), "plot.indicators", "indicators.png"))
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.5))
-    issue_cols = [c for c in ts.columns if c.startswith("progress_")]
     labels = {f"progress_{i.id}": (i.name_nl if lang == "nl" else i.name_en) for i in result.scenario.issues}
-    for col in issue_cols:
-        left.plot(ts["week"], ts[col], label=labels.get(col, col))
+    for col, label in labels.items():
+        left.plot(ts["week"], ts[col], label=label)
     left.set_title(t("report.issues", lang))
     left.legend(fontsize=8)
     for col in ("economic_capital", "social_capital", "cultural_capital"):
@@ -66,7 +106,7 @@ def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
     right.legend(fontsize=8)
     for ax in (left, right):
         ax.set_xlabel(t("week", lang))
-        _mark_events(ax, result)
+        _decorate(ax, result)
     fig.tight_layout()
     fig.savefig(folder / "progress.png", dpi=110)
     plt.close(fig)
@@ -87,14 +127,40 @@ def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
 
 
 def summary_table(result: "RunResult", lang: str) -> list[tuple[str, float, float, float, float]]:
-    """(label, start, end, lowest, highest) for each main indicator."""
+    """(label, start, end, lowest, highest) for vitality and each main indicator."""
     ts = result.timeseries
     rows = []
-    for c in MAIN_INDICATORS:
+    for c in ("vitality", *MAIN_INDICATORS):
         known = ts[c].dropna()
         rows.append((t(c, lang), known.iloc[0], known.iloc[-1], known.min(), known.max()) if len(known)
                     else (t(c, lang),) + (float("nan"),) * 4)
     return rows
+
+
+def story(result: "RunResult", lang: str) -> list[str]:
+    """The course of the run in a few sentences: start, each dip and doorstart, the end."""
+    ts = result.timeseries
+    v = ts["vitality"]
+    key = f"label_{lang}"
+    first_dip = next((e for e in result.events if e["type"] == "netwerkdip"), None)
+    if first_dip:   # the detector's (smoothed) peak, so story and event agree
+        peak, peak_week = first_dip["peak"], first_dip["start"]
+    else:
+        peak, peak_week = v.max(), int(ts["week"].iloc[v.idxmax()])
+    lines = [t("story.start", lang, v0=v.iloc[0], peak=peak, week=peak_week)]
+    for e in result.events:
+        if e["type"] == "netwerkdip":
+            lines.append(t("story.dip", lang, week=e["detected"], text=e[key],
+                           trough=e["trough"], trough_week=e["trough_week"]))
+        elif e["type"] == "doorstart":
+            lines.append(t("story.doorstart", lang, week=e["step"], text=e[key]))
+    if first_dip is None:
+        lines.append(t("story.no_dip", lang))
+    last = ts.iloc[-1]
+    lines.append(t("story.end", lang, week=int(last["week"]), v=last["vitality"], active=int(last["active_organisations"]),
+                   total=len(result.scenario.organisations) + sum(g.count for g in result.scenario.organisation_groups),
+                   hierarchy=last["hierarchy"], alignment=last["alignment"]))
+    return lines
 
 
 def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str]) -> None:
@@ -104,9 +170,13 @@ def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str
     lines = [f"# {t('report.title', lang)}: {name}", "", description, "",
              f"{t('report.scenario', lang)} `{m['scenario_hash'][:12]}`, {t('report.seed', lang)} {m['seed']}, "
              f"{m['steps']} {t('report.weeks', lang)}; {m['organisations']} org., {m['professionals']} prof.", "",
-             f"## {t('report.summary', lang)}", "",
-             f"| | {t('report.start', lang)} | {t('report.end', lang)} | {t('report.min', lang)} | {t('report.max', lang)} |",
-             "|---|---:|---:|---:|---:|"]
+             f"## {t('report.story', lang)}", ""]
+    lines += [f"{s}\n" for s in story(result, lang)]
+    if "vitality.png" in figures:
+        lines += ["![vitality.png](vitality.png)", ""]
+    lines += [f"## {t('report.summary', lang)}", "",
+              f"| | {t('report.start', lang)} | {t('report.end', lang)} | {t('report.min', lang)} | {t('report.max', lang)} |",
+              "|---|---:|---:|---:|---:|"]
     lines += [f"| {label} | {a:.2f} | {b:.2f} | {lo:.2f} | {hi:.2f} |" for label, a, b, lo, hi in summary_table(result, lang)]
     lines += ["", f"## {t('report.issues', lang)}", ""]
     last = result.timeseries.iloc[-1]
@@ -122,8 +192,9 @@ def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str
     for row in final.head(40).itertuples():
         status = t(f"status.{['active', 'dormant', 'exited', 'pending'].index(row.status)}", lang)
         lines.append(f"| {row.organisation} | {status} | {row.contribution:.2f} | {row.perceived_value:.2f} | {row.trust_given:.2f} |")
-    if figures:
-        lines += ["", f"## {t('report.plots', lang)}", ""] + [f"![{f}]({f})" for f in figures]
+    rest = [f for f in figures if f != "vitality.png"]
+    if rest:
+        lines += ["", f"## {t('report.plots', lang)}", ""] + [f"![{f}]({f})" for f in rest]
     lines += ["", f"## {t('report.files', lang)}", "",
               "- `timeseries.parquet`, `organisations.parquet`, `events.jsonl`, `manifest.json`, `scenario.json`", ""]
     (folder / "report.md").write_text("\n".join(lines), encoding="utf-8")

@@ -19,6 +19,14 @@ if TYPE_CHECKING:
     from .params import Params
 
 
+def alignment_index(ambition: np.ndarray, active: np.ndarray) -> float:
+    """1 minus the mean distance (total variation) of active organisations' ambitions to their mean."""
+    if active.sum() < 2:
+        return 1.0
+    a = ambition[active]
+    return float(1.0 - (0.5 * np.abs(a - a.mean(axis=0)).sum(axis=1)).mean())
+
+
 class Status(IntEnum):
     """Membership status of an organisation (003 L219-222: dig in, go quiet, drop out)."""
 
@@ -48,6 +56,7 @@ class Organisations:
     n_professionals: np.ndarray
     hours: np.ndarray             # network capacity, hours/week
     interests: np.ndarray         # (O, K) weights over issues (003 L226-229)
+    focus: np.ndarray             # (O, K) interests normalised per organisation (see :func:`normalised`)
     collective_weight: np.ndarray
     motives: np.ndarray           # (O, 3) instrumental, affective, moral (003 L232-250)
     autonomy_ceded: np.ndarray
@@ -67,13 +76,6 @@ class Organisations:
     ambition: np.ndarray          # (O, K) what it wants the network to work on; rows sum to 1
     ownership: np.ndarray         # felt co-ownership of the network (003 L4732-4734)
     representation: np.ndarray    # its delegates' weight on the own organisation vs the shared task (002 V10)
-
-    @property
-    def focus(self) -> np.ndarray:
-        """Interests normalised per organisation; no stated interest means an even spread."""
-        total = self.interests.sum(axis=1, keepdims=True)
-        even = np.full_like(self.interests, 1.0 / self.interests.shape[1])
-        return np.where(total > 0, self.interests / np.where(total > 0, total, 1), even)
 
     @property
     def delivery(self) -> np.ndarray:
@@ -109,6 +111,9 @@ class Forums:
     active: np.ndarray            # bool: forums can be closed by interventions
     member_prof: np.ndarray       # memberships: professional
     member_forum: np.ndarray      # memberships: forum
+    member_org: np.ndarray        # memberships: the professional's organisation
+    member_block: np.ndarray      # memberships: index of its (forum, organisation) delegation
+    block_forum: np.ndarray       # delegations: forum
     member_active: np.ndarray     # bool: memberships can be ended by interventions (sub-coalitions)
     phase: np.ndarray             # meeting clock: a forum meets each time it passes a whole number
     met: np.ndarray               # bool, this week
@@ -121,9 +126,12 @@ class Ties:
 
     src: np.ndarray
     dst: np.ndarray
+    src_org: np.ndarray
+    dst_org: np.ndarray
     rival: np.ndarray             # bool: between rival organisations (003 L904-912)
     r: np.ndarray                 # positive evidence
     s: np.ndarray                 # negative evidence (already weighted)
+    trust: np.ndarray             # (r+1)/(r+s+2), kept in step with r and s by the trust mechanism
     meets_a: np.ndarray           # incidences: membership of src in a shared forum
     meets_b: np.ndarray           # ... and of dst in the same forum
     meets_tie: np.ndarray         # ... and the tie they belong to
@@ -131,10 +139,6 @@ class Ties:
     physical: np.ndarray          # bool, met physically this week
     org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
     pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
-
-    @property
-    def trust(self) -> np.ndarray:
-        return (self.r + 1.0) / (self.r + self.s + 2.0)
 
 
 @dataclass
@@ -183,6 +187,19 @@ class State:
 
 
 # --------------------------------------------------------------------------------------------------
+def normalised(interests: np.ndarray) -> np.ndarray:
+    """Interests normalised per organisation; no stated interest means an even spread."""
+    total = interests.sum(axis=1, keepdims=True)
+    even = np.full_like(interests, 1.0 / interests.shape[1])
+    return np.where(total > 0, interests / np.where(total > 0, total, 1), even)
+
+
+def delegations_present(forums: "Forums", present: np.ndarray) -> np.ndarray:
+    """Per forum: how many organisations have at least one present member."""
+    blocks = np.bincount(forums.member_block, weights=present, minlength=len(forums.block_forum)) > 0
+    return np.bincount(forums.block_forum, weights=blocks, minlength=len(forums.id))
+
+
 def _draw(value, rng: np.random.Generator, n: int, low: float | None = None, high: float | None = None) -> np.ndarray:
     if isinstance(value, Distribution):
         if value.dist == "uniform":
@@ -213,7 +230,8 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
     concentration = getattr(params.leadership, f"concentration_{mode}")
     network = Network(governance=s.governance.mode, lead=lead, shared_ambition=shared,
                       absorption=getattr(params.leadership, f"absorption_{mode}"), concentration=concentration,
-                      hierarchy=params.leadership.start_hierarchy * concentration)
+                      hierarchy=params.leadership.start_hierarchy * concentration,
+                      alignment=alignment_index(orgs.ambition, orgs.active))
     return State(orgs, profs, forums, ties, issues, network)
 
 
@@ -269,6 +287,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations
         n_professionals=n_prof,
         hours=n_prof * np.array(cols["hours_per_professional"], float),
         interests=np.array(cols["interests"], float).reshape(O, K),
+        focus=normalised(np.array(cols["interests"], float).reshape(O, K)),
         collective_weight=np.array(cols["collective_weight"], float),
         motives=np.array(cols["motives"], float).reshape(O, 3),
         autonomy_ceded=np.array(cols["autonomy_ceded"], float),
@@ -338,13 +357,15 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
             mask[int(np.argmax(focus))] = True
             rows.append((f"{g.name}-{j + 1}", f"{g.name} {j + 1}", f"{g.name} {j + 1}", g.frequency, g.hours,
                          bool(rng.random() < g.physical_share), mask, members, g.delegates))
-    member_prof, member_forum = [], []
+    member_prof, member_forum, member_block, block_forum = [], [], [], []
     for fi, row in enumerate(rows):
         for o in row[7]:
             n = min(row[8], int(orgs.n_professionals[o]))
             picks = rng.choice(int(orgs.n_professionals[o]), size=n, replace=False)
             member_prof += (starts[o] + picks).tolist()
             member_forum += [fi] * n
+            member_block += [len(block_forum)] * n
+            block_forum.append(fi)
     F = len(rows)
     freq = np.array([r[3] for r in rows], np.int32)
     return Forums(
@@ -353,6 +374,8 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
         hours=np.array([r[4] for r in rows], float), physical=np.array([r[5] for r in rows], bool),
         issues=np.array([r[6] for r in rows], bool).reshape(F, K), active=np.ones(F, bool),
         member_prof=np.array(member_prof, np.int64), member_forum=np.array(member_forum, np.int64),
+        member_org=profs.org[np.array(member_prof, np.int64)], member_block=np.array(member_block, np.int64),
+        block_forum=np.array(block_forum, np.int64),
         member_active=np.ones(len(member_prof), bool), phase=rng.random(F) if F else np.zeros(0),
         met=np.zeros(F, bool), attendance=np.zeros(F),
     )
@@ -376,13 +399,14 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     pair = mp[ma] * P + mp[mb]
     keys, tie_of_incidence = np.unique(pair, return_inverse=True)
     src, dst = keys // P, keys % P
-    rivalry = {(int(a), int(b)) for a, b in orgs.rival_pairs} | {(int(b), int(a)) for a, b in orgs.rival_pairs}
-    oa, ob = profs.org[src], profs.org[dst]
-    rival = np.array([(int(x), int(y)) in rivalry for x, y in zip(oa, ob)], bool) if rivalry else np.zeros(len(src), bool)
-    E = len(src)
     O = len(orgs.name)
+    oa, ob = profs.org[src], profs.org[dst]
+    rp = orgs.rival_pairs
+    rival = np.isin(oa * O + ob, np.concatenate([rp[:, 0] * O + rp[:, 1], rp[:, 1] * O + rp[:, 0]]))
+    E = len(src)
     pair_keys, org_pair = np.unique(oa * O + ob, return_inverse=True)
-    return Ties(src=src, dst=dst, rival=rival, r=np.zeros(E), s=np.zeros(E), meets_a=ma, meets_b=mb,
+    return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
+                trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
                 meets_tie=tie_of_incidence.astype(np.int64), met=np.zeros(E, bool), physical=np.zeros(E, bool),
                 org_pair=org_pair.astype(np.int64), pairs=np.stack([pair_keys // O, pair_keys % O], axis=1))
 

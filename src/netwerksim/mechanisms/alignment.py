@@ -3,7 +3,7 @@
 Each organisation holds an ambition: a distribution over the network's issues saying what the network
 should work on. It starts mostly as the shared ambition (003 L4614-4622). Organisations whose people
 met this week move their ambitions towards each other when the distance (half the L1 distance, in
-[0, 1]) is within ``alignment.bound`` times their mutual trust (Deffuant et al. 2000, anchors_peers 1.5).
+[0, 1]) is within ``alignment.bound`` times their mutual trust (the mean over the ties that met) (Deffuant et al. 2000, anchors_peers 1.5).
 Meanwhile each ambition is pulled towards the organisation's own interests in proportion to its
 representative weight (003 L4656-4658, R37h; 002 V10). Falling trust shrinks the bound, so the shared
 ambition cracks into factions: the "hairline cracks" of 003 L4660-4672 (R37i).
@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import Params
-from ..state import State
+from ..state import State, alignment_index
 
 
 def distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -22,21 +22,15 @@ def distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return 0.5 * np.abs(a - b).sum(axis=-1)
 
 
-def alignment_index(ambition: np.ndarray, active: np.ndarray) -> float:
-    """1 minus the mean distance of active organisations' ambitions to their mean."""
-    if active.sum() < 2:
-        return 1.0
-    a = ambition[active]
-    return float(1.0 - distance(a, a.mean(axis=0)).mean())
-
-
 def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.ndarray:
     """One synchronous Deffuant round over the organisation pairs that met; returns new ambitions."""
-    a, b = pairs[:, 0], pairs[:, 1]
-    close = pair_met & (distance(ambition[a], ambition[b]) < p.alignment.bound * pair_trust)
-    O = len(ambition)
-    pull = np.zeros_like(ambition)
-    np.add.at(pull, a[close], ambition[b[close]] - ambition[a[close]])
+    met = np.flatnonzero(pair_met)
+    a, b = pairs[met, 0], pairs[met, 1]
+    close = distance(ambition[a], ambition[b]) < p.alignment.bound * pair_trust[met]
+    O, K = ambition.shape
+    towards = (ambition[b[close]] - ambition[a[close]]).ravel()
+    cells = (a[close][:, None] * K + np.arange(K)).ravel()
+    pull = np.bincount(cells, weights=towards, minlength=O * K).reshape(O, K)
     partners = np.bincount(a[close], minlength=O)
     return ambition + p.alignment.rate * pull / np.maximum(partners, 1)[:, None]
 
@@ -44,11 +38,12 @@ def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.n
 def update_alignment(st: State, p: Params) -> None:
     orgs, T, net = st.orgs, st.ties, st.network
     n_pairs = len(T.pairs)
-    if n_pairs:
-        count = np.bincount(T.org_pair, minlength=n_pairs)
-        pair_trust = np.bincount(T.org_pair, weights=T.trust, minlength=n_pairs) / np.maximum(count, 1)
-        pair_met = np.bincount(T.org_pair, weights=T.met, minlength=n_pairs) > 0
-        orgs.ambition = bounded_confidence(orgs.ambition, T.pairs, pair_trust, pair_met, p)
+    met = np.flatnonzero(T.met)
+    if n_pairs and len(met):
+        # mean trust over the ties of each organisation pair that met this week
+        count = np.bincount(T.org_pair[met], minlength=n_pairs)
+        pair_trust = np.bincount(T.org_pair[met], weights=T.trust[met], minlength=n_pairs) / np.maximum(count, 1)
+        orgs.ambition = bounded_confidence(orgs.ambition, T.pairs, pair_trust, count > 0, p)
     pull = p.alignment.own_pull * orgs.representation * orgs.active
     orgs.ambition = orgs.ambition + pull[:, None] * (orgs.focus - orgs.ambition)
     net.alignment = alignment_index(orgs.ambition, orgs.active)

@@ -12,17 +12,13 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import Params
-from ..state import State, Status
+from ..state import State, Status, delegations_present
 
 
 def pairs_per_table(st: State) -> np.ndarray:
     """Pairs of active organisations with an active membership, per forum."""
-    F, orgs, profs = st.forums, st.orgs, st.profs
-    O = len(orgs.name)
-    org = profs.org[F.member_prof]
-    live = F.member_active & orgs.active[org]
-    present = np.unique(F.member_forum[live] * O + org[live]) // O
-    n = np.bincount(present, minlength=len(F.id))
+    F = st.forums
+    n = delegations_present(F, F.member_active & st.orgs.active[F.member_org])
     return n * (n - 1) / 2
 
 

@@ -25,12 +25,11 @@ def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
     O = len(orgs.name)
     if len(T.src) == 0:
         return np.full(O, 0.5), np.ones(O)
-    src_org = profs.org[T.src]
     trust = T.trust
-    n = np.bincount(src_org, minlength=O)
-    total = np.bincount(src_org, weights=trust, minlength=O)
-    partner = orgs.delivery[profs.org[T.dst]] * orgs.active[profs.org[T.dst]]
-    weighted = np.bincount(src_org, weights=trust * partner, minlength=O)
+    n = np.bincount(T.src_org, minlength=O)
+    total = np.bincount(T.src_org, weights=trust, minlength=O)
+    partner = (orgs.delivery * orgs.active)[T.dst_org]
+    weighted = np.bincount(T.src_org, weights=trust * partner, minlength=O)
     mean_trust = np.where(n > 0, total / np.maximum(n, 1), 0.5)
     reciprocity = np.where(total > 0, weighted / np.where(total > 0, total, 1), 1.0)
     return mean_trust, reciprocity

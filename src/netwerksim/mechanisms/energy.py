@@ -26,6 +26,6 @@ def energy_change(energy, drive, progress, expected, meeting_hours, workload, wo
 
 def update_energy(st: State, p: Params) -> None:
     orgs, profs, I = st.orgs, st.profs, st.issues
-    focus = orgs.focus[profs.org]
-    profs.energy = energy_change(profs.energy, profs.drive, focus @ I.delta, focus @ I.expected,
+    profs.energy = energy_change(profs.energy, profs.drive, (orgs.focus @ I.delta)[profs.org],
+                                 (orgs.focus @ I.expected)[profs.org],
                                  profs.meeting_hours, profs.workload, profs.effort > 0, p)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import Params
-from ..state import State
+from ..state import State, delegations_present
 
 
 def attendance_probability(workload, energy, value_margin, meeting_hours, p: Params) -> np.ndarray:
@@ -40,8 +40,7 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     F.phase, count = meetings_this_week(F.phase, F.frequency, st.network.complexity, p)
     count = count * F.active
     F.met = count > 0
-    prof = F.member_prof
-    org = profs.org[prof]
+    prof, org = F.member_prof, F.member_org
     chance = attendance_probability(
         profs.workload[prof], profs.energy[prof], (orgs.perceived_value - orgs.outside_option)[org],
         profs.meeting_hours[prof], p)
@@ -51,9 +50,7 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     n_members = np.bincount(F.member_forum, weights=F.member_active, minlength=n_forums)
     n_present = np.bincount(F.member_forum, weights=present, minlength=n_forums)
     F.attendance = np.where(F.met, n_present / np.maximum(n_members, 1), 0.0)
-    # organisations present per forum, for the n(n-1)/2 preparation cost
-    org_present = np.unique(F.member_forum[present] * len(orgs.name) + org[present]) // len(orgs.name)
-    n_orgs = np.bincount(org_present, minlength=n_forums)
+    n_orgs = delegations_present(F, present)     # for the n(n-1)/2 preparation cost
     per_meeting = F.hours + p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
     hours = present * (count * per_meeting)[F.member_forum]
     # every active table member also reports and justifies, more so under accountability pressure (R37e)

@@ -38,9 +38,9 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     T, orgs, profs = st.ties, st.orgs, st.profs
     if len(T.src) == 0:
         return
-    other = T.dst
-    reliability = orgs.delivery[profs.org[other]] * (1 - p.trust.energy_weight * (1 - profs.energy[other]))
-    kept_chance = reliability + (1 - reliability) * p.trust.attribution_grace
+    reliability = orgs.delivery[profs.org] * (1 - p.trust.energy_weight * (1 - profs.energy))   # per professional
+    kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst]
     kept = rng.random(len(T.src)) < kept_chance
     weight = evidence_rate(T.physical, T.rival, p) * T.met
     T.r, T.s = add_evidence(T.r, T.s, weight * kept, weight * ~kept, p)
+    T.trust = expected_trust(T.r, T.s)

@@ -26,7 +26,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     active = orgs.active
     member = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)   # dormant ones still belong
     prof_member = member[profs.org]
-    tie_member = member[profs.org[T.src]] & member[profs.org[T.dst]]
+    tie_member = member[T.src_org] & member[T.dst_org]
     trust = T.trust
     members = np.zeros(len(profs.org), bool)
     members[F.member_prof] = True
@@ -99,8 +99,8 @@ def organisation_indicators(st: State) -> dict[str, np.ndarray]:
         "contribution": orgs.contribution.copy(),
         "perceived_value": orgs.perceived_value.copy(),
         "benefit": orgs.benefit.copy(),
-        "trust_given": per_org(profs.org[T.src], trust, 0.5),
-        "trust_received": per_org(profs.org[T.dst], trust, 0.5),
+        "trust_given": per_org(T.src_org, trust, 0.5),
+        "trust_received": per_org(T.dst_org, trust, 0.5),
         "energy": np.bincount(profs.org, weights=profs.energy, minlength=O) / n,
         "workload": np.bincount(profs.org, weights=profs.workload, minlength=O) / n,
         "meeting_hours": np.bincount(profs.org, weights=profs.meeting_hours, minlength=O) / n,
