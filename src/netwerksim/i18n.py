@@ -16,7 +16,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "mean_energy": ("energie", "energy"),
     "joint_contribution": ("gezamenlijke inzet", "joint contribution"),
     "attendance": ("opkomst bij overleg", "meeting attendance"),
-    "meeting_hours": ("vergaderuren per professional", "meeting hours per professional"),
+    "meeting_hours": ("overleg- en verantwoordingsuren", "consultation and reporting hours"),
     "coordination_load": ("overleglast", "coordination load"),
     "perceived_value": ("ervaren waarde", "perceived value"),
     "output": ("voortgang deze week", "progress this week"),

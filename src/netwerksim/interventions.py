@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Literal
 
 import numpy as np
 
+from .mechanisms.contribution import org_workload, workload_room
 from .params import PARAMETERS, ParameterError, check
 from .scenario import KINDS
 from .state import Status
@@ -127,7 +128,7 @@ def _key_person_leaves(model, a):
     candidates = np.isin(st.profs.org, idx)
     if not candidates.any():
         return
-    weight = np.bincount(T.src, weights=T.trust * (T.r + T.s), minlength=len(st.profs.org))
+    weight = np.bincount(T.dst, weights=T.trust * (T.r + T.s), minlength=len(st.profs.org))   # trust received
     who = int(np.argmax(np.where(candidates, weight, -1.0)))
     mine = (T.src == who) | (T.dst == who)
     T.r[mine] = 0.0
@@ -156,9 +157,19 @@ def _joint_fact_finding(model, a):
 
 
 def _building_blocks(model, a):
-    net = model.state.network
+    """Light shared rules absorb demand for structure; partners agree anew on what each can give."""
+    st = model.state
+    net, orgs = st.network, st.orgs
     net.structure = min(1.0, net.structure + a["structure"])
     net.absorption += a["absorption"]
+    # rules of participation (003 L4856-4894; levels of participation, L982-992): each partner's pledge
+    # moves to what its casework leaves room for; the hours given stay the same, the promise becomes keepable
+    joined = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)
+    can = orgs.first_pledge * workload_room(org_workload(st), model.params)
+    new_pledge = (1 - a["renegotiate"]) * orgs.pledge + a["renegotiate"] * np.minimum(orgs.pledge, can)
+    keep = joined & (new_pledge > 1e-9)
+    orgs.contribution[keep] = orgs.contribution[keep] * orgs.pledge[keep] / new_pledge[keep]
+    orgs.pledge[keep] = new_pledge[keep]
 
 
 def _sub_coalitions(model, a):
@@ -231,7 +242,8 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "The network organises itself with building blocks (identity, actors, ambitions, foundation) and light shared rules instead of a programme structure.",
           "003 L4854-4894 (ingredient 2, R39)", ("accountability", "leadership"), _building_blocks,
           {"structure": Option(0.7, "shared rules put in place (0-1)", 0.0, 1.0),
-           "absorption": Option(0.3, "extra demand for structure the rules absorb", 0.0, 2.0)}),
+           "absorption": Option(0.3, "extra demand for structure the rules absorb", 0.0, 2.0),
+           "renegotiate": Option(1.0, "how far pledges move to what casework leaves room for (0-1)", 0.0, 1.0)}),
     Entry("sub_coalitions", "intervention", "Subcoalities", "Sub-coalitions",
           "Niet iedereen overal bij: per opgave werken de partijen met echt belang samen; de plenaire tafel komt minder vaak bijeen.",
           "Not everyone in everything: per issue the parties with a real interest work together; the plenary table meets less often.",

@@ -56,6 +56,7 @@ class NetwerkModel(Model):
         self.seed = self.spec.meta.seed if rng is None else rng
         super().__init__(rng=self.seed)
         self.params = Params({**self.spec.parameters, **(params or {})})
+        self.initial_params = self.params.as_dict()   # set_parameter events may change them later
         self.state = build_state(self.spec, self.rng, self.params)
         self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
         self.professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]

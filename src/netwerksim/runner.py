@@ -116,7 +116,7 @@ def collect(model: NetwerkModel) -> RunResult:
         "package_version": version("netwerksim"),
         "versions": {"python": platform.python_version(),
                      **{p: version(p) for p in ("mesa", "numpy", "pandas", "pyarrow")}},
-        "parameters": model.params.as_dict(),
+        "parameters": model.initial_params,
         "organisations": len(st.orgs.name),
         "professionals": len(st.profs.org),
         "ties": len(st.ties.src),

@@ -62,12 +62,13 @@ class Organisations:
     autonomy_ceded: np.ndarray
     mandate: np.ndarray
     pledge: np.ndarray            # promised share of capacity
+    first_pledge: np.ndarray      # the promise at the start: the share of capacity meant for the network
     outside_option: np.ndarray
     workload: np.ndarray          # base casework pressure of its professionals
     drive: np.ndarray
     culture_control: np.ndarray
     status: np.ndarray            # Status
-    contribution: np.ndarray      # share of capacity given this week
+    contribution: np.ndarray      # share of the pledge given this week (1: the promise kept)
     perceived_value: np.ndarray
     weeks_below: np.ndarray       # consecutive weeks with value under the outside option
     benefit: np.ndarray           # realised benefit this week
@@ -80,7 +81,7 @@ class Organisations:
     @property
     def delivery(self) -> np.ndarray:
         """Share of the promised contribution actually delivered (003 R25, L3208-3214)."""
-        return np.clip(self.contribution / np.maximum(self.pledge, 1e-9), 0, 1)
+        return self.contribution
 
     @property
     def active(self) -> np.ndarray:
@@ -150,6 +151,7 @@ class Issues:
     required_kinds: np.ndarray    # (K, len(KINDS)) bool
     progress: np.ndarray
     delta: np.ndarray             # progress this week
+    potential: np.ndarray         # weekly hours the whole network promised, spread by the shared ambition
     expected: np.ndarray          # smoothed recent progress: what people came to expect
     coordination: np.ndarray      # smoothed attendance of the issue's forums
 
@@ -215,8 +217,8 @@ def _draw(value, rng: np.random.Generator, n: int, low: float | None = None, hig
 
 def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> State:
     """Arrays for every entity in the scenario; generated groups and delegates drawn from ``rng``."""
-    orgs = _build_organisations(s, rng)
-    profs = _build_professionals(orgs, rng)
+    orgs = _build_organisations(s, rng, params)
+    profs = _build_professionals(orgs, rng, params)
     forums = _build_forums(s, orgs, profs, rng)
     ties = _build_ties(orgs, profs, forums)
     issues = _build_issues(s)
@@ -226,6 +228,7 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
     shared = given / given.sum() if given.sum() > 0 else (weights @ orgs.focus) / max(weights.sum(), 1e-9)
     start_own = params.alignment.start_own
     orgs.ambition = (1 - start_own) * shared[None, :] + start_own * orgs.focus
+    issues.potential = float(weights.sum()) * shared
     mode = {"shared": "shared", "lead_organisation": "lead", "nao": "nao"}[s.governance.mode]
     concentration = getattr(params.leadership, f"concentration_{mode}")
     network = Network(governance=s.governance.mode, lead=lead, shared_ambition=shared,
@@ -235,7 +238,7 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
     return State(orgs, profs, forums, ties, issues, network)
 
 
-def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations:
+def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params") -> Organisations:
     issue_ids = [i.id for i in s.issues]
     K = len(issue_ids)
     cols: dict[str, list] = {k: [] for k in (
@@ -293,13 +296,14 @@ def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations
         autonomy_ceded=np.array(cols["autonomy_ceded"], float),
         mandate=np.array(cols["mandate"], float),
         pledge=pledge,
+        first_pledge=pledge.copy(),
         outside_option=np.array(cols["outside_option"], float),
         workload=np.array(cols["workload"], float),
         drive=np.array(cols["drive"], float),
         culture_control=np.array(cols["culture_control"], float),
         status=np.where(joins_at > 0, Status.PENDING, Status.ACTIVE).astype(np.int8),
         contribution=np.ones(O),               # everyone starts by doing what they promised
-        perceived_value=np.array(cols["outside_option"], float) + 0.5,   # the energetic start: hopeful
+        perceived_value=np.array(cols["outside_option"], float) + params.value.start_optimism,
         weeks_below=np.zeros(O, np.int32),
         benefit=np.zeros(O),
         rival_pairs=np.array(rivals, np.int64).reshape(-1, 2),
@@ -310,15 +314,15 @@ def _build_organisations(s: Scenario, rng: np.random.Generator) -> Organisations
     )
 
 
-def _build_professionals(orgs: Organisations, rng: np.random.Generator) -> Professionals:
+def _build_professionals(orgs: Organisations, rng: np.random.Generator, params: "Params") -> Professionals:
     org = np.repeat(np.arange(len(orgs.name)), orgs.n_professionals)
     P = len(org)
     starts = np.concatenate([[0], np.cumsum(orgs.n_professionals)[:-1]])
     rank = np.arange(P) - starts[org]
     role = np.where(rank == 0, Role.BOARD, np.where(rank == 1, Role.MANAGER,
-                    np.where(rng.random(P) < 0.15, Role.TEAM_LEADER, Role.FRONTLINE))).astype(np.int8)
-    drive = np.clip(orgs.drive[org] + rng.normal(0, 0.1, P), 0.05, 1)
-    workload = np.clip(orgs.workload[org] + rng.normal(0, 0.1, P), 0, 1)
+                    np.where(rng.random(P) < params.setup.team_leader_share, Role.TEAM_LEADER, Role.FRONTLINE))).astype(np.int8)
+    drive = np.clip(orgs.drive[org] + rng.normal(0, params.setup.spread, P), 0.05, 1)
+    workload = np.clip(orgs.workload[org] + rng.normal(0, params.setup.spread, P), 0, 1)
     return Professionals(
         org=org, role=role, hours=(orgs.hours / orgs.n_professionals)[org], drive=drive, energy=drive.copy(),
         workload=workload, meeting_hours=np.zeros(P), effort=np.zeros(P),
@@ -420,5 +424,5 @@ def _build_issues(s: Scenario) -> Issues:
     return Issues(
         id=[i.id for i in s.issues], name_nl=[i.name_nl for i in s.issues], name_en=[i.name_en for i in s.issues],
         difficulty=np.array([i.difficulty for i in s.issues], float), required_kinds=req,
-        progress=np.zeros(K), delta=np.zeros(K), expected=np.zeros(K), coordination=np.ones(K),
+        progress=np.zeros(K), delta=np.zeros(K), potential=np.zeros(K), expected=np.zeros(K), coordination=np.ones(K),
     )

@@ -4,7 +4,8 @@ Utility weighs three motives (003 L232-250, R4): instrumental (expected own retu
 over the outside option, which counts the cost of giving and of ceded autonomy, 003 L753-755 R27),
 affective (trust in the partners) and moral (weight on the collective result, 003 L226-229). It is
 conditional on expected reciprocity: partners' delivery weighted by trust in them (002 R1; 003
-L4571-4577): it gives at most what its partners give, relative to its own level. What it wants is capped by the mandate its people have (002 V8) and crowded out by
+L4571-4577): beyond a tolerance, it scales down towards what its partners give, keeping a floor
+of its willingness (give before you receive). What it wants is capped by the mandate its people have (002 V8) and crowded out by
 casework pressure (001 L326-367). Under hierarchical leadership (mechanism 7) motives shift to the
 instrumental and parties that lost ownership lean back.
 Contribution is a share of the pledge: 1 means keeping the promise.
@@ -43,7 +44,7 @@ def willingness(value_margin, trust, collective_weight, motives, p: Params) -> n
     """
     c = p.contribution
     instrumental = c.value_gain * value_margin
-    affective = 2.0 * (trust - 0.5)
+    affective = 2.0 * (trust - 0.5)   # trust above neutral, rescaled to [-1, 1]
     moral = collective_weight
     terms = np.stack([instrumental, affective, moral], axis=1)
     weights = motives / np.maximum(motives.sum(axis=1, keepdims=True), 1e-9)
@@ -52,10 +53,15 @@ def willingness(value_margin, trust, collective_weight, motives, p: Params) -> n
 
 
 def workload_room(workload: np.ndarray, p: Params) -> np.ndarray:
-    """Share of the promised network work that casework pressure leaves room for."""
+    """Share of the network capacity first promised that casework pressure leaves room for."""
     c = p.contribution
     excess = np.maximum(0.0, workload - c.workload_normal) / max(1.0 - c.workload_normal, 1e-9)
     return np.clip(1.0 - c.workload_crowding * excess, 0.0, 1.0)
+
+
+def org_workload(st: State) -> np.ndarray:
+    """Mean casework pressure of each organisation's professionals."""
+    return np.bincount(st.profs.org, weights=st.profs.workload, minlength=len(st.orgs.name)) / st.orgs.n_professionals
 
 
 def decide_contributions(st: State, p: Params) -> None:
@@ -70,6 +76,7 @@ def decide_contributions(st: State, p: Params) -> None:
     matched = np.minimum(1.0, (reciprocity + c.reciprocity_tolerance) / np.maximum(orgs.contribution, 1e-9))
     want = want * (c.reciprocity_floor + (1 - c.reciprocity_floor) * matched)
     want = np.minimum(want, orgs.mandate / np.maximum(orgs.pledge, 1e-9))
-    workload = np.bincount(profs.org, weights=profs.workload, minlength=len(orgs.name)) / orgs.n_professionals
-    target = np.clip(want * workload_room(workload, p), 0.0, 1.0)
+    # casework leaves room for part of the capacity first promised; relative to today's pledge
+    room = workload_room(org_workload(st), p) * orgs.first_pledge / np.maximum(orgs.pledge, 1e-9)
+    target = np.clip(want * np.minimum(1.0, room), 0.0, 1.0)
     orgs.contribution = np.where(orgs.active, orgs.contribution + c.adaptation * (target - orgs.contribution), 0.0)

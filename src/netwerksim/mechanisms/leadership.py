@@ -6,8 +6,8 @@ Kenis: shared, lead organisation, network administrative organisation; anchors_p
 slowly when it is absorbed. Under hierarchical, concentrated leadership the other parties lean back
 (003 L4732-4734, R41): felt ownership falls; delegates act more for their own organisation (002 V10),
 organisations feel they gave up more autonomy (003 L1488-1492, R33), and their utility calculus shifts
-from affective and moral towards instrumental motives (003 L4656-4658, R37h; applied in the
-contribution decision through :func:`motive_weights` and :func:`felt_autonomy_ceded`).
+from affective and moral towards instrumental motives (003 L4656-4658, R37h). The contribution
+decision applies :func:`motive_weights`, the perceived value :func:`felt_autonomy_ceded`.
 """
 
 from __future__ import annotations

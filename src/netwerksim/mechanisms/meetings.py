@@ -20,8 +20,9 @@ def attendance_probability(workload, energy, value_margin, meeting_hours, p: Par
     """Chance that a member attends: each factor in [0, 1], multiplied."""
     m = p.meeting
     fatigue = np.clip(1 - m.fatigue * np.maximum(0.0, meeting_hours - m.fatigue_threshold), 0, 1)
-    value = 1 - m.value_absence * (1 - 1 / (1 + np.exp(-4 * value_margin)))
-    return m.base_attendance * (1 - m.workload_absence * workload) * (0.5 + 0.5 * energy) * value * fatigue
+    value = 1 - m.value_absence * (1 - 1 / (1 + np.exp(-m.value_slope * value_margin)))
+    floor = p.energy.effort_floor
+    return m.base_attendance * (1 - m.workload_absence * workload) * (floor + (1 - floor) * energy) * value * fatigue
 
 
 def meetings_this_week(phase, frequency, complexity, p: Params) -> tuple[np.ndarray, np.ndarray]:

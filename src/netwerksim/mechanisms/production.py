@@ -46,11 +46,12 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     orgs, profs, I, F = st.orgs, st.profs, st.issues, st.forums
     q = p.production
     O = len(orgs.name)
-    per_prof = (given_hours(st) / orgs.n_professionals)[profs.org] * (0.5 + 0.5 * profs.energy)
+    floor = p.energy.effort_floor
+    per_prof = (given_hours(st) / orgs.n_professionals)[profs.org] * (floor + (1 - floor) * profs.energy)
     profs.effort = np.maximum(0.0, per_prof - profs.meeting_hours)
     effort = np.bincount(profs.org, weights=profs.effort, minlength=O)
     # each organisation spends its hours on what it wants the network to do: its ambition
-    potential = float((orgs.hours * orgs.pledge).sum()) * st.network.shared_ambition
+    potential = I.potential
     share = np.where(potential > 0, (effort @ orgs.ambition) / np.where(potential > 0, potential, 1), 0.0)
 
     # coordination: smoothed attendance at the forums on each issue (plenary forums count for all)
@@ -63,9 +64,10 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     rate = progress_rate(share, I.difficulty, coverage(st, effort > 0, p), I.coordination, st.network.alignment, p)
     noise = np.maximum(0.0, 1.0 + q.noise * rng.standard_normal(len(I.id)))
     jump = (rng.random(len(I.id)) < q.breakthrough_chance * share) * q.breakthrough_size / I.difficulty
+    # what people expect this week is formed from the weeks before it
+    I.expected = (1 - q.expectation_smoothing) * I.expected + q.expectation_smoothing * I.delta
     I.delta = rate * noise + jump
     I.progress = I.progress + I.delta
-    I.expected = (1 - q.expectation_smoothing) * I.expected + q.expectation_smoothing * I.delta
 
     net = st.network
     net.economic_capital += float(I.delta.sum())

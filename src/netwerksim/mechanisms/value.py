@@ -40,12 +40,14 @@ def next_status(status, weeks_below, value_margin, p: Params) -> np.ndarray:
 
 def update_value(st: State, p: Params) -> None:
     orgs, I = st.orgs, st.issues
-    v, c = p.value, p.contribution
+    v = p.value
     own = orgs.focus @ I.delta
     shared = float(I.delta.mean())
     gross = v.benefit_scale * ((1 - orgs.collective_weight) * own + orgs.collective_weight * shared)
     ceded = felt_autonomy_ceded(orgs.autonomy_ceded, st.network.hierarchy, p)
-    cost = c.cost * orgs.contribution * orgs.pledge + c.autonomy_cost * ceded * orgs.active
+    # a dormant member weighs what taking part again would cost: its full promise and its ceded autonomy
+    giving = np.where(orgs.status == Status.DORMANT, 1.0, orgs.contribution)
+    cost = v.contribution_cost * giving * orgs.pledge + v.autonomy_cost * ceded
     unfair = np.maximum(0.0, imbalance(given_hours(st), gross, orgs.active) - v.fairness_tolerance)
     joined = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)
     orgs.benefit = np.where(joined, gross - cost - v.fairness_penalty * unfair, 0.0)

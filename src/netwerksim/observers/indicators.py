@@ -2,7 +2,7 @@
 
 The vitality index (:func:`vitality`) is what the netwerkdip detector reads (003 L4612-4672).
 Capitals follow 003 L4758-4797: economic capital is the cumulative output on the issues; social
-capital the share of ties with clearly positive trust; cultural capital the shared knowledge built in
+capital the mean over ties of trust above neutral, rescaled to [0, 1] (2T-1, floored at 0); cultural capital the shared knowledge built in
 attended meetings (a stock kept by the production mechanism).
 """
 
@@ -52,7 +52,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     }
     net = st.network
     row.update({
-        "alignment": net.alignment,
+        "alignment": net.alignment if active.sum() >= 2 else float("nan"),   # no partners, nothing shared
         "ownership": _mean(orgs.ownership[active]),
         "hierarchy": net.hierarchy,
         "accountability": net.accountability,
