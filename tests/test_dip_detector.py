@@ -7,10 +7,10 @@ from netwerksim.params import Params
 
 
 def feed(series, **extra):
-    detector, rows, events = DipDetector(Params()), [], []
+    detector, rows, events = DipDetector(), [], []
     for week, v in enumerate(series):
         rows.append({"week": week, "vitality": v, **{k: f(week) for k, f in extra.items()}})
-        events += detector.observe(rows)
+        events += detector.observe(rows, Params())
     detector.finish(len(series) - 1)
     return events
 

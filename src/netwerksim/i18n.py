@@ -69,6 +69,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.2": ("afgehaakt", "left"),
     "status.3": ("nog niet aangesloten", "not yet joined"),
     "vitality": ("vitaliteit", "vitality"),
+    "org.contribution": ("inzet (deel van de toezegging)", "contribution (share of the pledge)"),
+    "org.trust_given": ("vertrouwen in partners", "trust in partners"),
     "alignment": ("gedeelde ambitie", "shared ambition"),
     "hierarchy": ("hiërarchie in leiderschap", "hierarchy in leadership"),
     "accountability": ("verantwoordingsdruk", "accountability pressure"),

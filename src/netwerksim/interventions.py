@@ -2,7 +2,8 @@
 
 Each entry declares its parameters (default, range or choices), its source, the mechanisms it acts on
 and a Dutch and English label. Applying an entry changes state or parameters only; what follows
-emerges from the mechanisms. ``at`` in a scenario's ``[[events]]`` is the week it takes effect.
+emerges from the mechanisms. ``at`` in a scenario's ``[[events]]`` is the week it takes effect
+(``at = 0``: from the first week).
 Every shock also leaves context turbulence behind (its ``turbulence`` parameter, 003 L4626-4628).
 """
 
@@ -168,7 +169,7 @@ def _building_blocks(model, a):
     can = orgs.first_pledge * workload_room(org_workload(st), model.params)
     new_pledge = (1 - a["renegotiate"]) * orgs.pledge + a["renegotiate"] * np.minimum(orgs.pledge, can)
     keep = joined & (new_pledge > 1e-9)
-    orgs.contribution[keep] = orgs.contribution[keep] * orgs.pledge[keep] / new_pledge[keep]
+    orgs.contribution[keep] = np.minimum(1.0, orgs.contribution[keep] * orgs.pledge[keep] / new_pledge[keep])
     orgs.pledge[keep] = new_pledge[keep]
 
 
@@ -182,11 +183,12 @@ def _sub_coalitions(model, a):
         if not F.issues[f].any():
             F.frequency[f] *= 2
             continue
-        interest = focus[:, F.issues[f]].sum(axis=1)
-        keep = interest >= a["threshold"]
-        if keep.sum() < 2:
-            keep[np.argsort(-interest)[:2]] = True
-        F.member_active[mine] &= keep[org[mine]]
+        at_table = np.unique(org[mine])
+        interest = focus[at_table][:, F.issues[f]].sum(axis=1)
+        keep = at_table[interest >= a["threshold"]]
+        if len(keep) < 2:   # a coalition needs at least the two most interested parties at this table
+            keep = at_table[np.argsort(-interest, kind="stable")[:2]]
+        F.member_active[mine] &= np.isin(org[mine], keep)
 
 
 def _shared_leadership_team(model, a):
@@ -256,8 +258,8 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           {"strength": Option(0.5, "share of hierarchy undone", 0.0, 1.0),
            "absorption": Option(0.2, "extra demand for structure the team absorbs", 0.0, 2.0)}),
     Entry("set_parameter", "governance", "Parameter aangepast", "Parameter changed",
-          "Een modelparameter krijgt vanaf nu een andere waarde.",
-          "A model parameter takes another value from now on.",
+          "Een modelparameter krijgt vanaf nu een andere waarde (parameters die alleen bij de opbouw tellen, veranderen niets meer).",
+          "A model parameter takes another value from now on (parameters used only at set-up no longer change anything).",
           "params.py", ("any",), _set_parameter,
           {"name": Option("", "dotted parameter name", choices=tuple(PARAMETERS)),
            "value": Option(0.0, "new value", -1e9, 1e9)}),

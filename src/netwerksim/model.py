@@ -66,7 +66,7 @@ class NetwerkModel(Model):
         self.organisation_rows: list[tuple[int, dict[str, np.ndarray]]] = []
         self._timeline = sorted(self.spec.events, key=lambda e: e.at)
         self._queued: list[tuple[str, dict[str, Any]]] = []
-        self.dip_detector = DipDetector(self.params)
+        self.dip_detector = DipDetector()
         self._record()
 
     # --- interventions -----------------------------------------------------------------------------
@@ -93,6 +93,7 @@ class NetwerkModel(Model):
     # --- the step ----------------------------------------------------------------------------------
     def step(self) -> None:
         self.week = int(self.time)
+        status_before = self.state.orgs.status.copy()   # shocks such as a bankruptcy change status too
         while self._timeline and self._timeline[0].at <= self.week:
             event = self._timeline.pop(0)
             self._apply(event.type, event.params)
@@ -101,7 +102,6 @@ class NetwerkModel(Model):
         self._queued.clear()
 
         st, p, rng = self.state, self.params, self.rng
-        status_before = st.orgs.status.copy()
         arrivals(st, p, self.week)
         update_context(st, p)
         hold_meetings(st, p, rng)
@@ -129,7 +129,7 @@ class NetwerkModel(Model):
     def _record(self) -> None:
         row = {"week": self.week, **network_indicators(self.state, self.params)}
         self.rows.append(row)
-        for event in self.dip_detector.observe(self.rows):
+        for event in self.dip_detector.observe(self.rows, self.params):
             self.events.append(event)
         if self.week % self.spec.meta.record_every == 0:
             self.organisation_rows.append((self.week, organisation_indicators(self.state)))

@@ -100,7 +100,7 @@ PARAMETERS: dict[str, Param] = {
         _P("production.coordination_floor", 0.5, "1", 0, 1, "003 L4628-4630 (R37b)",
            "share of its effectiveness an issue keeps when none of its tables is attended"),
         _P("production.expectation_smoothing", 0.1, "1/week", 0.01, 1, "002 R19",
-           "weight of this week in what people expect of progress and of coordination"),
+           "weight of the latest week in what people expect of progress and in the smoothed coordination"),
         _P("production.learning_rate", 0.02, "1/week", 0, 1, "003 L4758-4797",
            "how fast shared knowledge (cultural capital) grows from attended meetings in trust"),
         _P("production.learning_decay", 0.005, "1/week", 0, 1, "003 L2418-2420",
@@ -218,6 +218,18 @@ PARAMETERS: dict[str, Param] = {
            "share of the fall regained that counts as a doorstart"),
     ]
 }
+
+
+def markdown_table() -> str:
+    """The parameter table of docs/model.md: name, default, range, unit, source and meaning, one row each."""
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = ["| Parameter | Default | Range | Unit | Source | Meaning |", "|---|---|---|---|---|---|"]
+    for p in PARAMETERS.values():
+        lines.append(f"| `{p.name}` | {p.default:g} | [{p.low:g}, {p.high:g}] | {cell(p.unit)} | {cell(p.source)} | {cell(p.doc)} |")
+    return "\n".join(lines) + "\n"
 
 
 def _nest(values: Mapping[str, float]) -> SimpleNamespace:

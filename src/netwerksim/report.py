@@ -187,7 +187,7 @@ def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str
     lines += [f"- {t('week', lang)} {e['step']}: {e[key]}" for e in result.events] or [t("report.no_events", lang)]
     final = result.organisations[result.organisations["week"] == result.organisations["week"].max()]
     lines += ["", f"## {t('report.organisations', lang)}", "",
-              "| | status | " + " | ".join(t(c, lang) for c in ("joint_contribution", "perceived_value", "mean_trust")) + " |",
+              "| | status | " + " | ".join(t(c, lang) for c in ("org.contribution", "perceived_value", "org.trust_given")) + " |",
               "|---|---|---:|---:|---:|"]
     for row in final.head(40).itertuples():
         status = t(f"status.{['active', 'dormant', 'exited', 'pending'].index(row.status)}", lang)

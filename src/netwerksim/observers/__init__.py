@@ -1,1 +1,1 @@
-"""Read-only observers: indicators and (later) detectors. They never write state (DESIGN.md)."""
+"""Read-only observers: indicators and detectors (the netwerkdip). They never write state (DESIGN.md)."""

@@ -70,13 +70,14 @@ def narrate(measured: dict[str, float], lang: str) -> str:
 class DipDetector:
     """Online detector; call :meth:`observe` after each recorded row, :meth:`finish` at the end."""
 
-    def __init__(self, params: Params):
-        self.p = params.dip
+    def __init__(self):
+        self.p = None
         self.smoothed: list[float] = []
         self.peak, self.peak_week = -math.inf, 0
         self.open: dict[str, Any] | None = None
 
-    def observe(self, rows: list[dict]) -> list[dict[str, Any]]:
+    def observe(self, rows: list[dict], params: Params) -> list[dict[str, Any]]:
+        self.p = params.dip
         week = rows[-1]["week"]
         width = int(self.p.window)
         level = _window_mean(rows, "vitality", len(rows) - 1, width)

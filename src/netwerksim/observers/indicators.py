@@ -72,7 +72,9 @@ VITALITY_COMPONENTS = ("mean_energy", "joint_contribution", "mean_trust", "align
 def vitality(row: dict[str, float]) -> float:
     """The vitality index: the mean of energy, joint contribution, trust among members and shared ambition.
 
-    Each component lies in [0, 1]; a network with no members left has vitality 0.
+    Each component lies in [0, 1]. When a component is undefined (no members left, fewer than two
+    active organisations to share an ambition, no ties between members) there is no network to speak
+    of and vitality is 0.
     """
     values = [row[c] for c in VITALITY_COMPONENTS]
     return 0.0 if any(v != v for v in values) else sum(values) / len(values)
