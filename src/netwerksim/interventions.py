@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Literal
 import numpy as np
 
 from .mechanisms.contribution import org_workload, workload_room
+from .mechanisms.trust import pair_trust
 from .params import PARAMETERS, ParameterError, check
 from .scenario import KINDS
 from .state import Status
@@ -135,6 +136,7 @@ def _key_person_leaves(model, a):
     T.r[mine] = 0.0
     T.s[mine] = 0.0
     T.trust[mine] = 0.5
+    T.pair_trust = pair_trust(T)
     st.profs.energy[who] = st.profs.drive[who]
 
 

@@ -140,6 +140,8 @@ class Ties:
     physical: np.ndarray          # bool, met physically this week
     org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
     pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
+    pair_count: np.ndarray        # ties per pair
+    pair_trust: np.ndarray        # mean trust over the pair's ties, kept in step by the trust mechanism
 
 
 @dataclass
@@ -412,7 +414,9 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
                 trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
                 meets_tie=tie_of_incidence.astype(np.int64), met=np.zeros(E, bool), physical=np.zeros(E, bool),
-                org_pair=org_pair.astype(np.int64), pairs=np.stack([pair_keys // O, pair_keys % O], axis=1))
+                org_pair=org_pair.astype(np.int64), pairs=np.stack([pair_keys // O, pair_keys % O], axis=1),
+                pair_count=np.bincount(org_pair, minlength=len(pair_keys)).astype(float),
+                pair_trust=np.full(len(pair_keys), 0.5))
 
 
 def _build_issues(s: Scenario) -> Issues:

@@ -3,7 +3,7 @@
 Each organisation holds an ambition: a distribution over the network's issues saying what the network
 should work on. It starts mostly as the shared ambition (003 L4614-4622). Organisations whose people
 met this week move their ambitions towards each other when the distance (half the L1 distance, in
-[0, 1]) is within ``alignment.bound`` times their mutual trust (the mean over the ties that met) (Deffuant et al. 2000, anchors_peers 1.5).
+[0, 1]) is within ``alignment.bound`` times their mutual trust (the mean over the pair's ties) (Deffuant et al. 2000, anchors_peers 1.5).
 Meanwhile each ambition is pulled towards the organisation's own interests in proportion to its
 representative weight (003 L4656-4658, R37h; 002 V10). Falling trust shrinks the bound, so the shared
 ambition cracks into factions: the "hairline cracks" of 003 L4660-4672 (R37i).
@@ -37,13 +37,10 @@ def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.n
 
 def update_alignment(st: State, p: Params) -> None:
     orgs, T, net = st.orgs, st.ties, st.network
-    n_pairs = len(T.pairs)
-    met = np.flatnonzero(T.met)
-    if n_pairs and len(met):
-        # mean trust over the ties of each organisation pair that met this week
-        count = np.bincount(T.org_pair[met], minlength=n_pairs)
-        pair_trust = np.bincount(T.org_pair[met], weights=T.trust[met], minlength=n_pairs) / np.maximum(count, 1)
-        orgs.ambition = bounded_confidence(orgs.ambition, T.pairs, pair_trust, count > 0, p)
+    if len(T.pairs):
+        pair_met = np.zeros(len(T.pairs), bool)
+        pair_met[T.org_pair[T.met]] = True
+        orgs.ambition = bounded_confidence(orgs.ambition, T.pairs, T.pair_trust, pair_met, p)
     pull = p.alignment.own_pull * orgs.representation * orgs.active
     orgs.ambition = orgs.ambition + pull[:, None] * (orgs.focus - orgs.ambition)
     net.alignment = alignment_index(orgs.ambition, orgs.active)

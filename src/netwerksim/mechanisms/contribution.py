@@ -22,15 +22,16 @@ from .leadership import motive_weights
 
 def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
     """Per organisation: mean trust its professionals hold in partners, and trust-weighted partner delivery."""
-    T, orgs, profs = st.ties, st.orgs, st.profs
+    T, orgs = st.ties, st.orgs
     O = len(orgs.name)
     if len(T.src) == 0:
         return np.full(O, 0.5), np.ones(O)
-    trust = T.trust
-    n = np.bincount(T.src_org, minlength=O)
-    total = np.bincount(T.src_org, weights=trust, minlength=O)
-    partner = (orgs.delivery * orgs.active)[T.dst_org]
-    weighted = np.bincount(T.src_org, weights=trust * partner, minlength=O)
+    src, dst = T.pairs[:, 0], T.pairs[:, 1]
+    trust = T.pair_trust * T.pair_count           # summed over the pair's ties
+    n = np.bincount(src, weights=T.pair_count, minlength=O)
+    total = np.bincount(src, weights=trust, minlength=O)
+    partner = (orgs.delivery * orgs.active)[dst]
+    weighted = np.bincount(src, weights=trust * partner, minlength=O)
     mean_trust = np.where(n > 0, total / np.maximum(n, 1), 0.5)
     reciprocity = np.where(total > 0, weighted / np.where(total > 0, total, 1), 1.0)
     return mean_trust, reciprocity

@@ -27,6 +27,11 @@ def add_evidence(r, s, positive, negative, p: Params):
     return lam * r + positive, lam * s + p.trust.negative_weight * negative
 
 
+def pair_trust(T) -> np.ndarray:
+    """Mean trust over the ties of each ordered organisation pair."""
+    return np.bincount(T.org_pair, weights=T.trust, minlength=len(T.pairs)) / T.pair_count
+
+
 def evidence_rate(physical: np.ndarray, rival: np.ndarray, p: Params) -> np.ndarray:
     """Evidence one week of meeting adds: less when remote, less between rivals."""
     t = p.trust
@@ -39,8 +44,12 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     if len(T.src) == 0:
         return
     reliability = orgs.delivery[profs.org] * (1 - p.trust.energy_weight * (1 - profs.energy))   # per professional
-    kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst]
-    kept = rng.random(len(T.src)) < kept_chance
-    weight = evidence_rate(T.physical, T.rival, p) * T.met
-    T.r, T.s = add_evidence(T.r, T.s, weight * kept, weight * ~kept, p)
+    met = np.flatnonzero(T.met)
+    kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
+    kept = rng.random(len(met)) < kept_chance
+    weight = evidence_rate(T.physical[met], T.rival[met], p)
+    positive, negative = np.zeros(len(T.src)), np.zeros(len(T.src))
+    positive[met], negative[met] = weight * kept, weight * ~kept
+    T.r, T.s = add_evidence(T.r, T.s, positive, negative, p)
     T.trust = expected_trust(T.r, T.s)
+    T.pair_trust = pair_trust(T)

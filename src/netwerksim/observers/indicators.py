@@ -90,19 +90,20 @@ def organisation_indicators(st: State) -> dict[str, np.ndarray]:
     O = len(orgs.name)
     n = orgs.n_professionals
 
-    def per_org(index, weights, default=0.0):
-        count = np.bincount(index, minlength=O)
-        total = np.bincount(index, weights=weights, minlength=O)
+    def per_org(index, values, default=0.0, count_weights=None):
+        count = np.bincount(index, weights=count_weights, minlength=O)
+        total = np.bincount(index, weights=values * (1 if count_weights is None else count_weights), minlength=O)
         return np.where(count > 0, total / np.maximum(count, 1), default)
 
-    trust = T.trust
+    given = per_org(T.pairs[:, 0], T.pair_trust, 0.5, T.pair_count) if len(T.pairs) else np.full(O, 0.5)
+    received = per_org(T.pairs[:, 1], T.pair_trust, 0.5, T.pair_count) if len(T.pairs) else np.full(O, 0.5)
     return {
         "status": orgs.status.copy(),
         "contribution": orgs.contribution.copy(),
         "perceived_value": orgs.perceived_value.copy(),
         "benefit": orgs.benefit.copy(),
-        "trust_given": per_org(T.src_org, trust, 0.5),
-        "trust_received": per_org(T.dst_org, trust, 0.5),
+        "trust_given": given,
+        "trust_received": received,
         "energy": np.bincount(profs.org, weights=profs.energy, minlength=O) / n,
         "workload": np.bincount(profs.org, weights=profs.workload, minlength=O) / n,
         "meeting_hours": np.bincount(profs.org, weights=profs.meeting_hours, minlength=O) / n,
