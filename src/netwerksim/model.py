@@ -2,9 +2,10 @@
 
 Step order (MODEL.md §4; one step is one week): environment (timeline events, queued
 interventions, organisations joining, turbulence and complexity) -> forums meet (1) -> interactions:
-trust (2) and ambition alignment (3) -> contribution decisions (4) -> production (5) ->
-accountability and demand for structure (6) -> leadership (7) -> perceived value, fairness and exit
-(8) -> energy (9) -> observers (indicators, netwerkdip detector). Every mechanism acts on all agents at once from the
+trust (2) and ambition alignment (3) -> contribution decisions (4) -> production (5) -> innovation
+process (10) -> accountability and demand for structure (6) -> leadership (7) -> perceived value,
+fairness and exit (8) -> conflict temperature (11) -> energy and negativity (9) -> observers
+(indicators, the netwerkdip detector, stuck situations, the thermometer). Every mechanism acts on all agents at once from the
 state left by the previous one (synchronous within a mechanism, sequential between mechanisms), so
 no result depends on an agent activation order (anchors_peers SF10).
 """
@@ -23,7 +24,9 @@ from .interventions import REGISTRY
 from .mechanisms.accountability import update_accountability
 from .mechanisms.alignment import update_alignment
 from .mechanisms.context import arrivals, update_context
+from .mechanisms.conflict import update_conflict
 from .mechanisms.contribution import decide_contributions
+from .mechanisms.innovation import update_innovation
 from .mechanisms.leadership import update_leadership
 from .mechanisms.energy import update_energy
 from .mechanisms.meetings import hold_meetings
@@ -109,9 +112,11 @@ class NetwerkModel(Model):
         update_alignment(st, p)
         decide_contributions(st, p)
         produce(st, p, rng)
+        update_innovation(st, p, rng, self.week)
         update_accountability(st, p)
         update_leadership(st, p)
         update_value(st, p)
+        update_conflict(st, p)
         update_energy(st, p)
         self._log_status_changes(status_before)
         self._record()

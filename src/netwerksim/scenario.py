@@ -136,6 +136,9 @@ class Issue(_Strict):
     name_en: str
     difficulty: Annotated[float, Field(gt=0, le=100)] = 1.0
     required_kinds: list[Kind] = []
+    owner: str | None = None
+    phase: Literal["pioneer", "experiment", "implementation"] = "pioneer"
+    ideas: Annotated[float, Field(ge=0, le=1000)] = 0.0
 
 
 class Forum(_Strict):
@@ -295,6 +298,9 @@ def _reference_problems(s: Scenario):
         for issue in f.issues:
             if issue not in issue_ids:
                 yield f"forums[{i}].issues", f"value {issue!r} is not an issue; allowed: {issue_ids}"
+    for i, issue in enumerate(s.issues):
+        if issue.owner is not None and issue.owner not in names:
+            yield f"issues[{i}].owner", f"value {issue.owner!r} is not an organisation; allowed: {names}"
     for issue in s.governance.shared_ambition:
         if issue not in issue_ids:
             yield "governance.shared_ambition", f"value {issue!r} is not an issue; allowed: {issue_ids}"

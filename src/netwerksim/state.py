@@ -72,6 +72,8 @@ class Organisations:
     perceived_value: np.ndarray
     weeks_below: np.ndarray       # consecutive weeks with value under the outside option
     benefit: np.ndarray           # realised benefit this week
+    unfairness: np.ndarray        # give/take imbalance above the tolerance, this week (003 R10)
+    heat: np.ndarray              # mean conflict temperature of its ties
     rival_pairs: np.ndarray       # (R, 2) organisation indices
     joins_at: np.ndarray          # week the organisation joins (0: from the start)
     ambition: np.ndarray          # (O, K) what it wants the network to work on; rows sum to 1
@@ -98,6 +100,7 @@ class Professionals:
     workload: np.ndarray
     meeting_hours: np.ndarray     # this week
     effort: np.ndarray            # productive network hours this week
+    negativity: np.ndarray        # criticism and cynicism, 0-1; spreads along ties (002 V6)
 
 
 @dataclass
@@ -108,7 +111,8 @@ class Forums:
     frequency: np.ndarray         # base interval between meetings, weeks
     hours: np.ndarray
     physical: np.ndarray          # bool
-    issues: np.ndarray            # (F, K) bool; a forum without issues is plenary (all issues)
+    issues: np.ndarray            # (F, K) bool: the issues named for the forum
+    covers: np.ndarray            # (F, K) bool: the issues it talks about (a plenary forum: all)
     active: np.ndarray            # bool: forums can be closed by interventions
     member_prof: np.ndarray       # memberships: professional
     member_forum: np.ndarray      # memberships: forum
@@ -136,12 +140,15 @@ class Ties:
     meets_a: np.ndarray           # incidences: membership of src in a shared forum
     meets_b: np.ndarray           # ... and of dst in the same forum
     meets_tie: np.ndarray         # ... and the tie they belong to
+    meets_forum: np.ndarray       # ... and the forum they share
     met: np.ndarray               # bool, this week
     physical: np.ndarray          # bool, met physically this week
     org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
     pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
     pair_count: np.ndarray        # ties per pair
     pair_trust: np.ndarray        # mean trust over the pair's ties, kept in step by the trust mechanism
+    heat: np.ndarray              # conflict temperature of the tie, 0-1 (003 L1127-1464)
+    pair_heat: np.ndarray         # mean temperature over the pair's ties
 
 
 @dataclass
@@ -156,6 +163,24 @@ class Issues:
     potential: np.ndarray         # weekly hours the whole network promised, spread by the shared ambition
     expected: np.ndarray          # smoothed recent progress: what people came to expect
     coordination: np.ndarray      # smoothed attendance of the issue's forums
+    owner: np.ndarray             # formal owner organisation for implementation, or -1 (002 V13)
+    effort_share: np.ndarray      # this week: effort on the issue as a share of its potential
+    covered: np.ndarray           # this week: share of required kinds present and working on it
+    talk: np.ndarray              # this week: attendance at the issue's tables (0 when none met)
+    trust: np.ndarray             # this week: mean trust at the issue's tables
+    ideas: np.ndarray             # idea pool (002 L1096-1547)
+    convergence: np.ndarray       # how far the ideas have narrowed to a shared direction, 0-1
+    understood: np.ndarray        # how well the group understands why its last success worked, 0-1 (002 V9)
+    phase: np.ndarray             # innovation phase: 0 pioneer, 1 experiment, 2 implementation (002 §2.1)
+    weeks_in_phase: np.ndarray
+    experiment_left: np.ndarray   # weeks left of the running experiment (0: none)
+    experiments: np.ndarray       # counts since the start
+    successes: np.ndarray
+    failures: np.ndarray
+    near_misses: np.ndarray
+    outcome: np.ndarray           # this week's experiment outcome (innovation.Outcome)
+    last_outcome_week: np.ndarray # week of the last finished experiment (-1: none)
+    handed_over: np.ndarray       # bool: the formal owner has taken over (implementation)
 
 
 @dataclass
@@ -178,6 +203,11 @@ class Network:
     economic_capital: float = 0.0
     cultural_capital: float = 0.0
     coordination_load: float = 0.0
+    design_focus: float = 0.5     # how strongly the group narrows ideas down (002 L1437-1447); levers relax to defaults
+    experiment_drive: float = 1.0 # multiplier on the chance to start experiments (deadlines, pattern breakers)
+    near_miss_framing: float = 0.0  # share of failures the group frames as near misses (002 L657-670)
+    drives_shared: float = 0.0    # how much partners know of each other's personal drives (002 L2058-2066)
+    heat: float = 0.0             # network conflict temperature: mean over ties (003 L1127-1464)
 
 
 @dataclass
@@ -233,7 +263,7 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
     issues.potential = float(weights.sum()) * shared
     mode = {"shared": "shared", "lead_organisation": "lead", "nao": "nao"}[s.governance.mode]
     concentration = getattr(params.leadership, f"concentration_{mode}")
-    network = Network(governance=s.governance.mode, lead=lead, shared_ambition=shared,
+    network = Network(governance=s.governance.mode, lead=lead, shared_ambition=shared, design_focus=params.innovation.focus,
                       absorption=getattr(params.leadership, f"absorption_{mode}"), concentration=concentration,
                       hierarchy=params.leadership.start_hierarchy * concentration,
                       alignment=alignment_index(orgs.ambition, orgs.active))
@@ -307,7 +337,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         contribution=np.ones(O),               # everyone starts by doing what they promised
         perceived_value=np.array(cols["outside_option"], float) + params.value.start_optimism,
         weeks_below=np.zeros(O, np.int32),
-        benefit=np.zeros(O),
+        benefit=np.zeros(O), unfairness=np.zeros(O), heat=np.zeros(O),
         rival_pairs=np.array(rivals, np.int64).reshape(-1, 2),
         joins_at=joins_at,
         ambition=np.zeros((O, K)),
@@ -327,7 +357,7 @@ def _build_professionals(orgs: Organisations, rng: np.random.Generator, params: 
     workload = np.clip(orgs.workload[org] + rng.normal(0, params.setup.spread, P), 0, 1)
     return Professionals(
         org=org, role=role, hours=(orgs.hours / orgs.n_professionals)[org], drive=drive, energy=drive.copy(),
-        workload=workload, meeting_hours=np.zeros(P), effort=np.zeros(P),
+        workload=workload, meeting_hours=np.zeros(P), effort=np.zeros(P), negativity=np.zeros(P),
     )
 
 
@@ -379,6 +409,7 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
         frequency=freq,
         hours=np.array([r[4] for r in rows], float), physical=np.array([r[5] for r in rows], bool),
         issues=np.array([r[6] for r in rows], bool).reshape(F, K), active=np.ones(F, bool),
+        covers=np.array([r[6] if r[6].any() else np.ones(K, bool) for r in rows], bool).reshape(F, K),
         member_prof=np.array(member_prof, np.int64), member_forum=np.array(member_forum, np.int64),
         member_org=profs.org[np.array(member_prof, np.int64)], member_block=np.array(member_block, np.int64),
         block_forum=np.array(block_forum, np.int64),
@@ -412,11 +443,11 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     E = len(src)
     pair_keys, org_pair = np.unique(oa * O + ob, return_inverse=True)
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
-                trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
+                trust=np.full(E, 0.5), meets_a=ma, meets_b=mb, meets_forum=forums.member_forum[ma], heat=np.zeros(E),
                 meets_tie=tie_of_incidence.astype(np.int64), met=np.zeros(E, bool), physical=np.zeros(E, bool),
                 org_pair=org_pair.astype(np.int64), pairs=np.stack([pair_keys // O, pair_keys % O], axis=1),
                 pair_count=np.bincount(org_pair, minlength=len(pair_keys)).astype(float),
-                pair_trust=np.full(len(pair_keys), 0.5))
+                pair_trust=np.full(len(pair_keys), 0.5), pair_heat=np.zeros(len(pair_keys)))
 
 
 def _build_issues(s: Scenario) -> Issues:
@@ -425,8 +456,18 @@ def _build_issues(s: Scenario) -> Issues:
     for k, i in enumerate(s.issues):
         for kind in i.required_kinds:
             req[k, KINDS.index(kind)] = True
+    names = [o.name for o in s.organisations]
+    phases = {"pioneer": 0, "experiment": 1, "implementation": 2}
+    zeros = lambda dtype=float: np.zeros(K, dtype)  # noqa: E731
     return Issues(
         id=[i.id for i in s.issues], name_nl=[i.name_nl for i in s.issues], name_en=[i.name_en for i in s.issues],
         difficulty=np.array([i.difficulty for i in s.issues], float), required_kinds=req,
-        progress=np.zeros(K), delta=np.zeros(K), potential=np.zeros(K), expected=np.zeros(K), coordination=np.ones(K),
+        progress=zeros(), delta=zeros(), potential=zeros(), expected=zeros(), coordination=np.ones(K),
+        owner=np.array([names.index(i.owner) if i.owner else -1 for i in s.issues], np.int64),
+        effort_share=zeros(), covered=np.ones(K), talk=zeros(), trust=np.full(K, 0.5),
+        ideas=np.array([i.ideas for i in s.issues], float), convergence=zeros(), understood=np.ones(K),
+        phase=np.array([phases[i.phase] for i in s.issues], np.int8), weeks_in_phase=zeros(np.int64),
+        experiment_left=zeros(np.int64), experiments=zeros(np.int64), successes=zeros(np.int64),
+        failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8),
+        last_outcome_week=np.full(K, -1, np.int64), handed_over=zeros(bool),
     )

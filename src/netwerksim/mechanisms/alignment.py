@@ -40,6 +40,7 @@ def update_alignment(st: State, p: Params) -> None:
     if len(T.pairs):
         pair_met = np.zeros(len(T.pairs), bool)
         pair_met[T.org_pair[T.met]] = True
+        pair_met &= T.pair_heat < 0.5             # from disagreement on, partners talk in positions (conflict.positional)
         orgs.ambition = bounded_confidence(orgs.ambition, T.pairs, T.pair_trust, pair_met, p)
     pull = p.alignment.own_pull * orgs.representation * orgs.active
     orgs.ambition = orgs.ambition + pull[:, None] * (orgs.focus - orgs.ambition)

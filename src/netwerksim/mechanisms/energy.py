@@ -3,7 +3,9 @@
 Visible progress on the work one cares about raises energy (progress principle, 002 R20); progress
 that falls short of what people came to expect, meeting hours above the fatigue threshold (003 R44)
 and network work on top of a heavy caseload (001 L326-367) drain it, losses weighing more than gains
-(negativity bias, 002 R19). Without either, energy drifts back to the person's own drive.
+(negativity bias, 002 R19). Negativity drains energy too, and it is contagious: it spreads along the
+ties that met, pulling others up but never down (002 V6, L361-364), and fades slowly. Without any of
+these, energy drifts back to the person's own drive.
 """
 
 from __future__ import annotations
@@ -24,8 +26,19 @@ def energy_change(energy, drive, progress, expected, meeting_hours, workload, wo
     return np.clip(energy + e.recovery * (drive - energy) + gain - e.loss_aversion * loss, 0.0, 1.0)
 
 
+def spread_negativity(negativity, src, dst, met, p: Params) -> np.ndarray:
+    """Negativity is contagious along ties that met: it pulls others up, never down (002 V6, R19); it fades."""
+    q = p.negativity
+    n_met = np.bincount(src[met], minlength=len(negativity))
+    heard = np.bincount(src[met], weights=negativity[dst[met]], minlength=len(negativity)) / np.maximum(n_met, 1)
+    pulled = negativity + q.spread * np.maximum(0.0, heard - negativity) * (n_met > 0)
+    return np.clip(pulled * (1 - q.decay), 0.0, 1.0)
+
+
 def update_energy(st: State, p: Params) -> None:
-    orgs, profs, I = st.orgs, st.profs, st.issues
+    orgs, profs, I, T = st.orgs, st.profs, st.issues, st.ties
+    profs.negativity = spread_negativity(profs.negativity, T.src, T.dst, T.met, p)
+    profs.energy = np.clip(profs.energy - p.negativity.energy_drain * profs.negativity, 0.0, 1.0)
     profs.energy = energy_change(profs.energy, profs.drive, (orgs.focus @ I.delta)[profs.org],
                                  (orgs.focus @ I.expected)[profs.org],
                                  profs.meeting_hours, profs.workload, profs.effort > 0, p)

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..params import Params
 from ..state import State, delegations_present
+from .conflict import attendance_factor
 
 
 def attendance_probability(workload, energy, value_margin, meeting_hours, p: Params) -> np.ndarray:
@@ -44,7 +45,7 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     prof, org = F.member_prof, F.member_org
     chance = attendance_probability(
         profs.workload[prof], profs.energy[prof], (orgs.perceived_value - orgs.outside_option)[org],
-        profs.meeting_hours[prof], p)
+        profs.meeting_hours[prof], p) * attendance_factor(orgs.heat[org], p)
     present = (rng.random(len(prof)) < chance) & F.met[F.member_forum] & orgs.active[org] & F.member_active
 
     n_forums = len(F.id)
@@ -52,6 +53,8 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     n_present = np.bincount(F.member_forum, weights=present, minlength=n_forums)
     F.attendance = np.where(F.met, n_present / np.maximum(n_members, 1), 0.0)
     n_orgs = delegations_present(F, present)     # for the n(n-1)/2 preparation cost
+    held = F.covers & F.met[:, None]
+    st.issues.talk = (F.attendance[:, None] * held).sum(axis=0) / np.maximum(held.sum(axis=0), 1)
     per_meeting = F.hours + p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
     hours = present * (count * per_meeting)[F.member_forum]
     # every active table member also reports and justifies, more so under accountability pressure (R37e)

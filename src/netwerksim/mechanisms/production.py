@@ -55,13 +55,13 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     share = np.where(potential > 0, (effort @ orgs.ambition) / np.where(potential > 0, potential, 1), 0.0)
 
     # coordination: smoothed attendance at the forums on each issue (plenary forums count for all)
-    covers = np.where(F.issues.any(axis=1, keepdims=True), F.issues, True) if len(F.id) else np.ones((0, len(I.id)), bool)
-    met = covers & F.met[:, None]
-    n_met = met.sum(axis=0)
-    this_week = np.where(n_met > 0, (F.attendance[:, None] * met).sum(axis=0) / np.maximum(n_met, 1), I.coordination)
+    held = F.covers & F.met[:, None]
+    this_week = np.where(held.any(axis=0), I.talk, I.coordination)
     I.coordination = (1 - q.expectation_smoothing) * I.coordination + q.expectation_smoothing * this_week
 
-    rate = progress_rate(share, I.difficulty, coverage(st, effort > 0, p), I.coordination, st.network.alignment, p)
+    I.effort_share, I.covered = share, coverage(st, effort > 0, p)
+    rate = progress_rate(share, I.difficulty, I.covered, I.coordination, st.network.alignment, p)
+    rate = rate * (1 + p.innovation.embedding * I.handed_over)   # the formal owner has embedded the result
     noise = np.maximum(0.0, 1.0 + q.noise * rng.standard_normal(len(I.id)))
     jump = (rng.random(len(I.id)) < q.breakthrough_chance * share) * q.breakthrough_size / I.difficulty
     # what people expect this week is formed from the weeks before it

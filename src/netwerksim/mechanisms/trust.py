@@ -14,6 +14,7 @@ import numpy as np
 
 from ..params import Params
 from ..state import State
+from .conflict import sharing
 
 
 def expected_trust(r: np.ndarray, s: np.ndarray) -> np.ndarray:
@@ -47,7 +48,7 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     met = np.flatnonzero(T.met)
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
     kept = rng.random(len(met)) < kept_chance
-    weight = evidence_rate(T.physical[met], T.rival[met], p)
+    weight = evidence_rate(T.physical[met], T.rival[met], p) * sharing(T.heat[met], p)
     positive, negative = np.zeros(len(T.src)), np.zeros(len(T.src))
     positive[met], negative[met] = weight * kept, weight * ~kept
     T.r, T.s = add_evidence(T.r, T.s, positive, negative, p)

@@ -15,6 +15,7 @@ import numpy as np
 
 from ..params import Params
 from ..state import State, Status
+from .conflict import exit_push
 from .leadership import felt_autonomy_ceded
 from .production import given_hours
 
@@ -49,8 +50,9 @@ def update_value(st: State, p: Params) -> None:
     giving = np.where(orgs.status == Status.DORMANT, 1.0, orgs.contribution)
     cost = v.contribution_cost * giving * orgs.pledge + v.autonomy_cost * ceded
     unfair = np.maximum(0.0, imbalance(given_hours(st), gross, orgs.active) - v.fairness_tolerance)
+    orgs.unfairness = unfair
     joined = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)
-    orgs.benefit = np.where(joined, gross - cost - v.fairness_penalty * unfair, 0.0)
+    orgs.benefit = np.where(joined, gross - cost - v.fairness_penalty * unfair - exit_push(orgs.heat, p), 0.0)
     orgs.perceived_value = np.where(joined, (1 - v.smoothing) * orgs.perceived_value + v.smoothing * orgs.benefit,
                                     orgs.perceived_value)
     margin = orgs.perceived_value - orgs.outside_option

@@ -1,0 +1,71 @@
+"""Mechanism 11: the conflict thermometer: each tie heats and cools through four ordered levels.
+
+Friendly, vigilant, disagreement, conflict (003 §2.3, L1127-1464). A tie's temperature follows its
+drivers with delay: distrust (003 L1420-1436), the own organisation's sense of unfair give and take
+(003 L2428-2440, R10) and interests that are not voiced, i.e. a delegate who acts for the own
+organisation while the partners' ambitions drift apart (003 L1451-1455, R22). Each level brings its
+signature on top of the cooler ones (003 L1323-1462, R34): from vigilant on less information is shared
+(less trust evidence), from disagreement on appointments are cancelled (lower attendance) and people
+talk in positions (ambitions no longer converge), and in conflict partners drop out (perceived value
+falls). Mediation and trust dialogue cool ties (interventions).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..params import Params
+from ..state import State
+from .alignment import distance
+
+LEVELS = ("friendly", "vigilant", "disagreement", "conflict")
+
+
+def level(heat) -> np.ndarray:
+    """Thermometer level 0-3 of a temperature in [0, 1]: quarters, coolest first."""
+    return np.minimum(3, (np.asarray(heat) * 4).astype(int))
+
+
+def _above(heat, start):
+    return np.clip((np.asarray(heat) - start) / (1 - start), 0.0, 1.0)
+
+
+def sharing(heat, p: Params) -> np.ndarray:
+    """Share of the usual information (trust evidence) still shared: falls from vigilant on."""
+    return 1.0 - p.conflict.sharing_loss * _above(heat, 0.25)
+
+
+def attendance_factor(heat, p: Params) -> np.ndarray:
+    """Share of meetings still kept: appointments are cancelled from disagreement on."""
+    return 1.0 - p.conflict.cancelled * _above(heat, 0.5)
+
+
+def positional(heat) -> np.ndarray:
+    """From disagreement on, partners talk in positions and their ambitions stop converging."""
+    return np.asarray(heat) >= 0.5
+
+
+def exit_push(heat, p: Params) -> np.ndarray:
+    """Perceived value lost in open conflict: the urge to drop out."""
+    return p.conflict.exit_push * _above(heat, 0.75)
+
+
+def heat_driver(trust, unfairness, suppressed, p: Params) -> np.ndarray:
+    c = p.conflict
+    return np.clip(c.distrust * np.maximum(0.0, 0.7 - trust) / 0.7 + c.unfairness * unfairness
+                   + c.suppressed * suppressed, 0.0, 1.0)
+
+
+def update_conflict(st: State, p: Params) -> None:
+    T, orgs, net = st.ties, st.orgs, st.network
+    if len(T.src) == 0:
+        return
+    a, b = T.pairs[:, 0], T.pairs[:, 1]
+    suppressed = (orgs.representation[a] * distance(orgs.ambition[a], orgs.ambition[b]))[T.org_pair]
+    driver = heat_driver(T.trust, orgs.unfairness[T.src_org], suppressed, p)
+    T.heat = T.heat + p.conflict.rate * (driver - T.heat)
+    T.pair_heat = np.bincount(T.org_pair, weights=T.heat, minlength=len(T.pairs)) / T.pair_count
+    n = np.bincount(T.src_org, minlength=len(orgs.name))
+    orgs.heat = np.bincount(T.src_org, weights=T.heat, minlength=len(orgs.name)) / np.maximum(n, 1)
+    member = orgs.active[T.src_org] & orgs.active[T.dst_org]
+    net.heat = float(T.heat[member].mean()) if member.any() else 0.0
