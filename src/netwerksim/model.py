@@ -35,6 +35,8 @@ from .mechanisms.trust import update_trust
 from .mechanisms.value import update_value
 from .observers.dip import DipDetector
 from .observers.indicators import network_indicators, organisation_indicators
+from .observers.stuck import StuckDetector
+from .observers.thermometer import Thermometer
 from .params import Params
 from .scenario import Scenario, load_scenario
 from .state import Status, build_state
@@ -70,6 +72,8 @@ class NetwerkModel(Model):
         self._timeline = sorted(self.spec.events, key=lambda e: e.at)
         self._queued: list[tuple[str, dict[str, Any]]] = []
         self.dip_detector = DipDetector()
+        self.stuck_detector = StuckDetector()
+        self.thermometer = Thermometer()
         self._record()
 
     # --- interventions -----------------------------------------------------------------------------
@@ -120,6 +124,12 @@ class NetwerkModel(Model):
         update_energy(st, p)
         self._log_status_changes(status_before)
         self._record()
+        self.events += self.stuck_detector.observe(st, p, self.week, self._issue_name)
+        self.events += self.thermometer.observe(st.network.heat, self.week)
+
+    def _issue_name(self, k: int, lang: str) -> str:
+        issues = self.state.issues
+        return issues.name_nl[k] if lang == "nl" else issues.name_en[k]
 
     def _log_status_changes(self, before: np.ndarray) -> None:
         orgs = self.state.orgs

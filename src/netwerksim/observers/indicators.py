@@ -61,9 +61,44 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
         "uncertainty": net.uncertainty,
         "turbulence": net.turbulence,
     })
+    row.update({
+        "heat": net.heat,
+        "negativity": _mean(profs.negativity[prof_member]),
+        "experiments": int(I.experiments.sum()),
+        "successes": int(I.successes.sum()),
+        "failures": int(I.failures.sum()),
+    })
+    row.update(five_conditions(st, row))
     row["vitality"] = vitality(row)
     row.update({f"progress_{i}": float(v) for i, v in zip(I.id, I.progress)})
     return row
+
+
+CONDITIONS = ("condition_organising", "condition_sense_making", "condition_relations", "condition_interests",
+              "condition_ambition")
+
+
+def five_conditions(st: State, row: dict[str, float]) -> dict[str, float]:
+    """The five conditions of collaboration as a live diagnostic, each in [0, 1] (003 §2.1, L54-372).
+
+    Organising: light (little of the capacity eaten by consultation) and fitting (demand for structure
+    absorbed). Sense-making process: direction (converged ideas) and reflection (understood results).
+    Relations: trust, cooled by conflict temperature. Interests: share of active organisations for
+    whom the network is worth more than their outside option. Shared ambition: alignment.
+    """
+    net, orgs, I = st.network, st.orgs, st.issues
+    active = orgs.active
+    light = 1.0 - min(1.0, net.coordination_load)
+    fit = 1.0 - min(1.0, max(0.0, net.structure_demand - net.absorption))
+    served = (orgs.perceived_value > orgs.outside_option)[active]
+    trust = row["mean_trust"]
+    return {
+        "condition_organising": (light + fit) / 2,
+        "condition_sense_making": float((I.convergence.mean() + I.understood.mean()) / 2),
+        "condition_relations": (trust if trust == trust else 0.0) * (1.0 - net.heat),
+        "condition_interests": float(served.mean()) if len(served) else 0.0,
+        "condition_ambition": row["alignment"] if row["alignment"] == row["alignment"] else 0.0,
+    }
 
 
 VITALITY_COMPONENTS = ("mean_energy", "joint_contribution", "mean_trust", "alignment")

@@ -1,0 +1,211 @@
+"""The fourteen vastloopsituaties (002 L345-408, L3227-3299): state-based detectors and doorbraken.
+
+Each stuck situation is a condition on the state, per issue (or for the whole network where the
+source describes the group as a whole). It counts once it has held for ``stuck.persist`` weeks and
+ends once it has been gone as long; a stuck situation that ends within a few weeks of an experiment's
+success or a jump in progress is a *doorbraak* (002 L331-337). The detector keeps its own memory of
+the past weeks (starts, failures, energy) and never writes state. The definitions follow the
+candidates of shared/research/seed_002.md §4 and are documented in docs/model.md.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from ..mechanisms.innovation import Outcome, Phase, issue_energy, weighted_by_ambition
+from ..params import Params
+from ..state import State
+
+
+@dataclass(frozen=True)
+class Situation:
+    """One vastloopsituatie: its id, names, a one-line explanation and its source lines."""
+
+    id: str
+    name_nl: str
+    name_en: str
+    explain_nl: str
+    explain_en: str
+    source: str
+
+
+SITUATIONS = {s.id: s for s in [
+    Situation("V1", "Er gebeurt maar niets", "Nothing happens",
+              "Er wordt vergaderd en iedereen vindt het belangrijk, maar er start geen experiment.",
+              "People meet and find it important, but no experiment gets started.", "002 L398-403, L3250-3253"),
+    Situation("V2", "Na een tegenslag lukt het niet de lijn en energie vast te houden",
+              "Energy and direction are lost after a setback",
+              "Een mislukt experiment heeft de energie doen dalen en die komt niet terug.",
+              "A failed experiment drained energy and it does not come back.", "002 L405-408, L3237-3239"),
+    Situation("V3", "Klaar om te beginnen, maar de vaardigheden ontbreken", "Ready to start, but skills are lacking",
+              "Er wordt echt iets gevraagd, maar niet alle benodigde competenties zitten aan tafel.",
+              "Something is really asked now, but not every competence needed is at the table.", "002 L376-379, L3241-3243"),
+    Situation("V4", "Er is één dominante eigenaar", "One dominant owner",
+              "Eén partij beslist; de anderen nemen geen leiding meer en leunen achterover.",
+              "One party decides; the others stop taking the lead and lean back.", "002 L345-348, L3245-3248"),
+    Situation("V5", "We komen niet tot de volgende stap", "No step from analysis to design",
+              "Er ligt veel materiaal en richting, maar niemand kiest en begint.",
+              "There is plenty of input and direction, but nobody chooses and starts.", "002 L355-359, L3255-3258"),
+    Situation("V6", "Er is negatieve energie", "Negative energy",
+              "Kritiek en cynisme overheersen bij wie zich voor de opgave inzet.",
+              "Criticism and cynicism prevail among those working on the issue.", "002 L361-364, L3234-3235"),
+    Situation("V7", "We komen niet verder dan creatieve ideeën", "Stuck in creative ideas",
+              "Er komen steeds nieuwe ideeën bij, maar de groep focust niet.",
+              "New ideas keep coming, but the group does not focus.", "002 L366-368, L3292-3294"),
+    Situation("V8", "Het blijft te vrijblijvend, niemand stapt in", "Non-committal: nobody steps in",
+              "Belangstelling genoeg, maar de mensen hebben geen mandaat om hun organisatie te binden.",
+              "Interest enough, but people lack the mandate to commit their organisation.", "002 L370-374, L3270-3273"),
+    Situation("V9", "Iets bereikt, maar we weten niet wat of waarom", "Achieved, but not understood",
+              "Een experiment is gelukt, maar niemand heeft onderzocht waarom.",
+              "An experiment succeeded, but nobody has looked into why.", "002 L381-385, L3296-3299"),
+    Situation("V10", "Mensen verschuilen zich achter hun organisatiebelang", "Hiding behind organisational interest",
+              "Deelnemers zitten aan tafel als vertegenwoordiger en zijn niet aanspreekbaar.",
+              "Participants sit at the table as representatives and cannot be addressed.", "002 L350-353, L3283-3285"),
+    Situation("V11", "Belang bij stilstand en geen perspectief", "Status-quo interests and no perspective",
+              "Sommige partijen aan tafel hebben geen belang bij verandering en de richting ontbreekt.",
+              "Some parties at the table have no stake in change and there is no direction.", "002 L3260-3263"),
+    Situation("V12", "Het enthousiasme slaat niet over", "Enthusiasm does not transfer",
+              "Eén partij zet zich vol in, de anderen gaan niet mee.",
+              "One party is fully committed, the others do not follow.", "002 L3265-3268"),
+    Situation("V13", "De formele eigenaar neemt geen verantwoordelijkheid", "The formal owner takes no responsibility",
+              "Het resultaat moet worden overgenomen, maar de formele eigenaar pakt het niet op.",
+              "The result should be taken over, but the formal owner does not pick it up.", "002 L3275-3281"),
+    Situation("V14", "Onderhandelen leidt tot een onwerkbaar compromis", "Unworkable compromise",
+              "Er is te weinig tijd en geld over om het plan nog uitvoerbaar te maken.",
+              "Too little time and money is left for the plan to be workable.", "002 L3287-3290"),
+]}
+
+
+class Memory:
+    """What the detector remembers of past weeks, per issue."""
+
+    def __init__(self, window: int, K: int):
+        self.starts = deque(maxlen=window)      # experiments started each week
+        self.failures = deque(maxlen=window)
+        self.successes = deque(maxlen=window)
+        self.energy = deque(maxlen=window)
+        self.talk = deque(maxlen=window)
+        self.last_experiments = np.zeros(K, np.int64)
+
+    def remember(self, st: State, energy: np.ndarray) -> None:
+        I = st.issues
+        self.starts.append(I.experiments - self.last_experiments)
+        self.last_experiments = I.experiments.copy()
+        self.failures.append(I.outcome == Outcome.FAILURE)
+        self.successes.append(I.outcome == Outcome.SUCCESS)
+        self.energy.append(energy)
+        self.talk.append(I.talk.copy())
+
+    def any(self, name: str) -> np.ndarray:
+        past = getattr(self, name)
+        return np.any(np.array(past), axis=0) if past else np.zeros(len(self.last_experiments), bool)
+
+
+def conditions(st: State, mem: Memory, p: Params) -> dict[str, np.ndarray]:
+    """Each situation's condition this week, per issue (bool arrays of length K)."""
+    I, orgs, profs, net = st.issues, st.orgs, st.profs, st.network
+    s, q = p.stuck, p.innovation
+    K = len(I.id)
+    full = len(mem.starts) == mem.starts.maxlen
+    quiet = full & ~mem.any("starts") & (I.experiment_left == 0)          # nothing started in the window
+    talking = (np.mean(np.array(mem.talk), axis=0) > 0.15) if full else np.zeros(K, bool)
+    not_done = I.phase < Phase.IMPLEMENTATION
+    care = orgs.focus[profs.org]
+    member = orgs.active[profs.org]
+    weights = care * member[:, None]
+    negativity = (weights * profs.negativity[:, None]).sum(axis=0) / np.maximum(weights.sum(axis=0), 1e-9)
+    at_table = _at_table(st)                                             # (O, K)
+    no_stake = (orgs.focus < 0.05) & at_table
+    share_no_stake = no_stake.sum(axis=0) / np.maximum(at_table.sum(axis=0), 1)
+    contribution = np.where(at_table & (orgs.focus > 0.05), orgs.contribution[:, None], np.nan)
+    top = np.nanmax(np.where(np.isnan(contribution), -1, contribution), axis=0)
+    n_other = np.maximum((~np.isnan(contribution)).sum(axis=0) - 1, 1)
+    others = (np.nansum(contribution, axis=0) - top) / n_other
+    energy_then = mem.energy[0] if mem.energy else issue_energy(st)
+    others_ownership = np.delete(orgs.ownership, net.lead)[np.delete(orgs.active, net.lead)] if net.lead >= 0 else orgs.ownership
+    dominant = net.concentration >= 0.8 and net.hierarchy >= 0.25 and float(np.mean(others_ownership) if len(others_ownership) else 1) < 0.9
+    return {
+        "V1": quiet & talking & not_done & (I.convergence < 0.3) & (I.ideas < q.ideas_needed),
+        "V2": mem.any("failures") & (issue_energy(st) < energy_then - s.energy_drop) & ~mem.any("successes"),
+        "V3": (I.phase >= Phase.EXPERIMENT) & (I.covered < 1.0),
+        "V4": np.full(K, dominant),
+        "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
+        "V6": negativity >= s.negativity,
+        "V7": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence < 0.3),
+        "V8": weighted_by_ambition(st, orgs.mandate) < s.low,
+        "V9": (I.successes > 0) & (I.understood < s.low),
+        "V10": weighted_by_ambition(st, orgs.representation) >= s.representation,
+        "V11": (share_no_stake >= 0.3) & (I.convergence < 0.3) & not_done,
+        "V12": (top >= 0.75) & (top - others >= s.spread),
+        "V13": (I.phase == Phase.IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
+        "V14": (I.phase >= Phase.EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
+    }
+
+
+def _at_table(st: State) -> np.ndarray:
+    """(O, K): organisations with an active member at a table that talks about the issue."""
+    F, orgs = st.forums, st.orgs
+    at = np.zeros((len(orgs.name), len(F.id)), bool)
+    at[F.member_org[F.member_active], F.member_forum[F.member_active]] = True
+    return (at.astype(int) @ F.covers.astype(int)) > 0
+
+
+class StuckDetector:
+    """Online detector of the fourteen situations; call :meth:`observe` every week."""
+
+    def __init__(self):
+        self.memory: Memory | None = None
+        self.streak: dict[str, np.ndarray] = {}
+        self.open: dict[tuple[str, int], dict[str, Any]] = {}
+        self.jumps: deque | None = None
+
+    def observe(self, st: State, p: Params, week: int, issue_label: Callable[[int, str], str]) -> list[dict]:
+        K = len(st.issues.id)
+        window, persist = int(p.stuck.window), int(p.stuck.persist)
+        if self.memory is None:
+            self.memory = Memory(window, K)
+            self.jumps = deque(maxlen=persist + 2)
+        now = conditions(st, self.memory, p)
+        self.memory.remember(st, issue_energy(st))
+        jump = (st.issues.outcome == Outcome.SUCCESS) | (st.issues.delta >= 0.5 * p.innovation.breakthrough / st.issues.difficulty)
+        self.jumps.append(jump)
+        recent_jump = np.any(np.array(self.jumps), axis=0)
+        events = []
+        for sid, holds in now.items():
+            streak = self.streak.get(sid, np.zeros(K, np.int64))
+            streak = np.where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
+            self.streak[sid] = streak
+            for k in range(K):
+                key = (sid, k)
+                if key not in self.open and streak[k] == persist:
+                    events.append(self._start(sid, k, week - persist + 1, week, issue_label))
+                elif key in self.open and streak[k] == -persist:
+                    events += self._end(key, week, persist, bool(recent_jump[k]), issue_label)
+        return events
+
+    def _start(self, sid: str, k: int, start: int, week: int, issue_label) -> dict:
+        s = SITUATIONS[sid]
+        event = {"step": week, "type": "vastloop", "id": sid, "issue": k, "start": start, "end": None,
+                 "label_nl": f"{s.id} {s.name_nl} ({issue_label(k, 'nl')}): {s.explain_nl}",
+                 "label_en": f"{s.id} {s.name_en} ({issue_label(k, 'en')}): {s.explain_en}",
+                 "source": s.source}
+        self.open[(sid, k)] = event
+        return event
+
+    def _end(self, key, week: int, persist: int, jumped: bool, issue_label) -> list[dict]:
+        event = self.open.pop(key)
+        event["end"] = week - persist + 1     # the first week the condition no longer held
+        if not jumped:
+            return []
+        s, k = SITUATIONS[key[0]], key[1]
+        return [{"step": week, "type": "doorbraak", "id": s.id, "issue": k, "start": event["start"],
+                 "label_nl": f"Doorbraak ({issue_label(k, 'nl')}): '{s.name_nl}' is doorbroken met een sprong vooruit.",
+                 "label_en": f"Breakthrough ({issue_label(k, 'en')}): '{s.name_en}' ends with a jump forward."}]
+
+    def active(self) -> list[tuple[str, int]]:
+        """(situation id, issue index) of the stuck situations open now."""
+        return sorted(self.open)
