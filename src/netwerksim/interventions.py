@@ -45,6 +45,7 @@ class Option:
 
 
 TARGET = ("<target>",)  # 'all', an organisation's name, or 'kind:<kind>'
+ISSUE = ("<issue>",)    # 'all' or an issue's id
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,11 @@ class Entry:
             if key not in self.options:
                 raise EventParameterError(key, f"unknown parameter {key!r} for {self.name!r}; allowed: {sorted(self.options)}")
             opt = self.options[key]
-            if opt.choices == TARGET:
+            if opt.choices == ISSUE:
+                ids = [i.id for i in scenario.issues] if scenario else None
+                if not isinstance(value, str) or not (value == "all" or ids is None or value in ids):
+                    raise EventParameterError(key, f"value {value!r} is not allowed; use 'all' or an issue id: {ids}")
+            elif opt.choices == TARGET:
                 if not isinstance(value, str) or not _is_target(value, scenario):
                     raise EventParameterError(key, f"value {value!r} is not allowed; use 'all', 'kind:<kind>' or an organisation's name")
             elif opt.choices is not None:
@@ -200,6 +205,110 @@ def _shared_leadership_team(model, a):
     net.absorption += a["absorption"]
 
 
+def _tables(model) -> np.ndarray:
+    """Professionals who sit at an active table."""
+    F = model.state.forums
+    at = np.zeros(len(model.state.profs.org), bool)
+    at[F.member_prof[F.member_active]] = True
+    return at
+
+
+def _change_of_persons(model, a):
+    """New people at the table, other roles, subgroups: a different dynamic (002 L615-619)."""
+    st = model.state
+    fresh = _tables(model) & (model.rng.random(len(st.profs.org)) < a["share"])
+    st.profs.negativity[fresh] = 0.0
+    st.profs.energy[fresh] = np.maximum(st.profs.energy[fresh], st.profs.drive[fresh])
+    st.network.concentration *= 1 - a["share"]
+    st.orgs.ownership += a["share"] * (1 - st.orgs.ownership)
+
+
+def _change_of_context(model, a):
+    st = model.state
+    st.profs.energy = np.clip(st.profs.energy + a["energy"], 0, 1)
+    st.profs.negativity *= 1 - a["energy"]
+    st.network.experiment_drive = max(st.network.experiment_drive, 1.5)
+
+
+def _change_of_thinking(model, a):
+    st = model.state
+    st.network.design_focus = min(1.0, st.network.design_focus + a["focus"])
+    st.orgs.ambition += a["focus"] * (st.network.shared_ambition[None, :] - st.orgs.ambition)
+
+
+def _change_of_doing(model, a):
+    model.state.network.experiment_drive = max(model.state.network.experiment_drive, a["drive"])
+
+
+def _change_in_time(model, a):
+    net, profs = model.state.network, model.state.profs
+    if a["mode"] == "deadline":      # pressure and a point of no return: shoulders to the wheel
+        net.experiment_drive = max(net.experiment_drive, 2.5)
+    else:                            # postponing gives air: the conversation flows again
+        profs.negativity *= 0.6
+        profs.energy = np.clip(profs.energy + 0.05, 0, 1)
+
+
+def _small_experiment(model, a):
+    """Start one small experiment now, on the issue named or on each idle issue (002 L536-572)."""
+    I, q = model.state.issues, model.params.innovation
+    idle = (I.experiment_left == 0) & (I.phase < 2)
+    if a["issue"] != "all":
+        idle &= np.array([i == a["issue"] for i in I.id])
+    I.experiment_left[idle] = max(1, int(q.duration) // 2)
+    I.experiments[idle] += 1
+    I.phase[idle & (I.phase == 0)] = 1
+
+
+def _check_in(model, a):
+    model.state.network.check_in_weeks = int(a["weeks"])
+
+
+def _trust_dialogue(model, a):
+    """'What do you need to trust the project? What is your fear?' (002 L1020-1035)."""
+    st = model.state
+    T = st.ties
+    T.heat *= 1 - a["strength"]
+    T.s *= 1 - a["strength"]
+    T.trust = (T.r + 1.0) / (T.r + T.s + 2.0)
+    T.pair_trust = pair_trust(T)
+    st.orgs.ownership += a["strength"] * (1 - st.orgs.ownership)
+
+
+def _near_miss_framing(model, a):
+    model.state.network.near_miss_framing = a["share"]
+    model.state.profs.negativity *= 1 - a["share"] / 2
+
+
+def _reflection(model, a):
+    """Periodic stock-taking: how did it work here, what is the network worth (002 L2613-2672; 003 L2442-2455)."""
+    st = model.state
+    st.issues.understood = np.clip(st.issues.understood + a["depth"], 0, 1)
+    st.issues.convergence = np.clip(st.issues.convergence + a["depth"] / 4, 0, 1)
+    joined = st.orgs.status <= Status.DORMANT
+    st.orgs.perceived_value[joined] += a["depth"] * np.maximum(0.0, st.orgs.benefit - st.orgs.perceived_value)[joined]
+
+
+def _mediation(model, a):
+    """De-escalation from content via emotion to intention (003 L1195-1320)."""
+    T = model.state.ties
+    hot = T.heat >= 0.25
+    T.heat[hot] *= 1 - a["strength"]
+    T.pair_heat = np.bincount(T.org_pair, weights=T.heat, minlength=len(T.pairs)) / T.pair_count
+
+
+def _mandate(model, a):
+    """Administrative cover and a mandate to push through (doorzettingsmacht, 002 R52, L4395-4426)."""
+    st = model.state
+    st.orgs.mandate = np.maximum(st.orgs.mandate, a["mandate"])
+    owners = st.issues.owner[st.issues.owner >= 0]
+    st.orgs.ownership[owners] = 1.0
+
+
+def _external_facilitator(model, a):
+    model.state.network.facilitation_weeks = int(a["weeks"])
+
+
 def _set_parameter(model, a):
     model.params = model.params.with_overrides({a["name"]: a["value"]})
 
@@ -259,6 +368,71 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "003 L4711-4756 (ingredient 4, R41)", ("leadership", "contribution"), _shared_leadership_team,
           {"strength": Option(0.5, "share of hierarchy undone", 0.0, 1.0),
            "absorption": Option(0.2, "extra demand for structure the team absorbs", 0.0, 2.0)}),
+    Entry("change_of_persons", "intervention", "Patroondoorbreker: andere personen", "Pattern breaker: change of persons",
+          "Wissel van rol, nodig iemand nieuw uit of splits in subgroepen: er ontstaat een andere dynamiek.",
+          "Switch roles, invite someone new or split into subgroups: a different dynamic arises.",
+          "002 L615-619, L3346-3354", ("energy", "negativity", "leadership"), _change_of_persons,
+          {"share": Option(0.5, "share of the table that changes", 0.0, 1.0)}),
+    Entry("change_of_context", "intervention", "Patroondoorbreker: andere context", "Pattern breaker: change of context",
+          "Kom samen op een inspirerende plek, bij de doelgroep.",
+          "Meet in an inspiring place, where the target group is.",
+          "002 L621-625, L3356-3363", ("energy", "negativity", "innovation"), _change_of_context,
+          {"energy": Option(0.15, "energy the new place gives", 0.0, 1.0)}),
+    Entry("change_of_thinking", "intervention", "Patroondoorbreker: anders denken", "Pattern breaker: change of thinking",
+          "Kijk vanuit een ander perspectief; soms verandert zelfs de vraag.",
+          "Look from another perspective; sometimes the question itself changes.",
+          "002 L627-634, L3365-3378", ("innovation", "alignment"), _change_of_thinking,
+          {"focus": Option(0.3, "focus and shared direction gained", 0.0, 1.0)}),
+    Entry("change_of_doing", "intervention", "Patroondoorbreker: anders doen", "Pattern breaker: change of doing",
+          "Doe iets geks: geen projectgroep, maar steeds kijken wie of wat nodig is.",
+          "Do something crazy: no project group, but each time see who or what is needed.",
+          "002 L636-641, L3380-3386", ("innovation",), _change_of_doing,
+          {"drive": Option(2.0, "multiplier on starting experiments, relaxing back", 1.0, 10.0)}),
+    Entry("change_in_time", "intervention", "Patroondoorbreker: tijd", "Pattern breaker: change in time",
+          "Stel samen een deadline (druk, point of no return) of stel er een uit (lucht).",
+          "Set a shared deadline (pressure, a point of no return) or postpone one (air).",
+          "002 L643-649, L3388-3399", ("innovation", "negativity"), _change_in_time,
+          {"mode": Option("deadline", "deadline or postpone", choices=("deadline", "postpone"))}),
+    Entry("small_experiment", "intervention", "Klein experiment", "Small experiment",
+          "Begin met één klein experiment en kijk wat er gebeurt.",
+          "Start one small experiment and watch what happens.",
+          "002 L536-572, L3064-3137 (R15)", ("innovation",), _small_experiment,
+          {"issue": Option("all", "the issue's id, or 'all'", choices=ISSUE)}),
+    Entry("check_in", "intervention", "Check-in: drijfveren delen", "Check-in: sharing drives",
+          "Eerst meer praten, over drijfveren in plaats van inhoud: het kost tijd, maar daarna gaat het sneller.",
+          "Talk more first, about drives rather than content: it takes time, but then things go faster.",
+          "002 L2058-2071, L2504-2516 (R28-R29)", ("trust", "leadership", "meetings"), _check_in,
+          {"weeks": Option(8, "weeks of check-ins", 1, 52)}),
+    Entry("trust_dialogue", "intervention", "Vertrouwensdialoog", "Trust dialogue",
+          "'Wat heb je nodig om het project te vertrouwen? Wat is je angst?'",
+          "'What do you need to trust the project? What is your fear?'",
+          "002 L1020-1035, L4643-4657", ("trust", "conflict", "leadership"), _trust_dialogue,
+          {"strength": Option(0.4, "share of distrust and heat taken away", 0.0, 1.0)}),
+    Entry("near_miss_framing", "intervention", "Rakelingen benoemen", "Near-miss framing",
+          "Mislukkingen heten voortaan 'rakelingen': een stap in de goede richting, om van te leren.",
+          "From now on failures are 'near misses': a step in the right direction, to learn from.",
+          "002 L657-670 (R18)", ("innovation", "negativity"), _near_miss_framing,
+          {"share": Option(0.7, "share of failures framed as near misses", 0.0, 1.0)}),
+    Entry("reflection", "intervention", "Reflectie en balans opmaken", "Reflection and stock-taking",
+          "Hoe werkte het hier? Wat levert het netwerk ons op?",
+          "How did it work here? What is the network worth to us?",
+          "002 L2613-2672, L3182-3226; 003 L2442-2455 (R11)", ("innovation", "value"), _reflection,
+          {"depth": Option(0.6, "understanding gained", 0.0, 1.0)}),
+    Entry("mediation", "intervention", "Bemiddeling", "Mediation",
+          "De-escaleren: van inhoud via emotie naar bedoeling.",
+          "De-escalation: from content via emotion to intention.",
+          "003 L1195-1320 (R35-R36)", ("conflict",), _mediation,
+          {"strength": Option(0.7, "share of the heat of hot ties taken away", 0.0, 1.0)}),
+    Entry("mandate", "governance", "Doorzettingsmacht", "Mandate to push through",
+          "Bestuurlijke dekking: mensen krijgen mandaat, de formele eigenaar neemt verantwoordelijkheid.",
+          "Administrative cover: people get a mandate, the formal owner takes responsibility.",
+          "002 L848-865, L4395-4426 (R52), L5242-5256 (R51)", ("contribution", "innovation"), _mandate,
+          {"mandate": Option(0.9, "mandate every organisation gets at least", 0.0, 1.0)}),
+    Entry("external_facilitator", "intervention", "Externe begeleider", "External facilitator",
+          "Een externe begeleider houdt de vaart erin en organiseert reflectie, zolang hij er is.",
+          "An external facilitator keeps the momentum and organises reflection, while present.",
+          "004 L2622-2690; 002 L1675-2039", ("innovation",), _external_facilitator,
+          {"weeks": Option(26, "weeks the facilitator stays", 1, 520)}),
     Entry("set_parameter", "governance", "Parameter aangepast", "Parameter changed",
           "Een modelparameter krijgt vanaf nu een andere waarde (parameters die alleen bij de opbouw tellen, veranderen niets meer).",
           "A model parameter takes another value from now on (parameters used only at set-up no longer change anything).",

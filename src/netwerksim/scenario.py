@@ -100,6 +100,7 @@ class OrganisationTraits(_Strict):
     culture_control: Fraction = 0.5
     rivals: list[str] = []
     joins_at: Annotated[int, Field(ge=0)] = 0
+    representation: Fraction = 0.0
 
 
 class Organisation(OrganisationTraits):
@@ -128,6 +129,8 @@ class OrganisationGroup(_Strict):
     interests: dict[str, Annotated[float, Field(ge=0)]] | Literal["random"] = "random"
     issues_per_organisation: Annotated[int, Field(ge=1)] = 2
     joins_at: Annotated[int, Field(ge=0)] = 0
+    representation: Number = 0.0
+    representation: Fraction = 0.0
 
 
 class Issue(_Strict):

@@ -79,6 +79,7 @@ class Organisations:
     ambition: np.ndarray          # (O, K) what it wants the network to work on; rows sum to 1
     ownership: np.ndarray         # felt co-ownership of the network (003 L4732-4734)
     representation: np.ndarray    # its delegates' weight on the own organisation vs the shared task (002 V10)
+    base_representation: np.ndarray  # the part of it the organisation brings along (its culture, its brief)
 
     @property
     def delivery(self) -> np.ndarray:
@@ -207,6 +208,8 @@ class Network:
     experiment_drive: float = 1.0 # multiplier on the chance to start experiments (deadlines, pattern breakers)
     near_miss_framing: float = 0.0  # share of failures the group frames as near misses (002 L657-670)
     drives_shared: float = 0.0    # how much partners know of each other's personal drives (002 L2058-2066)
+    check_in_weeks: int = 0       # weeks of talking about drives still to go
+    facilitation_weeks: int = 0   # weeks an external facilitator is still present (004 L2622-2690)
     heat: float = 0.0             # network conflict temperature: mean over ties (003 L1127-1464)
 
 
@@ -276,7 +279,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
     cols: dict[str, list] = {k: [] for k in (
         "name", "kind", "roles", "n_professionals", "hours_per_professional", "collective_weight", "motives",
         "autonomy_ceded", "mandate", "pledge", "outside_option", "workload", "drive", "culture_control", "interests",
-        "joins_at")}
+        "joins_at", "representation")}
     fractions = ("collective_weight", "autonomy_ceded", "mandate", "pledge", "workload", "drive", "culture_control")
     for o in s.organisations:
         cols["name"].append(o.name)
@@ -284,6 +287,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         cols["roles"].append(tuple(o.roles))
         cols["n_professionals"].append(o.professionals)
         cols["joins_at"].append(o.joins_at)
+        cols["representation"].append(o.representation)
         for f in ("hours_per_professional", "outside_option", *fractions):
             cols[f].append(getattr(o, f))
         cols["motives"].append([getattr(o.motives, m) for m in MOTIVES])
@@ -294,6 +298,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         cols["kind"] += [KINDS.index(g.kind)] * n
         cols["roles"] += [()] * n
         cols["joins_at"] += [g.joins_at] * n
+        cols["representation"] += _draw(g.representation, rng, n, 0, 1).tolist()
         cols["n_professionals"] += np.maximum(1, np.rint(_draw(g.professionals, rng, n))).astype(int).tolist()
         cols["hours_per_professional"] += _draw(g.hours_per_professional, rng, n, 0, 40).tolist()
         cols["outside_option"] += _draw(g.outside_option, rng, n, -10, 10).tolist()
@@ -342,7 +347,8 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         joins_at=joins_at,
         ambition=np.zeros((O, K)),
         ownership=np.ones(O),
-        representation=np.zeros(O),
+        representation=np.array(cols["representation"], float),
+        base_representation=np.array(cols["representation"], float),
     )
 
 

@@ -5,7 +5,8 @@ should work on. It starts mostly as the shared ambition (003 L4614-4622). Organi
 met this week move their ambitions towards each other when the distance (half the L1 distance, in
 [0, 1]) is within ``alignment.bound`` times their mutual trust (the mean over the pair's ties) (Deffuant et al. 2000, anchors_peers 1.5).
 Meanwhile each ambition is pulled towards the organisation's own interests in proportion to its
-representative weight (003 L4656-4658, R37h; 002 V10). Falling trust shrinks the bound, so the shared
+representative weight (003 L4656-4658, R37h; 002 V10), more strongly once experiments make the plans
+concrete on the issues it cares about (002 L1022-1035, R36). Falling trust shrinks the bound, so the shared
 ambition cracks into factions: the "hairline cracks" of 003 L4660-4672 (R37i).
 """
 
@@ -42,6 +43,9 @@ def update_alignment(st: State, p: Params) -> None:
         pair_met[T.org_pair[T.met]] = True
         pair_met &= T.pair_heat < 0.5             # from disagreement on, partners talk in positions (conflict.positional)
         orgs.ambition = bounded_confidence(orgs.ambition, T.pairs, T.pair_trust, pair_met, p)
-    pull = p.alignment.own_pull * orgs.representation * orgs.active
+    # abstract plans win easy agreement; once experiments make them concrete, own interests surface (002 R36)
+    concrete = (st.issues.phase >= 1).astype(float)
+    concreteness = 1.0 + p.alignment.concreteness * (orgs.focus @ concrete)
+    pull = p.alignment.own_pull * orgs.representation * orgs.active * concreteness
     orgs.ambition = orgs.ambition + pull[:, None] * (orgs.focus - orgs.ambition)
     net.alignment = alignment_index(orgs.ambition, orgs.active)

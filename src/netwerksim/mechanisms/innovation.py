@@ -9,8 +9,10 @@ a breakthrough, a jump in progress (002 L331-337, R13), not yet understood (V9) 
 failure is a setback that drains energy and feeds negativity (002 L653-656, R17), unless it is framed
 as a near miss, from which the group learns (002 L657-670, R18). Phases move from pioneer to
 experiment at the first experiment and to implementation after enough successes; then the formal
-owner must take over before the result is embedded (002 V13, L3275-3281). Group levers set by
-interventions (focus, experiment drive, shared drives) relax back to normal.
+owner must take over before the result is embedded (002 V13, L3275-3281). Casework pressure crowds
+out the reflection and learning that produce ideas and understanding (001 L326-367). Group levers set
+by interventions (focus, experiment drive, shared drives) relax back to normal; an external
+facilitator keeps the drive up and organises reflection while present (004 L2622-2690).
 """
 
 from __future__ import annotations
@@ -65,6 +67,13 @@ def table_trust(st: State) -> np.ndarray:
     return np.where(has.any(axis=0), (per_forum[:, None] * has).sum(axis=0) / np.maximum(has.sum(axis=0), 1), 0.5)
 
 
+def learning_room(st: State, p: Params) -> np.ndarray:
+    """Per issue: room for reflection and learning that casework leaves those who care about it (001 L326-367)."""
+    orgs, profs = st.orgs, st.profs
+    workload = np.bincount(profs.org, weights=profs.workload, minlength=len(orgs.name)) / orgs.n_professionals
+    return 1.0 - p.innovation.learning_crowding * weighted_by_ambition(st, workload)
+
+
 def start_chance(ideas, convergence, ownership, mandate, energy, p: Params) -> np.ndarray:
     """Weekly chance that an issue without a running experiment starts one."""
     q = p.innovation
@@ -87,7 +96,8 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.weeks_in_phase += 1
 
     # talk fills the idea pool; fresh ideas scatter the direction, trust and shared ambition focus it
-    new = q.idea_rate * I.talk * energy
+    room = learning_room(st, p)
+    new = q.idea_rate * I.talk * energy * room
     I.ideas = (1 - q.idea_decay) * I.ideas + new
     target = I.trust * net.alignment * net.design_focus
     I.convergence = np.clip(I.convergence + q.convergence_rate * (target - I.convergence)
@@ -137,7 +147,15 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     willing = np.where(I.owner >= 0, orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], 1.0)
     I.handed_over |= (I.phase == Phase.IMPLEMENTATION) & (willing >= q.handover_threshold)
 
-    I.understood = np.clip(I.understood + q.understanding_rate * I.talk, 0.0, 1.0)
+    I.understood = np.clip(I.understood + q.understanding_rate * I.talk * room, 0.0, 1.0)
+    # group levers: a facilitator keeps the drive up while present; then everything relaxes to normal
+    if net.facilitation_weeks > 0:
+        net.facilitation_weeks -= 1
+        net.experiment_drive = max(net.experiment_drive, 1.0 + q.facilitation_drive)
+        I.understood = np.clip(I.understood + q.facilitation_reflection, 0.0, 1.0)
+    if net.check_in_weeks > 0:
+        net.check_in_weeks -= 1
+        net.drives_shared = 1.0
     net.design_focus += q.lever_relax * (q.focus - net.design_focus)
     net.experiment_drive += q.lever_relax * (1.0 - net.experiment_drive)
     net.drives_shared -= q.lever_relax * net.drives_shared

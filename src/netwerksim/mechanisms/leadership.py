@@ -50,4 +50,6 @@ def update_leadership(st: State, p: Params) -> None:
     if net.lead >= 0:
         target[net.lead] = 1.0   # the leading party keeps its ownership; the others lean back
     orgs.ownership += q.ownership_rate * (target - orgs.ownership)
-    orgs.representation = np.clip(q.representation * net.hierarchy + (1.0 - orgs.ownership), 0.0, 1.0)
+    known = p.innovation.drives_representation * net.drives_shared   # who knows why others take part is addressable
+    orgs.representation = np.clip(orgs.base_representation + q.representation * net.hierarchy
+                                  + (1.0 - orgs.ownership) - known, 0.0, 1.0)

@@ -49,6 +49,7 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
     kept = rng.random(len(met)) < kept_chance
     weight = evidence_rate(T.physical[met], T.rival[met], p) * sharing(T.heat[met], p)
+    weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)   # relational talk (002 R28-R29)
     positive, negative = np.zeros(len(T.src)), np.zeros(len(T.src))
     positive[met], negative[met] = weight * kept, weight * ~kept
     T.r, T.s = add_evidence(T.r, T.s, positive, negative, p)
