@@ -268,6 +268,8 @@ PARAMETERS: dict[str, Param] = {
            "weekly pull of a professional's negativity towards that of those they met"),
         _P("negativity.decay", 0.02, "1/week", 0, 1, "002 L2673-2740",
            "weekly fading of negativity"),
+        _P("negativity.from_heat", 0.03, "1/week", 0, 1, "002 V6; 003 L1323-1462",
+           "weekly negativity a professional picks up at full conflict temperature of the own organisation's ties"),
         _P("negativity.energy_drain", 0.05, "energy/week", 0, 1, "002 V6",
            "weekly energy lost at full negativity"),
         # --- 11. conflict thermometer (003 §2.3, L1127-1464) -------------------------------------------

@@ -5,7 +5,7 @@ that falls short of what people came to expect, meeting hours above the fatigue 
 and network work on top of a heavy caseload (001 L326-367) drain it, losses weighing more than gains
 (negativity bias, 002 R19). Negativity drains energy too, and it is contagious: it spreads along the
 ties that met, pulling others up but never down (002 V6, L361-364), and fades slowly. Without any of
-these, energy drifts back to the person's own drive.
+these, energy drifts back to the person's own drive. Conflict breeds negativity (003 L1323-1462).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def spread_negativity(negativity, src, dst, met, p: Params) -> np.ndarray:
 def update_energy(st: State, p: Params) -> None:
     orgs, profs, I, T = st.orgs, st.profs, st.issues, st.ties
     profs.negativity = spread_negativity(profs.negativity, T.src, T.dst, T.met, p)
+    profs.negativity = np.clip(profs.negativity + p.negativity.from_heat * orgs.heat[profs.org], 0.0, 1.0)
     profs.energy = np.clip(profs.energy - p.negativity.energy_drain * profs.negativity, 0.0, 1.0)
     profs.energy = energy_change(profs.energy, profs.drive, (orgs.focus @ I.delta)[profs.org],
                                  (orgs.focus @ I.expected)[profs.org],
