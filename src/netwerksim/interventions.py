@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Callable, Literal
 
 import numpy as np
 
+from .mechanisms.conflict import refresh_heat
 from .mechanisms.contribution import org_workload, workload_room
 from .mechanisms.trust import pair_trust
 from .params import PARAMETERS, ParameterError, check
@@ -272,6 +273,7 @@ def _trust_dialogue(model, a):
     T.s *= 1 - a["strength"]
     T.trust = (T.r + 1.0) / (T.r + T.s + 2.0)
     T.pair_trust = pair_trust(T)
+    refresh_heat(st)
     st.orgs.ownership += a["strength"] * (1 - st.orgs.ownership)
 
 
@@ -294,7 +296,7 @@ def _mediation(model, a):
     T = model.state.ties
     hot = T.heat >= 0.25
     T.heat[hot] *= 1 - a["strength"]
-    T.pair_heat = np.bincount(T.org_pair, weights=T.heat, minlength=len(T.pairs)) / T.pair_count
+    refresh_heat(model.state)
 
 
 def _mandate(model, a):
@@ -303,6 +305,21 @@ def _mandate(model, a):
     st.orgs.mandate = np.maximum(st.orgs.mandate, a["mandate"])
     owners = st.issues.owner[st.issues.owner >= 0]
     st.orgs.ownership[owners] = 1.0
+
+
+def _invite_partner(model, a):
+    """Bring in the party with the missing competence now (002 L998-1007, L5410-5415)."""
+    orgs = model.state.orgs
+    idx = organisations_matching(model, a["target"])
+    pending = idx[orgs.status[idx] == Status.PENDING]
+    orgs.joins_at[pending] = 0
+
+
+def _flexible_budget(model, a):
+    """A fallback budget for quick, tailored solutions (002 L4026-4033, L4285-4301, R59)."""
+    st = model.state
+    st.orgs.hours *= 1 + a["extra"]
+    st.profs.hours = (st.orgs.hours / st.orgs.n_professionals)[st.profs.org]
 
 
 def _external_facilitator(model, a):
@@ -428,6 +445,16 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "Administrative cover: people get a mandate, the formal owner takes responsibility.",
           "002 L848-865, L4395-4426 (R52), L5242-5256 (R51)", ("contribution", "innovation"), _mandate,
           {"mandate": Option(0.9, "mandate every organisation gets at least", 0.0, 1.0)}),
+    Entry("invite_partner", "intervention", "Partij met de ontbrekende competentie erbij", "Invite the missing partner",
+          "Ontbreekt een puzzelstuk, haal dan de partij erbij die het heeft.",
+          "If a piece of the puzzle is missing, bring in the party that has it.",
+          "002 L998-1007, L5410-5415, L4153-4165", ("context", "production"), _invite_partner,
+          {"target": Option("all", "who joins now (if not yet joined)", choices=TARGET)}),
+    Entry("flexible_budget", "governance", "Flexibel budget", "Flexible budget",
+          "Een achtervangbudget voor snelle maatwerkoplossingen: er is weer ruimte om het plan uit te voeren.",
+          "A fallback budget for quick tailored solutions: there is room again to carry out the plan.",
+          "002 L4026-4033, L4285-4301 (R59)", ("production",), _flexible_budget,
+          {"extra": Option(0.5, "extra network hours, as a share", 0.0, 5.0)}),
     Entry("external_facilitator", "intervention", "Externe begeleider", "External facilitator",
           "Een externe begeleider houdt de vaart erin en organiseert reflectie, zolang hij er is.",
           "An external facilitator keeps the momentum and organises reflection, while present.",

@@ -142,6 +142,7 @@ class Issue(_Strict):
     owner: str | None = None
     phase: Literal["pioneer", "experiment", "implementation"] = "pioneer"
     ideas: Annotated[float, Field(ge=0, le=1000)] = 0.0
+    convergence: Fraction = 0.0
 
 
 class Forum(_Strict):

@@ -471,7 +471,7 @@ def _build_issues(s: Scenario) -> Issues:
         progress=zeros(), delta=zeros(), potential=zeros(), expected=zeros(), coordination=np.ones(K),
         owner=np.array([names.index(i.owner) if i.owner else -1 for i in s.issues], np.int64),
         effort_share=zeros(), covered=np.ones(K), talk=zeros(), trust=np.full(K, 0.5),
-        ideas=np.array([i.ideas for i in s.issues], float), convergence=zeros(), understood=np.ones(K),
+        ideas=np.array([i.ideas for i in s.issues], float), convergence=np.array([i.convergence for i in s.issues], float), understood=np.ones(K),
         phase=np.array([phases[i.phase] for i in s.issues], np.int8), weeks_in_phase=zeros(np.int64),
         experiment_left=zeros(np.int64), experiments=zeros(np.int64), successes=zeros(np.int64),
         failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8),

@@ -1,7 +1,7 @@
 """Mechanism 11: the conflict thermometer: each tie heats and cools through four ordered levels.
 
 Friendly, vigilant, disagreement, conflict (003 §2.3, L1127-1464). A tie's temperature follows its
-drivers with delay: distrust (003 L1420-1436), the own organisation's sense of unfair give and take
+drivers with delay: distrust, trust below neutral (003 L1420-1436), the own organisation's sense of unfair give and take
 (003 L2428-2440, R10) and interests that are not voiced, i.e. a delegate who acts for the own
 organisation while the partners' ambitions drift apart (003 L1451-1455, R22). Each level brings its
 signature on top of the cooler ones (003 L1323-1462, R34): from vigilant on less information is shared
@@ -52,7 +52,7 @@ def exit_push(heat, p: Params) -> np.ndarray:
 
 def heat_driver(trust, unfairness, suppressed, p: Params) -> np.ndarray:
     c = p.conflict
-    return np.clip(c.distrust * np.maximum(0.0, 0.7 - trust) / 0.7 + c.unfairness * unfairness
+    return np.clip(c.distrust * np.maximum(0.0, 0.5 - trust) / 0.5 + c.unfairness * unfairness
                    + c.suppressed * suppressed, 0.0, 1.0)
 
 
@@ -64,6 +64,12 @@ def update_conflict(st: State, p: Params) -> None:
     suppressed = (orgs.representation[a] * distance(orgs.ambition[a], orgs.ambition[b]))[T.org_pair]
     driver = heat_driver(T.trust, orgs.unfairness[T.src_org], suppressed, p)
     T.heat = T.heat + p.conflict.rate * (driver - T.heat)
+    refresh_heat(st)
+
+
+def refresh_heat(st: State) -> None:
+    """Recompute pair, organisation and network temperatures from the ties' heat."""
+    T, orgs, net = st.ties, st.orgs, st.network
     T.pair_heat = np.bincount(T.org_pair, weights=T.heat, minlength=len(T.pairs)) / T.pair_count
     n = np.bincount(T.src_org, minlength=len(orgs.name))
     orgs.heat = np.bincount(T.src_org, weights=T.heat, minlength=len(orgs.name)) / np.maximum(n, 1)

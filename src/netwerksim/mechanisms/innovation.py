@@ -119,6 +119,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     jump = success * q.breakthrough / I.difficulty
     I.delta = I.delta + jump
     I.progress = I.progress + jump
+    net.economic_capital += float(jump.sum())
     I.understood = np.where(success, q.understood_after_success, I.understood)
     I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
     I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)

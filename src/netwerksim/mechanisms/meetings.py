@@ -56,8 +56,9 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     held = F.covers & F.met[:, None]
     st.issues.talk = (F.attendance[:, None] * held).sum(axis=0) / np.maximum(held.sum(axis=0), 1)
     per_meeting = F.hours + p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
-    check_in = p.innovation.check_in_hours * (st.network.check_in_weeks > 0)   # talking about drives takes time
-    hours = present * (count * (per_meeting + check_in))[F.member_forum]
+    hours = present * (count * per_meeting)[F.member_forum]
+    # talking about drives takes time: hours a week per table member who is there (002 L2504-2516)
+    hours = hours + present * p.innovation.check_in_hours * (st.network.check_in_weeks > 0)
     # every active table member also reports and justifies, more so under accountability pressure (R37e)
     hours = hours + (F.member_active & orgs.active[org]) * p.meeting.accountability_hours * st.network.accountability
     profs.meeting_hours = np.bincount(prof, weights=hours, minlength=len(profs.org))

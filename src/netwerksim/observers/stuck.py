@@ -18,7 +18,7 @@ import numpy as np
 
 from ..mechanisms.innovation import Outcome, Phase, issue_energy, weighted_by_ambition
 from ..params import Params
-from ..state import State
+from ..state import State, Status
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,8 @@ def conditions(st: State, mem: Memory, p: Params) -> dict[str, np.ndarray]:
     n_other = np.maximum((~np.isnan(contribution)).sum(axis=0) - 1, 1)
     others = (np.nansum(contribution, axis=0) - top) / n_other
     energy_then = mem.energy[0] if mem.energy else issue_energy(st)
-    others_ownership = np.delete(orgs.ownership, net.lead)[np.delete(orgs.active, net.lead)] if net.lead >= 0 else orgs.ownership
+    not_lead = np.delete(np.arange(len(orgs.name)), net.lead) if net.lead >= 0 else np.arange(len(orgs.name))
+    others_ownership = orgs.ownership[not_lead][orgs.active[not_lead]]
     dominant = net.concentration >= 0.8 and net.hierarchy >= 0.25 and float(np.mean(others_ownership) if len(others_ownership) else 1) < 0.9
     return {
         "V1": quiet & talking & not_done & (I.convergence < 0.3) & (I.ideas < q.ideas_needed),
@@ -136,11 +137,11 @@ def conditions(st: State, mem: Memory, p: Params) -> dict[str, np.ndarray]:
         "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
         "V6": negativity >= s.negativity,
         "V7": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence < 0.3),
-        "V8": weighted_by_ambition(st, orgs.mandate) < s.low,
+        "V8": (weighted_by_ambition(st, orgs.mandate) < s.low) & orgs.active.any(),
         "V9": (I.successes > 0) & (I.understood < s.low),
         "V10": weighted_by_ambition(st, orgs.representation) >= s.representation,
         "V11": (share_no_stake >= 0.3) & (I.convergence < 0.3) & not_done,
-        "V12": (top >= 0.75) & (top - others >= s.spread),
+        "V12": (top >= s.committed) & (top - others >= s.spread) & ((~np.isnan(contribution)).sum(axis=0) >= 2),
         "V13": (I.phase == Phase.IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
         "V14": (I.phase >= Phase.EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
     }
@@ -150,7 +151,9 @@ def _at_table(st: State) -> np.ndarray:
     """(O, K): organisations with an active member at a table that talks about the issue."""
     F, orgs = st.forums, st.orgs
     at = np.zeros((len(orgs.name), len(F.id)), bool)
-    at[F.member_org[F.member_active], F.member_forum[F.member_active]] = True
+    joined = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)   # dormant members still sit at the table
+    live = F.member_active & joined[F.member_org]
+    at[F.member_org[live], F.member_forum[live]] = True
     return (at.astype(int) @ F.covers.astype(int)) > 0
 
 

@@ -1,0 +1,120 @@
+"""Mechanism 10, negativity (9) and the conflict thermometer (11): their defining properties."""
+
+import numpy as np
+
+from netwerksim import NetwerkModel, load_scenario
+from netwerksim.mechanisms.conflict import attendance_factor, exit_push, heat_driver, level, positional, sharing
+from netwerksim.mechanisms.energy import spread_negativity
+from netwerksim.mechanisms.innovation import Outcome, Phase, start_chance, success_chance
+from netwerksim.params import Params
+
+P = Params()
+
+
+def test_experiments_start_only_with_ideas_convergence_ownership_mandate_and_energy():
+    one = np.ones(1)
+    full = start_chance(one * 10, one, one, one, one, P)[0]
+    assert full == P.innovation.start_rate
+    for i in range(5):
+        args = [one * 10, one, one, one, one]
+        args[i] = one * 0
+        assert start_chance(*args, P)[0] == 0.0
+    assert start_chance(one * 3, one, one, one, one, P)[0] < full
+
+
+def test_experiments_succeed_more_with_competences_effort_and_energy():
+    base = success_chance(np.array([1.0]), np.array([0.4]), np.array([1.0]), P)[0]
+    assert success_chance(np.array([0.5]), np.array([0.4]), np.array([1.0]), P)[0] < base
+    assert success_chance(np.array([1.0]), np.array([0.1]), np.array([1.0]), P)[0] < base
+    assert success_chance(np.array([1.0]), np.array([0.4]), np.array([0.0]), P)[0] < base
+
+
+def _one_experiment(small, framing, success_base):
+    m = NetwerkModel(load_scenario(small), rng=1, params={"innovation.success_base": success_base})
+    m.state.network.near_miss_framing = framing
+    m.intervene("small_experiment", issue="a")
+    m.step()
+    before_energy, before_neg = m.state.profs.energy.copy(), m.state.profs.negativity.copy()
+    conv = m.state.issues.convergence[0]
+    while m.state.issues.experiment_left[0] > 0:
+        m.step()
+    return m, before_energy, before_neg, conv
+
+
+def test_a_failure_is_a_setback_unless_framed_as_a_near_miss(small):
+    m, energy, neg, _ = _one_experiment(small, framing=0.0, success_base=0.0)
+    I = m.state.issues
+    assert I.outcome[0] == Outcome.FAILURE and I.failures[0] == 1
+    cares = m.state.orgs.focus[m.state.profs.org][:, 0] > 0
+    assert m.state.profs.negativity[cares].mean() > neg[cares].mean() + 0.1
+    m2, _, neg2, conv2 = _one_experiment(small, framing=1.0, success_base=0.0)
+    assert m2.state.issues.outcome[0] == Outcome.NEAR_MISS and m2.state.issues.failures[0] == 0
+    assert m2.state.profs.negativity.mean() < m.state.profs.negativity.mean()
+
+
+def test_a_success_is_a_jump_in_progress_not_yet_understood(small):
+    m, *_ = _one_experiment(small, framing=0.0, success_base=1.0)
+    I = m.state.issues
+    assert I.outcome[0] == Outcome.SUCCESS and I.delta[0] >= P.innovation.breakthrough
+    assert I.understood[0] < 0.5 and I.phase[0] == Phase.EXPERIMENT
+
+
+def test_the_formal_owner_must_be_willing_to_take_over(small):
+    for mandate, taken in ((0.9, True), (0.3, False)):
+        small["issues"][0]["owner"] = "Zorg"
+        small["issues"][0]["phase"] = "implementation"
+        small["organisations"][0]["mandate"] = mandate
+        m = NetwerkModel(load_scenario(small), rng=1)
+        m.step()
+        assert bool(m.state.issues.handed_over[0]) is taken
+
+
+def test_negativity_spreads_up_along_ties_that_met_and_never_pulls_down():
+    neg = np.array([0.0, 0.8, 0.0])
+    src, dst = np.array([0, 1, 2]), np.array([1, 0, 0])
+    met = np.array([True, True, False])
+    after = spread_negativity(neg, src, dst, met, P)
+    assert after[0] > 0.05                # picked up from the critical colleague
+    assert after[1] <= 0.8                # the critical one is not cheered up by a calm one
+    assert after[2] == 0.0                # no meeting, no contagion
+
+
+def test_thermometer_levels_and_their_signatures_come_in_order():
+    heats = np.linspace(0, 1, 101)
+    lv = level(heats)
+    assert list(np.unique(lv)) == [0, 1, 2, 3] and (np.diff(lv) >= 0).all()
+    first = lambda x: heats[np.flatnonzero(x)[0]]  # noqa: E731
+    less_shared = first(sharing(heats, P) < 1)
+    cancelled = first(attendance_factor(heats, P) < 1)
+    positions = first(positional(heats))
+    dropping_out = first(exit_push(heats, P) > 0)
+    assert less_shared < min(cancelled, positions) and max(cancelled, positions) < dropping_out
+    assert level(less_shared) == 1 and level(positions) == 2 and level(dropping_out) == 3
+
+
+def test_heat_grows_with_distrust_unfairness_and_suppressed_interests():
+    base = heat_driver(np.array([0.7]), np.array([0.0]), np.array([0.0]), P)[0]
+    assert base == 0.0
+    assert heat_driver(np.array([0.3]), np.array([0.0]), np.array([0.0]), P)[0] > base
+    assert heat_driver(np.array([0.7]), np.array([0.5]), np.array([0.0]), P)[0] > base
+    assert heat_driver(np.array([0.7]), np.array([0.0]), np.array([0.5]), P)[0] > base
+
+
+def test_a_heated_network_shows_conflict_and_mediation_cools_it(small):
+    m = NetwerkModel(load_scenario(small), rng=2)
+    for _ in range(10):
+        m.step()
+    attendance_before = np.mean([r["attendance"] for r in m.rows[-6:] if r["attendance"] == r["attendance"]])
+    m.state.ties.heat[:] = 0.9                       # a heated network
+    m.step()
+    assert [e["name"] for e in m.events if e["type"] == "conflict"] == ["conflict"]
+    hot_attendance = [m.rows[-1]["attendance"]]
+    for _ in range(9):
+        m.state.ties.heat[:] = 0.9                   # kept hot: the drivers are not addressed
+        m.step()
+        hot_attendance.append(m.rows[-1]["attendance"])
+    assert np.nanmean(hot_attendance[1:]) < 0.85 * attendance_before   # appointments cancelled
+    m.intervene("mediation")
+    m.step()
+    assert m.state.network.heat < 0.5
+    assert [e["name"] for e in m.events if e["type"] == "conflict"][-1] in ("vigilant", "friendly")
