@@ -17,7 +17,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from .i18n import t  # noqa: E402
-from .observers.indicators import VITALITY_COMPONENTS  # noqa: E402
+from .observers.indicators import CONDITIONS, VITALITY_COMPONENTS  # noqa: E402
 
 if TYPE_CHECKING:
     from .runner import RunResult
@@ -26,7 +26,7 @@ MAIN_INDICATORS = ("mean_trust", "mean_energy", "joint_contribution", "attendanc
                    "coordination_load")
 CHAIN = ("complexity", "coordination_load", "accountability", "structure_demand", "hierarchy", "ownership",
          "alignment", "existential_questions")   # the netwerkdip's causal chain, 003 L4626-4672
-WEEKLY_RHYTHM = {"attendance", "coordination_load", "meeting_hours"}
+WEEKLY_RHYTHM = {"attendance", "coordination_load", "meeting_hours", "condition_organising"}
 EVENT_COLOURS = {"shock": "#c0392b", "intervention": "#27ae60", "governance": "#2980b9", "status": "#7f8c8d"}
 DIP_COLOUR = "#e67e22"
 
@@ -94,6 +94,19 @@ def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
     names.append(_grid(result, folder, lang, CHAIN, (2, 4), "plot.chain", "chain.png"))
     names.append(_grid(result, folder, lang, MAIN_INDICATORS, (2, 3), "plot.indicators", "indicators.png"))
 
+    fig, ax = plt.subplots(figsize=(11, 3.8))
+    for col in CONDITIONS:
+        _line(ax, ts, col, color=None, label=t(col, lang))
+    _decorate(ax, result)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(t("week", lang))
+    ax.set_title(t("plot.conditions", lang))
+    ax.legend(loc="lower left", fontsize=8, ncol=5)
+    fig.tight_layout()
+    fig.savefig(folder / "conditions.png", dpi=110)
+    plt.close(fig)
+    names.append("conditions.png")
+
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.5))
     labels = {f"progress_{i.id}": (i.name_nl if lang == "nl" else i.name_en) for i in result.scenario.issues}
     for col, label in labels.items():
@@ -126,11 +139,11 @@ def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
     return names
 
 
-def summary_table(result: "RunResult", lang: str) -> list[tuple[str, float, float, float, float]]:
-    """(label, start, end, lowest, highest) for vitality and each main indicator."""
+def summary_table(result: "RunResult", lang: str, columns=None) -> list[tuple[str, float, float, float, float]]:
+    """(label, start, end, lowest, highest) for vitality and each main indicator (or the columns given)."""
     ts = result.timeseries
     rows = []
-    for c in ("vitality", *MAIN_INDICATORS):
+    for c in columns or ("vitality", *MAIN_INDICATORS):
         known = ts[c].dropna()
         rows.append((t(c, lang), known.iloc[0], known.iloc[-1], known.min(), known.max()) if len(known)
                     else (t(c, lang),) + (float("nan"),) * 4)
@@ -178,6 +191,14 @@ def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str
               f"| | {t('report.start', lang)} | {t('report.end', lang)} | {t('report.min', lang)} | {t('report.max', lang)} |",
               "|---|---:|---:|---:|---:|"]
     lines += [f"| {label} | {a:.2f} | {b:.2f} | {lo:.2f} | {hi:.2f} |" for label, a, b, lo, hi in summary_table(result, lang)]
+    lines += ["", f"## {t('plot.conditions', lang)}", "",
+              f"| | {t('report.start', lang)} | {t('report.end', lang)} | {t('report.min', lang)} | {t('report.max', lang)} |",
+              "|---|---:|---:|---:|---:|"]
+    lines += [f"| {label} | {a:.2f} | {b:.2f} | {lo:.2f} | {hi:.2f} |"
+              for label, a, b, lo, hi in summary_table(result, lang, CONDITIONS)]
+    stuck = sorted({e["id"] for e in result.events if e["type"] == "vastloop"}, key=lambda i: int(i[1:]))
+    lines += ["", f"{t('report.stuck', lang)}: {', '.join(stuck) if stuck else '-'}; "
+              f"{t('report.doorbraken', lang)}: {sum(e['type'] == 'doorbraak' for e in result.events)}."]
     lines += ["", f"## {t('report.issues', lang)}", ""]
     last = result.timeseries.iloc[-1]
     for issue in sc.issues:
