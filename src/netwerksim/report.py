@@ -72,40 +72,35 @@ def _grid(result, folder, lang, columns, shape, title_key, name) -> str:
     return name
 
 
+def _overlay(result, folder, lang, lines, title_key, name, height) -> str:
+    """Several 0-1 indicators in one panel, with dips shaded and events marked."""
+    fig, ax = plt.subplots(figsize=(11, height))
+    for col, style in lines:
+        _line(ax, result.timeseries, col, label=t(col, lang), **style)
+    _decorate(ax, result)
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel(t("week", lang))
+    ax.set_title(t(title_key, lang))
+    ax.legend(loc="lower left", fontsize=8, ncol=5)
+    fig.tight_layout()
+    fig.savefig(folder / name, dpi=110)
+    plt.close(fig)
+    return name
+
+
 def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
     """Write the run's PNG plots into ``folder``; return their file names."""
     ts = result.timeseries
     names = []
 
-    fig, ax = plt.subplots(figsize=(11, 4.2))
-    for col, colour in zip(VITALITY_COMPONENTS, ("#8e44ad", "#2980b9", "#16a085", "#d35400")):
-        _line(ax, ts, col, color=colour, lw=0.9, alpha=0.7, label=t(col, lang))
-    _line(ax, ts, "vitality", color="#2c3e50", lw=2.5, label=t("vitality", lang))
-    _decorate(ax, result)
-    ax.set_ylim(0, 1.02)
-    ax.set_xlabel(t("week", lang))
-    ax.set_title(t("plot.vitality", lang))
-    ax.legend(loc="lower left", fontsize=8, ncol=5)
-    fig.tight_layout()
-    fig.savefig(folder / "vitality.png", dpi=110)
-    plt.close(fig)
-    names.append("vitality.png")
-
+    thin = dict(lw=0.9, alpha=0.7)
+    lines = [(c, dict(color=colour, **thin)) for c, colour in zip(VITALITY_COMPONENTS, ("#8e44ad", "#2980b9", "#16a085", "#d35400"))]
+    names.append(_overlay(result, folder, lang, [*lines, ("vitality", dict(color="#2c3e50", lw=2.5))],
+                          "plot.vitality", "vitality.png", height=4.2))
     names.append(_grid(result, folder, lang, CHAIN, (2, 4), "plot.chain", "chain.png"))
     names.append(_grid(result, folder, lang, MAIN_INDICATORS, (2, 3), "plot.indicators", "indicators.png"))
-
-    fig, ax = plt.subplots(figsize=(11, 3.8))
-    for col in CONDITIONS:
-        _line(ax, ts, col, color=None, label=t(col, lang))
-    _decorate(ax, result)
-    ax.set_ylim(0, 1.02)
-    ax.set_xlabel(t("week", lang))
-    ax.set_title(t("plot.conditions", lang))
-    ax.legend(loc="lower left", fontsize=8, ncol=5)
-    fig.tight_layout()
-    fig.savefig(folder / "conditions.png", dpi=110)
-    plt.close(fig)
-    names.append("conditions.png")
+    names.append(_overlay(result, folder, lang, [(c, dict(color=None)) for c in CONDITIONS],
+                          "plot.conditions", "conditions.png", height=3.8))
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, 4.5))
     labels = {f"progress_{i.id}": (i.name_nl if lang == "nl" else i.name_en) for i in result.scenario.issues}
