@@ -105,12 +105,12 @@ def test_a_heated_network_shows_conflict_and_mediation_cools_it(small):
     for _ in range(10):
         m.step()
     attendance_before = np.mean([r["attendance"] for r in m.rows[-6:] if r["attendance"] == r["attendance"]])
-    m.state.ties.heat[:] = 0.9                       # a heated network
+    m.state.ties.pair_heat[:] = 0.9                  # a heated network
     m.step()
     assert [e["name"] for e in m.events if e["type"] == "conflict"] == ["conflict"]
     hot_attendance = [m.rows[-1]["attendance"]]
     for _ in range(9):
-        m.state.ties.heat[:] = 0.9                   # kept hot: the drivers are not addressed
+        m.state.ties.pair_heat[:] = 0.9              # kept hot: the drivers are not addressed
         m.step()
         hot_attendance.append(m.rows[-1]["attendance"])
     assert np.nanmean(hot_attendance[1:]) < 0.85 * attendance_before   # appointments cancelled

@@ -269,7 +269,7 @@ def _trust_dialogue(model, a):
     """'What do you need to trust the project? What is your fear?' (002 L1020-1035)."""
     st = model.state
     T = st.ties
-    T.heat *= 1 - a["strength"]
+    T.pair_heat *= 1 - a["strength"]
     T.s *= 1 - a["strength"]
     T.trust = (T.r + 1.0) / (T.r + T.s + 2.0)
     T.pair_trust = pair_trust(T)
@@ -294,8 +294,8 @@ def _reflection(model, a):
 def _mediation(model, a):
     """De-escalation from content via emotion to intention (003 L1195-1320)."""
     T = model.state.ties
-    hot = T.heat >= 0.25
-    T.heat[hot] *= 1 - a["strength"]
+    hot = T.pair_heat >= 0.25
+    T.pair_heat[hot] *= 1 - a["strength"]
     refresh_heat(model.state)
 
 

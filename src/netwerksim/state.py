@@ -141,15 +141,13 @@ class Ties:
     meets_a: np.ndarray           # incidences: membership of src in a shared forum
     meets_b: np.ndarray           # ... and of dst in the same forum
     meets_tie: np.ndarray         # ... and the tie they belong to
-    meets_forum: np.ndarray       # ... and the forum they share
     met: np.ndarray               # bool, this week
     physical: np.ndarray          # bool, met physically this week
     org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
     pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
     pair_count: np.ndarray        # ties per pair
     pair_trust: np.ndarray        # mean trust over the pair's ties, kept in step by the trust mechanism
-    heat: np.ndarray              # conflict temperature of the tie, 0-1 (003 L1127-1464)
-    pair_heat: np.ndarray         # mean temperature over the pair's ties
+    pair_heat: np.ndarray         # conflict temperature of the tie between the two organisations, 0-1 (003 L1127-1464)
 
 
 @dataclass
@@ -168,7 +166,7 @@ class Issues:
     effort_share: np.ndarray      # this week: effort on the issue as a share of its potential
     covered: np.ndarray           # this week: share of required kinds present and working on it
     talk: np.ndarray              # this week: attendance at the issue's tables (0 when none met)
-    trust: np.ndarray             # this week: mean trust at the issue's tables
+    trust: np.ndarray             # this week: partners' trust, weighted by their ambition on the issue
     ideas: np.ndarray             # idea pool (002 L1096-1547)
     convergence: np.ndarray       # how far the ideas have narrowed to a shared direction, 0-1
     understood: np.ndarray        # how well the group understands why its last success worked, 0-1 (002 V9)
@@ -449,7 +447,7 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     E = len(src)
     pair_keys, org_pair = np.unique(oa * O + ob, return_inverse=True)
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
-                trust=np.full(E, 0.5), meets_a=ma, meets_b=mb, meets_forum=forums.member_forum[ma], heat=np.zeros(E),
+                trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
                 meets_tie=tie_of_incidence.astype(np.int64), met=np.zeros(E, bool), physical=np.zeros(E, bool),
                 org_pair=org_pair.astype(np.int64), pairs=np.stack([pair_keys // O, pair_keys % O], axis=1),
                 pair_count=np.bincount(org_pair, minlength=len(pair_keys)).astype(float),

@@ -1,6 +1,8 @@
 """Mechanism 11: the conflict thermometer: each tie heats and cools through four ordered levels.
 
-Friendly, vigilant, disagreement, conflict (003 §2.3, L1127-1464). A tie's temperature follows its
+Friendly, vigilant, disagreement, conflict (003 §2.3, L1127-1464). The temperature is kept per tie
+between two organisations (all their professionals' ties share it, as the source's thermometer
+describes relations between parties). It follows its
 drivers with delay: distrust, trust below neutral (003 L1420-1436), the own organisation's sense of unfair give and take
 (003 L2428-2440, R10) and interests that are not voiced, i.e. a delegate who acts for the own
 organisation while the partners' ambitions drift apart (003 L1451-1455, R22). Each level brings its
@@ -57,21 +59,21 @@ def heat_driver(trust, unfairness, suppressed, p: Params) -> np.ndarray:
 
 
 def update_conflict(st: State, p: Params) -> None:
-    T, orgs, net = st.ties, st.orgs, st.network
-    if len(T.src) == 0:
+    T, orgs = st.ties, st.orgs
+    if len(T.pairs) == 0:
         return
     a, b = T.pairs[:, 0], T.pairs[:, 1]
-    suppressed = (orgs.representation[a] * distance(orgs.ambition[a], orgs.ambition[b]))[T.org_pair]
-    driver = heat_driver(T.trust, orgs.unfairness[T.src_org], suppressed, p)
-    T.heat = T.heat + p.conflict.rate * (driver - T.heat)
+    suppressed = orgs.representation[a] * distance(orgs.ambition[a], orgs.ambition[b])
+    driver = heat_driver(T.pair_trust, orgs.unfairness[a], suppressed, p)
+    T.pair_heat = T.pair_heat + p.conflict.rate * (driver - T.pair_heat)
     refresh_heat(st)
 
 
 def refresh_heat(st: State) -> None:
-    """Recompute pair, organisation and network temperatures from the ties' heat."""
+    """Organisation and network temperatures from the ties' (ordered organisation pairs') heat."""
     T, orgs, net = st.ties, st.orgs, st.network
-    T.pair_heat = np.bincount(T.org_pair, weights=T.heat, minlength=len(T.pairs)) / T.pair_count
-    n = np.bincount(T.src_org, minlength=len(orgs.name))
-    orgs.heat = np.bincount(T.src_org, weights=T.heat, minlength=len(orgs.name)) / np.maximum(n, 1)
-    member = orgs.active[T.src_org] & orgs.active[T.dst_org]
-    net.heat = float(T.heat[member].mean()) if member.any() else 0.0
+    a, b, w = T.pairs[:, 0], T.pairs[:, 1], T.pair_count
+    n = np.bincount(a, weights=w, minlength=len(orgs.name))
+    orgs.heat = np.bincount(a, weights=w * T.pair_heat, minlength=len(orgs.name)) / np.maximum(n, 1)
+    member = orgs.active[a] & orgs.active[b]
+    net.heat = float(np.average(T.pair_heat[member], weights=w[member])) if member.any() else 0.0

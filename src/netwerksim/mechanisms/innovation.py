@@ -58,13 +58,14 @@ def issue_energy(st: State) -> np.ndarray:
     return np.where(total > 0, (w * energy[:, None]).sum(axis=0) / np.where(total > 0, total, 1), 0.0)
 
 
-def table_trust(st: State) -> np.ndarray:
-    """Per issue: mean trust over the ties at the tables that talk about it."""
-    T, F = st.ties, st.forums
-    n = np.bincount(T.meets_forum, minlength=len(F.id))
-    per_forum = np.bincount(T.meets_forum, weights=T.trust[T.meets_tie], minlength=len(F.id)) / np.maximum(n, 1)
-    has = F.covers & (n > 0)[:, None]
-    return np.where(has.any(axis=0), (per_forum[:, None] * has).sum(axis=0) / np.maximum(has.sum(axis=0), 1), 0.5)
+def issue_trust(st: State) -> np.ndarray:
+    """Per issue: the trust organisations hold in their partners, weighted by their ambition on it."""
+    T, O = st.ties, len(st.orgs.name)
+    if len(T.pairs) == 0:
+        return np.full(len(st.issues.id), 0.5)
+    n = np.bincount(T.pairs[:, 0], weights=T.pair_count, minlength=O)
+    given = np.bincount(T.pairs[:, 0], weights=T.pair_count * T.pair_trust, minlength=O)
+    return weighted_by_ambition(st, np.where(n > 0, given / np.maximum(n, 1), 0.5))
 
 
 def learning_room(st: State, p: Params) -> np.ndarray:
@@ -92,7 +93,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     q = p.innovation
     K = len(I.id)
     energy = issue_energy(st)
-    I.trust = table_trust(st)
+    I.trust = issue_trust(st)
     I.weeks_in_phase += 1
 
     # talk fills the idea pool; fresh ideas scatter the direction, trust and shared ambition focus it
@@ -123,9 +124,9 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.understood = np.where(success, q.understood_after_success, I.understood)
     I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
     I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
-    care = orgs.focus[profs.org]                       # (P, K): who cares about which issue
-    profs.energy = np.clip(profs.energy - q.setback_energy * (care @ failure) + q.success_energy * (care @ success), 0, 1)
-    profs.negativity = np.clip(profs.negativity + q.setback_negativity * (care @ failure), 0.0, 1.0)
+    hit, lifted = (orgs.focus @ failure)[profs.org], (orgs.focus @ success)[profs.org]   # how much each one cares
+    profs.energy = np.clip(profs.energy - q.setback_energy * hit + q.success_energy * lifted, 0, 1)
+    profs.negativity = np.clip(profs.negativity + q.setback_negativity * hit, 0.0, 1.0)
 
     # start experiments
     idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)

@@ -48,7 +48,7 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     met = np.flatnonzero(T.met)
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
     kept = rng.random(len(met)) < kept_chance
-    weight = evidence_rate(T.physical[met], T.rival[met], p) * sharing(T.heat[met], p)
+    weight = evidence_rate(T.physical[met], T.rival[met], p) * sharing(T.pair_heat[T.org_pair[met]], p)
     weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)   # relational talk (002 R28-R29)
     positive, negative = np.zeros(len(T.src)), np.zeros(len(T.src))
     positive[met], negative[met] = weight * kept, weight * ~kept

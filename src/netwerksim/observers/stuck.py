@@ -114,10 +114,10 @@ def conditions(st: State, mem: Memory, p: Params) -> dict[str, np.ndarray]:
     quiet = full & ~mem.any("starts") & (I.experiment_left == 0)          # nothing started in the window
     talking = (np.mean(np.array(mem.talk), axis=0) > 0.15) if full else np.zeros(K, bool)
     not_done = I.phase < Phase.IMPLEMENTATION
-    care = orgs.focus[profs.org]
-    member = orgs.active[profs.org]
-    weights = care * member[:, None]
-    negativity = (weights * profs.negativity[:, None]).sum(axis=0) / np.maximum(weights.sum(axis=0), 1e-9)
+    # mean negativity of the active organisations' professionals, weighted by how much each cares
+    weights = orgs.focus * (orgs.active * orgs.n_professionals)[:, None]
+    org_negativity = np.bincount(profs.org, weights=profs.negativity, minlength=len(orgs.name)) / orgs.n_professionals
+    negativity = (weights * org_negativity[:, None]).sum(axis=0) / np.maximum(weights.sum(axis=0), 1e-9)
     at_table = _at_table(st)                                             # (O, K)
     no_stake = (orgs.focus < 0.05) & at_table
     share_no_stake = no_stake.sum(axis=0) / np.maximum(at_table.sum(axis=0), 1)
@@ -150,11 +150,12 @@ def conditions(st: State, mem: Memory, p: Params) -> dict[str, np.ndarray]:
 def _at_table(st: State) -> np.ndarray:
     """(O, K): organisations with an active member at a table that talks about the issue."""
     F, orgs = st.forums, st.orgs
-    at = np.zeros((len(orgs.name), len(F.id)), bool)
+    O, K = len(orgs.name), F.covers.shape[1]
     joined = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)   # dormant members still sit at the table
     live = F.member_active & joined[F.member_org]
-    at[F.member_org[live], F.member_forum[live]] = True
-    return (at.astype(int) @ F.covers.astype(int)) > 0
+    member, issue = np.nonzero(F.covers[F.member_forum[live]])
+    cells = F.member_org[live][member] * K + issue
+    return (np.bincount(cells, minlength=O * K) > 0).reshape(O, K)
 
 
 class StuckDetector:
