@@ -23,7 +23,7 @@ SEEDS = range(20)
 WHERE = {   # situation -> scenario where it arises in most seeds (measured share over 20 seeds)
     "V1": "roermond_actietafels",   # 1.00
     "V2": "lelytalent",             # 1.00
-    "V3": "matchmaker",             # 0.95: vacancies, but no one at the table who knows the young people
+    "V3": "matchmaker",             # 1.00: vacancies, but no one at the table who knows the young people
     "V4": "roermond_actietafels",   # 1.00
     "V5": "achterhoek_analyse",     # 0.75
     "V6": "lelytalent",             # 0.80
@@ -33,8 +33,8 @@ WHERE = {   # situation -> scenario where it arises in most seeds (measured shar
     "V10": "roermond_actietafels",  # 1.00
     "V11": "roermond_actietafels",  # 1.00
     "V12": "matchmaker",            # 1.00
-    "V13": "buurtnetwerk",          # 0.85
-    "V14": "zorgnetwerk",           # 1.00
+    "V13": "buurtnetwerk",          # 1.00
+    "V14": "zorgnetwerk",           # 0.90
 }
 
 
@@ -196,12 +196,13 @@ def test_workload_crowds_out_learning_in_the_wijkteam():
 
 
 def test_momentum_fades_when_the_external_facilitator_steps_back():
-    """004 L2622-2690: experiments started during the facilitator's half year, after it, and without one."""
+    """004 L2622-2690: experiments started in the facilitator's half year, in the half year after the drive it
+    left behind has worn off (weeks 53-78), and in a team without one. Measured: 0.77, 0.20 and 0.30."""
     sc = load_scenario("wijkteam")
     alone = Scenario.model_validate({**sc.model_dump(), "events": []})
     with_f = [run(sc, seed=s).timeseries["experiments"] for s in range(30)]
     without = [run(alone, seed=s).timeseries["experiments"] for s in range(30)]
     during = np.mean([e.iloc[26] - e.iloc[0] for e in with_f])
-    after = np.mean([e.iloc[52] - e.iloc[26] for e in with_f])
+    after = np.mean([e.iloc[78] - e.iloc[52] for e in with_f])
     no_facilitator = np.mean([e.iloc[26] - e.iloc[0] for e in without])
-    assert during >= 1.5 * after and during > no_facilitator
+    assert during >= 2 * after and during >= 1.5 * no_facilitator

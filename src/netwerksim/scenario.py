@@ -130,7 +130,6 @@ class OrganisationGroup(_Strict):
     issues_per_organisation: Annotated[int, Field(ge=1)] = 2
     joins_at: Annotated[int, Field(ge=0)] = 0
     representation: Number = 0.0
-    representation: Fraction = 0.0
 
 
 class Issue(_Strict):

@@ -137,7 +137,7 @@ def conditions(st: State, mem: Memory, p: Params) -> dict[str, np.ndarray]:
         "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
         "V6": negativity >= s.negativity,
         "V7": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence < 0.3),
-        "V8": (weighted_by_ambition(st, orgs.mandate) < s.low) & orgs.active.any(),
+        "V8": (weighted_by_ambition(st, orgs.mandate) < s.low) & (orgs.ambition[orgs.active] > 0).any(axis=0),
         "V9": (I.successes > 0) & (I.understood < s.low),
         "V10": weighted_by_ambition(st, orgs.representation) >= s.representation,
         "V11": (share_no_stake >= 0.3) & (I.convergence < 0.3) & not_done,
