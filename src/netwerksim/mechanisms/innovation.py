@@ -84,7 +84,8 @@ def start_chance(ideas, convergence, ownership, mandate, energy, p: Params) -> n
 def success_chance(covered, effort_share, energy, p: Params) -> np.ndarray:
     """Chance that a finished experiment succeeds: competences present, effort put in, energy."""
     q = p.innovation
-    return q.success_base * covered * np.minimum(1.0, effort_share / q.effort_needed) * (0.5 + 0.5 * energy)
+    floor = p.energy.effort_floor
+    return q.success_base * covered * np.minimum(1.0, effort_share / q.effort_needed) * (floor + (1 - floor) * energy)
 
 
 def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int) -> None:
