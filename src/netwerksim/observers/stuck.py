@@ -105,8 +105,8 @@ class Memory:
         return np.any(np.array(past), axis=0) if past else np.zeros(len(self.last_experiments), bool)
 
 
-def conditions(st: State, mem: Memory, p: Params) -> dict[str, np.ndarray]:
-    """Each situation's condition this week, per issue (bool arrays of length K)."""
+def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[str, np.ndarray]:
+    """Each situation's condition this week, per issue (bool arrays of length K); ``energy`` per issue now."""
     I, orgs, profs, net = st.issues, st.orgs, st.profs, st.network
     s, q = p.stuck, p.innovation
     K = len(I.id)
@@ -125,13 +125,13 @@ def conditions(st: State, mem: Memory, p: Params) -> dict[str, np.ndarray]:
     top = np.nanmax(np.where(np.isnan(contribution), -1, contribution), axis=0)
     n_other = np.maximum((~np.isnan(contribution)).sum(axis=0) - 1, 1)
     others = (np.nansum(contribution, axis=0) - top) / n_other
-    energy_then = mem.energy[0] if mem.energy else issue_energy(st)
+    energy_then = mem.energy[0] if mem.energy else energy
     not_lead = np.delete(np.arange(len(orgs.name)), net.lead) if net.lead >= 0 else np.arange(len(orgs.name))
     others_ownership = orgs.ownership[not_lead][orgs.active[not_lead]]
     dominant = net.concentration >= 0.8 and net.hierarchy >= 0.25 and float(np.mean(others_ownership) if len(others_ownership) else 1) < 0.9
     return {
         "V1": quiet & talking & not_done & (I.convergence < 0.3) & (I.ideas < q.ideas_needed),
-        "V2": mem.any("failures") & (issue_energy(st) < energy_then - s.energy_drop) & ~mem.any("successes"),
+        "V2": mem.any("failures") & (energy < energy_then - s.energy_drop) & ~mem.any("successes"),
         "V3": (I.phase >= Phase.EXPERIMENT) & (I.covered < 1.0),
         "V4": np.full(K, dominant),
         "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
@@ -173,8 +173,9 @@ class StuckDetector:
         if self.memory is None:
             self.memory = Memory(window, K)
             self.jumps = deque(maxlen=persist + 2)
-        now = conditions(st, self.memory, p)
-        self.memory.remember(st, issue_energy(st))
+        energy = issue_energy(st)
+        now = conditions(st, self.memory, p, energy)
+        self.memory.remember(st, energy)
         jump = (st.issues.outcome == Outcome.SUCCESS) | (st.issues.delta >= 0.5 * p.innovation.breakthrough / st.issues.difficulty)
         self.jumps.append(jump)
         recent_jump = np.any(np.array(self.jumps), axis=0)
