@@ -70,15 +70,24 @@ def _run(args) -> int:
 
 
 def _print_summary(result, folder: Path, lang: str) -> None:
+    from .i18n import t  # noqa: PLC0415
     from .report import summary_table  # noqa: PLC0415
 
     ts = result.timeseries
     last = ts.iloc[-1]
-    print(f"{result.manifest['scenario']}: {result.manifest['steps']} weeks, seed {result.manifest['seed']}")
+    meta = result.scenario.meta
+    name = meta.name_nl if lang == "nl" else meta.name_en
+    weeks = "weken" if lang == "nl" else "weeks"
+    print(f"{name}: {result.manifest['steps']} {weeks}, seed {result.manifest['seed']}")
     for label, start, end, lo, hi in summary_table(result, lang):
         print(f"  {label:<32} {start:7.2f} -> {end:7.2f}   (min {lo:.2f}, max {hi:.2f})")
     print(f"  {'progress' if lang == 'en' else 'voortgang':<32} {last['progress']:7.2f}")
     print(f"  {'events' if lang == 'en' else 'gebeurtenissen':<32} {len(result.events):7d}")
+    for e in result.events:
+        if e["type"] in ("netwerkdip", "doorstart"):
+            print(f"  {e['type']:<32} {t('week', lang)} {e['step']}: {e['label_' + lang]}")
+    stuck = sorted({e["id"] for e in result.events if e["type"] == "vastloop"}, key=lambda i: int(i[1:]))
+    print(f"  {t('report.stuck', lang):<32} {', '.join(stuck) or '-'}")
     print(f"results: {folder}/ (report.md, timeseries.parquet, organisations.parquet, events.jsonl, manifest.json)")
 
 
