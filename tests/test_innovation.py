@@ -50,6 +50,8 @@ def test_a_failure_is_a_setback_unless_framed_as_a_near_miss(small):
     m2, _, neg2, conv2 = _one_experiment(small, framing=1.0, success_base=0.0)
     assert m2.state.issues.outcome[0] == Outcome.NEAR_MISS and m2.state.issues.failures[0] == 0
     assert m2.state.profs.negativity.mean() < m.state.profs.negativity.mean()
+    assert m2.state.issues.convergence[0] > m.state.issues.convergence[0]          # learnt from the near miss
+    assert m.state.profs.energy[cares].mean() < m2.state.profs.energy[cares].mean()  # the setback costs energy
 
 
 def test_a_success_is_a_jump_in_progress_not_yet_understood(small):

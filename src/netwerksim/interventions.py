@@ -173,7 +173,7 @@ def _building_blocks(model, a):
     net.absorption += a["absorption"]
     # rules of participation (003 L4856-4894; levels of participation, L982-992): each partner's pledge
     # moves to what its casework leaves room for; the hours given stay the same, the promise becomes keepable
-    joined = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)
+    joined = orgs.joined
     can = orgs.first_pledge * workload_room(org_workload(st), model.params)
     new_pledge = (1 - a["renegotiate"]) * orgs.pledge + a["renegotiate"] * np.minimum(orgs.pledge, can)
     keep = joined & (new_pledge > 1e-9)
@@ -287,7 +287,7 @@ def _reflection(model, a):
     st = model.state
     st.issues.understood = np.clip(st.issues.understood + a["depth"], 0, 1)
     st.issues.convergence = np.clip(st.issues.convergence + a["depth"] / 4, 0, 1)
-    joined = st.orgs.status <= Status.DORMANT
+    joined = st.orgs.joined
     st.orgs.perceived_value[joined] += a["depth"] * np.maximum(0.0, st.orgs.benefit - st.orgs.perceived_value)[joined]
 
 

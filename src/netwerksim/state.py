@@ -90,6 +90,11 @@ class Organisations:
     def active(self) -> np.ndarray:
         return self.status == Status.ACTIVE
 
+    @property
+    def joined(self) -> np.ndarray:
+        """Members of the network: active or dormant (not yet joined or exited ones are not)."""
+        return (self.status == Status.ACTIVE) | (self.status == Status.DORMANT)
+
 
 @dataclass
 class Professionals:

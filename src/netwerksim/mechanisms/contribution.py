@@ -18,6 +18,7 @@ import numpy as np
 from ..params import Params
 from ..state import State
 from .leadership import motive_weights
+from .trust import trust_by_organisation
 
 
 def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
@@ -26,13 +27,11 @@ def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
     O = len(orgs.name)
     if len(T.src) == 0:
         return np.full(O, 0.5), np.ones(O)
+    mean_trust, _ = trust_by_organisation(T, O)
     src, dst = T.pairs[:, 0], T.pairs[:, 1]
     trust = T.pair_trust * T.pair_count           # summed over the pair's ties
-    n = np.bincount(src, weights=T.pair_count, minlength=O)
     total = np.bincount(src, weights=trust, minlength=O)
-    partner = (orgs.delivery * orgs.active)[dst]
-    weighted = np.bincount(src, weights=trust * partner, minlength=O)
-    mean_trust = np.where(n > 0, total / np.maximum(n, 1), 0.5)
+    weighted = np.bincount(src, weights=trust * (orgs.delivery * orgs.active)[dst], minlength=O)
     reciprocity = np.where(total > 0, weighted / np.where(total > 0, total, 1), 1.0)
     return mean_trust, reciprocity
 

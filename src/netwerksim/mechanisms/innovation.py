@@ -23,6 +23,8 @@ import numpy as np
 
 from ..params import Params
 from ..state import State
+from .contribution import org_workload
+from .trust import trust_by_organisation
 
 
 class Phase(IntEnum):
@@ -60,19 +62,13 @@ def issue_energy(st: State) -> np.ndarray:
 
 def issue_trust(st: State) -> np.ndarray:
     """Per issue: the trust organisations hold in their partners, weighted by their ambition on it."""
-    T, O = st.ties, len(st.orgs.name)
-    if len(T.pairs) == 0:
-        return np.full(len(st.issues.id), 0.5)
-    n = np.bincount(T.pairs[:, 0], weights=T.pair_count, minlength=O)
-    given = np.bincount(T.pairs[:, 0], weights=T.pair_count * T.pair_trust, minlength=O)
-    return weighted_by_ambition(st, np.where(n > 0, given / np.maximum(n, 1), 0.5))
+    given, _ = trust_by_organisation(st.ties, len(st.orgs.name))
+    return weighted_by_ambition(st, given)
 
 
 def learning_room(st: State, p: Params) -> np.ndarray:
     """Per issue: room for reflection and learning that casework leaves those who care about it (001 L326-367)."""
-    orgs, profs = st.orgs, st.profs
-    workload = np.bincount(profs.org, weights=profs.workload, minlength=len(orgs.name)) / orgs.n_professionals
-    return 1.0 - p.innovation.learning_crowding * weighted_by_ambition(st, workload)
+    return 1.0 - p.innovation.learning_crowding * weighted_by_ambition(st, org_workload(st))
 
 
 def start_chance(ideas, convergence, ownership, mandate, energy, p: Params) -> np.ndarray:

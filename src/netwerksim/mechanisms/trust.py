@@ -39,6 +39,20 @@ def evidence_rate(physical: np.ndarray, rival: np.ndarray, p: Params) -> np.ndar
     return t.evidence_rate * np.where(physical, 1.0, t.remote_factor) * np.where(rival, t.rival_sharing, 1.0)
 
 
+def trust_by_organisation(T, n_orgs: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per organisation: mean trust its professionals hold in partners (given) and partners in them (received).
+
+    Organisations without ties get the neutral 0.5.
+    """
+    def mean_over(side):
+        if len(T.pairs) == 0:
+            return np.full(n_orgs, 0.5)
+        n = np.bincount(T.pairs[:, side], weights=T.pair_count, minlength=n_orgs)
+        total = np.bincount(T.pairs[:, side], weights=T.pair_count * T.pair_trust, minlength=n_orgs)
+        return np.where(n > 0, total / np.maximum(n, 1), 0.5)
+    return mean_over(0), mean_over(1)
+
+
 def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     """Every tie that met this week learns whether the other's side kept its word."""
     T, orgs, profs = st.ties, st.orgs, st.profs

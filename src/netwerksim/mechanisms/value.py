@@ -51,7 +51,7 @@ def update_value(st: State, p: Params) -> None:
     cost = v.contribution_cost * giving * orgs.pledge + v.autonomy_cost * ceded
     unfair = np.maximum(0.0, imbalance(given_hours(st), gross, orgs.active) - v.fairness_tolerance)
     orgs.unfairness = unfair
-    joined = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)
+    joined = orgs.joined
     orgs.benefit = np.where(joined, gross - cost - v.fairness_penalty * unfair - exit_push(orgs.heat, p), 0.0)
     orgs.perceived_value = np.where(joined, (1 - v.smoothing) * orgs.perceived_value + v.smoothing * orgs.benefit,
                                     orgs.perceived_value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..mechanisms.production import given_hours
+from ..mechanisms.trust import trust_by_organisation
 from ..params import Params
 from ..state import State, Status
 
@@ -24,7 +25,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     """One row of the time series: every network-level indicator, plus progress per issue."""
     orgs, profs, T, F, I = st.orgs, st.profs, st.ties, st.forums, st.issues
     active = orgs.active
-    member = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)   # dormant ones still belong
+    member = orgs.joined
     prof_member = member[profs.org]
     tie_member = member[T.src_org] & member[T.dst_org]
     trust = T.trust
@@ -125,13 +126,7 @@ def organisation_indicators(st: State) -> dict[str, np.ndarray]:
     O = len(orgs.name)
     n = orgs.n_professionals
 
-    def per_org(index, values, default=0.0, count_weights=None):
-        count = np.bincount(index, weights=count_weights, minlength=O)
-        total = np.bincount(index, weights=values * (1 if count_weights is None else count_weights), minlength=O)
-        return np.where(count > 0, total / np.maximum(count, 1), default)
-
-    given = per_org(T.pairs[:, 0], T.pair_trust, 0.5, T.pair_count) if len(T.pairs) else np.full(O, 0.5)
-    received = per_org(T.pairs[:, 1], T.pair_trust, 0.5, T.pair_count) if len(T.pairs) else np.full(O, 0.5)
+    given, received = trust_by_organisation(T, O)
     return {
         "status": orgs.status.copy(),
         "contribution": orgs.contribution.copy(),

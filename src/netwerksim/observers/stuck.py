@@ -18,7 +18,7 @@ import numpy as np
 
 from ..mechanisms.innovation import Outcome, Phase, issue_energy, weighted_by_ambition
 from ..params import Params
-from ..state import State, Status
+from ..state import State
 
 
 @dataclass(frozen=True)
@@ -151,8 +151,7 @@ def _at_table(st: State) -> np.ndarray:
     """(O, K): organisations with an active member at a table that talks about the issue."""
     F, orgs = st.forums, st.orgs
     O, K = len(orgs.name), F.covers.shape[1]
-    joined = (orgs.status == Status.ACTIVE) | (orgs.status == Status.DORMANT)   # dormant members still sit at the table
-    live = F.member_active & joined[F.member_org]
+    live = F.member_active & orgs.joined[F.member_org]   # dormant members still sit at the table
     member, issue = np.nonzero(F.covers[F.member_forum[live]])
     cells = F.member_org[live][member] * K + issue
     return (np.bincount(cells, minlength=O * K) > 0).reshape(O, K)
