@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from netwerksim.mechanisms.alignment import alignment_index, bounded_confidence, distance
+from netwerksim.mechanisms.alignment import alignment_index, bounded_confidence, pair_distance
 from netwerksim.params import Params
 
 PAIRS = np.array([[0, 1], [1, 0]])
@@ -18,7 +18,7 @@ def rounds(ambition, trust, n=30, p=None):
 def test_close_ambitions_converge_when_partners_trust_each_other():
     a = np.array([[0.6, 0.4], [0.4, 0.6]])   # distance 0.2
     after = rounds(a, trust=0.8)
-    assert distance(after[0], after[1]) < 0.01
+    assert pair_distance(after, np.array([0]), np.array([1]))[0] < 0.01
     assert np.allclose(after.sum(axis=1), 1.0)
 
 

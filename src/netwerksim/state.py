@@ -24,7 +24,7 @@ def alignment_index(ambition: np.ndarray, active: np.ndarray) -> float:
     if active.sum() < 2:
         return 1.0
     a = ambition[active]
-    return float(1.0 - (0.5 * np.abs(a - a.mean(axis=0)).sum(axis=1)).mean())
+    return float(1.0 - 0.5 * np.abs(a - a.mean(axis=0)).sum() / len(a))
 
 
 class Status(IntEnum):
@@ -146,6 +146,7 @@ class Ties:
     meets_a: np.ndarray           # incidences: membership of src in a shared forum
     meets_b: np.ndarray           # ... and of dst in the same forum
     meets_tie: np.ndarray         # ... and the tie they belong to
+    meets_forum: np.ndarray       # ... and the forum where they meet
     met: np.ndarray               # bool, this week
     physical: np.ndarray          # bool, met physically this week
     org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
@@ -453,7 +454,7 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     pair_keys, org_pair = np.unique(oa * O + ob, return_inverse=True)
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
                 trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
-                meets_tie=tie_of_incidence.astype(np.int64), met=np.zeros(E, bool), physical=np.zeros(E, bool),
+                meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met=np.zeros(E, bool), physical=np.zeros(E, bool),
                 org_pair=org_pair.astype(np.int64), pairs=np.stack([pair_keys // O, pair_keys % O], axis=1),
                 pair_count=np.bincount(org_pair, minlength=len(pair_keys)).astype(float),
                 pair_trust=np.full(len(pair_keys), 0.5), pair_heat=np.zeros(len(pair_keys)))

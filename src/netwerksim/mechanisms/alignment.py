@@ -18,21 +18,23 @@ from ..params import Params
 from ..state import State, alignment_index
 
 
-def distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Total-variation distance between ambition rows, in [0, 1]."""
-    return 0.5 * np.abs(a - b).sum(axis=-1)
+def pair_distance(ambition: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Total-variation distance between the ambitions of organisations ``a`` and ``b``, in [0, 1]."""
+    diff = np.take(ambition, a, axis=0) - np.take(ambition, b, axis=0)    # np.take: several times faster here
+    return 0.5 * (np.abs(diff) @ np.ones(ambition.shape[1]))
 
 
 def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.ndarray:
     """One synchronous Deffuant round over the organisation pairs that met; returns new ambitions."""
     met = np.flatnonzero(pair_met)
     a, b = pairs[met, 0], pairs[met, 1]
-    close = distance(ambition[a], ambition[b]) < p.alignment.bound * pair_trust[met]
+    close = pair_distance(ambition, a, b) < p.alignment.bound * pair_trust[met]
+    a, b = a[close], b[close]
     O, K = ambition.shape
-    towards = (ambition[b[close]] - ambition[a[close]]).ravel()
-    cells = (a[close][:, None] * K + np.arange(K)).ravel()
+    towards = (np.take(ambition, b, axis=0) - np.take(ambition, a, axis=0)).ravel()
+    cells = (a[:, None] * K + np.arange(K)).ravel()
     pull = np.bincount(cells, weights=towards, minlength=O * K).reshape(O, K)
-    partners = np.bincount(a[close], minlength=O)
+    partners = np.bincount(a, minlength=O)
     return ambition + p.alignment.rate * pull / np.maximum(partners, 1)[:, None]
 
 

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..params import Params
 from ..state import State
-from .alignment import distance
+from .alignment import pair_distance
 
 LEVELS = ("friendly", "vigilant", "disagreement", "conflict")
 
@@ -63,7 +63,7 @@ def update_conflict(st: State, p: Params) -> None:
     if len(T.pairs) == 0:
         return
     a, b = T.pairs[:, 0], T.pairs[:, 1]
-    suppressed = orgs.representation[a] * distance(orgs.ambition[a], orgs.ambition[b])
+    suppressed = orgs.representation[a] * pair_distance(orgs.ambition, a, b)
     driver = heat_driver(T.pair_trust, orgs.unfairness[a], suppressed, p)
     T.pair_heat = T.pair_heat + p.conflict.rate * (driver - T.pair_heat)
     refresh_heat(st)
@@ -75,5 +75,6 @@ def refresh_heat(st: State) -> None:
     a, b, w = T.pairs[:, 0], T.pairs[:, 1], T.pair_count
     n = np.bincount(a, weights=w, minlength=len(orgs.name))
     orgs.heat = np.bincount(a, weights=w * T.pair_heat, minlength=len(orgs.name)) / np.maximum(n, 1)
-    member = orgs.active[a] & orgs.active[b]
-    net.heat = float(np.average(T.pair_heat[member], weights=w[member])) if member.any() else 0.0
+    member_weight = w * (orgs.active[a] & orgs.active[b])
+    total = float(member_weight.sum())
+    net.heat = float(member_weight @ T.pair_heat) / total if total > 0 else 0.0

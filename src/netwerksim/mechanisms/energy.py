@@ -29,8 +29,10 @@ def energy_change(energy, drive, progress, expected, meeting_hours, workload, wo
 def spread_negativity(negativity, src, dst, met, p: Params) -> np.ndarray:
     """Negativity is contagious along ties that met: it pulls others up, never down (002 V6, R19); it fades."""
     q = p.negativity
-    n_met = np.bincount(src[met], minlength=len(negativity))
-    heard = np.bincount(src[met], weights=negativity[dst[met]], minlength=len(negativity)) / np.maximum(n_met, 1)
+    met = np.flatnonzero(met)
+    listener = src[met]
+    n_met = np.bincount(listener, minlength=len(negativity))
+    heard = np.bincount(listener, weights=negativity[dst[met]], minlength=len(negativity)) / np.maximum(n_met, 1)
     pulled = negativity + q.spread * np.maximum(0.0, heard - negativity) * (n_met > 0)
     return np.clip(pulled * (1 - q.decay), 0.0, 1.0)
 

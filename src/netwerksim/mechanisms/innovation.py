@@ -46,18 +46,18 @@ class Outcome(IntEnum):
 
 def weighted_by_ambition(st: State, per_org: np.ndarray) -> np.ndarray:
     """Per issue: an organisation-level quantity averaged with the active organisations' ambition on it."""
-    w = st.orgs.ambition * st.orgs.active[:, None]
-    total = w.sum(axis=0)
-    return np.where(total > 0, (w * per_org[:, None]).sum(axis=0) / np.where(total > 0, total, 1), 0.0)
+    active = st.orgs.active.astype(float)
+    total = active @ st.orgs.ambition
+    return np.where(total > 0, ((per_org * active) @ st.orgs.ambition) / np.where(total > 0, total, 1), 0.0)
 
 
 def issue_energy(st: State) -> np.ndarray:
     """Per issue: mean energy of active organisations' professionals, weighted by their focus on it."""
     orgs, profs = st.orgs, st.profs
     energy = np.bincount(profs.org, weights=profs.energy, minlength=len(orgs.name)) / orgs.n_professionals
-    w = orgs.focus * orgs.active[:, None]
-    total = w.sum(axis=0)
-    return np.where(total > 0, (w * energy[:, None]).sum(axis=0) / np.where(total > 0, total, 1), 0.0)
+    active = orgs.active.astype(float)
+    total = active @ orgs.focus
+    return np.where(total > 0, ((energy * active) @ orgs.focus) / np.where(total > 0, total, 1), 0.0)
 
 
 def issue_trust(st: State) -> np.ndarray:

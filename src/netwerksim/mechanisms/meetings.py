@@ -65,7 +65,7 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
 
     both = present[T.meets_a] & present[T.meets_b]
     T.met = np.bincount(T.meets_tie, weights=both, minlength=len(T.src)) > 0
-    in_person = both & F.physical[F.member_forum[T.meets_a]]
+    in_person = both & F.physical[T.meets_forum]
     T.physical = np.bincount(T.meets_tie, weights=in_person, minlength=len(T.src)) > 0
 
     capacity = float((orgs.hours * orgs.pledge)[orgs.active].sum())

@@ -22,10 +22,16 @@ def expected_trust(r: np.ndarray, s: np.ndarray) -> np.ndarray:
     return (r + 1.0) / (r + s + 2.0)
 
 
-def add_evidence(r, s, positive, negative, p: Params):
-    """Forget, then add evidence; negative evidence is weighted. Returns the new (r, s)."""
+def add_evidence(r, s, positive, negative, p: Params, at=slice(None)):
+    """Forget, then add evidence to the ties ``at`` (default: all); negative evidence is weighted.
+
+    Returns the new (r, s).
+    """
     lam = p.trust.forgetting
-    return lam * r + positive, lam * s + p.trust.negative_weight * negative
+    r, s = lam * r, lam * s
+    r[at] += positive
+    s[at] += p.trust.negative_weight * negative
+    return r, s
 
 
 def pair_trust(T) -> np.ndarray:
@@ -64,8 +70,7 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     kept = rng.random(len(met)) < kept_chance
     weight = evidence_rate(T.physical[met], T.rival[met], p) * sharing(T.pair_heat[T.org_pair[met]], p)
     weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)   # relational talk (002 R28-R29)
-    positive, negative = np.zeros(len(T.src)), np.zeros(len(T.src))
-    positive[met], negative[met] = weight * kept, weight * ~kept
-    T.r, T.s = add_evidence(T.r, T.s, positive, negative, p)
+    positive = weight * kept
+    T.r, T.s = add_evidence(T.r, T.s, positive, weight - positive, p, at=met)
     T.trust = expected_trust(T.r, T.s)
     T.pair_trust = pair_trust(T)

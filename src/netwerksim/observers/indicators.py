@@ -27,8 +27,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     active = orgs.active
     member = orgs.joined
     prof_member = member[profs.org]
-    tie_member = member[T.src_org] & member[T.dst_org]
-    trust = T.trust
+    trust = T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]      # ties between members
     members = np.zeros(len(profs.org), bool)
     members[F.member_prof] = True
     promised = float((orgs.hours * orgs.pledge)[orgs.status != Status.PENDING].sum())
@@ -36,7 +35,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
         "active_organisations": int(active.sum()),
         "dormant_organisations": int((orgs.status == Status.DORMANT).sum()),
         "exited_organisations": int((orgs.status == Status.EXITED).sum()),
-        "mean_trust": _mean(trust[tie_member]),
+        "mean_trust": _mean(trust),
         "mean_energy": _mean(profs.energy[prof_member]),
         "joint_contribution": float(given_hours(st).sum()) / promised if promised > 0 else 0.0,
         "attendance": _mean(F.attendance[F.met]),
@@ -48,7 +47,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
         "output": float(I.delta.sum()),
         "progress": float(I.progress.sum()),
         "economic_capital": st.network.economic_capital,
-        "social_capital": _mean(np.clip(2 * trust[tie_member] - 1, 0, 1)),
+        "social_capital": _mean(np.maximum(2 * trust - 1, 0)),     # trust is at most 1
         "cultural_capital": st.network.cultural_capital,
     }
     net = st.network

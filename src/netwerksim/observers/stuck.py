@@ -115,9 +115,9 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
     talking = (np.mean(np.array(mem.talk), axis=0) > 0.15) if full else np.zeros(K, bool)
     not_done = I.phase < Phase.IMPLEMENTATION
     # mean negativity of the active organisations' professionals, weighted by how much each cares
-    weights = orgs.focus * (orgs.active * orgs.n_professionals)[:, None]
+    weights = orgs.active * orgs.n_professionals
     org_negativity = np.bincount(profs.org, weights=profs.negativity, minlength=len(orgs.name)) / orgs.n_professionals
-    negativity = (weights * org_negativity[:, None]).sum(axis=0) / np.maximum(weights.sum(axis=0), 1e-9)
+    negativity = ((weights * org_negativity) @ orgs.focus) / np.maximum(weights @ orgs.focus, 1e-9)
     at_table = _at_table(st)                                             # (O, K)
     no_stake = (orgs.focus < 0.05) & at_table
     share_no_stake = no_stake.sum(axis=0) / np.maximum(at_table.sum(axis=0), 1)
@@ -152,9 +152,8 @@ def _at_table(st: State) -> np.ndarray:
     F, orgs = st.forums, st.orgs
     O, K = len(orgs.name), F.covers.shape[1]
     live = F.member_active & orgs.joined[F.member_org]   # dormant members still sit at the table
-    member, issue = np.nonzero(F.covers[F.member_forum[live]])
-    cells = F.member_org[live][member] * K + issue
-    return (np.bincount(cells, minlength=O * K) > 0).reshape(O, K)
+    org, covers = F.member_org[live], F.covers[F.member_forum[live]]
+    return np.stack([np.bincount(org, weights=covers[:, k], minlength=O) for k in range(K)], axis=1) > 0
 
 
 class StuckDetector:
@@ -162,7 +161,7 @@ class StuckDetector:
 
     def __init__(self):
         self.memory: Memory | None = None
-        self.streak: dict[str, np.ndarray] = {}
+        self.streak: np.ndarray | None = None    # (situation, issue): weeks held (> 0) or not held (< 0) in a row
         self.open: dict[tuple[str, int], dict[str, Any]] = {}
         self.jumps: deque | None = None
 
@@ -172,23 +171,24 @@ class StuckDetector:
         if self.memory is None:
             self.memory = Memory(window, K)
             self.jumps = deque(maxlen=persist + 2)
+            self.streak = np.zeros((len(SITUATIONS), K), np.int64)
         energy = issue_energy(st)
         now = conditions(st, self.memory, p, energy)
         self.memory.remember(st, energy)
         jump = (st.issues.outcome == Outcome.SUCCESS) | (st.issues.delta >= 0.5 * p.innovation.breakthrough / st.issues.difficulty)
         self.jumps.append(jump)
         recent_jump = np.any(np.array(self.jumps), axis=0)
+        holds = np.array([now[sid] for sid in SITUATIONS])
+        streak = self.streak
+        self.streak = streak = np.where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
         events = []
-        for sid, holds in now.items():
-            streak = self.streak.get(sid, np.zeros(K, np.int64))
-            streak = np.where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
-            self.streak[sid] = streak
-            for k in range(K):
-                key = (sid, k)
-                if key not in self.open and streak[k] == persist:
-                    events.append(self._start(sid, k, week - persist + 1, week, issue_label))
-                elif key in self.open and streak[k] == -persist:
-                    events += self._end(key, week, persist, bool(recent_jump[k]), issue_label)
+        ids = list(SITUATIONS)
+        for i, k in zip(*np.nonzero(np.abs(streak) == persist)):      # only where something can change
+            key = (ids[i], int(k))
+            if key not in self.open and streak[i, k] == persist:
+                events.append(self._start(*key, week - persist + 1, week, issue_label))
+            elif key in self.open and streak[i, k] == -persist:
+                events += self._end(key, week, persist, bool(recent_jump[k]), issue_label)
         return events
 
     def _start(self, sid: str, k: int, start: int, week: int, issue_label) -> dict:
