@@ -153,6 +153,14 @@ def _bankruptcy(model, a):
     st.orgs.contribution[idx] = 0.0
 
 
+def _elections(model, a):
+    """A new council and alderman: the trusted contact leaves and the administrative cover must be given anew."""
+    _key_person_leaves(model, a)
+    orgs = model.state.orgs
+    idx = organisations_matching(model, a["target"])
+    orgs.mandate[idx] *= 1 - a["mandate_loss"]
+
+
 def _co_location(model, a):
     model.state.forums.physical[:] = True
 
@@ -357,6 +365,15 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "003 L4817-4852 (context factors)", ("value", "production"), _bankruptcy,
           {"target": Option(None, "which organisation goes bankrupt (required)", choices=TARGET),
            "turbulence": Option(0.5, "context turbulence it brings", 0.0, 5.0)}),
+    Entry("elections", "shock", "Gemeenteraadsverkiezingen", "Municipal elections",
+          "Na de verkiezingen komt er een nieuwe wethouder: de vertrouwde contactpersoon bij de gemeente vertrekt, "
+          "het bestuurlijk mandaat moet opnieuw worden gegeven en er is druk om snel resultaat te laten zien.",
+          "After the elections a new alderman takes office: the trusted contact at the municipality leaves, the "
+          "administrative mandate has to be given anew and there is pressure to show quick results.",
+          "003 L3950-3970 (R57, SF28); L197-199 (R17)", ("trust", "contribution", "accountability"), _elections,
+          {"target": Option("kind:municipality", "whose council is elected", choices=TARGET),
+           "mandate_loss": Option(0.5, "share of the mandate lost until the new administration gives it again", 0.0, 1.0),
+           "turbulence": Option(0.4, "context turbulence it brings (pressure for quick results)", 0.0, 5.0)}),
     Entry("co_location", "intervention", "Samen op één plek", "Co-location",
           "Alle tafels komen fysiek bijeen in plaats van op afstand: fysieke nabijheid bouwt sneller vertrouwen.",
           "All tables meet in person instead of remotely: physical presence builds trust faster.",
