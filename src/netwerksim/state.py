@@ -125,6 +125,7 @@ class Forums:
     member_org: np.ndarray        # memberships: the professional's organisation
     member_block: np.ndarray      # memberships: index of its (forum, organisation) delegation
     block_forum: np.ndarray       # delegations: forum
+    block_org: np.ndarray         # delegations: organisation
     member_active: np.ndarray     # bool: memberships can be ended by interventions (sub-coalitions)
     phase: np.ndarray             # meeting clock: a forum meets each time it passes a whole number
     met: np.ndarray               # bool, this week
@@ -403,7 +404,7 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
             mask[int(np.argmax(focus))] = True
             rows.append((f"{g.name}-{j + 1}", f"{g.name} {j + 1}", f"{g.name} {j + 1}", g.frequency, g.hours,
                          bool(rng.random() < g.physical_share), mask, members, g.delegates))
-    member_prof, member_forum, member_block, block_forum = [], [], [], []
+    member_prof, member_forum, member_block, block_forum, block_org = [], [], [], [], []
     for fi, row in enumerate(rows):
         for o in row[7]:
             n = min(row[8], int(orgs.n_professionals[o]))
@@ -412,6 +413,7 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
             member_forum += [fi] * n
             member_block += [len(block_forum)] * n
             block_forum.append(fi)
+            block_org.append(o)
     F = len(rows)
     freq = np.array([r[3] for r in rows], np.int32)
     return Forums(
@@ -422,7 +424,7 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
         covers=np.array([r[6] if r[6].any() else np.ones(K, bool) for r in rows], bool).reshape(F, K),
         member_prof=np.array(member_prof, np.int64), member_forum=np.array(member_forum, np.int64),
         member_org=profs.org[np.array(member_prof, np.int64)], member_block=np.array(member_block, np.int64),
-        block_forum=np.array(block_forum, np.int64),
+        block_forum=np.array(block_forum, np.int64), block_org=np.array(block_org, np.int64),
         member_active=np.ones(len(member_prof), bool), phase=rng.random(F) if F else np.zeros(0),
         met=np.zeros(F, bool), attendance=np.zeros(F),
     )

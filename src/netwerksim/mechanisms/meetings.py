@@ -64,9 +64,9 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     profs.meeting_hours = np.bincount(prof, weights=hours, minlength=len(profs.org))
 
     both = present[T.meets_a] & present[T.meets_b]
-    T.met = np.bincount(T.meets_tie, weights=both, minlength=len(T.src)) > 0
-    in_person = both & F.physical[T.meets_forum]
-    T.physical = np.bincount(T.meets_tie, weights=in_person, minlength=len(T.src)) > 0
+    T.met, T.physical = np.zeros(len(T.src), bool), np.zeros(len(T.src), bool)
+    T.met[T.meets_tie[both]] = True
+    T.physical[T.meets_tie[both & F.physical[T.meets_forum]]] = True
 
     capacity = float((orgs.hours * orgs.pledge)[orgs.active].sum())
     st.network.coordination_load = float(profs.meeting_hours.sum()) / capacity if capacity > 0 else 0.0

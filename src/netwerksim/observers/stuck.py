@@ -119,12 +119,12 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
     org_negativity = np.bincount(profs.org, weights=profs.negativity, minlength=len(orgs.name)) / orgs.n_professionals
     negativity = ((weights * org_negativity) @ orgs.focus) / np.maximum(weights @ orgs.focus, 1e-9)
     at_table = _at_table(st)                                             # (O, K)
-    no_stake = (orgs.focus < 0.05) & at_table
-    share_no_stake = no_stake.sum(axis=0) / np.maximum(at_table.sum(axis=0), 1)
-    contribution = np.where(at_table & (orgs.focus > 0.05), orgs.contribution[:, None], np.nan)
-    top = np.nanmax(np.where(np.isnan(contribution), -1, contribution), axis=0)
-    n_other = np.maximum((~np.isnan(contribution)).sum(axis=0) - 1, 1)
-    others = (np.nansum(contribution, axis=0) - top) / n_other
+    every_org = np.ones(len(orgs.name))                                  # sums over organisations as matrix products
+    share_no_stake = (every_org @ ((orgs.focus < 0.05) * at_table)) / np.maximum(every_org @ at_table, 1)
+    committed = at_table * (orgs.focus > 0.05)                           # at the table and caring about the issue
+    n_committed = every_org @ committed
+    top = np.where(committed > 0, orgs.contribution[:, None], -1.0).max(axis=0)
+    others = (orgs.contribution @ committed - top) / np.maximum(n_committed - 1, 1)
     energy_then = mem.energy[0] if mem.energy else energy
     not_lead = np.delete(np.arange(len(orgs.name)), net.lead) if net.lead >= 0 else np.arange(len(orgs.name))
     others_ownership = orgs.ownership[not_lead][orgs.active[not_lead]]
@@ -141,18 +141,19 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
         "V9": (I.successes > 0) & (I.understood < s.low),
         "V10": weighted_by_ambition(st, orgs.representation) >= s.representation,
         "V11": (share_no_stake >= 0.3) & (I.convergence < 0.3) & not_done,
-        "V12": (top >= s.committed) & (top - others >= s.spread) & ((~np.isnan(contribution)).sum(axis=0) >= 2),
+        "V12": (top >= s.committed) & (top - others >= s.spread) & (n_committed >= 2),
         "V13": (I.phase == Phase.IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
         "V14": (I.phase >= Phase.EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
     }
 
 
 def _at_table(st: State) -> np.ndarray:
-    """(O, K): organisations with an active member at a table that talks about the issue."""
+    """(O, K) bool: organisations with an active member at a table that talks about the issue."""
     F, orgs = st.forums, st.orgs
     O, K = len(orgs.name), F.covers.shape[1]
-    live = F.member_active & orgs.joined[F.member_org]   # dormant members still sit at the table
-    org, covers = F.member_org[live], F.covers[F.member_forum[live]]
+    live = np.zeros(len(F.block_forum), bool)            # delegations with a member still there
+    live[F.member_block[F.member_active & orgs.joined[F.member_org]]] = True   # dormant members still sit at the table
+    org, covers = F.block_org[live], F.covers[F.block_forum[live]]
     return np.stack([np.bincount(org, weights=covers[:, k], minlength=O) for k in range(K)], axis=1) > 0
 
 
