@@ -30,6 +30,21 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
     v = sub.add_parser("validate", help="check a scenario file and say what is wrong")
     _scenario_arg(v)
+    c = sub.add_parser("compare", help="compare options for a network with paired replications; write a report")
+    c.add_argument("source", help="a comparison file (experiments/*.toml, or a bundled one's name), or a scenario "
+                                  "compared as it is with the --option's")
+    c.add_argument("--option", action="append", default=[], metavar="'NAME: a.b=value, intervention@week(k=v)'",
+                   help="an option: parameters or scenario fields set, and interventions from a week (repeatable)")
+    c.add_argument("--baseline", help="the option the others are compared with (default: the file's, or 'basis')")
+    c.add_argument("--replications", type=int, help="runs per option (default: the file's, or 20)")
+    c.add_argument("--seed", type=int, help="base seed; every option gets the same seeds from it (default: the file's)")
+    c.add_argument("--steps", type=int, help="weeks per run (default: the file's, or the scenario's)")
+    c.add_argument("--metrics", help="comma-separated metrics to report (default: the file's, or a standard set)")
+    c.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="processes running in parallel (default: one per core; 1: serial, in this process)")
+    c.add_argument("--out", type=Path, help="results folder (default: results/compare-<name>)")
+    c.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and charts")
+    c.add_argument("--no-plots", action="store_true", help="skip the fan charts")
     sub.add_parser("list", help="the bundled scenarios with their descriptions")
     pa = sub.add_parser("params", help="every model parameter with default, unit, range and source")
     pa.add_argument("--interventions", action="store_true", help="list the intervention registry instead")
@@ -39,6 +54,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        if args.command == "compare":
+            return _compare(args)
         return {"run": _run, "validate": _validate, "list": _list, "params": _params}[args.command](args)
     except (ScenarioError, ParameterError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
@@ -89,6 +106,26 @@ def _print_summary(result, folder: Path, lang: str) -> None:
     stuck = sorted({e["id"] for e in result.events if e["type"] == "vastloop"}, key=lambda i: int(i[1:]))
     print(f"  {t('report.stuck', lang):<32} {', '.join(stuck) or '-'}")
     print(f"results: {folder}/ (report.md, timeseries.parquet, organisations.parquet, events.jsonl, manifest.json)")
+
+
+def _compare(args) -> int:
+    from .compare import ComparisonError, compare  # noqa: PLC0415 (keeps `netwerksim list` fast)
+    from .compare_report import clear_differences  # noqa: PLC0415
+
+    if args.workers < 1:
+        raise ComparisonError(f"--workers: value {args.workers} is not allowed; a whole number >= 1 (1: serial)")
+    metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] if args.metrics is not None else None
+    result = compare(args.source, options=args.option, baseline=args.baseline, replications=args.replications,
+                     seed=args.seed, steps=args.steps, metrics=metrics, workers=args.workers, progress=None)
+    folder = result.save(args.out or Path("results") / f"compare-{Path(args.source).stem}", lang=args.lang,
+                         plots=not args.no_plots)
+    c, lang = result.comparison, args.lang
+    print(f"{c.text('name', lang)}: {len(c.options)} x {c.replications} runs, {c.steps} "
+          f"{'weken' if lang == 'nl' else 'weeks'}, {result.seconds:.1f} s ({args.workers} worker(s))")
+    for line in clear_differences(result, lang):
+        print(f"  {line}")
+    print(f"results: {folder}/ (report.md, summary.csv, results.parquet, results.csv, fan_*.png, comparison.json)")
+    return 0
 
 
 def _validate(args) -> int:

@@ -24,6 +24,95 @@ TEXT: dict[str, tuple[str, str]] = {
     "economic_capital": ("economisch kapitaal", "economic capital"),
     "social_capital": ("sociaal kapitaal", "social capital"),
     "cultural_capital": ("cultureel kapitaal", "cultural capital"),
+    # the advisor's comparison (compare.py, compare_report.py)
+    "compare.title": ("Vergelijking", "Comparison"),
+    "compare.question": ("Welke van deze opties werkt het best voor het netwerk '{scenario}'?",
+                         "Which of these options works best for the network '{scenario}'?"),
+    "compare.the_question": ("De vraag", "The question"),
+    "compare.method_head": ("Hoe is dit onderzocht?", "How was this explored?"),
+    "compare.method": ("Het netwerk '{scenario}' is met het simulatiemodel netwerksim voor elke optie {replications} keer "
+                       "doorgerekend over {steps} weken (ongeveer {years} jaar), in totaal {runs} runs. Elke optie kreeg "
+                       "dezelfde {replications} toevalsreeksen: verschillen tussen de opties komen daardoor van de "
+                       "optie zelf en niet van toevallig geluk of pech in een enkele run.",
+                       "The network '{scenario}' was simulated with the netwerksim model {replications} times per option "
+                       "over {steps} weeks (about {years} years), {runs} runs in all. Every option got the same "
+                       "{replications} random streams, so differences between the options come from the option itself, "
+                       "not from luck in a single run."),
+    "compare.options": ("De opties", "The options"),
+    "compare.basis": ("Zoals het nu is", "As it is now"),
+    "compare.baseline_mark": ("vergelijkingsbasis", "baseline"),
+    "compare.changes": ("In het model", "In the model"),
+    "compare.unchanged": ("niets veranderd: het scenario zoals het is", "nothing changed: the scenario as it is"),
+    "compare.default": ("standaardwaarde", "default"),
+    "compare.event_at": ("{label} vanaf week {week}", "{label} from week {week}"),
+    "compare.outcomes": ("Belangrijkste uitkomsten", "Key outcomes"),
+    "compare.outcomes_note": ("Gemiddelde over de runs per optie, met daaronder het 95%-betrouwbaarheidsinterval van "
+                              "dat gemiddelde.",
+                              "Mean over the runs per option, with the 95% confidence interval of that mean below it."),
+    "compare.outcome": ("uitkomst", "outcome"),
+    "compare.meanings": ("Wat de uitkomsten betekenen", "What the outcomes mean"),
+    "compare.differences": ("Verschillen met '{baseline}'", "Differences from '{baseline}'"),
+    "compare.differences_note": ("Elke run is vergeleken met de run van '{baseline}' met dezelfde toevalsreeks. Een "
+                                 "verschil heet duidelijk als het 95%-interval van het gemiddelde verschil 0 niet bevat.",
+                                 "Each run is compared with the run of '{baseline}' with the same random stream. A "
+                                 "difference is called clear when the 95% interval of the mean difference excludes 0."),
+    "compare.clear": ("Duidelijke verschillen", "Clear differences"),
+    "compare.unclear": ("Geen duidelijk verschil", "No clear difference"),
+    "compare.none_clear": ("Geen van de verschillen is duidelijk: met dit aantal runs zijn de opties op deze uitkomsten "
+                           "niet van elkaar te onderscheiden.",
+                           "None of the differences is clear: with this number of runs the options cannot be told apart "
+                           "on these outcomes."),
+    "compare.none_unclear": ("Alle verschillen zijn duidelijk.", "All differences are clear."),
+    "compare.diff_line": ("Met **{option}** is {metric} {direction}: {diff} (95%-interval {low} tot {high}){verdict}.",
+                          "With **{option}**, {metric} is {direction}: {diff} (95% interval {low} to {high}){verdict}."),
+    "compare.higher": ("hoger", "higher"),
+    "compare.lower": ("lager", "lower"),
+    "compare.favourable": ("; gunstig", "; favourable"),
+    "compare.unfavourable": ("; ongunstig", "; unfavourable"),
+    "compare.pp": (" %-punt", " pp"),
+    "compare.course": ("Het verloop in de tijd", "The course over time"),
+    "compare.course_note": ("Per optie de mediaan van de runs (lijn) en de band waarin de middelste 80% van de runs ligt "
+                            "(10e tot 90e percentiel). Grijze lijnen: gebeurtenissen in het scenario zelf; stippellijnen "
+                            "in de kleur van een optie: de ingrepen van die optie.",
+                            "Per option the median of the runs (line) and the band holding the middle 80% of the runs "
+                            "(10th to 90th percentile). Grey lines: events in the scenario itself; dotted lines in an "
+                            "option's colour: that option's interventions."),
+    "compare.fan_title": ("{indicator}: mediaan en 10-90% van de runs", "{indicator}: median and 10-90% of the runs"),
+    "compare.caveats": ("Kanttekeningen", "Caveats"),
+    "compare.caveat_model": ("Dit is een model, geen voorspelling. Het laat zien welke dynamiek de aannames van het model "
+                             "voor dit netwerk opleveren, om het gesprek over de keuze te voeden; het belooft geen uitkomst.",
+                             "This is a model, not a forecast. It shows what dynamics the model's assumptions produce for "
+                             "this network, to inform the conversation about the choice; it promises no outcome."),
+    "compare.caveat_interval": ("De intervallen geven alleen de toevalsvariatie tussen runs weer, niet de onzekerheid over "
+                                "de aannames en parameters van het model zelf. Hoe gevoelig een uitkomst is voor een "
+                                "aanname, laat een gevoeligheidsanalyse zien.",
+                                "The intervals show only the random variation between runs, not the uncertainty about "
+                                "the model's own assumptions and parameters. How sensitive an outcome is to an "
+                                "assumption is what a sensitivity analysis shows."),
+    "compare.caveat_method": ("Methode: gemiddelde ± t·s/√n met de t-verdeling (n−1 vrijheidsgraden). Verschillen zijn "
+                              "per toevalsreeks gepaard; hun interval is een t-interval over de gepaarde verschillen. Bij "
+                              "uitkomsten die 0 of 1 zijn (wel of geen dip) is dat een benadering.",
+                              "Method: mean ± t·s/√n with the t distribution (n−1 degrees of freedom). Differences are "
+                              "paired per random stream; their interval is a t-interval over the paired differences. For "
+                              "outcomes that are 0 or 1 (dip or no dip) this is an approximation."),
+    "compare.caveat_multiple": ("Hier worden {count} verschillen tegelijk bekeken; bij 95%-intervallen kan ongeveer 1 op de "
+                                "20 verschillen toevallig duidelijk lijken. Let vooral op verschillen die groot zijn en op "
+                                "meerdere uitkomsten hetzelfde verhaal vertellen.",
+                                "{count} differences are looked at together here; with 95% intervals about 1 in 20 may "
+                                "look clear by chance. Attend above all to differences that are large and that tell the "
+                                "same story across several outcomes."),
+    "compare.caveat_missing": ("'{metric}' telt alleen de runs waarin het voorkomt ({n} van de {total} runs over alle "
+                               "opties); zie de kolom n in summary.csv.",
+                               "'{metric}' counts only the runs in which it occurs ({n} of the {total} runs over all "
+                               "options); see column n in summary.csv."),
+    "compare.entries": ("De ingrepen en gebeurtenissen in deze vergelijking", "The interventions and events in this comparison"),
+    "compare.files": ("Bestanden", "Files"),
+    "compare.files_list": ("`results.parquet` en `results.csv` (één rij per optie en run, alle uitkomsten), `summary.csv` "
+                           "(gemiddelden, intervallen en verschillen), `bands.parquet` (de banden van de grafieken), "
+                           "`comparison.json` (opzet, toevalsgetallen en versies).",
+                           "`results.parquet` and `results.csv` (one row per option and run, every outcome), `summary.csv` "
+                           "(means, intervals and differences), `bands.parquet` (the charts' bands), `comparison.json` "
+                           "(set-up, seeds and versions)."),
     # status changes
     "status.dormant": ("{org} wordt een slapend lid: de ervaren waarde ligt al {weeks} weken onder het alternatief.",
                        "{org} goes dormant: its perceived value has been below its outside option for {weeks} weeks."),

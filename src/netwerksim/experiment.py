@@ -1,0 +1,142 @@
+"""Many runs at once: the run specification, the picklable worker and the executor loop.
+
+Shared by comparisons (``compare.py``, issue 6) and sweeps (issue 7). A :class:`RunSpec` names
+everything one run needs (scenario, seed, parameter overrides, extra timeline events, weeks);
+:func:`run_summary` is a plain top-level function, so a spawned process, a Dask worker or EMA
+workbench can call it; it returns the run's scalar metrics (and, when asked, a thin time series),
+never agent-level frames (anchors_mesa.md §5.1, §5.4). Seeds come from
+``numpy.random.SeedSequence(base).spawn(n)``: independent streams, the same for every option
+of a comparison (common random numbers, so differences are paired).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
+
+import numpy as np
+from tqdm import tqdm
+
+from .metrics import compute, series
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """One run: a scenario (a bundled name, a file path or a scenario dict), a seed, overrides, weeks.
+
+    ``events`` are extra timeline entries ``{"at": week, "type": registry name, **params}``;
+    ``series`` names the time-series columns to return beside the metrics (empty: none).
+    """
+
+    scenario: str | Mapping[str, Any]
+    seed: int
+    params: Mapping[str, float] = field(default_factory=dict)
+    events: tuple[Mapping[str, Any], ...] = ()
+    steps: int | None = None
+    series: tuple[str, ...] = ()
+
+
+def run_summary(spec: RunSpec | Mapping[str, Any]) -> dict[str, Any]:
+    """Run one spec and return its metrics (``metrics.compute``); with ``spec.series``, also ``"series"``."""
+    from .runner import run            # noqa: PLC0415 (keeps the import of this module light for workers)
+    from .scenario import load_scenario  # noqa: PLC0415
+
+    if not isinstance(spec, RunSpec):
+        spec = RunSpec(**spec)
+    scenario = load_scenario(dict(spec.scenario) if isinstance(spec.scenario, Mapping) else spec.scenario)
+    extra = [(e["at"], e["type"], {k: v for k, v in e.items() if k not in ("at", "type")}) for e in spec.events]
+    result = run(scenario, seed=spec.seed, steps=spec.steps, params=dict(spec.params), interventions=extra or None)
+    out = compute(result)
+    if spec.series:
+        out["series"] = series(result, spec.series)
+    return out
+
+
+def seeds(base_seed: int, n: int) -> list[int]:
+    """``n`` independent seeds from one base seed (SeedSequence.spawn), each a non-negative 63-bit int."""
+    return [int(child.generate_state(1, np.uint64)[0] >> np.uint64(1))
+            for child in np.random.SeedSequence(base_seed).spawn(n)]
+
+
+_ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextmanager
+def _single_threaded_children() -> Iterator[None]:
+    """Spawned workers inherit one BLAS thread each: N workers on N cores, not N x cores threads."""
+    before = {k: os.environ.get(k) for k in _ONE_THREAD}
+    os.environ.update({k: "1" for k in _ONE_THREAD})
+    try:
+        yield
+    finally:
+        for k, v in before.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def run_many(specs: Sequence[RunSpec], *, workers: int = 1, executor: Executor | None = None,
+             desc: str | None = None, progress: bool | None = None) -> list[dict[str, Any]]:
+    """Run every spec; the results come back in the order of ``specs`` whatever the executor.
+
+    ``workers == 1`` runs in this process; more starts a spawn-context process pool of that size.
+    Any ``concurrent.futures.Executor`` (e.g. a Dask client's ``get_executor()``) can be passed
+    instead. ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal).
+    """
+    disable = None if progress is None else not progress   # tqdm: None hides the bar off a terminal
+    with tqdm(total=len(specs), desc=desc, unit="run", file=sys.stderr, disable=disable) as bar:
+        if executor is None and workers <= 1:
+            out = []
+            for spec in specs:
+                out.append(run_summary(spec))
+                bar.update(1)
+            return out
+        results: list[dict[str, Any] | None] = [None] * len(specs)
+        if executor is not None:
+            _collect(executor, specs, results, bar)
+        else:
+            with _single_threaded_children(), ProcessPoolExecutor(
+                    max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                _collect(pool, specs, results, bar)
+        return results  # type: ignore[return-value]
+
+
+def _collect(executor: Executor, specs, results: list, bar) -> None:
+    futures = {executor.submit(run_summary, spec): i for i, spec in enumerate(specs)}
+    try:
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            bar.update(1)
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        raise
+
+
+@contextmanager
+def atomic_folder(out: str | Path) -> Iterator[Path]:
+    """Write into a temporary folder beside ``out`` and rename it into place only when all went well.
+
+    A failure or an interrupt removes the temporary folder: there is never a half-written ``out``
+    (an existing ``out`` is replaced only at the end). The same contract as ``RunResult.save``.
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        yield tmp
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
