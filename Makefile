@@ -5,8 +5,10 @@ STAMP    := $(VENV)/.installed
 SCENARIO ?= scenarios/zorgnetwerk.toml
 OUT      ?= results/zorgnetwerk
 WORKERS  ?= 2
+PORT     ?= 8765
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: venv run test test-fast bench clean
+.PHONY: venv run app chromium test test-fast bench clean
 
 venv: $(STAMP)
 
@@ -19,7 +21,14 @@ $(STAMP): requirements.lock pyproject.toml
 run: venv
 	$(VENV)/bin/netwerksim run $(SCENARIO) --out $(OUT)
 
-test: venv
+app: venv
+	$(VENV)/bin/netwerksim app --port $(PORT)
+
+# the app's browser tests drive Debian's chromium (never `playwright install`: downloads are blocked)
+chromium:
+	@test -x $(CHROMIUM) || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test: venv chromium
 	$(PY) -m pytest -n $(WORKERS) -q
 
 test-fast: venv

@@ -48,6 +48,9 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="the bundled scenarios with their descriptions")
     pa = sub.add_parser("params", help="every model parameter with default, unit, range and source")
     pa.add_argument("--interventions", action="store_true", help="list the intervention registry instead")
+    a = sub.add_parser("app", help="start the workshop app (Solara) in the browser, Dutch by default")
+    a.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
+    a.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     return ap
 
 
@@ -56,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "compare":
             return _compare(args)
-        return {"run": _run, "validate": _validate, "list": _list, "params": _params}[args.command](args)
+        return {"run": _run, "validate": _validate, "list": _list, "params": _params, "app": _app}[args.command](args)
     except (ScenarioError, ParameterError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
         return 2
@@ -152,6 +155,22 @@ def _params(args) -> int:
     for p in PARAMETERS.values():
         print(f"{p.name:<36} {p.default:>8g} {p.unit:<16} [{p.low:g}, {p.high:g}]  {p.doc} ({p.source})")
     return 0
+
+
+def app_command(host: str, port: int) -> list[str]:
+    """The ``solara run`` command line that serves the workshop app."""
+    return [sys.executable, "-m", "solara", "run", "netwerksim.app.page:Page", "--host", host, "--port", str(port),
+            "--no-open", "--production"]
+
+
+def _app(args) -> int:
+    if not 0 <= args.port <= 65535:
+        print(f"netwerksim: --port: value {args.port} is not allowed; a port number in [0, 65535] (0: any free port)",
+              file=sys.stderr)
+        return 2
+    print(f"netwerksim app: http://{args.host}:{args.port}/ (stop with Ctrl+C)", file=sys.stderr, flush=True)
+    command = app_command(args.host, args.port)
+    os.execv(command[0], command)   # the server takes this process's place: one process to stop
 
 
 if __name__ == "__main__":

@@ -1,0 +1,164 @@
+"""One trainer's run in the app: the model, its recorded history and what can be done with it.
+
+A Session holds no Solara state: the page keeps one per browser session (``solara.use_memo``), so two
+browsers never share a model. Everything goes through the public API (``NetwerkModel``,
+``model.intervene``, ``runner.collect``); the per-week snapshots kept here (tie trust, conflict heat,
+organisation status, energy) are what the network picture needs to scroll back through the run.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import threading
+import zipfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+
+from ..model import NetwerkModel
+from ..runner import collect
+from ..scenario import Scenario, bundled
+from .network import Layout, compute_layout
+
+DEFAULT_SCENARIO = "zorgnetwerk"
+SEED_HIGH = 2**32 - 1
+
+
+class SeedError(ValueError):
+    """A seed typed by hand that is not a whole number in [0, SEED_HIGH]."""
+
+
+def parse_seed(text: str | int) -> int:
+    """The seed a person typed, or SeedError: whole numbers from 0 to SEED_HIGH, spaces allowed around."""
+    value = str(text).strip()
+    if not value.isdigit() or int(value) > SEED_HIGH:   # isdigit also refuses '-1', '1.5', '', '1e3'
+        raise SeedError(value)
+    return int(value)
+
+
+@cache
+def scenarios() -> dict[str, Scenario]:
+    """The bundled scenarios by file stem, read once per process."""
+    return bundled()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the network picture shows of one week."""
+
+    trust: np.ndarray    # per directed tie
+    heat: np.ndarray     # per organisation pair (ties.pair_heat)
+    status: np.ndarray   # per organisation
+    energy: np.ndarray   # per professional
+
+
+def snapshot(model: NetwerkModel) -> Snapshot:
+    st = model.state
+    return Snapshot(st.ties.trust.astype(np.float32), st.ties.pair_heat.astype(np.float32),
+                    st.orgs.status.astype(np.int8), st.profs.energy.astype(np.float32))
+
+
+class Session:
+    """A model of one bundled scenario and seed, stepped, intervened in and reset by one trainer."""
+
+    def __init__(self, scenario: str | Scenario = DEFAULT_SCENARIO, seed: int | None = None):
+        self.lock = threading.RLock()   # the play thread and button presses share the model
+        self.generation = 0             # counts resets: a new model, layout and history
+        self.reset(scenario, seed)
+
+    def reset(self, scenario: str | Scenario | None = None, seed: int | None = None) -> None:
+        """A fresh model of ``scenario`` (a bundled name or a Scenario; default: the current one) with
+        ``seed`` (default: the scenario's)."""
+        if scenario is None:
+            name, spec = self.scenario_name, self.spec
+        elif isinstance(scenario, Scenario):
+            name, spec = "custom", scenario
+        elif scenario in scenarios():
+            name, spec = scenario, scenarios()[scenario]
+        else:
+            raise KeyError(f"unknown scenario {scenario!r}; bundled: {sorted(scenarios())}")
+        with self.lock:
+            self.scenario_name = name
+            self.spec = spec
+            self.seed = spec.meta.seed if seed is None else seed
+            self.model = NetwerkModel(spec, rng=self.seed)
+            self.layout: Layout = compute_layout(self.model.state)   # once per scenario and seed, then kept
+            self.snapshots = [snapshot(self.model)]
+            self.pending: list[str] = []    # registry names pressed this week, applied at the next step
+            self.generation += 1
+
+    # --- running ----------------------------------------------------------------------------------
+    @property
+    def week(self) -> int:
+        """The last week fully stepped and recorded (the model's own counter moves at the start of a step,
+        while the play thread may still be stepping)."""
+        return len(self.snapshots) - 1
+
+    @property
+    def horizon(self) -> int:
+        return self.spec.meta.steps
+
+    @property
+    def finished(self) -> bool:
+        return self.week >= self.horizon
+
+    def step(self) -> bool:
+        """One week on; False (and nothing happens) once the scenario's horizon is reached."""
+        with self.lock:
+            if self.finished:
+                return False
+            self.model.step()
+            self.snapshots.append(snapshot(self.model))
+            self.pending.clear()
+            return True
+
+    def intervene(self, name: str, **params) -> None:
+        """Queue a registry entry through the public API; it changes the model from the next step."""
+        with self.lock:
+            self.model.intervene(name, **params)
+            self.pending.append(name)
+
+    # --- reading ----------------------------------------------------------------------------------
+    def timeseries(self) -> pd.DataFrame:
+        """One row per recorded week, every network indicator."""
+        return pd.DataFrame(self.model.rows)
+
+    def record(self) -> SimpleNamespace:
+        """The time series and events in the shape report.py's plot helpers read (``timeseries``, ``events``)."""
+        with self.lock:
+            return SimpleNamespace(timeseries=self.timeseries(), events=list(self.model.events),
+                                   scenario=self.spec)
+
+    def organisation_names(self) -> list[str]:
+        return list(self.model.state.orgs.name)
+
+    # --- downloads --------------------------------------------------------------------------------
+    def data_zip(self, lang: str = "nl") -> bytes:
+        """The run so far as a zip: the CLI's results folder (Parquet, events.jsonl, report, plots) plus CSVs."""
+        with self.lock:
+            result = collect(self.model)
+        buffer = io.BytesIO()
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = result.save(Path(tmp) / "run", lang=lang)
+            result.timeseries.to_csv(folder / "timeseries.csv", index=False)
+            events_table(result.events).to_csv(folder / "events.csv", index=False)
+            with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+                for path in sorted(folder.iterdir()):
+                    zf.write(path, path.name)
+        return buffer.getvalue()
+
+    def file_stem(self) -> str:
+        return f"netwerksim_{self.scenario_name}_seed{self.seed}_week{self.week}"
+
+
+EVENT_COLUMNS = ("step", "type", "name", "id", "label_nl", "label_en")
+
+
+def events_table(events: list[dict]) -> pd.DataFrame:
+    """Events as a flat table for CSV: week, type, registry name or situation id, and both labels."""
+    return pd.DataFrame([{c: e.get(c) for c in EVENT_COLUMNS} for e in events], columns=list(EVENT_COLUMNS))

@@ -1,0 +1,263 @@
+"""The workshop app without a browser: the page rendered with ``solara.render`` and its Session, layout,
+situation and panel as plain Python."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import ipyvuetify as v
+import ipywidgets
+import numpy as np
+import pandas as pd
+import pytest
+import solara
+
+from netwerksim.app import Page, Session
+from netwerksim.app.network import compute_layout, edge_values, trust_width
+from netwerksim.app.panel import NOT_IN_PANEL, panel_groups
+from netwerksim.app.session import SeedError, parse_seed, scenarios
+from netwerksim.app.situation import log_lines, situation
+from netwerksim.interventions import REGISTRY
+from netwerksim.scenario import bundled_names
+
+
+def render(session: Session | None = None):
+    """The page inside the AppLayout that ``solara run`` puts around it."""
+    session = session or Session()
+
+    @solara.component
+    def Wrapper():
+        with solara.AppLayout():
+            Page(session)
+
+    box, rc = solara.render(Wrapper(), handle_error=False)
+    return session, rc
+
+
+def button(rc, label: str):
+    return rc.find(v.Btn, children=[label]).widget
+
+
+def texts(rc, cls: str) -> list[str]:
+    return ["".join(map(str, w.children)) for w in rc.find(v.Html, class_=cls).widgets]
+
+
+def week_shown(rc) -> str:
+    return texts(rc, "nws-week")[0]
+
+
+def images(rc) -> list[bytes]:
+    return [w.value for w in rc.find(ipywidgets.Image).widgets]
+
+
+# --- the page ---------------------------------------------------------------------------------------
+def test_page_is_dutch_by_default_and_english_with_one_switch():
+    _, rc = render()
+    dutch = {"Start", "Stap", "Opnieuw", "English"}
+    assert dutch <= {w.children[0] for w in rc.find(v.Btn).widgets if w.children}
+    assert week_shown(rc) == "Week 0 van 156"
+    button(rc, "English").click()
+    labels = {w.children[0] for w in rc.find(v.Btn).widgets if w.children}
+    assert {"Play", "Step", "Reset", "Nederlands", "Trust dialogue", "Municipal elections"} <= labels
+    assert not ({"Start", "Stap", "Opnieuw", "Vertrouwensdialoog"} & labels)
+    assert week_shown(rc) == "Week 0 of 156"
+    rc.close()
+
+
+def test_step_and_reset_move_the_model_and_the_page():
+    session, rc = render()
+    before = images(rc)
+    for _ in range(3):
+        button(rc, "Stap").click()
+    assert session.week == 3 and week_shown(rc) == "Week 3 van 156"
+    after = images(rc)
+    assert after[0] != before[0] and after[1] != before[1]      # the network and the charts were redrawn
+    button(rc, "Opnieuw").click()
+    assert session.week == 0 and week_shown(rc) == "Week 0 van 156"
+    rc.close()
+
+
+def test_scenario_picker_offers_every_bundled_scenario_and_switches_model():
+    session, rc = render()
+    picker = rc.find(v.Select, label="Scenario").widget
+    assert sorted(item["value"] for item in picker.items) == bundled_names()
+    old_model = session.model
+    picker.v_model = "buurtnetwerk"
+    assert session.scenario_name == "buurtnetwerk" and session.model is not old_model
+    assert scenarios()["buurtnetwerk"].meta.description_nl in texts(rc, "nws-description")
+    rc.close()
+
+
+def test_a_bad_seed_gives_a_message_and_leaves_the_run_alone():
+    session, rc = render()
+    button(rc, "Stap").click()
+    model = session.model
+    field = rc.find(v.TextField, label="Toevalsgetal (seed)").widget
+    for bad in ("abc", "-3", "1.5", "", "99999999999999999999"):
+        field.v_model = bad
+        field.fire_event("focusout", None)
+        assert field.error and "geen geldig toevalsgetal" in " ".join(field.messages)
+        assert session.model is model and session.week == 1
+    field.v_model = "7"
+    field.fire_event("focusout", None)
+    assert session.seed == 7 and session.week == 0 and not field.error
+    rc.close()
+
+
+def test_pressing_an_intervention_is_logged_marked_and_acts_from_the_next_step():
+    session, rc = render()
+    for _ in range(4):
+        button(rc, "Stap").click()
+    charts_before = images(rc)[1]
+    button(rc, "Vertrouwensdialoog").click()
+    paragraphs = [str(c) for w in rc.find(v.Html, tag="p").widgets for c in w.children]
+    assert "gaat in vanaf week 5: Vertrouwensdialoog" in paragraphs
+    assert not [e for e in session.model.events if e["type"] == "intervention"]
+    button(rc, "Stap").click()
+    applied = [e for e in session.model.events if e["type"] == "intervention"]
+    assert [(e["name"], e["step"]) for e in applied] == [("trust_dialogue", 5)]
+    log = " ".join(str(c) for w in rc.find(v.Html, tag="span").widgets for c in w.children)
+    assert "Interventie: Vertrouwensdialoog" in log
+    assert images(rc)[1] != charts_before
+    rc.close()
+
+
+def test_a_shock_that_needs_an_organisation_asks_for_one():
+    session, rc = render()
+    button(rc, "Partner failliet").click()
+    assert session.pending == []
+    assert "Kies eerst welke organisatie" in " ".join(str(w.children) for w in rc.find(v.Alert).widgets)
+    rc.find(v.Select, label="Welke organisatie?").widget.v_model = "GGZ Midden"
+    button(rc, "Partner failliet").click()
+    button(rc, "Stap").click()
+    org = session.organisation_names().index("GGZ Midden")
+    assert session.model.organisations[org].status.name == "EXITED"
+    rc.close()
+
+
+def test_debrief_slider_shows_an_earlier_week():
+    session, rc = render()
+    for _ in range(6):
+        button(rc, "Stap").click()
+    live_network = images(rc)[0]
+    rc.find(v.Slider, label="Week").widget.v_model = 2
+    assert any("week 2" in str(w.children) for w in rc.find(v.Alert).widgets)
+    assert images(rc)[0] != live_network
+    button(rc, "Terug naar nu").click()
+    assert images(rc)[0] == live_network and session.week == 6
+    rc.close()
+
+
+def test_two_pages_get_two_models():
+    first, rc1 = render()
+    second, rc2 = render()
+    button(rc1, "Stap").click()
+    assert first is not second and first.model is not second.model
+    assert (first.week, second.week) == (1, 0)
+    rc1.close()
+    rc2.close()
+
+
+# --- the session and its pieces ---------------------------------------------------------------------
+@pytest.mark.parametrize("text, seed", [("0", 0), (" 42 ", 42), ("4294967295", 2**32 - 1)])
+def test_parse_seed_accepts_whole_numbers(text, seed):
+    assert parse_seed(text) == seed
+
+
+@pytest.mark.parametrize("text", ["", "x", "-1", "1.0", "1e3", "4294967296", "½"])
+def test_parse_seed_refuses_the_rest(text):
+    with pytest.raises(SeedError):
+        parse_seed(text)
+
+
+def test_panel_holds_every_registry_entry_once():
+    shown = [e.name for entries in panel_groups().values() for e in entries]
+    assert sorted(shown) == sorted(set(REGISTRY) - set(NOT_IN_PANEL))
+    assert {"funding_ends", "key_person_leaves", "partner_bankruptcy", "staff_shortage", "elections"} <= {
+        e.name for e in panel_groups()["shock"]}
+    assert [e.name for e in panel_groups()["restart"]] == ["joint_fact_finding", "building_blocks", "sub_coalitions",
+                                                            "shared_leadership_team"]
+
+
+def test_layout_is_kept_and_separates_organisations():
+    session = Session("zorgnetwerk")
+    layout = session.layout
+    for _ in range(3):
+        session.step()
+    assert session.layout is layout                       # computed once, not per frame
+    xy = layout.xy
+    assert len(np.unique(np.round(xy, 6), axis=0)) == len(xy)
+    gap = np.hypot(*(layout.centres[:, None, :] - layout.centres[None, :, :]).transpose(2, 0, 1))
+    reach = layout.radius[:, None] + layout.radius[None, :]
+    assert (gap[~np.eye(len(gap), dtype=bool)] > reach[~np.eye(len(gap), dtype=bool)]).all()
+    st = session.model.state
+    own = np.hypot(*(xy - layout.centres[st.profs.org]).T)
+    assert (own <= layout.radius[st.profs.org]).all()      # each professional inside its organisation's disc
+
+
+def test_edges_carry_trust_and_conflict_level():
+    session = Session("zorgnetwerk")
+    st, layout = session.model.state, session.layout
+    heat = np.zeros_like(st.ties.pair_heat)
+    heat[layout.edge_pair[0]] = 0.8                        # one organisation tie in conflict
+    trust = np.full(len(st.ties.src), 0.5)
+    trust[layout.edge_of_tie == 0] = 0.9
+    mean_trust, level = edge_values(layout, trust, heat)
+    assert mean_trust[0] == pytest.approx(0.9) and level[0] == 3
+    assert set(level[layout.edge_pair != layout.edge_pair[0]]) == {0}
+    widths = trust_width(np.array([0.3, 0.5, 0.7, 0.9]))
+    assert np.all(np.diff(widths) >= 0) and widths[-1] > 3 * widths[1]
+
+
+def test_situation_names_the_stuck_situations_open_in_a_week():
+    session = Session("roermond_actietafels")
+    while session.step():
+        if any(e["type"] == "vastloop" for e in session.model.events):
+            break
+    event = next(e for e in session.model.events if e["type"] == "vastloop")
+    names = list(session.model.state.issues.name_nl)
+    now = situation(session.model.rows, session.model.events, event["step"], names, "nl")
+    before = situation(session.model.rows, session.model.events, event["step"] - 1, names, "nl")
+    assert event["id"] in [s.id for s in now.stuck] and event["id"] not in [s.id for s in before.stuck]
+    stuck = next(s for s in now.stuck if s.id == event["id"])
+    assert stuck.name and stuck.explanation and stuck.issue in names
+    assert now.conflict_name in {"vriendelijk", "waakzaam", "onenigheid", "conflict"} and now.conflict_signature
+    english = situation(session.model.rows, session.model.events, event["step"], names, "en")
+    assert english.conflict_name in {"friendly", "vigilant", "disagreement", "conflict"}
+
+
+def test_log_narrates_pressed_entries_with_what_they_do():
+    session = Session("zorgnetwerk")
+    session.intervene("elections")
+    session.step()
+    week, _, line = next(x for x in log_lines(session.model.events, session.week, "nl") if x[1] == "shock")
+    assert week == 1 and line.startswith("Schok: Gemeenteraadsverkiezingen: Na de verkiezingen")
+    english = next(x for x in log_lines(session.model.events, session.week, "en") if x[1] == "shock")[2]
+    assert english.startswith("Shock: Municipal elections: After the elections")
+
+
+def test_data_download_holds_time_series_and_events_as_csv_and_parquet():
+    session = Session("zorgnetwerk")
+    for _ in range(5):
+        session.step()
+    session.intervene("mediation")
+    session.step()
+    with zipfile.ZipFile(io.BytesIO(session.data_zip("nl"))) as zf:
+        names = set(zf.namelist())
+        assert {"timeseries.csv", "timeseries.parquet", "events.csv", "events.jsonl", "manifest.json"} <= names
+        ts = pd.read_csv(zf.open("timeseries.csv"))
+        events = pd.read_csv(zf.open("events.csv"))
+        parquet = pd.read_parquet(io.BytesIO(zf.read("timeseries.parquet")))
+    assert list(ts["week"]) == list(range(7)) and len(parquet) == 7
+    assert ("mediation", 6) in set(zip(events["name"], events["step"]))
+
+
+def test_app_command_serves_the_page_on_localhost_and_refuses_a_bad_port(capsys):
+    from netwerksim.cli import app_command, main  # noqa: PLC0415
+
+    command = app_command("127.0.0.1", 8765)
+    assert command[1:4] == ["-m", "solara", "run"] and "netwerksim.app.page:Page" in command
+    assert command[command.index("--host") + 1] == "127.0.0.1" and command[command.index("--port") + 1] == "8765"
+    assert main(["app", "--port", "70000"]) == 2
+    assert "--port: value 70000 is not allowed" in capsys.readouterr().err

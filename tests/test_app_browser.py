@@ -1,0 +1,158 @@
+"""The workshop app in a real browser: ``netwerksim app``'s ``solara run`` on a free localhost port, driven
+with Playwright through Debian's chromium (``make chromium`` installs it; never ``playwright install``).
+
+Screenshots go to ``$NETWERKSIM_SHOTS`` when set (``NETWERKSIM_SHOTS=docs/img`` refreshes the README's and
+the trainer's guide's pictures), otherwise to the test's temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from netwerksim.cli import app_command
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 1600, "height": 1900}   # tall enough to hold the whole page in one screenshot
+TIMEOUT_MS = 30_000
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    port = free_port()
+    log = tmp_path_factory.mktemp("app") / "server.log"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(app_command("127.0.0.1", port), stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if server.poll() is not None:
+                    pytest.fail(f"the app server stopped: {log.read_text(errors='replace')[-2000:]}")
+                if time.monotonic() > deadline:
+                    pytest.fail("the app server did not answer within 60 s")
+                time.sleep(0.3)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def shots(tmp_path) -> Path:
+    folder = Path(os.environ.get("NETWERKSIM_SHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def open_page(browser, url):
+    page = browser.new_context(viewport=VIEWPORT).new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(url)
+    page.get_by_text("Wat er gebeurde").wait_for(timeout=60_000)
+    return page
+
+
+def step(page, times: int, lang: str = "nl") -> None:
+    label, of = ("Stap", "van") if lang == "nl" else ("Step", "of")
+    for _ in range(times):
+        week = int(re.search(r"Week (\d+)", page.locator(".nws-week").inner_text()).group(1))
+        page.get_by_role("button", name=label, exact=True).click()
+        page.get_by_text(f"Week {week + 1} {of} ").wait_for()
+
+
+def test_a_trainer_runs_intervenes_switches_language_and_types_a_bad_seed(app_url, browser, shots):
+    page = open_page(browser, app_url)
+    assert page.get_by_text("Week 0 van 156").is_visible()
+
+    page.locator(".v-select").first.click()                       # the scenario picker
+    page.get_by_role("option", name="Regionaal zorgnetwerk met doorstart").click()
+    page.get_by_text("in week 104", exact=False).first.wait_for()   # its description
+    page.locator(".v-select").first.click()
+    page.get_by_role("option", name="Regionaal zorgnetwerk", exact=True).click()
+    page.get_by_text("Een energieke start", exact=False).first.wait_for()
+
+    step(page, 12)
+    charts = page.locator("img").nth(1)
+    log = page.locator(".nws-log")
+    charts_before, log_before = charts.screenshot(), log.inner_text()
+    page.get_by_role("button", name="Vertrouwensdialoog").click()
+    page.get_by_text("gaat in vanaf week 13: Vertrouwensdialoog").wait_for()
+    step(page, 1)
+    page.get_by_text("Interventie: Vertrouwensdialoog", exact=False).wait_for()
+    assert "Vertrouwensdialoog" not in log_before and "Vertrouwensdialoog" in log.inner_text()
+    assert charts.screenshot() != charts_before
+
+    page.get_by_role("button", name="Start", exact=True).click()   # play a little, then pause
+    page.get_by_text(re.compile(r"Week (1[6-9]|[2-9]\d) van 156")).wait_for()
+    page.get_by_role("button", name="Pauze", exact=True).click()
+    page.get_by_role("button", name="Start", exact=True).wait_for()
+    page.screenshot(path=str(shots / "app.png"))
+
+    page.get_by_role("button", name="English", exact=True).click()
+    page.get_by_text("What happened").wait_for()
+    assert page.get_by_role("button", name="Step", exact=True).is_visible()
+    assert page.get_by_text("Intervention: Trust dialogue", exact=False).first.is_visible()
+    week_before = page.locator(".nws-week").inner_text()
+    seed = page.get_by_label("Random seed")
+    seed.fill("twaalf")
+    seed.press("Enter")
+    page.get_by_text("'twaalf' is not a valid seed", exact=False).wait_for()
+    assert page.locator(".nws-week").inner_text() == week_before      # the run is left alone
+    page.screenshot(path=str(shots / "app_en_bad_seed.png"))
+
+    page.get_by_role("slider").last.focus()                            # the debrief slider: back to week 5
+    page.keyboard.press("Home")
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.get_by_text("You are looking back at week 5", exact=False).wait_for()
+    page.screenshot(path=str(shots / "app_debrief.png"))
+    page.context.close()
+
+
+def test_two_browsers_get_their_own_model(app_url, browser):
+    first, second = open_page(browser, app_url), open_page(browser, app_url)
+    step(first, 3)
+    assert first.get_by_text("Week 3 van 156").is_visible()
+    assert second.get_by_text("Week 0 van 156").is_visible()
+    step(second, 1)
+    assert first.get_by_text("Week 3 van 156").is_visible()
+    first.context.close()
+    second.context.close()
