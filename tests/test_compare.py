@@ -279,3 +279,10 @@ def test_python_api_returns_the_tidy_table_and_the_summary():
     assert set(result.table["option"]) == {"basis", "gedeeld"} and len(result.table) == 4
     assert set(result.summary["metric"]) == {"dip", "progress_total"}
     assert set(METRICS) <= set(result.table.columns)
+
+
+def test_the_advisors_guide_names_every_metric_and_the_bundled_comparison():
+    guide = (EXPERIMENT_DIR.parent / "docs" / "adviseursgids.md").read_text(encoding="utf-8")
+    missing = [m for m in METRICS if f"`{m}`" not in guide]
+    assert not missing, f"metrics not described in docs/adviseursgids.md: {missing}"
+    assert "experiments/zorgnetwerk_governance.toml" in guide

@@ -192,8 +192,9 @@ def for_scenario(scenario: str | Path | Mapping, options: Sequence[str | Mapping
     data: dict[str, Any] = {"comparison": {"scenario": source}, "options": {}}
     parsed = [parse_option(o) if isinstance(o, str) else dict(o) for o in options]
     if not parsed:
-        raise ComparisonError(f"{source}: a scenario alone compares nothing; give at least one option "
-                              "(--option 'name: field=value, intervention@week')")
+        raise ComparisonError(f"{source}: not a comparison file (bundled: {', '.join(bundled_comparisons())}); "
+                              "to compare a scenario as it is with options, give at least one "
+                              "--option 'name: field=value, intervention@week'")
     if not any(o.get("name") == BASIS for o in parsed):
         data["options"][BASIS] = {"label_nl": t("compare.basis", "nl"), "label_en": t("compare.basis", "en")}
     return build(data, "<command line>", Path.cwd(), options=parsed, scenario=scenario, **overrides)
