@@ -105,7 +105,7 @@ def run_many(specs: Sequence[RunSpec], *, workers: int = 1, executor: Executor |
             _collect(executor, specs, results, bar)
         else:
             with _single_threaded_children(), ProcessPoolExecutor(
-                    max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                    max_workers=max(1, min(workers, len(specs))), mp_context=multiprocessing.get_context("spawn")) as pool:
                 _collect(pool, specs, results, bar)
         return results  # type: ignore[return-value]
 
