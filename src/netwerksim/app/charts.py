@@ -61,10 +61,14 @@ def draw_charts(record, horizon: int, lang: str, *, cursor: int | None = None,
 
 
 def _label_events(ax, events: list[dict], lang: str) -> None:
-    """Name each shock and intervention at the top of its line: what the trainer pressed, readable."""
+    """Name each shock and intervention at the top of its line: what the trainer pressed, readable.
+    Several pressed in the same week stand side by side."""
+    same_week: dict[int, int] = {}
     for e in events:
         if e["type"] in MARKED:
+            nth = same_week.get(e["step"], 0)
+            same_week[e["step"]] = nth + 1
             ax.axvline(e["step"], color=EVENT_COLOURS[e["type"]], lw=2.0, alpha=0.9)
-            ax.annotate(e[f"label_{lang}"], (e["step"], 1.0), xytext=(3, -4), textcoords="offset points", rotation=90,
-                        va="top", ha="left", fontsize=11, color=EVENT_COLOURS[e["type"]],
+            ax.annotate(e[f"label_{lang}"], (e["step"], 1.0), xytext=(3 + 14 * nth, -4), textcoords="offset points",
+                        rotation=90, va="top", ha="left", fontsize=11, color=EVENT_COLOURS[e["type"]],
                         bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))

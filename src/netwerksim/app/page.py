@@ -42,7 +42,7 @@ CSS = """
 # child only when its arguments change, and the Session object itself stays the same.
 LEVEL_BADGE = ("#2e8b57", "#b08d00", "#d35400", "#c0392b")
 PNG_DPI = 80
-MAX_WEEKS_PER_FRAME = 10
+MAX_WEEKS_PER_FRAME = 4   # more would let a pause overshoot the moment the trainer wanted
 
 
 def png(fig) -> bytes:
@@ -90,6 +90,8 @@ def Page(session: Session | None = None):
         while playing.value and session.generation == generation:
             started = time.perf_counter()
             for _ in range(weeks):
+                if not playing.value:
+                    break
                 if not session.step():
                     playing.value = False
                     message.value = ("info", "app.finished", {})
