@@ -205,7 +205,7 @@ TEXT: dict[str, tuple[str, str]] = {
                            "de kleur is het conflictniveau.",
                            "Dots: professionals, coloured by kind of organisation. Lines: the thicker, the more trust; "
                            "the colour is the conflict level."),
-    "app.network_gone": ("grijs: slapend of afgehaakt", "grey: dormant or left"),
+    "app.network_gone": ("slapend of afgehaakt", "dormant or left"),
     "app.now": ("Nu in het netwerk", "The network now"),
     "app.vitality_now": ("Vitaliteit: {value:.2f}", "Vitality: {value:.2f}"),
     "app.dip_now": ("Netwerkdip sinds week {start}", "Netwerkdip since week {start}"),

@@ -129,10 +129,11 @@ def draw_network(layout: Layout, st: State, trust: np.ndarray, heat: np.ndarray,
         for o, name in enumerate(orgs.name):
             c, r = layout.centres[o], layout.radius[o]
             out = c / max(np.hypot(*c), 1e-9)
-            x, y = c + out * (r + 1.5)
+            x, y = c + out * (r + 0.8)
             side = "left" if out[0] > 0.35 else "right" if out[0] < -0.35 else "center"
-            label = name if active[o] else f"{name} ({t(f'status.{int(status[o])}', lang)})"
-            ax.text(x, y, two_lines(label), ha=side, va="center", fontsize=13, color="#222" if active[o] else "#888")
+            vertical = "bottom" if out[1] > 0.35 else "top" if out[1] < -0.35 else "center"   # grow away from the disc
+            label = two_lines(name) if active[o] else f"{two_lines(name)}\n({t(f'status.{int(status[o])}', lang)})"
+            ax.text(x, y, label, ha=side, va=vertical, fontsize=13, color="#222" if active[o] else "#888")
 
     reach = np.abs(layout.xy).max() if n_prof else 1.0
     ax.set_xlim(-1.6 * reach, 1.6 * reach)    # room for the names left and right of the circle
@@ -141,6 +142,7 @@ def draw_network(layout: Layout, st: State, trust: np.ndarray, heat: np.ndarray,
     kinds = sorted(set(orgs.kind.tolist()))
     handles = [Line2D([], [], ls="", marker="o", ms=11, color=KIND_COLOURS[k], label=t(f"kind.{KINDS[k]}", lang))
                for k in kinds]
+    handles.append(Line2D([], [], ls="", marker="o", ms=11, color=GONE_COLOUR, label=t("app.network_gone", lang)))
     handles += [Line2D([], [], lw=4, color=c, label=LEVEL_NAMES[name][0 if lang == "nl" else 1])
                 for c, name in zip(LEVEL_COLOURS, LEVELS)]
     fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.74, 0.98), fontsize=13, frameon=False)
