@@ -240,9 +240,11 @@ def _change_of_context(model, a):
 
 
 def _change_of_thinking(model, a):
+    """A positive theme, an intriguing question: direction, and a stake for those who saw none (002 L497-535, V11)."""
     st = model.state
     st.network.design_focus = min(1.0, st.network.design_focus + a["focus"])
     st.orgs.ambition += a["focus"] * (st.network.shared_ambition[None, :] - st.orgs.ambition)
+    st.orgs.focus += a["focus"] * (st.network.shared_ambition[None, :] - st.orgs.focus)
 
 
 def _change_of_doing(model, a):

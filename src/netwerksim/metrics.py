@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from .mechanisms.conflict import level as conflict_level
-from .observers.stuck import SITUATIONS
+from .observers.stuck import SITUATIONS, clear_jump
 
 if TYPE_CHECKING:
     from .runner import RunResult
@@ -143,11 +143,6 @@ def registry(scenario: "Scenario") -> dict[str, Metric]:
 
 
 # --------------------------------------------------------------------------------------------------
-def clear_jump(delta: np.ndarray, difficulty: np.ndarray, breakthrough: float) -> np.ndarray:
-    """Weeks x issues: progress grew by at least half an experiment's breakthrough (observers/stuck.py's jump)."""
-    return delta >= 0.5 * breakthrough / difficulty
-
-
 def first_result_week(result: "RunResult") -> float:
     """The first week with a successful experiment or a clear jump in progress on an issue; NaN if none."""
     ts = result.timeseries

@@ -1,6 +1,7 @@
 """Mechanism 10: the innovation process per issue: ideas, experiments, breakthroughs and hand-over.
 
-Talk at an issue's tables fills an idea pool (002 L1096-1547, L2112-2123); ideas converge into a
+Talk at an issue's tables fills an idea pool (002 L1096-1547, L2112-2123), less so among cynics who
+keep seeing the downsides (002 V6, L361-364); ideas converge into a
 shared direction as trust, shared ambition and focus allow (002 L1437-1447), and scatter again when
 fresh ideas keep pouring in (002 V7). An experiment starts when enough ideas have converged and the
 partners feel ownership and have the mandate to act (002 L536-572; V4, V8). It succeeds with a chance
@@ -9,7 +10,8 @@ a breakthrough, a jump in progress (002 L331-337, R13), not yet understood (V9) 
 failure is a setback that drains energy and feeds negativity (002 L653-656, R17), unless it is framed
 as a near miss, from which the group learns (002 L657-670, R18). Phases move from pioneer to
 experiment at the first experiment and to implementation after enough successes; then the formal
-owner must take over before the result is embedded (002 V13, L3275-3281). Casework pressure crowds
+owner must take over before the result is rolled out (a jump) and embedded (002 V13, L3275-3281). While
+the last success is not understood, the group hesitates to start the next experiment (002 V9, L381-385). Casework pressure crowds
 out the reflection and learning that produce ideas and understanding (001 L326-367). Group levers set
 by interventions (focus, experiment drive, shared drives) relax back to normal; an external
 facilitator keeps the drive up and organises reflection while present (004 L2622-2690).
@@ -60,6 +62,14 @@ def issue_energy(st: State) -> np.ndarray:
     return np.where(total > 0, ((energy * active) @ orgs.focus) / np.where(total > 0, total, 1), 0.0)
 
 
+def issue_negativity(st: State) -> np.ndarray:
+    """Per issue: mean negativity of active organisations' professionals, weighted by how many care how much."""
+    orgs, profs = st.orgs, st.profs
+    weights = orgs.active * orgs.n_professionals
+    negativity = np.bincount(profs.org, weights=profs.negativity, minlength=len(orgs.name)) / orgs.n_professionals
+    return ((weights * negativity) @ orgs.focus) / np.maximum(weights @ orgs.focus, 1e-9)
+
+
 def issue_trust(st: State) -> np.ndarray:
     """Per issue: the trust organisations hold in their partners, weighted by their ambition on it."""
     given, _ = trust_by_organisation(st.ties, len(st.orgs.name))
@@ -81,7 +91,8 @@ def success_chance(covered, effort_share, energy, p: Params) -> np.ndarray:
     """Chance that a finished experiment succeeds: competences present, effort put in, energy."""
     q = p.innovation
     floor = p.energy.effort_floor
-    return q.success_base * covered * np.minimum(1.0, effort_share / q.effort_needed) * (floor + (1 - floor) * energy)
+    return (q.success_base * covered**q.skill_dependence * np.minimum(1.0, effort_share / q.effort_needed)
+            * (floor + (1 - floor) * energy))
 
 
 def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int) -> None:
@@ -95,7 +106,8 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
 
     # talk fills the idea pool; fresh ideas scatter the direction, trust and shared ambition focus it
     room = learning_room(st, p)
-    new = q.idea_rate * I.talk * energy * room
+    critics = 1 - p.negativity.idea_damping * issue_negativity(st)   # cynics keep seeing the downsides (V6)
+    new = q.idea_rate * I.talk * energy * room * critics
     I.ideas = (1 - q.idea_decay) * I.ideas + new
     target = I.trust * net.alignment * net.design_focus
     I.convergence = np.clip(I.convergence + q.convergence_rate * (target - I.convergence)
@@ -129,6 +141,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)
     chance = start_chance(I.ideas, I.convergence, weighted_by_ambition(st, orgs.ownership),
                           weighted_by_ambition(st, orgs.mandate), energy, p) * net.experiment_drive
+    chance = chance * (1 - q.hesitation * (1 - I.understood))   # it works, but why? one doesn't dare go on (V9)
     starting = idle & (rng.random(K) < chance)
     I.experiment_left = np.where(starting, int(q.duration), I.experiment_left)
     I.experiments += starting
@@ -144,7 +157,11 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     # the formal owner takes over when it feels ownership and has the mandate
     owner = np.where(I.owner >= 0, I.owner, 0)
     willing = np.where(I.owner >= 0, orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], 1.0)
-    I.handed_over |= (I.phase == Phase.IMPLEMENTATION) & (willing >= q.handover_threshold)
+    taken_over = ~I.handed_over & (I.phase == Phase.IMPLEMENTATION) & (willing >= q.handover_threshold)
+    I.handed_over |= taken_over
+    scaled = taken_over * q.scaling / I.difficulty      # the line organisation rolls the result out (V13)
+    I.delta, I.progress = I.delta + scaled, I.progress + scaled
+    net.economic_capital += float(scaled.sum())
 
     I.understood = np.clip(I.understood + q.understanding_rate * I.talk * room, 0.0, 1.0)
     # group levers: a facilitator keeps the drive up while present; then everything relaxes to normal

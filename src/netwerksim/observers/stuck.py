@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..mechanisms.innovation import Outcome, Phase, issue_energy, weighted_by_ambition
+from ..mechanisms.innovation import Outcome, Phase, issue_energy, issue_negativity, weighted_by_ambition
 from ..params import Params
 from ..state import State
 
@@ -114,10 +114,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
     quiet = full & ~mem.any("starts") & (I.experiment_left == 0)          # nothing started in the window
     talking = (np.mean(np.array(mem.talk), axis=0) > 0.15) if full else np.zeros(K, bool)
     not_done = I.phase < Phase.IMPLEMENTATION
-    # mean negativity of the active organisations' professionals, weighted by how much each cares
-    weights = orgs.active * orgs.n_professionals
-    org_negativity = np.bincount(profs.org, weights=profs.negativity, minlength=len(orgs.name)) / orgs.n_professionals
-    negativity = ((weights * org_negativity) @ orgs.focus) / np.maximum(weights @ orgs.focus, 1e-9)
+    negativity = issue_negativity(st)
     at_table = _at_table(st)                                             # (O, K)
     every_org = np.ones(len(orgs.name))                                  # sums over organisations as matrix products
     share_no_stake = (every_org @ ((orgs.focus < 0.05) * at_table)) / np.maximum(every_org @ at_table, 1)
@@ -145,6 +142,18 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
         "V13": (I.phase == Phase.IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
         "V14": (I.phase >= Phase.EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
     }
+
+
+def clear_jump(delta: np.ndarray, difficulty: np.ndarray, breakthrough: float) -> np.ndarray:
+    """Progress of at least half an experiment's breakthrough in one week (a roll-out by the formal owner,
+    a lucky break): a jump even without a successful experiment (002 L331-337)."""
+    return delta >= 0.5 * breakthrough / difficulty
+
+
+def jumped(st: State, p: Params) -> np.ndarray:
+    """Per issue: a jump in progress this week: a successful experiment or a clear jump."""
+    I = st.issues
+    return (I.outcome == Outcome.SUCCESS) | clear_jump(I.delta, I.difficulty, p.innovation.breakthrough)
 
 
 def _at_table(st: State) -> np.ndarray:
@@ -176,8 +185,7 @@ class StuckDetector:
         energy = issue_energy(st)
         now = conditions(st, self.memory, p, energy)
         self.memory.remember(st, energy)
-        jump = (st.issues.outcome == Outcome.SUCCESS) | (st.issues.delta >= 0.5 * p.innovation.breakthrough / st.issues.difficulty)
-        self.jumps.append(jump)
+        self.jumps.append(jumped(st, p))
         recent_jump = np.any(np.array(self.jumps), axis=0)
         holds = np.array([now[sid] for sid in SITUATIONS])
         streak = self.streak
