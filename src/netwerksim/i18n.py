@@ -208,7 +208,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "app.network_gone": ("slapend of afgehaakt", "dormant or left"),
     "app.now": ("Nu in het netwerk", "The network now"),
     "app.vitality_now": ("Vitaliteit: {value:.2f}", "Vitality: {value:.2f}"),
-    "app.dip_now": ("Netwerkdip sinds week {start}", "Netwerkdip since week {start}"),
+    "app.dip_now": ("Netwerkdip: dalend sinds de piek in week {start}", "Netwerkdip: falling since the peak in week {start}"),
     "app.no_dip": ("Geen netwerkdip", "No netwerkdip"),
     "app.conflict": ("Conflictthermometer", "Conflict thermometer"),
     "app.stuck": ("Vastloopsituaties", "Stuck situations"),

@@ -103,7 +103,10 @@ def Page(session: Session | None = None):
             weeks = max(1, min(MAX_WEEKS_PER_FRAME, round(speed.value * spent)))
             time.sleep(max(0.0, weeks / speed.value - spent))
 
-    solara.lab.use_task(play_loop, dependencies=[playing.value, session.generation], prefer_threaded=True)
+    player = solara.lab.use_task(play_loop, dependencies=[playing.value, session.generation], prefer_threaded=True)
+    if player.error and playing.value:   # a failure while playing stops the play and says why
+        playing.value = False
+        message.value = ("error", "app.error", {"error": repr(player.exception)})
 
     # --- actions ----------------------------------------------------------------------------------
     def do_step():
