@@ -27,7 +27,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     active = orgs.active
     member = orgs.joined
     prof_member = member[profs.org]
-    trust = T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]      # ties between members
+    trust = T.trust if member.all() else T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]  # ties between members
     members = np.zeros(len(profs.org), bool)
     members[F.member_prof] = True
     promised = float((orgs.hours * orgs.pledge)[orgs.status != Status.PENDING].sum())

@@ -90,6 +90,8 @@ class Memory:
         self.energy = deque(maxlen=window)
         self.talk = deque(maxlen=window)
         self.last_experiments = np.zeros(K, np.int64)
+        self._table_key: tuple | None = None
+        self._table: np.ndarray | None = None
 
     def remember(self, st: State, energy: np.ndarray) -> None:
         I = st.issues
@@ -99,6 +101,14 @@ class Memory:
         self.successes.append(I.outcome == Outcome.SUCCESS)
         self.energy.append(energy)
         self.talk.append(I.talk.copy())
+
+    def at_table(self, st: State) -> np.ndarray:
+        """:func:`_at_table`, computed again only when membership, status or the tables' issues change."""
+        F = st.forums
+        key = (st.orgs.status.tobytes(), F.member_active.tobytes(), F.covers.tobytes())
+        if key != self._table_key:
+            self._table_key, self._table = key, _at_table(st)
+        return self._table
 
     def any(self, name: str) -> np.ndarray:
         past = getattr(self, name)
@@ -115,7 +125,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
     talking = (np.mean(np.array(mem.talk), axis=0) > 0.15) if full else np.zeros(K, bool)
     not_done = I.phase < Phase.IMPLEMENTATION
     negativity = issue_negativity(st)
-    at_table = _at_table(st)                                             # (O, K)
+    at_table = mem.at_table(st)                                          # (O, K)
     every_org = np.ones(len(orgs.name))                                  # sums over organisations as matrix products
     share_no_stake = (every_org @ ((orgs.focus < 0.05) * at_table)) / np.maximum(every_org @ at_table, 1)
     committed = at_table * (orgs.focus > 0.05)                           # at the table and caring about the issue
@@ -134,7 +144,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
         "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
         "V6": negativity >= s.negativity,
         "V7": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence < 0.3),
-        "V8": (weighted_by_ambition(st, orgs.mandate) < s.low) & (orgs.ambition[orgs.active] > 0).any(axis=0),
+        "V8": (weighted_by_ambition(st, orgs.mandate) < s.low) & (orgs.active @ (orgs.ambition > 0)),
         "V9": (I.successes > 0) & (I.understood < s.low),
         "V10": weighted_by_ambition(st, orgs.representation) >= s.representation,
         "V11": (share_no_stake >= 0.3) & (I.convergence < 0.3) & not_done,
