@@ -45,6 +45,28 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--out", type=Path, help="results folder (default: results/compare-<name>)")
     c.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and charts")
     c.add_argument("--no-plots", action="store_true", help="skip the fan charts")
+    sw = sub.add_parser("sweep", help="run a parameter sweep (grid, random, LHS, Sobol, Morris); resumable Parquet results")
+    sw.add_argument("experiment", help="a sweep file (experiments/sweep_*.toml, or a bundled one's name)")
+    engines = sw.add_mutually_exclusive_group()
+    engines.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                         help="processes in a local pool, the default engine (default: one per core; 1: serial)")
+    engines.add_argument("--dask-local", type=int, metavar="N", help="run on a Dask LocalCluster of N worker processes")
+    engines.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (started with `dask scheduler`)")
+    sw.add_argument("--connect-timeout", type=float, default=20.0, metavar="SECONDS",
+                    help="how long to wait for the Dask scheduler and its first worker (default 20)")
+    sw.add_argument("--out", type=Path, help="results folder (default: results/sweep-<name>)")
+    sw.add_argument("--resume", action="store_true", help="finish a sweep in --out that was interrupted or killed")
+    sw.add_argument("--chunk", type=int, default=100, help="runs per saved Parquet part (default 100; also saved every 10 s)")
+    sw.add_argument("--replications", type=int, help="replications per design point (default: the file's)")
+    sw.add_argument("--steps", type=int, help="weeks per run (default: the file's, or the scenario's)")
+    an = sub.add_parser("analyse", help="Morris or Sobol indices (SALib), outcome plots and a report of a finished sweep")
+    an.add_argument("folder", type=Path, help="a sweep's results folder (written by `netwerksim sweep`)")
+    an.add_argument("--metrics", help="comma-separated metrics to analyse (default: those the sweep kept)")
+    an.add_argument("--pair", help="two parameters for the heat maps, 'a,b' (default: the two most influential)")
+    an.add_argument("--out", type=Path, help="folder for the analysis (default: FOLDER/analysis)")
+    an.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and plots")
+    an.add_argument("--no-plots", action="store_true", help="tables and report only")
     sub.add_parser("list", help="the bundled scenarios with their descriptions")
     pa = sub.add_parser("params", help="every model parameter with default, unit, range and source")
     pa.add_argument("--interventions", action="store_true", help="list the intervention registry instead")
@@ -59,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "compare":
             return _compare(args)
+        if args.command in ("sweep", "analyse"):
+            return {"sweep": _sweep, "analyse": _analyse}[args.command](args)
         return {"run": _run, "validate": _validate, "list": _list, "params": _params, "app": _app}[args.command](args)
     except (ScenarioError, ParameterError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
@@ -128,6 +152,53 @@ def _compare(args) -> int:
     for line in clear_differences(result, lang):
         print(f"  {line}")
     print(f"results: {folder}/ (report.md, summary.csv, results.parquet, results.csv, fan_*.png, comparison.json)")
+    return 0
+
+
+def _sweep(args) -> int:
+    from .sweeps import engine, load_sweep, run_sweep  # noqa: PLC0415 (keeps `netwerksim list` fast)
+
+    sweep = load_sweep(args.experiment, replications=args.replications, steps=args.steps)
+    out = args.out or Path("results") / f"sweep-{Path(args.experiment).stem}"
+    with engine(workers=args.workers, dask_local=args.dask_local, scheduler=args.scheduler,
+                connect_timeout=args.connect_timeout) as (executor, slots, label):
+        print(f"{sweep.text('name', 'nl')}: {sweep.design}, {sweep.points} points x {sweep.replications} replications = "
+              f"{sweep.runs} runs of {sweep.steps} weeks; {label}", file=sys.stderr, flush=True)
+        try:
+            done = run_sweep(sweep, out, resume=args.resume, workers=slots, executor=executor, engine=label,
+                             chunk=args.chunk, progress=None)
+        except KeyboardInterrupt:
+            print(f"netwerksim: interrupted; the finished runs are saved in {out}/runs; `netwerksim sweep "
+                  f"{args.experiment} --out {out} --resume` finishes the sweep", file=sys.stderr)
+            return 130
+    rate = done.new_runs / done.seconds * 60 if done.seconds > 0 else float("nan")
+    print(f"{done.new_runs} new runs in {done.seconds:.1f} s ({rate:.0f} runs/min); {len(done.table)} of {sweep.runs} "
+          f"runs saved")
+    print(f"results: {done.out}/ (results.parquet, runs/, design.parquet, plan.parquet, manifest.json); "
+          f"next: netwerksim analyse {done.out}")
+    return 0
+
+
+def _analyse(args) -> int:
+    from .sensitivity import analyse  # noqa: PLC0415 (SALib and matplotlib only when analysing)
+    from .sweeps import SweepError  # noqa: PLC0415
+
+    metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] if args.metrics is not None else None
+    pair = None
+    if args.pair is not None:
+        pair = tuple(p.strip() for p in args.pair.split(","))
+        if len(pair) != 2:
+            raise SweepError(f"--pair: value {args.pair!r} is not allowed; two parameters of the sweep, 'a,b'")
+    result = analyse(args.folder, metrics=metrics, pair=pair, lang=args.lang, plots=not args.no_plots, out=args.out)
+    print(f"{result.manifest['name_' + args.lang]}: {result.manifest['design']}, {result.manifest['runs']} runs")
+    key = {"morris": "mu_star", "sobol": "ST"}.get(result.manifest["design"])
+    if key is not None:
+        for metric, rows in result.indices.groupby("metric", sort=False):
+            top = rows.sort_values(key, ascending=False).head(3)
+            print(f"  {metric:<24} " + ", ".join(f"{r['parameter']} {key}={r[key]:.3f}" for _, r in top.iterrows()))
+    for metric, why in result.skipped.items():
+        print(f"  {metric:<24} ({why})")
+    print(f"analysis: {result.out}/ (analysis.md, {result.method or 'point_means'}.csv, {len(result.figures)} figures)")
     return 0
 
 

@@ -16,11 +16,12 @@ import os
 import shutil
 import sys
 import tempfile
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Hashable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 from tqdm import tqdm
@@ -93,33 +94,47 @@ def run_many(specs: Sequence[RunSpec], *, workers: int = 1, executor: Executor |
     instead. ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal).
     """
     disable = None if progress is None else not progress   # tqdm: None hides the bar off a terminal
+    results: list[dict[str, Any] | None] = [None] * len(specs)
     with tqdm(total=len(specs), desc=desc, unit="run", file=sys.stderr, disable=disable) as bar:
-        if executor is None and workers <= 1:
-            out = []
-            for spec in specs:
-                out.append(run_summary(spec))
-                bar.update(1)
-            return out
-        results: list[dict[str, Any] | None] = [None] * len(specs)
-        if executor is not None:
-            _collect(executor, specs, results, bar)
-        else:
-            with _single_threaded_children(), ProcessPoolExecutor(
-                    max_workers=max(1, min(workers, len(specs))), mp_context=multiprocessing.get_context("spawn")) as pool:
-                _collect(pool, specs, results, bar)
-        return results  # type: ignore[return-value]
-
-
-def _collect(executor: Executor, specs, results: list, bar) -> None:
-    futures = {executor.submit(run_summary, spec): i for i, spec in enumerate(specs)}
-    try:
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
+        for i, out in run_stream(enumerate(specs), workers=min(workers, max(1, len(specs))), executor=executor):
+            results[i] = out
             bar.update(1)
-    except BaseException:
-        for future in futures:
+    return results  # type: ignore[return-value]
+
+
+def run_stream(jobs: Iterable[tuple[Hashable, RunSpec]], *, workers: int = 1, executor: Executor | None = None,
+               window: int | None = None) -> Iterator[tuple[Hashable, dict[str, Any]]]:
+    """Run ``(key, spec)`` jobs and yield ``(key, result)`` as each run finishes, in any order.
+
+    At most ``window`` runs (default: four per worker) are submitted at a time and a finished
+    run's future is dropped once yielded, so memory stays flat over any number of runs and a
+    consumer can save results as they come (sweeps, issue 7). Executors as in :func:`run_many`.
+    """
+    if executor is None and workers <= 1:
+        for key, spec in jobs:
+            yield key, run_summary(spec)
+        return
+    window = window or 4 * max(1, workers)
+    if executor is not None:
+        yield from _stream(executor, iter(jobs), window)
+        return
+    with _single_threaded_children(), ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield from _stream(pool, iter(jobs), window)
+
+
+def _stream(executor: Executor, jobs: Iterator[tuple[Hashable, RunSpec]], window: int):
+    pending = {executor.submit(run_summary, spec): key for key, spec in islice(jobs, window)}
+    try:
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            finished = [(pending.pop(future), future.result()) for future in done]
+            for key, spec in islice(jobs, len(done)):   # keep the workers busy while the consumer saves
+                pending[executor.submit(run_summary, spec)] = key
+            yield from finished
+    finally:
+        for future in pending:
             future.cancel()
-        raise
 
 
 @contextmanager

@@ -245,6 +245,36 @@ TEXT: dict[str, tuple[str, str]] = {
     "app.event.conflict": ("Conflict", "Conflict"),
     "app.event.netwerkdip": ("Netwerkdip", "Netwerkdip"),
     "app.event.doorstart": ("Doorstart", "Doorstart"),
+    # the researcher's sweep analysis (sensitivity.py)
+    "sweep.report_title": ("Gevoeligheidsanalyse", "Sensitivity analysis"),
+    "sweep.report_setup": ("Ontwerp {design}: {points} punten x {replications} herhalingen = {runs} runs van {steps} weken "
+                           "van het scenario '{scenario}'. Per punt is het gemiddelde over de herhalingen geanalyseerd.",
+                           "Design {design}: {points} points x {replications} replications = {runs} runs of {steps} "
+                           "weeks of the scenario '{scenario}'. Each point's mean over its replications was analysed."),
+    "sweep.space": ("Gevarieerd", "Varied"),
+    "sweep.morris_note": ("mu* is het gemiddelde absolute effect van een parameter over zijn hele bereik (met 95%-interval, "
+                          "mu_star_conf); een grote sigma betekent dat het effect afhangt van de andere parameters of "
+                          "niet-lineair is. Parameters met een kleine mu* kunnen in een Sobol-analyse vast blijven.",
+                          "mu* is a parameter's mean absolute effect over its whole range (95% interval: mu_star_conf); "
+                          "a large sigma means the effect depends on the other parameters or is non-linear. Parameters "
+                          "with a small mu* can stay fixed in a Sobol analysis."),
+    "sweep.sobol_note": ("S1 is het deel van de variantie van de uitkomst dat een parameter alleen verklaart, ST het deel "
+                         "inclusief alle interacties; *_conf is de halve breedte van het 95%-bootstrapinterval. ST - S1 "
+                         "groot: de parameter werkt vooral samen met andere.",
+                         "S1 is the share of the outcome's variance a parameter explains alone, ST the share including "
+                         "all its interactions; *_conf is the half-width of the 95% bootstrap interval. A large ST - S1: "
+                         "the parameter acts mostly together with others."),
+    "sweep.sobol_axis": ("Sobol-index (met 95%-interval)", "Sobol index (with 95% interval)"),
+    "sweep.sobol_title": ("Sobol-indices: {metric}", "Sobol indices: {metric}"),
+    "sweep.morris_title": ("Morris-screening: {metric}", "Morris screening: {metric}"),
+    "sweep.outcome_title": ("{metric} per parameterwaarde (gemiddelde per punt)", "{metric} by parameter value (mean per point)"),
+    "sweep.outcome2_title": ("{metric} over twee parameters", "{metric} over two parameters"),
+    "sweep.binned_mean": ("gemiddelde", "mean"),
+    "sweep.skipped_constant": ("geen indices: de uitkomst is in elk punt gelijk", "no indices: the outcome is the same at every point"),
+    "sweep.skipped_undefined_points": ("geen indices: de uitkomst is in sommige punten in geen enkele run gedefinieerd",
+                                       "no indices: the outcome is undefined in every run of some points"),
+    "sweep.figures": ("Figuren", "Figures"),
+    "sweep.provenance": ("Herkomst", "Provenance"),
     # kinds of organisation (scenario.KINDS)
     "kind.hospital": ("ziekenhuis", "hospital"),
     "kind.gp_coop": ("huisartsen", "GPs"),

@@ -1,0 +1,796 @@
+"""The researcher's sweep: a parameter space, a design, replications, results that survive a kill.
+
+A sweep file (``experiments/*.toml`` with a ``[sweep]`` table) names a scenario, a space of model
+parameters (dotted names of ``params.py``, default bounds from their ranges) and scenario fields
+(paths as in comparison files), a design (grid, random, Latin hypercube, Sobol/Saltelli, Morris:
+samplers of SALib, anchors_mesa.md §5.3), replications and the metrics to keep (``metrics.py``).
+:func:`run_sweep` runs every point x replication through :func:`experiment.run_stream` (serial, a
+process pool, a Dask cluster: any ``concurrent.futures`` executor) and saves results in chunks as a
+Parquet dataset, each part written to a temporary file, fsynced and renamed (anchors_mesa.md §5.4:
+workers return summaries; seeds from ``SeedSequence.spawn``). A run is done when its row is in a
+part, so a sweep killed at any moment (``kill -9``) resumes with every run present exactly once.
+:func:`run_point` is the plain top-level run function for EMA workbench (``ReplicatorModel``).
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import hashlib
+import itertools
+import json
+import os
+import platform
+import sys
+import time
+import tomllib
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from importlib.metadata import version
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Literal, Mapping
+
+import numpy as np
+import pandas as pd
+from pydantic import Field, ValidationError
+
+from .compare import EXPERIMENT_DIR, REPORTED, SETTABLE, _base_scenario, _set_field
+from .experiment import RunSpec, run_stream, run_summary, seeds
+from .metrics import registry
+from .params import PARAMETERS
+from .scenario import Scenario, ScenarioError, _describe, _Strict, validate
+
+DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
+RESERVED = ("run_id", "point", "replication", "seed")   # columns of every result row
+SERIES_PREFIX = "series_"
+MAX_RUNS = 10_000_000
+FORMAT = 1   # of the results folder; a resume refuses another
+
+
+class SweepError(ScenarioError):
+    """A sweep that cannot be run or resumed; the message names file, field, value and what is allowed."""
+
+
+# --- the sweep file -----------------------------------------------------------------------------------
+class _Header(_Strict):
+    scenario: str
+    name_nl: str = ""
+    name_en: str = ""
+    description_nl: str = ""
+    description_en: str = ""
+    design: Literal["grid", "random", "lhs", "sobol", "morris"]
+    samples: Annotated[int, Field(ge=1, le=MAX_RUNS)] | None = None
+    levels: Annotated[int, Field(ge=2, le=1000)] = 4
+    second_order: bool = False
+    replications: Annotated[int, Field(ge=1, le=100_000)] = 1
+    seed: Annotated[int, Field(ge=0)] = 0
+    common_random_numbers: bool = True
+    steps: Annotated[int, Field(ge=1, le=5200)] | None = None
+    metrics: list[str] | None = None
+    series: list[str] = []
+
+
+class _Dimension(_Strict):
+    low: float | None = None
+    high: float | None = None
+    values: list[str | int | float | bool] | None = None
+    levels: Annotated[int, Field(ge=2, le=1000)] | None = None
+    integer: bool = False
+
+
+class _File(_Strict):
+    sweep: _Header
+    space: dict[str, _Dimension]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One axis of the space: a parameter (``kind="parameter"``) or a scenario field, its range or values."""
+
+    name: str
+    kind: Literal["parameter", "field"]
+    low: float | None = None
+    high: float | None = None
+    values: tuple[Any, ...] | None = None
+    levels: int | None = None
+    integer: bool = False
+
+    def from_unit(self, u: np.ndarray) -> list[Any]:
+        """Values for points of the unit interval: scaled (and rounded), or the k-th of k values."""
+        if self.values is not None:
+            k = len(self.values)
+            return [self.values[min(int(x * k), k - 1)] for x in u]
+        scaled = self.low + np.asarray(u, dtype=float) * (self.high - self.low)
+        return [int(round(x)) for x in scaled] if self.integer else [float(x) for x in scaled]
+
+    def grid(self, levels: int) -> np.ndarray:
+        """The grid design's unit coordinates on this axis: each value once, or ``levels`` evenly spaced."""
+        if self.values is not None:
+            return (np.arange(len(self.values)) + 0.5) / len(self.values)
+        values = np.linspace(self.low, self.high, self.levels or levels)
+        if self.integer:
+            values = np.unique(np.round(values))
+        return (values - self.low) / (self.high - self.low)
+
+
+@dataclass(frozen=True)
+class Sweep:
+    """A validated sweep, ready to run: the space, the design matrix and the seeds."""
+
+    source: str
+    sha256: str                     # of the sweep file's bytes: a resume refuses a changed file
+    header: dict[str, Any]
+    scenario: Scenario = field(repr=False)
+    dimensions: tuple[Dimension, ...]
+    design: str
+    replications: int
+    seed: int
+    steps: int
+    metrics: tuple[str, ...]
+    series: tuple[str, ...]
+    unit: np.ndarray = field(repr=False)    # points x dimensions in [0, 1], the order SALib analyses
+
+    @property
+    def names(self) -> list[str]:
+        return [d.name for d in self.dimensions]
+
+    @property
+    def points(self) -> int:
+        return len(self.unit)
+
+    @property
+    def runs(self) -> int:
+        return self.points * self.replications
+
+    def text(self, what: str, lang: str) -> str:
+        own = self.header.get(f"{what}_{lang}", "")
+        return own or (self.scenario.meta.name_nl if lang == "nl" else self.scenario.meta.name_en)
+
+    def problem(self) -> dict[str, Any]:
+        """SALib's problem: the space in unit coordinates (categorical axes split into equal parts)."""
+        return {"num_vars": len(self.dimensions), "names": self.names, "bounds": [[0.0, 1.0]] * len(self.dimensions)}
+
+    def design_table(self) -> pd.DataFrame:
+        """One row per design point: ``point``, each dimension's value and its unit coordinate ``u:<name>``."""
+        table = {"point": np.arange(self.points)}
+        for j, d in enumerate(self.dimensions):
+            table[d.name] = d.from_unit(self.unit[:, j])
+        for j, d in enumerate(self.dimensions):
+            table[f"u:{d.name}"] = self.unit[:, j]
+        return pd.DataFrame(table)
+
+    def run_seeds(self) -> list[int]:
+        """One seed per run, ``run_id = point * replications + replication``: from ``SeedSequence(seed).spawn``.
+
+        With common random numbers (the default) every point gets the same seeds per replication,
+        which takes the noise out of differences between points (anchors_mesa.md §5.3).
+        """
+        if self.header.get("common_random_numbers", True):
+            return seeds(self.seed, self.replications) * self.points
+        return seeds(self.seed, self.runs)
+
+    def plan(self) -> pd.DataFrame:
+        """Every run: ``run_id``, ``point``, ``replication`` and ``seed``."""
+        run_id = np.arange(self.runs)
+        return pd.DataFrame({"run_id": run_id, "point": run_id // self.replications,
+                             "replication": run_id % self.replications, "seed": np.array(self.run_seeds(), dtype=np.int64)})
+
+    def jobs(self, skip: set[int] = frozenset()) -> Iterator[tuple[int, RunSpec]]:
+        """``(run_id, RunSpec)`` for every run not in ``skip``, point by point, built lazily."""
+        design = self.design_table()
+        run_seeds = self.run_seeds()
+        base = self.scenario.model_dump(mode="json")
+        for point, row in enumerate(design.itertuples(index=False)):
+            ids = [point * self.replications + r for r in range(self.replications)]
+            if all(i in skip for i in ids):
+                continue
+            values = dict(zip(self.names, row[1:1 + len(self.dimensions)]))
+            params = {d.name: float(values[d.name]) for d in self.dimensions if d.kind == "parameter"}
+            scenario = self._scenario_at(base, {d.name: values[d.name] for d in self.dimensions if d.kind == "field"},
+                                         point)
+            for run_id in ids:
+                if run_id not in skip:
+                    yield run_id, RunSpec(scenario, run_seeds[run_id], params, (), self.steps, self.series)
+
+    def _scenario_at(self, base: dict, fields: dict[str, Any], point: int) -> dict:
+        if not fields:
+            return base
+        data = copy.deepcopy(base)
+        for key, value in fields.items():
+            _set_field(data, key, _plain(value))
+        try:
+            validate(data, "scenario")
+        except ScenarioError as exc:
+            raise SweepError(f"{self.source}: design point {point} ({fields}) makes an invalid scenario:\n  {exc}") from None
+        return data
+
+
+def _plain(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+def resolve_sweep(source: str | Path) -> Path | None:
+    """The sweep file ``source`` names (a path, or a bundled name in experiments/), or None."""
+    path = Path(source)
+    for candidate in (path, EXPERIMENT_DIR / f"{path.name}.toml", EXPERIMENT_DIR / f"{path.name}"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def bundled_sweeps() -> list[str]:
+    found = []
+    for p in sorted(EXPERIMENT_DIR.glob("*.toml")):
+        try:
+            if "sweep" in tomllib.loads(p.read_text(encoding="utf-8")):
+                found.append(p.stem)
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue
+    return found
+
+
+def load_sweep(source: str | Path, **overrides: Any) -> Sweep:
+    """Read and validate a sweep file (a path, or a bundled sweep's name); ``overrides`` replace [sweep] fields."""
+    path = resolve_sweep(source)
+    if path is None:
+        raise SweepError(f"{source}: file not found. Bundled sweeps: {', '.join(bundled_sweeps()) or '(none)'}")
+    try:
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
+        raise SweepError(f"{path}: cannot be read as a UTF-8 text file ({exc.__class__.__name__})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SweepError(f"{path}: not valid TOML: {exc}") from None
+    if "sweep" not in data and "comparison" in data:
+        raise SweepError(f"{path}: a comparison file, not a sweep file (no [sweep] table); run it with "
+                         "`netwerksim compare`, or see docs/onderzoekersgids.md for the sweep format")
+    digest = hashlib.sha256(raw).hexdigest()
+    if overrides:   # a changed sweep is another sweep: its hash covers the overrides too
+        digest = hashlib.sha256(raw + json.dumps(overrides, sort_keys=True).encode()).hexdigest()
+    return build(data, str(path), path.parent, sha256=digest, **overrides)
+
+
+def build(data: dict, where: str, base_dir: Path, *, sha256: str | None = None, **overrides: Any) -> Sweep:
+    """Validate sweep data (a parsed file plus [sweep] overrides) into a :class:`Sweep`."""
+    data = copy.deepcopy(data)
+    if isinstance(data.get("sweep"), dict):
+        data["sweep"].update({k: v for k, v in overrides.items() if v is not None})
+    try:
+        spec = _File.model_validate(data)
+    except ValidationError as exc:
+        raise SweepError("\n".join(_describe(where, e).replace("docs/model.md", "docs/onderzoekersgids.md")
+                                   for e in exc.errors())) from None
+    h = spec.sweep
+    try:
+        base = _base_scenario(h.scenario, where, base_dir)
+    except ScenarioError as exc:
+        raise SweepError(str(exc).replace("comparison.scenario", "sweep.scenario")) from None
+    problems: list[tuple[str, str]] = []
+    dims = []
+    for name, d in spec.space.items():
+        dim, wrong = _dimension(name, d, base)
+        problems += wrong
+        if dim is not None:
+            dims.append(dim)
+    if not spec.space:
+        problems.append(("space", "empty; name at least one parameter or scenario field to vary"))
+    known = registry(base)
+    metrics = tuple(h.metrics) if h.metrics is not None else REPORTED
+    for i, m in enumerate(metrics):
+        if m not in known:
+            close = difflib.get_close_matches(m, known, 1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append((f"sweep.metrics[{i}]", f"value {m!r} is not a metric{hint}; allowed: {list(known)}"))
+    if not metrics:
+        problems.append(("sweep.metrics", "an empty list; name at least one metric"))
+    series_known = _series_columns(base)
+    for i, s in enumerate(h.series):
+        if s not in series_known:
+            problems.append((f"sweep.series[{i}]", f"value {s!r} is not a time-series column; allowed: {series_known}"))
+    problems += _design_problems(h, len(dims))
+    if problems:
+        raise SweepError("\n".join(f"{where}: field {f}: {msg}" for f, msg in problems))
+    unit = make_design(h.design, tuple(dims), samples=h.samples, levels=h.levels, second_order=h.second_order,
+                       seed=h.seed)
+    if len(unit) * h.replications > MAX_RUNS:
+        raise SweepError(f"{where}: field sweep.replications: {len(unit)} points x {h.replications} replications = "
+                         f"{len(unit) * h.replications:,} runs; at most {MAX_RUNS:,} allowed")
+    return Sweep(source=where, sha256=sha256 or hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest(),
+                 header=h.model_dump(), scenario=base, dimensions=tuple(dims), design=h.design,
+                 replications=h.replications, seed=h.seed, steps=h.steps or base.meta.steps, metrics=metrics,
+                 series=tuple(h.series), unit=unit)
+
+
+def _dimension(name: str, d: _Dimension, base: Scenario) -> tuple[Dimension | None, list[tuple[str, str]]]:
+    """One axis of the space checked against params.py or the scenario; the axis and its problems."""
+    at = f'space."{name}"'
+    problems: list[tuple[str, str]] = []
+    if name in RESERVED or name.startswith(SERIES_PREFIX):
+        return None, [(at, f"name {name!r} is reserved for result columns ({list(RESERVED)}, {SERIES_PREFIX}*)")]
+    if d.values is not None and (d.low is not None or d.high is not None):
+        problems.append((at, f"give either values = [...] or low and high, not both (values {d.values!r}, "
+                             f"low {d.low!r}, high {d.high!r})"))
+    if d.values is not None:
+        if len(d.values) < 2:
+            problems.append((f"{at}.values", f"value {d.values!r}: give at least two values to vary between"))
+        if len({"number" if isinstance(v, (int, float)) and not isinstance(v, bool) else type(v).__name__
+                for v in d.values}) > 1:
+            problems.append((f"{at}.values", f"value {d.values!r} mixes kinds; give all numbers, all texts or all booleans"))
+    if name in PARAMETERS:
+        p = PARAMETERS[name]
+        low, high = (p.low if d.low is None else d.low), (p.high if d.high is None else d.high)
+        if d.values is not None:
+            for i, v in enumerate(d.values):
+                if isinstance(v, bool) or not isinstance(v, (int, float)) or not p.low <= v <= p.high:
+                    problems.append((f"{at}.values[{i}]", f"value {v!r} is not allowed; a number in the parameter's "
+                                                          f"range [{p.low:g}, {p.high:g}] ({p.unit})"))
+            return Dimension(name, "parameter", values=tuple(d.values), integer=d.integer), problems
+        for key, value in (("low", low), ("high", high)):
+            if not p.low <= value <= p.high:
+                problems.append((f"{at}.{key}", f"value {value!r} is outside the parameter's range "
+                                                f"[{p.low:g}, {p.high:g}] ({p.unit})"))
+        if low >= high:
+            problems.append((at, f"low {low!r} must be below high {high!r}"))
+        return Dimension(name, "parameter", low, high, None, d.levels, d.integer), problems
+    if _split_root(name) not in SETTABLE:
+        close = difflib.get_close_matches(name, list(PARAMETERS), 1)
+        hint = f" Did you mean {close[0]!r}?" if close else ""
+        return None, [(at, f"unknown name {name!r}: neither a parameter (see `netwerksim params`) nor a scenario "
+                           f"field starting with one of {list(SETTABLE)}.{hint}")]
+    if d.values is None and (d.low is None or d.high is None):
+        return None, [(at, f"a scenario field needs low and high, or values = [...] (low {d.low!r}, high {d.high!r})")]
+    if d.values is None and d.low >= d.high:
+        problems.append((at, f"low {d.low!r} must be below high {d.high!r}"))
+    dim = Dimension(name, "field", d.low, d.high, tuple(d.values) if d.values is not None else None, d.levels, d.integer)
+    base_data = base.model_dump(mode="json")
+    for value in (dim.values if dim.values is not None else dim.from_unit(np.array([0.0, 1.0]))):
+        data = copy.deepcopy(base_data)
+        try:
+            _set_field(data, name, value)
+            validate(data, "scenario")
+        except ValueError as exc:
+            problems.append((at, f"value {value!r}: {exc}"))
+            break
+        except ScenarioError as exc:
+            problems += [(at, f"value {value!r}: " + line.replace("scenario: field", "the changed scenario's field", 1))
+                         for line in str(exc).splitlines()]
+            break
+    return dim, problems
+
+
+def _split_root(name: str) -> str:
+    return name.replace("[", ".").split(".", 1)[0]
+
+
+def _series_columns(scenario: Scenario) -> list[str]:
+    """The time-series columns a run of ``scenario`` records (from one simulated week)."""
+    from .runner import run  # noqa: PLC0415
+
+    return [c for c in run(scenario, seed=0, steps=1).timeseries.columns if c != "week"]
+
+
+def _design_problems(h: _Header, n_dims: int) -> list[tuple[str, str]]:
+    problems = []
+    if h.design in ("random", "lhs", "sobol", "morris") and h.samples is None:
+        what = {"random": "the number of points", "lhs": "the number of points",
+                "sobol": "the base sample N (a power of 2; runs N x (D+2), or N x (2D+2) with second_order)",
+                "morris": "the number of trajectories (runs: trajectories x (D+1))"}[h.design]
+        problems.append(("sweep.samples", f"required for design {h.design!r}: {what}"))
+    if h.design == "grid" and h.samples is not None:
+        problems.append(("sweep.samples", f"value {h.samples!r} is not used by a grid design; set levels "
+                                          "(points per axis) or values per axis instead"))
+    if h.design == "sobol" and h.samples is not None and h.samples & (h.samples - 1):
+        lower = 1 << (h.samples.bit_length() - 1)
+        problems.append(("sweep.samples", f"value {h.samples!r} is not allowed for a Sobol design; a power of 2 "
+                                          f"(e.g. {lower} or {lower * 2}) keeps the Sobol sequence balanced"))
+    if h.design == "sobol" and h.second_order and n_dims < 2:
+        problems.append(("sweep.second_order", "second-order indices need at least two axes in [space]"))
+    if h.design != "sobol" and h.second_order:
+        problems.append(("sweep.second_order", f"only for design 'sobol' (design is {h.design!r})"))
+    return problems
+
+
+def make_design(design: str, dims: tuple[Dimension, ...], *, samples: int | None, levels: int,
+                second_order: bool, seed: int) -> np.ndarray:
+    """The design matrix in unit coordinates (points x dimensions), in the order SALib's analysers expect."""
+    d = len(dims)
+    if d == 0:
+        return np.zeros((0, 0))
+    problem = {"num_vars": d, "names": [x.name for x in dims], "bounds": [[0.0, 1.0]] * d}
+    # the design's own random stream, apart from the runs' seeds (SeedSequence(seed).spawn)
+    design_seed = int(np.random.SeedSequence([seed, 0x5EED]).generate_state(1)[0])
+    if design == "grid":
+        axes = [x.grid(levels) for x in dims]
+        return np.array(list(itertools.product(*axes)), dtype=float)
+    if design == "random":
+        return np.random.default_rng(design_seed).random((samples, d))
+    if design == "lhs":
+        from SALib.sample import latin  # noqa: PLC0415 (SALib only when a design needs it)
+        return latin.sample(problem, samples, seed=design_seed)
+    if design == "sobol":
+        from SALib.sample import sobol  # noqa: PLC0415
+        return sobol.sample(problem, samples, calc_second_order=second_order, seed=design_seed)
+    from SALib.sample import morris  # noqa: PLC0415
+    return morris.sample(problem, samples, num_levels=levels, seed=design_seed)
+
+
+# --- the results folder -------------------------------------------------------------------------------
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, write) -> None:
+    """``write(tmp)`` into a hidden temporary file beside ``path``, fsync it, rename it into place, fsync the folder."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+class Store:
+    """A sweep's results folder: ``manifest.json``, ``design.parquet``, ``plan.parquet`` and ``runs/part-*.parquet``."""
+
+    def __init__(self, out: str | Path):
+        self.out = Path(out)
+        self.parts = self.out / "runs"
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.out / "manifest.json"
+
+    def manifest(self) -> dict[str, Any] | None:
+        try:
+            return json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+
+    def write_manifest(self, manifest: dict[str, Any]) -> None:
+        write_atomic(self.manifest_path, lambda tmp: tmp.write_text(
+            json.dumps(manifest, indent=2, ensure_ascii=False, default=_plain), encoding="utf-8"))
+
+    def part_files(self) -> list[Path]:
+        return sorted(self.parts.glob("part-*.parquet"))
+
+    def clean_temporaries(self) -> None:
+        """Remove what a killed writer left half-written (hidden ``.*.tmp`` files); complete parts stay."""
+        for folder in (self.out, self.parts):
+            for tmp in folder.glob(".*.tmp"):
+                tmp.unlink(missing_ok=True)
+
+    def done(self) -> np.ndarray:
+        """The run ids saved so far (every part's ``run_id`` column; duplicates kept, so they can be caught)."""
+        import pyarrow.parquet as pq  # noqa: PLC0415
+
+        ids = [pq.read_table(p, columns=["run_id"]).column("run_id").to_numpy() for p in self.part_files()]
+        return np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+
+    def write_part(self, rows: list[dict[str, Any]]) -> Path:
+        """Save finished runs as the next part, atomically."""
+        self.parts.mkdir(parents=True, exist_ok=True)
+        existing = self.part_files()
+        number = int(existing[-1].stem.split("-")[1]) + 1 if existing else 0
+        path = self.parts / f"part-{number:06d}.parquet"
+        frame = pd.DataFrame(rows)
+        write_atomic(path, lambda tmp: frame.to_parquet(tmp, index=False))
+        return path
+
+    def read(self) -> pd.DataFrame:
+        """Every saved run, sorted by ``run_id``."""
+        files = self.part_files()
+        if not files:
+            return pd.DataFrame(columns=list(RESERVED))
+        return pd.concat([pd.read_parquet(p) for p in files], ignore_index=True).sort_values(
+            "run_id", ignore_index=True)
+
+
+def _versions() -> dict[str, str]:
+    packages = ("netwerksim", "mesa", "numpy", "pandas", "pyarrow", "SALib")
+    return {"python": platform.python_version(), **{p: version(p) for p in packages}}
+
+
+def manifest_for(sweep: Sweep) -> dict[str, Any]:
+    """Provenance of a sweep: what was asked, the design, the seeds, the versions; written before any run."""
+    crn = sweep.header.get("common_random_numbers", True)
+    return {
+        "kind": "netwerksim sweep", "format": FORMAT, "source": sweep.source, "sweep_sha256": sweep.sha256,
+        "name_nl": sweep.text("name", "nl"), "name_en": sweep.text("name", "en"), "sweep": sweep.header,
+        "scenario": sweep.scenario.meta.name_en, "scenario_hash": sweep.scenario.digest(),
+        "space": [{"name": d.name, "kind": d.kind, "low": d.low, "high": d.high,
+                   "values": list(d.values) if d.values is not None else None, "integer": d.integer}
+                  for d in sweep.dimensions],
+        "design": sweep.design, "points": sweep.points, "replications": sweep.replications, "runs": sweep.runs,
+        "steps": sweep.steps, "metrics": list(sweep.metrics), "series": list(sweep.series),
+        "base_seed": sweep.seed, "common_random_numbers": crn,
+        "seeds": seeds(sweep.seed, sweep.replications) if crn else "per run, in plan.parquet",
+        "seeding": "numpy.random.SeedSequence(base_seed).spawn(n); run_id = point * replications + replication",
+        "files": {"design.parquet": "one row per point: values and unit coordinates u:<name>",
+                  "plan.parquet": "one row per run: run_id, point, replication, seed",
+                  "runs/part-*.parquet": "finished runs, written atomically in chunks",
+                  "results.parquet": "every run sorted by run_id, once the sweep is complete"},
+        "versions": _versions(),
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "complete": False,
+    }
+
+
+def _check_resumable(store: Store, sweep: Sweep, manifest: dict[str, Any]) -> None:
+    where = f"--resume {store.out}"
+    if manifest.get("kind") != "netwerksim sweep" or manifest.get("format") != FORMAT:
+        raise SweepError(f"{where}: {store.manifest_path} is not the manifest of a netwerksim sweep (format {FORMAT})")
+    if manifest["sweep_sha256"] != sweep.sha256:
+        changed = [k for k in sorted(set(manifest.get("sweep", {})) | set(sweep.header))
+                   if manifest.get("sweep", {}).get(k) != _jsonable(sweep.header.get(k))]
+        what = f" (changed in [sweep]: {', '.join(changed)})" if changed else ""
+        raise SweepError(f"{where}: the sweep file {sweep.source} changed since this sweep started{what}: its SHA-256 "
+                         f"was {manifest['sweep_sha256'][:12]}…, now {sweep.sha256[:12]}…. Resuming would mix two "
+                         "sweeps; restore the file, or run the changed sweep into another --out folder")
+    if manifest["scenario_hash"] != sweep.scenario.digest():
+        raise SweepError(f"{where}: the scenario {sweep.header['scenario']!r} changed since this sweep started "
+                         "(its content hash differs); restore it, or run the sweep into another --out folder")
+    stored = pd.read_parquet(store.out / "design.parquet")
+    if not np.array_equal(stored[[f"u:{n}" for n in sweep.names]].to_numpy(), sweep.unit):
+        raise SweepError(f"{where}: the design computed now differs from the stored one (another SALib or numpy "
+                         f"version? stored: {manifest['versions']}); finish it with the versions it started with")
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=_plain))
+
+
+# --- running ------------------------------------------------------------------------------------------
+@dataclass
+class SweepRun:
+    """What :func:`run_sweep` did: the results table, the folder, and this session's counts and time."""
+
+    sweep: Sweep
+    table: pd.DataFrame
+    out: Path | None
+    new_runs: int
+    seconds: float
+    engine: str
+
+
+def run_sweep(sweep: Sweep, out: str | Path | None = None, *, resume: bool = False, workers: int = 1,
+              executor=None, engine: str | None = None, chunk: int = 100, flush_seconds: float = 10.0,
+              progress: bool | None = False) -> SweepRun:
+    """Run every point x replication not saved yet; save parts as they finish; return every run.
+
+    Without ``out`` nothing is written and the table is kept in memory. With ``out``: a new folder
+    (an existing sweep there needs ``resume=True``), the manifest first, then parts of ``chunk``
+    runs (or whatever finished within ``flush_seconds``), finally ``results.parquet``.
+    """
+    from tqdm import tqdm  # noqa: PLC0415
+
+    if chunk < 1:
+        raise SweepError(f"--chunk: value {chunk} is not allowed; a whole number of runs >= 1")
+    store = Store(out) if out is not None else None
+    skip: set[int] = set()
+    if store is not None:
+        skip = _prepare(store, sweep, resume)
+    engine = engine or (f"{workers} worker(s)" if executor is None else type(executor).__name__)
+    rows: list[dict[str, Any]] = []
+    kept: list[dict[str, Any]] = []
+    plan = sweep.plan()
+    design = sweep.design_table().set_index("point")
+    start = last_flush = time.perf_counter()
+    new = 0
+    disable = None if progress is None else not progress
+
+    def flush() -> None:
+        nonlocal last_flush
+        if rows and store is not None:
+            store.write_part(rows)
+        elif rows:
+            kept.extend(rows)
+        rows.clear()
+        last_flush = time.perf_counter()
+
+    with tqdm(total=sweep.runs, initial=len(skip), desc=sweep.text("name", "nl"), unit="run", file=sys.stderr,
+              disable=disable, smoothing=0.05) as bar:
+        try:
+            for run_id, out_ in run_stream(sweep.jobs(skip), workers=workers, executor=executor):
+                rows.append(_row(sweep, plan, design, run_id, out_))
+                new += 1
+                bar.update(1)
+                if len(rows) >= chunk or time.perf_counter() - last_flush >= flush_seconds:
+                    flush()
+        finally:   # an interrupt or a failed run: what finished is saved before the error goes up
+            flush()
+    seconds = time.perf_counter() - start
+    if store is None:
+        table = pd.DataFrame(kept).sort_values("run_id", ignore_index=True) if kept else pd.DataFrame()
+        return SweepRun(sweep, table, None, new, seconds, engine)
+    table = finalise(store, sweep, engine=engine, seconds=seconds)
+    return SweepRun(sweep, table, store.out, new, seconds, engine)
+
+
+def _prepare(store: Store, sweep: Sweep, resume: bool) -> set[int]:
+    """Open the results folder: check a resumed sweep is the same sweep; return the run ids already saved."""
+    manifest = store.manifest() if store.out.exists() else None
+    if manifest is not None and not resume:
+        done = len(store.done())
+        raise SweepError(f"--out {store.out}: already holds a sweep ({done} of {manifest['runs']} runs saved); add "
+                         "--resume to finish it, or choose another --out folder")
+    if store.out.exists() and manifest is None and any(store.out.iterdir()) and not resume:
+        raise SweepError(f"--out {store.out}: exists and is not empty; choose a new folder for the sweep")
+    store.out.mkdir(parents=True, exist_ok=True)
+    store.clean_temporaries()
+    if manifest is None:   # a new sweep (or one killed before its manifest was written)
+        for stale in store.part_files():
+            stale.unlink()
+        write_atomic(store.out / "design.parquet", lambda tmp: sweep.design_table().to_parquet(tmp, index=False))
+        write_atomic(store.out / "plan.parquet", lambda tmp: sweep.plan().to_parquet(tmp, index=False))
+        store.write_manifest(manifest_for(sweep))
+        return set()
+    _check_resumable(store, sweep, manifest)
+    return set(store.done().tolist())
+
+
+def _row(sweep: Sweep, plan: pd.DataFrame, design: pd.DataFrame, run_id: int, out: dict[str, Any]) -> dict[str, Any]:
+    point = int(plan.at[run_id, "point"])
+    row: dict[str, Any] = {"run_id": run_id, "point": point, "replication": int(plan.at[run_id, "replication"]),
+                           "seed": int(plan.at[run_id, "seed"])}
+    row.update({n: _plain(design.at[point, n]) for n in sweep.names})
+    row.update({m: out[m] for m in sweep.metrics})
+    for name, values in out.get("series", {}).items():
+        row[SERIES_PREFIX + name] = np.asarray(values, dtype=float)
+    return row
+
+
+def finalise(store: Store, sweep: Sweep | None = None, *, engine: str = "", seconds: float = 0.0) -> pd.DataFrame:
+    """Check the saved runs (each run id once, none missing) and, when complete, write ``results.parquet``."""
+    manifest = store.manifest()
+    table = store.read()
+    ids = table["run_id"].to_numpy()
+    duplicated = np.unique(ids[pd.Series(ids).duplicated().to_numpy()])
+    if len(duplicated):
+        raise SweepError(f"{store.out}: runs saved more than once: {duplicated[:10].tolist()}; the folder is damaged")
+    if len(table) == manifest["runs"]:
+        write_atomic(store.out / "results.parquet", lambda tmp: table.to_parquet(tmp, index=False))
+        manifest.update(complete=True, finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                        last_engine=engine, last_seconds=round(seconds, 2))
+        store.write_manifest(manifest)
+    return table
+
+
+# --- engines ------------------------------------------------------------------------------------------
+def check_workers(client) -> dict[str, str]:
+    """The netwerksim version on every Dask worker; a clear error when a worker cannot import it."""
+    try:
+        found = client.run(_worker_version)
+    except Exception as exc:   # the worker's own error: ModuleNotFoundError, a version conflict, ...
+        raise SweepError(f"a Dask worker cannot run netwerksim ({exc.__class__.__name__}: {exc}); install the same "
+                         "netwerksim and Python packages on every worker (see docs/onderzoekersgids.md)") from None
+    mine = version("netwerksim")
+    wrong = {w: v for w, v in found.items() if v != mine}
+    if wrong:
+        raise SweepError(f"Dask workers run another netwerksim version than this machine ({mine}): {wrong}")
+    return found
+
+
+def _worker_version() -> str:
+    return version("netwerksim")
+
+
+@contextmanager
+def engine(*, workers: int = 1, dask_local: int | None = None, scheduler: str | None = None,
+           connect_timeout: float = 20.0) -> Iterator[tuple[Any, int, str]]:
+    """``(executor or None, parallel slots, label)`` for a process pool, a Dask LocalCluster or a scheduler."""
+    if dask_local is None and scheduler is None:
+        if workers < 1:
+            raise SweepError(f"--workers: value {workers} is not allowed; a whole number >= 1 (1: serial)")
+        yield None, workers, f"{workers} process(es)" if workers > 1 else "serial"
+        return
+    from distributed import Client, LocalCluster  # noqa: PLC0415 (Dask only when asked for)
+
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout=connect_timeout)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise SweepError(f"--scheduler: cannot reach a Dask scheduler at {scheduler!r} ({exc.__class__.__name__}: "
+                             f"{exc}); start one with `dask scheduler` and workers with `dask worker {scheduler}`") from None
+        cluster, label = None, f"Dask scheduler {scheduler}"
+    else:
+        if dask_local < 1:
+            raise SweepError(f"--dask-local: value {dask_local} is not allowed; a whole number of workers >= 1")
+        # ":0": the scheduler's HTTP server (always started) on a free port, not 8787, which another may hold
+        cluster = LocalCluster(n_workers=dask_local, threads_per_worker=1, processes=True, dashboard_address=":0")
+        client, label = Client(cluster), f"Dask LocalCluster({dask_local})"
+    try:
+        try:
+            client.wait_for_workers(1, timeout=connect_timeout)
+        except TimeoutError:
+            raise SweepError(f"--scheduler {scheduler}: no Dask worker joined within {connect_timeout:g} s; start "
+                             f"workers with `dask worker {scheduler}`") from None
+        check_workers(client)
+        slots = sum(client.nthreads().values())
+        yield client.get_executor(pure=False), slots, f"{label}, {slots} thread(s)"
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def sweep(source: str | Path | Sweep = "sweep_zorgnetwerk_morris", *, out: str | Path | None = None,
+          resume: bool = False, workers: int = 1, dask_local: int | None = None, scheduler: str | None = None,
+          executor=None, chunk: int = 100, progress: bool | None = False, **overrides: Any) -> pd.DataFrame:
+    """Run a sweep file (path or bundled name) and return its runs as a DataFrame (one row per run).
+
+    Columns: ``run_id``, ``point``, ``replication``, ``seed``, one per axis of the space, one per
+    metric (and ``series_<name>`` arrays when asked). ``out`` saves the results folder (resumable
+    with ``resume=True``); ``workers``, ``dask_local``, ``scheduler`` or any ``executor`` choose
+    the engine; ``overrides`` replace fields of ``[sweep]`` (e.g. ``replications=2``).
+    """
+    s = source if isinstance(source, Sweep) else load_sweep(source, **overrides)
+    if executor is not None:
+        return run_sweep(s, out, resume=resume, executor=executor, chunk=chunk, progress=progress).table
+    with engine(workers=workers, dask_local=dask_local, scheduler=scheduler) as (ex, slots, label):
+        return run_sweep(s, out, resume=resume, workers=slots, executor=ex, engine=label, chunk=chunk,
+                         progress=progress).table
+
+
+# --- interoperability -------------------------------------------------------------------------------
+def run_point(scenario: str | Mapping[str, Any] = "zorgnetwerk", seed: int = 0, steps: int | None = None,
+              **values: Any) -> dict[str, float]:
+    """One run's scalar metrics for parameter values given as keywords: EMA workbench's model function.
+
+    Parameters by dotted name (``**{"trust.forgetting": 0.95}``) or as identifiers with ``__`` for
+    the dot (``trust__forgetting=0.95``, as EMA workbench requires); ``seed`` is the replication's.
+    """
+    params = {k.replace("__", "."): float(v) for k, v in values.items()}
+    for name in params:
+        if name not in PARAMETERS:
+            close = difflib.get_close_matches(name, list(PARAMETERS), 1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise SweepError(f"run_point: {name!r} is not a model parameter{hint}; see `netwerksim params`")
+    out = run_summary(RunSpec(scenario, int(seed), params, (), steps))
+    return {k: v for k, v in out.items() if isinstance(v, float)}
+
+
+def ema_name(name: str) -> str:
+    """A parameter's dotted name as an EMA workbench identifier (``trust.forgetting`` -> ``trust__forgetting``)."""
+    return name.replace(".", "__")
+
+
+def ema_model(source: str | Path | Sweep, name: str = "netwerksim"):
+    """An EMA workbench ``ReplicatorModel`` of a sweep file's parameters, seeds (replications) and metrics.
+
+    Only parameters of ``params.py`` can be EMA uncertainties here (scenario fields are paths, not
+    keywords); outcomes are the sweep's metrics averaged over the replications.
+    """
+    from ema_workbench import CategoricalParameter, Constant, IntegerParameter, RealParameter, ReplicatorModel, ScalarOutcome  # noqa: PLC0415,E501
+
+    s = source if isinstance(source, Sweep) else load_sweep(source)
+    fields = [d.name for d in s.dimensions if d.kind == "field"]
+    if fields:
+        raise SweepError(f"{s.source}: scenario fields {fields} cannot be EMA workbench uncertainties; vary model "
+                         "parameters only, or run the sweep with `netwerksim sweep`")
+    model = ReplicatorModel(name, function=run_point)
+    uncertainties = []
+    for d in s.dimensions:
+        if d.values is not None:
+            uncertainties.append(CategoricalParameter(ema_name(d.name), list(d.values)))
+        elif d.integer:
+            uncertainties.append(IntegerParameter(ema_name(d.name), int(d.low), int(d.high)))
+        else:
+            uncertainties.append(RealParameter(ema_name(d.name), d.low, d.high))
+    model.uncertainties = uncertainties
+    model.constants = [Constant("scenario", s.scenario.model_dump(mode="json")), Constant("steps", s.steps)]
+    model.replications = [{"seed": x} for x in seeds(s.seed, s.replications)]
+    model.outcomes = [ScalarOutcome(m, function=np.mean) for m in s.metrics]
+    return model
+
+
+__all__ = ["DESIGNS", "Dimension", "Store", "Sweep", "SweepError", "SweepRun", "build", "ema_model", "ema_name",
+           "engine", "finalise", "load_sweep", "make_design", "manifest_for", "run_point", "run_sweep", "sweep"]
