@@ -336,6 +336,55 @@ def _external_facilitator(model, a):
     model.state.network.facilitation_weeks = int(a["weeks"])
 
 
+def _existential_threat(model, a):
+    """A threat to every partner's existence, or its lifting (strength 0): pupil numbers fall, a subsidy is at risk.
+
+    The network's threat level becomes ``strength``; mechanism 4 raises the weight on the collective
+    result with it and mechanism 10 the urgency. Going it alone gets worse: every outside option falls
+    with the rise (and recovers when the threat is lifted) (003 L2886-2898, R31; L2537-2543).
+    """
+    st = model.state
+    change = a["strength"] - st.network.threat
+    st.network.threat = a["strength"]
+    st.orgs.outside_option = st.orgs.outside_option - model.params.threat.outside_drop * change
+
+
+def _external_momentum(model, a):
+    """A national law, summit or programme gives wind in the back: energy and drive to act (002 R56)."""
+    st = model.state
+    st.profs.energy = np.clip(st.profs.energy + a["energy"], 0, 1)
+    st.network.experiment_drive = max(st.network.experiment_drive, a["drive"])
+
+
+def _remove_competition_incentive(model, a):
+    """Finance neutral to where the work is done: referring to a rival no longer costs money (003 L1106-1122, R29)."""
+    model.state.network.competition = 0.0
+
+
+def _acknowledge_competition(model, a):
+    """The partners say out loud that they also compete; the unspoken rivalry stops heating ties (003 L2591-2609)."""
+    model.state.network.competition_voiced = 1.0
+
+
+def _covenant(model, a):
+    """Agreements anchored on paper: who gives and gets what, light shared rules (003 L2591-2611; 002 L4017-4022)."""
+    net = model.state.network
+    net.agreed_shares = 1.0
+    net.structure = max(net.structure, a["structure"])
+    net.absorption += a["absorption"]
+
+
+def _performance_agreements(model, a):
+    model.state.network.separate_agreements = float(a["mode"] == "separate")
+
+
+def _decision_rule(model, a):
+    net = model.state.network
+    if a["rule"] == "lead_decides" and net.lead < 0 and net.governance != "nao":
+        return   # nobody to decide: the rule cannot be used in this network (the event is still logged)
+    net.decision_rule = a["rule"]
+
+
 def _set_parameter(model, a):
     model.params = model.params.with_overrides({a["name"]: a["value"]})
 
@@ -479,6 +528,48 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "An external facilitator keeps the momentum and organises reflection, while present.",
           "004 L2622-2690; 002 L1675-2039", ("innovation",), _external_facilitator,
           {"weeks": Option(26, "weeks the facilitator stays", 1, 520)}),
+    Entry("existential_threat", "shock", "Existentiële dreiging", "Existential threat",
+          "Het bestaan van alle partners staat op het spel (krimp, een subsidie die dreigt te verdwijnen): samen of niet. "
+          "Sterkte 0 heft de dreiging op.",
+          "Every partner's existence is at stake (falling numbers, a subsidy at risk): together or not at all. "
+          "Strength 0 lifts the threat.",
+          "003 L2886-2898 (R31), L2537-2543; L3366-3418 (R73)", ("contribution", "value", "innovation"),
+          _existential_threat,
+          {"strength": Option(0.7, "threat level from now on (0 lifts it)", 0.0, 1.0),
+           "turbulence": Option(0.2, "context turbulence it brings", 0.0, 5.0)}),
+    Entry("external_momentum", "shock", "Wind mee van buiten", "External momentum",
+          "Een nieuwe wet, een landelijk programma of politieke aandacht geeft de partners wind in de rug.",
+          "A new law, a national programme or political attention gives the partners wind in the back.",
+          "002 L4006-4010, L4200-4217, L4716-4721 (R56)", ("energy", "innovation"), _external_momentum,
+          {"energy": Option(0.1, "energy it gives", 0.0, 1.0),
+           "drive": Option(2.0, "multiplier on starting experiments, relaxing back", 1.0, 10.0),
+           "turbulence": Option(0.0, "context turbulence it brings", 0.0, 5.0)}),
+    Entry("remove_competition_incentive", "governance", "Concurrentieprikkel weg", "Remove the competition incentive",
+          "De financiering wordt neutraal voor waar de zorg geleverd wordt: doorverwijzen naar een concurrent kost niets meer.",
+          "Finance becomes neutral to where care is given: referring to a competitor no longer costs anything.",
+          "003 L904-912, L1106-1122 (R29)", ("trust", "conflict"), _remove_competition_incentive),
+    Entry("acknowledge_competition", "intervention", "Concurrentie benoemen", "Name the competition",
+          "De partners spreken uit dat ze ook elkaars concurrent zijn; wat onbesproken bleef, hoeft niet meer te broeien.",
+          "The partners say out loud that they also compete; what went unspoken no longer smoulders.",
+          "003 L2591-2609", ("conflict",), _acknowledge_competition),
+    Entry("covenant", "governance", "Afspraken verankeren (convenant)", "Anchor agreements (covenant)",
+          "Wie wat inbrengt en krijgt, en hoe besloten wordt, komt op papier in plaats van in persoonlijke relaties.",
+          "Who brings and gets what, and how decisions are made, is put on paper instead of left to personal relations.",
+          "003 L2591-2611; 002 L4017-4022, L4485-4489", ("value", "accountability", "leadership"), _covenant,
+          {"structure": Option(0.5, "light shared rules in place at least (0-1)", 0.0, 1.0),
+           "absorption": Option(0.2, "extra demand for structure the agreements absorb", 0.0, 2.0)}),
+    Entry("performance_agreements", "governance", "Prestatieafspraken financiers", "Funders' performance agreements",
+          "Financiers maken gezamenlijke prestatieafspraken met het netwerk, of aparte met elke partner.",
+          "Funders make joint performance agreements with the network, or separate ones with each partner.",
+          "003 L4469-4482 (R13)", ("contribution", "value", "leadership"), _performance_agreements,
+          {"mode": Option("joint", "joint or separate", choices=("joint", "separate"))}),
+    Entry("decision_rule", "governance", "Besluitregel", "Decision rule",
+          "Vanaf nu besluit het netwerk bij consensus, bij meerderheid, of beslist de leider (of de netwerkorganisatie).",
+          "From now on the network decides by consensus, by majority, or the lead (or the NAO) decides.",
+          "anchors_peers 1.3 (Choi & Robertson 2014); 003 L5296-5302; 002 R52", ("innovation", "leadership"),
+          _decision_rule,
+          {"rule": Option("consensus", "consensus, majority or lead_decides",
+                          choices=("consensus", "majority", "lead_decides"))}),
     Entry("set_parameter", "governance", "Parameter aangepast", "Parameter changed",
           "Een modelparameter krijgt vanaf nu een andere waarde (parameters die alleen bij de opbouw tellen, veranderen niets meer).",
           "A model parameter takes another value from now on (parameters used only at set-up no longer change anything).",

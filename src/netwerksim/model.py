@@ -38,8 +38,18 @@ from .observers.indicators import network_indicators, organisation_indicators
 from .observers.stuck import StuckDetector
 from .observers.thermometer import Thermometer
 from .params import Params
-from .scenario import Scenario, load_scenario
+from .scenario import Event, Scenario, load_scenario
 from .state import Status, build_state
+
+
+def periodic_reflections(spec: Scenario) -> list[Event]:
+    """The scenario's reflection frequency as timeline entries: a joint stock-taking every
+    ``governance.reflection_every`` weeks (003 L160-168, L2448-2462; 002 L2613-2672)."""
+    every = spec.governance.reflection_every
+    if every <= 0:
+        return []
+    return [Event(at=w, type="reflection", depth=spec.governance.reflection_depth)
+            for w in range(every, spec.meta.steps + 1, every)]
 
 
 class NetwerkModel(Model):
@@ -69,7 +79,7 @@ class NetwerkModel(Model):
         self.events: list[dict[str, Any]] = []
         self.rows: list[dict[str, float]] = []
         self.organisation_rows: list[tuple[int, dict[str, np.ndarray]]] = []
-        self._timeline = sorted(self.spec.events, key=lambda e: e.at)
+        self._timeline = sorted([*self.spec.events, *periodic_reflections(self.spec)], key=lambda e: e.at)
         self._queued: list[tuple[str, dict[str, Any]]] = []
         self.dip_detector = DipDetector()
         self.stuck_detector = StuckDetector()

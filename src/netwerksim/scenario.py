@@ -154,6 +154,7 @@ class Forum(_Strict):
     hours: Annotated[float, Field(gt=0, le=40)] = 2.0
     physical: bool = True
     issues: list[str] = []
+    level: Literal["mixed", "administrative", "frontline"] = "mixed"   # who sits there (002 R53-R54)
 
 
 class ForumGroup(_Strict):
@@ -169,9 +170,20 @@ class ForumGroup(_Strict):
 
 
 class Governance(_Strict):
+    """How the network is governed (MODEL.md §6; Provan & Kenis, anchors_peers 1.3). Defaults change nothing."""
+
     mode: Literal["shared", "lead_organisation", "nao"] = "shared"
     lead: str | None = None
     shared_ambition: dict[str, Annotated[float, Field(ge=0)]] = {}
+    decision_rule: Literal["consensus", "majority", "lead_decides"] = "consensus"
+    accountable: str | None = None               # one party accountable for the whole (002 R51)
+    agreements: Literal["joint", "separate"] = "joint"   # funders' performance agreements (003 R13)
+    competition_incentive: bool = True           # finance that makes referring to a rival cost money (003 R29)
+    competition_acknowledged: bool = False       # the partners name that they also compete (003 L2591-2609)
+    reflection_every: Annotated[int, Field(ge=0, le=520)] = 0   # weeks between joint stock-takings; 0: none
+    reflection_depth: Fraction = 0.3
+    nao_hours: Annotated[float, Field(ge=0, le=100_000)] = 0.0  # the NAO's own coordination hours a week
+    room: Fraction | None = None                 # room partners get to choose how (0 tight steering, 1 letting go)
 
 
 class Event(BaseModel):
@@ -311,6 +323,13 @@ def _reference_problems(s: Scenario):
         yield "governance.lead", f"value {s.governance.lead!r} is not an organisation; allowed: {names}"
     if s.governance.mode == "lead_organisation" and s.governance.lead is None:
         yield "governance.lead", "required when governance.mode is 'lead_organisation'"
+    g = s.governance
+    if g.accountable is not None and g.accountable not in names:
+        yield "governance.accountable", f"value {g.accountable!r} is not an organisation; allowed: {names}"
+    if g.decision_rule == "lead_decides" and g.lead is None and g.mode != "nao":
+        yield "governance.decision_rule", "value 'lead_decides' needs governance.lead or governance.mode = 'nao'"
+    if g.nao_hours > 0 and g.mode != "nao":
+        yield "governance.nao_hours", f"value {g.nao_hours!r} needs governance.mode = 'nao' (now {g.mode!r})"
     for name, value in s.parameters.items():
         try:
             check(name, value)

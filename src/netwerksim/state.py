@@ -130,6 +130,7 @@ class Forums:
     phase: np.ndarray             # meeting clock: a forum meets each time it passes a whole number
     met: np.ndarray               # bool, this week
     attendance: np.ndarray        # share of members present, this week (0 when not met)
+    level: np.ndarray             # 0 mixed, 1 administrative, 2 frontline table (002 R53-R54)
 
 
 @dataclass
@@ -155,6 +156,7 @@ class Ties:
     pair_count: np.ndarray        # ties per pair
     pair_trust: np.ndarray        # mean trust over the pair's ties, kept in step by the trust mechanism
     pair_heat: np.ndarray         # conflict temperature of the tie between the two organisations, 0-1 (003 L1127-1464)
+    pair_rival: np.ndarray        # bool: the two organisations are rivals (003 L904-912)
 
 
 @dataclass
@@ -187,6 +189,8 @@ class Issues:
     outcome: np.ndarray           # this week's experiment outcome (innovation.Outcome)
     last_outcome_week: np.ndarray # week of the last finished experiment (-1: none)
     handed_over: np.ndarray       # bool: the formal owner has taken over (implementation)
+    idea_factor: np.ndarray       # ideas the issue's tables produce relative to mixed tables (their level, 002 R53)
+    table_mandate: np.ndarray     # mandate the issue's tables have to start an experiment, relative to mixed ones
 
 
 @dataclass
@@ -216,6 +220,16 @@ class Network:
     check_in_weeks: int = 0       # weeks of talking about drives still to go
     facilitation_weeks: int = 0   # weeks an external facilitator is still present (004 L2622-2690)
     heat: float = 0.0             # network conflict temperature: mean over ties (003 L1127-1464)
+    # governance levers (MODEL.md §6); the defaults are the model without them
+    decision_rule: str = "consensus"  # consensus | majority | lead_decides
+    accountable: int = -1         # the one party accountable for the whole, or -1 (002 R51)
+    separate_agreements: float = 0.0  # 1: funders hold each partner to its own performance agreement (003 R13)
+    competition: float = 1.0      # 1: referring to a rival costs money, the competition incentive (003 R29)
+    competition_voiced: float = 0.0  # 1: partners have named that they also compete (003 L2591-2609)
+    nao_hours: float = 0.0        # coordination hours a week of the network administrative organisation
+    room: float = -1.0            # room partners get to choose how, 0-1; -1: not a lever in this scenario
+    threat: float = 0.0           # existential threat, 0-1 (003 L2886-2898)
+    agreed_shares: float = 0.0    # 1: a covenant sets who gives and gets what (003 L2591-2611)
 
 
 @dataclass
@@ -271,11 +285,27 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
     issues.potential = float(weights.sum()) * shared
     mode = {"shared": "shared", "lead_organisation": "lead", "nao": "nao"}[s.governance.mode]
     concentration = getattr(params.leadership, f"concentration_{mode}")
-    network = Network(governance=s.governance.mode, lead=lead, shared_ambition=shared, design_focus=params.innovation.focus,
+    g = s.governance
+    network = Network(governance=g.mode, lead=lead, shared_ambition=shared, design_focus=params.innovation.focus,
                       absorption=getattr(params.leadership, f"absorption_{mode}"), concentration=concentration,
                       hierarchy=params.leadership.start_hierarchy * concentration,
-                      alignment=alignment_index(orgs.ambition, orgs.active))
+                      alignment=alignment_index(orgs.ambition, orgs.active),
+                      decision_rule=g.decision_rule, accountable=orgs.name.index(g.accountable) if g.accountable else -1,
+                      separate_agreements=float(g.agreements == "separate"),
+                      competition=float(g.competition_incentive), competition_voiced=float(g.competition_acknowledged),
+                      nao_hours=g.nao_hours, room=-1.0 if g.room is None else g.room)
+    issues.idea_factor, issues.table_mandate = table_effects_per_issue(forums, params)
     return State(orgs, profs, forums, ties, issues, network)
+
+
+def table_effects_per_issue(forums: Forums, params: "Params") -> tuple[np.ndarray, np.ndarray]:
+    """Per issue: the mean idea and mandate factor of the tables that talk about it (1 for mixed tables)."""
+    from .mechanisms.meetings import table_level_effects  # noqa: PLC0415 (mechanisms import state)
+
+    _, ideas, mandate = table_level_effects(forums.level, params)
+    n = np.maximum(forums.covers.sum(axis=0), 1)
+    has = forums.covers.any(axis=0)
+    return (np.where(has, ideas @ forums.covers / n, 1.0), np.where(has, mandate @ forums.covers / n, 1.0))
 
 
 def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params") -> Organisations:
@@ -389,11 +419,12 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
     issue_ids = [i.id for i in s.issues]
     K = len(issue_ids)
     starts = np.concatenate([[0], np.cumsum(orgs.n_professionals)[:-1]])
-    rows = []  # (id, nl, en, frequency, hours, physical, issue mask, member orgs, delegates)
+    rows = []  # (id, nl, en, frequency, hours, physical, issue mask, member orgs, delegates, level)
+    levels = {"mixed": 0, "administrative": 1, "frontline": 2}
     for f in s.forums:
         mask = np.isin(issue_ids, f.issues) if f.issues else np.zeros(K, bool)
         rows.append((f.id, f.name_nl, f.name_en, f.frequency, f.hours, f.physical, mask,
-                     _members_of(f.members, orgs), f.delegates))
+                     _members_of(f.members, orgs), f.delegates, levels[f.level]))
     O = len(orgs.name)
     for g in s.forum_groups:
         size = min(g.organisations_per_forum, O)
@@ -403,7 +434,7 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
             mask = np.zeros(K, bool)
             mask[int(np.argmax(focus))] = True
             rows.append((f"{g.name}-{j + 1}", f"{g.name} {j + 1}", f"{g.name} {j + 1}", g.frequency, g.hours,
-                         bool(rng.random() < g.physical_share), mask, members, g.delegates))
+                         bool(rng.random() < g.physical_share), mask, members, g.delegates, 0))
     member_prof, member_forum, member_block, block_forum, block_org = [], [], [], [], []
     for fi, row in enumerate(rows):
         for o in row[7]:
@@ -426,7 +457,7 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
         member_org=profs.org[np.array(member_prof, np.int64)], member_block=np.array(member_block, np.int64),
         block_forum=np.array(block_forum, np.int64), block_org=np.array(block_org, np.int64),
         member_active=np.ones(len(member_prof), bool), phase=rng.random(F) if F else np.zeros(0),
-        met=np.zeros(F, bool), attendance=np.zeros(F),
+        met=np.zeros(F, bool), attendance=np.zeros(F), level=np.array([r[9] for r in rows], np.int8),
     )
 
 
@@ -454,12 +485,13 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     rival = np.isin(oa * O + ob, np.concatenate([rp[:, 0] * O + rp[:, 1], rp[:, 1] * O + rp[:, 0]]))
     E = len(src)
     pair_keys, org_pair = np.unique(oa * O + ob, return_inverse=True)
+    pair_rival = np.isin(pair_keys, np.concatenate([rp[:, 0] * O + rp[:, 1], rp[:, 1] * O + rp[:, 0]]))
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
                 trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
                 meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met=np.zeros(E, bool), physical=np.zeros(E, bool),
                 org_pair=org_pair.astype(np.int64), pairs=np.stack([pair_keys // O, pair_keys % O], axis=1),
                 pair_count=np.bincount(org_pair, minlength=len(pair_keys)).astype(float),
-                pair_trust=np.full(len(pair_keys), 0.5), pair_heat=np.zeros(len(pair_keys)))
+                pair_trust=np.full(len(pair_keys), 0.5), pair_heat=np.zeros(len(pair_keys)), pair_rival=pair_rival)
 
 
 def _build_issues(s: Scenario) -> Issues:
@@ -481,5 +513,6 @@ def _build_issues(s: Scenario) -> Issues:
         phase=np.array([phases[i.phase] for i in s.issues], np.int8), weeks_in_phase=zeros(np.int64),
         experiment_left=zeros(np.int64), experiments=zeros(np.int64), successes=zeros(np.int64),
         failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8),
-        last_outcome_week=np.full(K, -1, np.int64), handed_over=zeros(bool),
+        last_outcome_week=np.full(K, -1, np.int64), handed_over=zeros(bool), idea_factor=np.ones(K),
+        table_mandate=np.ones(K),
     )

@@ -7,7 +7,9 @@ met this week move their ambitions towards each other when the distance (half th
 Meanwhile each ambition is pulled towards the organisation's own interests in proportion to its
 representative weight (003 L4656-4658, R37h; 002 V10), more strongly once experiments make the plans
 concrete on the issues it cares about (002 L1022-1035, R36). Falling trust shrinks the bound, so the shared
-ambition cracks into factions: the "hairline cracks" of 003 L4660-4672 (R37i).
+ambition cracks into factions: the "hairline cracks" of 003 L4660-4672 (R37i). When the network
+gives partners much room to go their own way, ambitions drift to their own interests too: everyone on
+a craft island of their own (000 L396-402, A-R23; governance ``room``).
 """
 
 from __future__ import annotations
@@ -49,5 +51,8 @@ def update_alignment(st: State, p: Params) -> None:
     concrete = (st.issues.phase >= 1).astype(float)
     concreteness = 1.0 + p.alignment.concreteness * (orgs.focus @ concrete)
     pull = p.alignment.own_pull * orgs.representation * orgs.active * concreteness
+    if net.room >= 0:   # the room given: the set course, or each its own craft island (000 L396-402, L574-577)
+        course = net.room ** 2 * orgs.focus + (1.0 - net.room ** 2) * net.shared_ambition[None, :]
+        orgs.ambition = orgs.ambition + (p.governance.island_pull * orgs.active)[:, None] * (course - orgs.ambition)
     orgs.ambition = orgs.ambition + pull[:, None] * (orgs.focus - orgs.ambition)
     net.alignment = alignment_index(orgs.ambition, orgs.active)

@@ -5,7 +5,9 @@ between two organisations (all their professionals' ties share it, as the source
 describes relations between parties). It follows its
 drivers with delay: distrust, trust below neutral (003 L1420-1436), the own organisation's sense of unfair give and take
 (003 L2428-2440, R10) and interests that are not voiced, i.e. a delegate who acts for the own
-organisation while the partners' ambitions drift apart (003 L1451-1455, R22). Each level brings its
+organisation while the partners' ambitions drift apart (003 L1451-1455, R22), or rivals who compete
+for the same money and do not dare to say so (003 L2591-2609): this heat lasts as long as the
+competition incentive does and nobody names it (:func:`hidden_rivalry`). Each level brings its
 signature on top of the cooler ones (003 L1323-1462, R34): from vigilant on less information is shared
 (less trust evidence), from disagreement on appointments are cancelled (lower attendance) and people
 talk in positions (ambitions no longer converge), and in conflict partners drop out (perceived value
@@ -52,10 +54,15 @@ def exit_push(heat, p: Params) -> np.ndarray:
     return p.conflict.exit_push * _above(heat, 0.75)
 
 
-def heat_driver(trust, unfairness, suppressed, p: Params) -> np.ndarray:
+def heat_driver(trust, unfairness, suppressed, p: Params, rivalry=0.0) -> np.ndarray:
     c = p.conflict
     return np.clip(c.distrust * np.maximum(0.0, 0.5 - trust) / 0.5 + c.unfairness * unfairness
-                   + c.suppressed * suppressed, 0.0, 1.0)
+                   + c.suppressed * suppressed + rivalry, 0.0, 1.0)
+
+
+def hidden_rivalry(pair_rival, competition: float, voiced: float, p: Params):
+    """Heat per organisation pair from competition nobody names: rivals only, while the incentive lasts."""
+    return p.conflict.hidden_rivalry * competition * (1.0 - voiced) * pair_rival
 
 
 def update_conflict(st: State, p: Params) -> None:
@@ -64,7 +71,9 @@ def update_conflict(st: State, p: Params) -> None:
         return
     a, b = T.pairs[:, 0], T.pairs[:, 1]
     suppressed = orgs.representation[a] * pair_distance(orgs.ambition, a, b)
-    driver = heat_driver(T.pair_trust, orgs.unfairness[a], suppressed, p)
+    net = st.network
+    rivalry = hidden_rivalry(T.pair_rival, net.competition, net.competition_voiced, p) if T.pair_rival.any() else 0.0
+    driver = heat_driver(T.pair_trust, orgs.unfairness[a], suppressed, p, rivalry)
     T.pair_heat = T.pair_heat + p.conflict.rate * (driver - T.pair_heat)
     refresh_heat(st)
 

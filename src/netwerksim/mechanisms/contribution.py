@@ -9,6 +9,12 @@ of its willingness (give before you receive). What it wants is capped by the man
 casework pressure (001 L326-367). Under hierarchical leadership (mechanism 7) motives shift to the
 instrumental and parties that lost ownership lean back.
 Contribution is a share of the pledge: 1 means keeping the promise.
+The weight on the collective result is not fixed (:func:`collective_weight`): an existential threat
+pulls partners together ("together the largest, alone we lose our position", 003 L2886-2898, R31;
+alliances of self-preservation cohere while the threat lasts, L2537-2543). Separate performance
+agreements from funders reward each partner only for what serves its own result, so it gives less to
+the part of the network's agenda that lies outside its own interests (:func:`own_agenda_share`;
+003 L4469-4482, R13).
 """
 
 from __future__ import annotations
@@ -19,6 +25,19 @@ from ..params import Params
 from ..state import State
 from .leadership import motive_weights
 from .trust import trust_by_organisation
+
+
+def collective_weight(st: State, p: Params) -> np.ndarray:
+    """Each organisation's weight on the collective result now: raised by an existential threat."""
+    orgs, net = st.orgs, st.network
+    if net.threat > 0:
+        return orgs.collective_weight + p.threat.cohesion * net.threat * (1.0 - orgs.collective_weight)
+    return orgs.collective_weight
+
+
+def own_agenda_share(ambition: np.ndarray, focus: np.ndarray) -> np.ndarray:
+    """Per organisation: the share of what it wants the network to do that serves its own interests (1 - distance)."""
+    return np.minimum(ambition, focus).sum(axis=1)
 
 
 def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
@@ -70,9 +89,12 @@ def decide_contributions(st: State, p: Params) -> None:
     c = p.contribution
     trust, reciprocity = org_trust_and_reciprocity(st)
     h = st.network.hierarchy
-    want = willingness(orgs.perceived_value - orgs.outside_option, trust, orgs.collective_weight,
+    want = willingness(orgs.perceived_value - orgs.outside_option, trust, collective_weight(st, p),
                        motive_weights(orgs.motives, h, p), p)
     want = want * orgs.ownership   # parties that no longer feel co-owner lean back (003 L4732-4734)
+    if st.network.separate_agreements > 0:   # own KPIs first: the rest of the agenda is not rewarded (R13)
+        outside = 1.0 - own_agenda_share(orgs.ambition, orgs.focus)
+        want = want * (1.0 - p.governance.separate_pull * st.network.separate_agreements * outside)
     matched = np.minimum(1.0, (reciprocity + c.reciprocity_tolerance) / np.maximum(orgs.contribution, 1e-9))
     want = want * (c.reciprocity_floor + (1 - c.reciprocity_floor) * matched)
     want = np.minimum(want, orgs.mandate / np.maximum(orgs.pledge, 1e-9))

@@ -15,6 +15,10 @@ the last success is not understood, the group hesitates to start the next experi
 out the reflection and learning that produce ideas and understanding (001 L326-367). Group levers set
 by interventions (focus, experiment drive, shared drives) relax back to normal; an external
 facilitator keeps the drive up and organises reflection while present (004 L2622-2690).
+Governance sets the pace of deciding: the decision rule (mechanism 7, :func:`decision_rule_effects`)
+and the level of the issue's tables (frontline tables bring more ideas and less mandate,
+administrative ones the reverse; 002 L3872-3892, R53-R54); an existential threat adds urgency
+(003 L2886-2898).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import numpy as np
 from ..params import Params
 from ..state import State
 from .contribution import org_workload
+from .leadership import decision_rule_effects
 from .trust import trust_by_organisation
 
 
@@ -107,7 +112,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     # talk fills the idea pool; fresh ideas scatter the direction, trust and shared ambition focus it
     room = learning_room(st, p)
     critics = 1 - p.negativity.idea_damping * issue_negativity(st)   # cynics keep seeing the downsides (V6)
-    new = q.idea_rate * I.talk * energy * room * critics
+    new = q.idea_rate * I.talk * I.idea_factor * energy * room * critics
     I.ideas = (1 - q.idea_decay) * I.ideas + new
     target = I.trust * net.alignment * net.design_focus
     I.convergence = np.clip(I.convergence + q.convergence_rate * (target - I.convergence)
@@ -140,7 +145,8 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     # start experiments
     idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)
     chance = start_chance(I.ideas, I.convergence, weighted_by_ambition(st, orgs.ownership),
-                          weighted_by_ambition(st, orgs.mandate), energy, p) * net.experiment_drive
+                          weighted_by_ambition(st, orgs.mandate) * I.table_mandate, energy, p) * net.experiment_drive
+    chance = chance * decision_rule_effects(net.decision_rule, p)[0]   # consensus waits for everyone
     chance = chance * (1 - q.hesitation * (1 - I.understood))   # it works, but why? one doesn't dare go on (V9)
     starting = idle & (rng.random(K) < chance)
     I.experiment_left = np.where(starting, int(q.duration), I.experiment_left)
@@ -172,6 +178,8 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     if net.check_in_weeks > 0:
         net.check_in_weeks -= 1
         net.drives_shared = 1.0
+    if net.threat > 0:   # something is at stake: the urgency stays while the threat lasts
+        net.experiment_drive = max(net.experiment_drive, 1.0 + p.threat.urgency * net.threat)
     net.design_focus += q.lever_relax * (q.focus - net.design_focus)
     net.experiment_drive += q.lever_relax * (1.0 - net.experiment_drive)
     net.drives_shared -= q.lever_relax * net.drives_shared

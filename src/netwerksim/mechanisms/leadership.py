@@ -8,6 +8,16 @@ slowly when it is absorbed. Under hierarchical, concentrated leadership the othe
 organisations feel they gave up more autonomy (003 L1488-1492, R33), and their utility calculus shifts
 from affective and moral towards instrumental motives (003 L4656-4658, R37h). The contribution
 decision applies :func:`motive_weights`, the perceived value :func:`felt_autonomy_ceded`.
+
+Governance levers set part of ownership and representation (MODEL.md §6). The decision rule: waiting
+for consensus is slow, deciding by majority faster, a lead (or NAO) that decides fastest, but parties
+that can be outvoted or are decided for feel less co-owner (:func:`decision_rule_effects`; Choi &
+Robertson 2014 in anchors_peers 1.3; 003 L4732-4734; 002 V4). The lead and the one accountable party
+(002 R51) keep their ownership. Separate performance agreements from funders put partners in
+negotiation mode: their delegates act more for their own organisation (003 L4469-4482, R13); an
+existential threat makes them act for the whole (003 L2886-2898, R31). The
+room partners get has an optimum (000 L396-416; 004 L746-750): under tight steering nobody takes
+responsibility (:func:`room_ownership`); with all room, ambitions drift to craft islands (mechanism 3).
 """
 
 from __future__ import annotations
@@ -41,15 +51,38 @@ def felt_autonomy_ceded(autonomy_ceded: np.ndarray, hierarchy: float, p: Params)
     return autonomy_ceded + p.leadership.autonomy_loss * hierarchy * (1.0 - autonomy_ceded)
 
 
+def decision_rule_effects(rule: str, p: Params) -> tuple[float, float]:
+    """(speed, ownership loss) of a decision rule: how much sooner experiments start than under
+    consensus, and how much felt ownership the parties who do not decide lose."""
+    g = p.governance
+    if rule == "majority":
+        return g.majority_speed, g.majority_ownership_loss
+    if rule == "lead_decides":
+        return g.lead_speed, g.lead_ownership_loss
+    return 1.0, 0.0
+
+
+def room_ownership(room: float, p: Params) -> float:
+    """Share of ownership left under the room partners get: tight steering takes responsibility away
+    (000 L404-416: it only grows when nobody does it for you). The loss falls off quadratically, so a
+    clear frame with moderate room costs little (assumption after seed_000_001.md Part C 3)."""
+    return 1.0 if room < 0 else 1.0 - p.governance.steering_loss * (1.0 - room) ** 2
+
+
 def update_leadership(st: State, p: Params) -> None:
     orgs, net = st.orgs, st.network
     q = p.leadership
     net.hierarchy = float(np.clip(next_hierarchy(net.hierarchy, net.structure_demand, net.absorption, p), 0, 1))
     lean = q.lean_back * net.hierarchy * net.concentration
-    target = np.full(len(orgs.name), 1.0 - lean)
+    _, decided_for = decision_rule_effects(net.decision_rule, p)
+    target = np.full(len(orgs.name), (1.0 - lean - decided_for) * room_ownership(net.room, p))
     if net.lead >= 0:
         target[net.lead] = 1.0   # the leading party keeps its ownership; the others lean back
+    if net.accountable >= 0:
+        target[net.accountable] = 1.0   # so does the party that answers for the whole (002 R51)
     orgs.ownership += q.ownership_rate * (target - orgs.ownership)
     known = p.innovation.drives_representation * net.drives_shared   # who knows why others take part is addressable
+    negotiating = p.governance.separate_representation * net.separate_agreements   # own KPIs first (003 R13)
+    together = p.threat.unity * net.threat          # together or not at all (003 L2886-2898)
     orgs.representation = np.clip(orgs.base_representation + q.representation * net.hierarchy
-                                  + (1.0 - orgs.ownership) - known, 0.0, 1.0)
+                                  + (1.0 - orgs.ownership) - known + negotiating - together, 0.0, 1.0)

@@ -6,6 +6,13 @@ Attendance falls with casework pressure (001 L326-367), low energy, low perceive
 plus preparation that grows with the number of organisation pairs at the table, n(n-1)/2
 (003 L4628-4630, R37b; anchors_peers SF6), and every table member spends reporting hours that
 grow with accountability pressure (003 L4636-4646, R37e).
+
+Governance shapes this load. An administrative table talks cases out: its meetings run longer
+(002 L3872-3881, R53); :func:`table_level_effects` also holds what a table's level means for ideas and
+mandate (read by the innovation process). When one party is accountable for the whole, the others
+report less (002 L5242-5256, R51). A network administrative organisation with coordination hours of
+its own takes preparation and reporting off the members' hands, up to its capacity (Provan & Kenis;
+anchors_peers 1.3: an NAO without capacity becomes a bottleneck, Bitterman & Koliba 2020).
 """
 
 from __future__ import annotations
@@ -15,6 +22,27 @@ import numpy as np
 from ..params import Params
 from ..state import State, delegations_present
 from .conflict import attendance_factor
+
+
+def table_level_effects(level: np.ndarray, p: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per forum: meeting length, ideas and mandate relative to a mixed table (0 mixed, 1 administrative, 2 frontline).
+
+    Administrators at a distance talk more and produce fewer ideas; frontline people who know the
+    cases bring more ideas but have less mandate to commit their organisation (002 L3872-3892, R53-R54).
+    """
+    f = p.forum
+    hours = np.where(level == 1, f.administrative_hours, 1.0)
+    ideas = np.select([level == 1, level == 2], [f.administrative_ideas, f.frontline_ideas], 1.0)
+    mandate = np.where(level == 2, f.frontline_mandate, 1.0)
+    return hours, ideas, mandate
+
+
+def coordination_relief(overhead: np.ndarray, nao_hours: float) -> np.ndarray:
+    """Overhead hours left to the members once an NAO with ``nao_hours`` a week takes its share, spread evenly."""
+    total = float(overhead.sum())
+    if nao_hours <= 0 or total <= 0:
+        return overhead
+    return overhead * (1.0 - min(1.0, nao_hours / total))
 
 
 def attendance_probability(workload, energy, value_margin, meeting_hours, p: Params) -> np.ndarray:
@@ -55,12 +83,20 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     n_orgs = delegations_present(F, present)     # for the n(n-1)/2 preparation cost
     held = F.covers & F.met[:, None]
     st.issues.talk = (F.attendance[:, None] * held).sum(axis=0) / np.maximum(held.sum(axis=0), 1)
-    per_meeting = F.hours + p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
-    hours = present * (count * per_meeting)[F.member_forum]
-    # talking about drives takes time: hours a week per table member who is there (002 L2504-2516)
-    hours = hours + present * p.innovation.check_in_hours * (st.network.check_in_weeks > 0)
+    net = st.network
+    length = F.hours * table_level_effects(F.level, p)[0] if F.level.any() else F.hours
+    preparation = p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
     # every active table member also reports and justifies, more so under accountability pressure (R37e)
-    hours = hours + (F.member_active & orgs.active[org]) * p.meeting.accountability_hours * st.network.accountability
+    reporting = (F.member_active & orgs.active[org]) * p.meeting.accountability_hours * net.accountability
+    if net.accountable >= 0:   # one party answers for the whole; the others report less (R51)
+        reporting = reporting * np.where(org == net.accountable, 1.0, 1.0 - p.governance.accountable_relief)
+    # talking about drives takes time: hours a week per table member who is there (002 L2504-2516)
+    check_in = present * p.innovation.check_in_hours * (net.check_in_weeks > 0)
+    if net.nao_hours > 0:      # the NAO prepares and reports for the members, up to its capacity
+        overhead = coordination_relief(present * (count * preparation)[F.member_forum] + reporting, net.nao_hours)
+        hours = present * (count * length)[F.member_forum] + check_in + overhead
+    else:
+        hours = present * (count * (length + preparation))[F.member_forum] + check_in + reporting
     profs.meeting_hours = np.bincount(prof, weights=hours, minlength=len(profs.org))
 
     both = present[T.meets_a] & present[T.meets_b]

@@ -5,7 +5,8 @@ Evidence comes from meeting: did the other's organisation deliver what it promis
 L3208-3214)? A shortfall is partly forgiven as circumstance (attribution, anchors_peers 1.1), the rest
 counts ``negative_weight`` times as much as a kept promise (003 L1451-1455; Slovic 1993). Physical
 co-presence gives more evidence than remote contact (003 L1052-1058, R15); rivals share less
-(003 L904-912, R29). All evidence fades by ``forgetting`` each week.
+(003 L904-912, R29) while the competition incentive lasts: with finance neutral to where the work is done,
+rivals share as freely as other partners (003 L1106-1122). All evidence fades by ``forgetting`` each week.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ def pair_trust(T) -> np.ndarray:
     return np.bincount(T.org_pair, weights=T.trust, minlength=len(T.pairs)) / T.pair_count
 
 
-def evidence_rate(physical: np.ndarray, rival: np.ndarray, p: Params) -> np.ndarray:
-    """Evidence one week of meeting adds: less when remote, less between rivals."""
+def evidence_rate(physical: np.ndarray, rival: np.ndarray, p: Params, competition: float = 1.0) -> np.ndarray:
+    """Evidence one week of meeting adds: less when remote, less between rivals while they compete."""
     t = p.trust
-    return t.evidence_rate * np.where(physical, 1.0, t.remote_factor) * np.where(rival, t.rival_sharing, 1.0)
+    rival_factor = 1.0 - (1.0 - t.rival_sharing) * competition
+    return t.evidence_rate * np.where(physical, 1.0, t.remote_factor) * np.where(rival, rival_factor, 1.0)
 
 
 def trust_by_organisation(T, n_orgs: int) -> tuple[np.ndarray, np.ndarray]:
@@ -68,7 +70,7 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     met = np.flatnonzero(T.met)
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
     kept = rng.random(len(met)) < kept_chance
-    weight = evidence_rate(T.physical[met], T.rival[met], p) * sharing(T.pair_heat[T.org_pair[met]], p)
+    weight = evidence_rate(T.physical[met], T.rival[met], p, st.network.competition) * sharing(T.pair_heat[T.org_pair[met]], p)
     weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)   # relational talk (002 R28-R29)
     positive = weight * kept
     T.r, T.s = add_evidence(T.r, T.s, positive, weight - positive, p, at=met)

@@ -6,7 +6,8 @@ autonomy ceded (003 L753-755), felt more under hierarchical leadership (mechanis
 hurts (003 L2428-2440, R10). Perceived value follows realised benefit with smoothing, so it fades
 without fresh results (003 L2418-2420, R11). An organisation whose value stays below its outside
 option goes dormant and then leaves (*afhaken*, 003 L219-222, R2); a dormant one comes back when the
-value rises clearly above it.
+value rises clearly above it. A covenant that records who gives and gets what widens the imbalance
+partners accept (anchored agreements instead of personal relations, 003 L2591-2611).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 from ..params import Params
 from ..state import State, Status
 from .conflict import exit_push
+from .contribution import collective_weight
 from .leadership import felt_autonomy_ceded
 from .production import given_hours
 
@@ -44,12 +46,15 @@ def update_value(st: State, p: Params) -> None:
     v = p.value
     own = orgs.focus @ I.delta
     shared = float(I.delta.mean())
-    gross = v.benefit_scale * ((1 - orgs.collective_weight) * own + orgs.collective_weight * shared)
+    cw = collective_weight(st, p)   # raised by a threat, lowered by separate agreements (mechanism 4)
+    gross = v.benefit_scale * ((1 - cw) * own + cw * shared)
     ceded = felt_autonomy_ceded(orgs.autonomy_ceded, st.network.hierarchy, p)
     # a dormant member weighs what taking part again would cost: its full promise and its ceded autonomy
     giving = np.where(orgs.status == Status.DORMANT, 1.0, orgs.contribution)
     cost = v.contribution_cost * giving * orgs.pledge + v.autonomy_cost * ceded
-    unfair = np.maximum(0.0, imbalance(given_hours(st), gross, orgs.active) - v.fairness_tolerance)
+    # once a covenant sets who gives and gets what, partners accept more imbalance (003 L2591-2611)
+    tolerance = v.fairness_tolerance + p.covenant.tolerance * st.network.agreed_shares
+    unfair = np.maximum(0.0, imbalance(given_hours(st), gross, orgs.active) - tolerance)
     orgs.unfairness = unfair
     joined = orgs.joined
     orgs.benefit = np.where(joined, gross - cost - v.fairness_penalty * unfair - exit_push(orgs.heat, p), 0.0)
