@@ -356,3 +356,22 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path, capsys):
                           tmp_path / "o", "--connect-timeout", "2")
     assert status == 2 and "cannot reach a Dask scheduler at" in err and "dask scheduler" in err
     assert not (tmp_path / "o").exists()
+
+
+def test_a_failing_run_stops_the_sweep_with_its_run_id_and_keeps_what_finished(tmp_path, monkeypatch):
+    import netwerksim.experiment as experiment
+
+    real = experiment.run_summary
+
+    def fails_on_seed(spec):
+        if spec.params["trust.forgetting"] > 0.95:
+            raise FloatingPointError("trust overflowed")
+        return real(spec)
+
+    monkeypatch.setattr(experiment, "run_summary", fails_on_seed)
+    path = small_sweep(tmp_path, design="grid", extra="levels = 3", replications=1, steps=6).read_text()
+    path = write(tmp_path, path.replace("samples = 6\n", ""), "grid.toml")
+    with pytest.raises(SweepError, match=r"a run failed \(in run 4\): FloatingPointError: trust overflowed; the runs "
+                                         r"finished so far are saved in .*--resume"):
+        run_sweep(load_sweep(path), tmp_path / "out", chunk=100)
+    assert sorted(Store(tmp_path / "out").done().tolist()) == [0, 1, 2, 3]

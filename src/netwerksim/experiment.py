@@ -112,7 +112,7 @@ def run_stream(jobs: Iterable[tuple[Hashable, RunSpec]], *, workers: int = 1, ex
     """
     if executor is None and workers <= 1:
         for key, spec in jobs:
-            yield key, run_summary(spec)
+            yield key, _naming(key, lambda: run_summary(spec))   # noqa: B023 (called at once)
         return
     window = window or 4 * max(1, workers)
     if executor is not None:
@@ -123,12 +123,24 @@ def run_stream(jobs: Iterable[tuple[Hashable, RunSpec]], *, workers: int = 1, ex
         yield from _stream(pool, iter(jobs), window)
 
 
+def _naming(key: Hashable, result):
+    """``result()``; an error it raises gets a note naming the run, so the caller can say which failed."""
+    try:
+        return result()
+    except Exception as exc:
+        exc.add_note(f"in run {key!r}")
+        raise
+
+
 def _stream(executor: Executor, jobs: Iterator[tuple[Hashable, RunSpec]], window: int):
     pending = {executor.submit(run_summary, spec): key for key, spec in islice(jobs, window)}
     try:
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            finished = [(pending.pop(future), future.result()) for future in done]
+            finished = []
+            for future in done:
+                key = pending.pop(future)
+                finished.append((key, _naming(key, future.result)))
             for key, spec in islice(jobs, len(done)):   # keep the workers busy while the consumer saves
                 pending[executor.submit(run_summary, spec)] = key
             yield from finished

@@ -605,7 +605,13 @@ def run_sweep(sweep: Sweep, out: str | Path | None = None, *, resume: bool = Fal
                 bar.update(1)
                 if len(rows) >= chunk or time.perf_counter() - last_flush >= flush_seconds:
                     flush()
-        finally:   # an interrupt or a failed run: what finished is saved before the error goes up
+        except Exception as exc:   # a run that fails (a model error at some point of the space) stops the sweep
+            flush()
+            where = "; ".join(getattr(exc, "__notes__", []))
+            saved = f"the runs finished so far are saved in {store.parts}; " if store is not None else ""
+            raise SweepError(f"{sweep.source}: a run failed ({where or 'run unknown'}): {exc.__class__.__name__}: {exc}"
+                             f"; {saved}fix the cause, then run the sweep again with --resume") from exc
+        finally:   # an interrupt: what finished is saved before it goes up
             flush()
     seconds = time.perf_counter() - start
     if store is None:
