@@ -184,7 +184,7 @@ PARAMETERS: dict[str, Param] = {
         _P("governance.steering_loss", 0.6, "ownership", 0, 1, "000 L404-416 (A-R24); 004 L746-750",
            "ownership lost under the tightest steering (room 0): responsibility only grows when nobody takes it over"),
         _P("governance.island_pull", 0.2, "1/week", 0, 1, "000 L396-402 (A-R23); 001 L683-685",
-           "weekly pull of an organisation's ambition to its own interests at full room (craft islands)"),
+           "weekly pull of an organisation's ambition towards the course its room leaves: the shared ambition under tight steering, its own interests at full room (craft islands)"),
         _P("forum.administrative_hours", 1.5, "1", 1, 5, "002 L3872-3881 (R53)",
            "length of an administrative table's meetings relative to the hours set: administrators talk cases out"),
         _P("forum.administrative_ideas", 0.5, "1", 0, 5, "002 L3872-3881 (R53)",
