@@ -215,3 +215,16 @@ def test_external_momentum_gives_energy_and_drive(small):
 def test_the_source_scenarios_load_with_dutch_and_english_names(name):
     s = load_scenario(name)
     assert s.meta.name_nl and s.meta.name_en and s.meta.description_nl and s.meta.description_en
+
+
+def test_the_timeline_entries_switch_agreements_and_decision_rule_and_a_rule_without_a_decider_changes_nothing(small):
+    model = NetwerkModel(validate(small, "<test>"), rng=1)
+    model.intervene("performance_agreements", mode="separate")
+    model.intervene("decision_rule", rule="lead_decides")   # shared governance, no lead: nobody to decide
+    model.intervene("decision_rule", rule="majority")
+    model.step()
+    assert model.state.network.separate_agreements == 1.0
+    assert model.state.network.decision_rule == "majority"
+    model.intervene("decision_rule", rule="lead_decides")
+    model.step()
+    assert model.state.network.decision_rule == "majority"
