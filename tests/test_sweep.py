@@ -149,6 +149,9 @@ def test_the_python_api_returns_one_row_per_run_and_the_pool_matches_serial(tmp_
     pd.testing.assert_frame_equal(serial, pooled, check_exact=True)
     store = Store(tmp_path / "out")
     assert len(store.part_files()) == 3 and store.manifest()["complete"] is True
+    analysis = netwerksim.analyse(tmp_path / "out", plots=False, lang="en")
+    assert analysis.indices.empty and "A lhs design gives no sensitivity indices" in (
+        tmp_path / "out" / "analysis" / "analysis.md").read_text()
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "out" / "results.parquet"), serial, check_exact=True)
     # a scenario field really changes the run: the same seed under another governance mode differs
     by_mode = serial.groupby("governance.mode")["trust_end"].mean()
@@ -375,3 +378,14 @@ def test_a_failing_run_stops_the_sweep_with_its_run_id_and_keeps_what_finished(t
                                          r"finished so far are saved in .*--resume"):
         run_sweep(load_sweep(path), tmp_path / "out", chunk=100)
     assert sorted(Store(tmp_path / "out").done().tolist()) == [0, 1, 2, 3]
+
+
+def test_resuming_after_the_model_code_changed_refuses(tmp_path, capsys, monkeypatch):
+    import netwerksim.sweeps as sweeps
+
+    path = small_sweep(tmp_path, samples=2, replications=1, steps=6)
+    assert main(capsys, "sweep", path, "--out", tmp_path / "out", "--workers", "1")[0] == 0
+    assert Store(tmp_path / "out").manifest()["code_sha256"] == sweeps.code_digest()
+    monkeypatch.setattr(sweeps, "code_digest", lambda: "f" * 64)
+    status, _, err = main(capsys, "sweep", path, "--out", tmp_path / "out", "--workers", "1", "--resume")
+    assert status == 2 and "the netwerksim code changed since this sweep started" in err and "mix runs of two models" in err

@@ -273,6 +273,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "sweep.skipped_constant": ("geen indices: de uitkomst is in elk punt gelijk", "no indices: the outcome is the same at every point"),
     "sweep.skipped_undefined_points": ("geen indices: de uitkomst is in sommige punten in geen enkele run gedefinieerd",
                                        "no indices: the outcome is undefined in every run of some points"),
+    "sweep.no_indices": ("Een {design}-ontwerp geeft geen gevoeligheidsindices: de figuren tonen de uitkomsten per "
+                         "parameter. Voor indices: design = \"morris\" (screenen) of \"sobol\" (variantie-indices).",
+                         "A {design} design gives no sensitivity indices: the figures show the outcomes by parameter. "
+                         "For indices: design = \"morris\" (screening) or \"sobol\" (variance indices)."),
     "sweep.figures": ("Figuren", "Figures"),
     "sweep.provenance": ("Herkomst", "Provenance"),
     # kinds of organisation (scenario.KINDS)

@@ -278,6 +278,8 @@ def _report(result: Analysis, names: list[str], metrics: list[str], lang: str) -
         lines += ["## Morris: mu*, sigma", "", t("sweep.morris_note", lang), ""]
     elif result.method == "sobol":
         lines += ["## Sobol: S1, ST", "", t("sweep.sobol_note", lang), ""]
+    else:
+        lines += [t("sweep.no_indices", lang, design=m["design"]), ""]
     if result.method is not None and not result.indices.empty:
         cols = INDEX_COLUMNS[result.method]
         for metric in metrics:

@@ -494,6 +494,15 @@ class Store:
             "run_id", ignore_index=True)
 
 
+def code_digest() -> str:
+    """SHA-256 of netwerksim's own source files: two machines or two sessions run the same model iff equal."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 def _versions() -> dict[str, str]:
     packages = ("netwerksim", "mesa", "numpy", "pandas", "pyarrow", "SALib")
     return {"python": platform.python_version(), **{p: version(p) for p in packages}}
@@ -518,7 +527,7 @@ def manifest_for(sweep: Sweep) -> dict[str, Any]:
                   "plan.parquet": "one row per run: run_id, point, replication, seed",
                   "runs/part-*.parquet": "finished runs, written atomically in chunks",
                   "results.parquet": "every run sorted by run_id, once the sweep is complete"},
-        "versions": _versions(),
+        "versions": _versions(), "code_sha256": code_digest(),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "complete": False,
     }
@@ -538,6 +547,10 @@ def _check_resumable(store: Store, sweep: Sweep, manifest: dict[str, Any]) -> No
     if manifest["scenario_hash"] != sweep.scenario.digest():
         raise SweepError(f"{where}: the scenario {sweep.header['scenario']!r} changed since this sweep started "
                          "(its content hash differs); restore it, or run the sweep into another --out folder")
+    if manifest.get("code_sha256") != code_digest():
+        raise SweepError(f"{where}: the netwerksim code changed since this sweep started (source SHA-256 "
+                         f"{str(manifest.get('code_sha256'))[:12]}…, now {code_digest()[:12]}…); resuming would mix "
+                         "runs of two models. Finish it with the code it started with, or run it into another --out")
     stored = pd.read_parquet(store.out / "design.parquet")
     if not np.array_equal(stored[[f"u:{n}" for n in sweep.names]].to_numpy(), sweep.unit):
         raise SweepError(f"{where}: the design computed now differs from the stored one (another SALib or numpy "
@@ -672,21 +685,22 @@ def finalise(store: Store, sweep: Sweep | None = None, *, engine: str = "", seco
 
 # --- engines ------------------------------------------------------------------------------------------
 def check_workers(client) -> dict[str, str]:
-    """The netwerksim version on every Dask worker; a clear error when a worker cannot import it."""
+    """netwerksim's version and code hash on every Dask worker; a clear error when one differs or lacks it."""
     try:
         found = client.run(_worker_version)
     except Exception as exc:   # the worker's own error: ModuleNotFoundError, a version conflict, ...
         raise SweepError(f"a Dask worker cannot run netwerksim ({exc.__class__.__name__}: {exc}); install the same "
                          "netwerksim and Python packages on every worker (see docs/onderzoekersgids.md)") from None
-    mine = version("netwerksim")
+    mine = _worker_version()
     wrong = {w: v for w, v in found.items() if v != mine}
     if wrong:
-        raise SweepError(f"Dask workers run another netwerksim version than this machine ({mine}): {wrong}")
+        raise SweepError(f"Dask workers run other netwerksim code than this machine ({mine}): {wrong}; install the "
+                         "same version on every worker, or results would depend on where a run happens")
     return found
 
 
 def _worker_version() -> str:
-    return version("netwerksim")
+    return f"{version('netwerksim')} (code {code_digest()[:12]})"
 
 
 @contextmanager
