@@ -23,7 +23,7 @@ import pandas as pd
 from .experiment import atomic_folder
 from .i18n import t
 from .metrics import METRICS
-from .sweeps import Store, SweepError
+from .sweeps import Store, SweepError, salib_problem
 
 INDEX_COLUMNS = {"morris": ["mu", "mu_star", "mu_star_conf", "sigma"], "sobol": ["S1", "S1_conf", "ST", "ST_conf"]}
 
@@ -96,7 +96,7 @@ def _indices(result: Analysis, unit: np.ndarray, names: list[str], metrics: list
     from SALib.analyze import morris, sobol  # noqa: PLC0415
 
     manifest = result.manifest
-    problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+    problem = salib_problem(names)
     rows, pairs = [], []
     for m in metrics:
         y = result.means[m].to_numpy(dtype=float)

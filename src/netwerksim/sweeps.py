@@ -148,8 +148,7 @@ class Sweep:
         return own or (self.scenario.meta.name_nl if lang == "nl" else self.scenario.meta.name_en)
 
     def problem(self) -> dict[str, Any]:
-        """SALib's problem: the space in unit coordinates (categorical axes split into equal parts)."""
-        return {"num_vars": len(self.dimensions), "names": self.names, "bounds": [[0.0, 1.0]] * len(self.dimensions)}
+        return salib_problem(self.names)
 
     def design_table(self) -> pd.DataFrame:
         """One row per design point: ``point``, each dimension's value and its unit coordinate ``u:<name>``."""
@@ -391,13 +390,18 @@ def _design_problems(h: _Header, n_dims: int) -> list[tuple[str, str]]:
     return problems
 
 
+def salib_problem(names: list[str]) -> dict[str, Any]:
+    """SALib's problem: the space in unit coordinates; values are scaled (or categories split) per axis."""
+    return {"num_vars": len(names), "names": list(names), "bounds": [[0.0, 1.0]] * len(names)}
+
+
 def make_design(design: str, dims: tuple[Dimension, ...], *, samples: int | None, levels: int,
                 second_order: bool, seed: int) -> np.ndarray:
     """The design matrix in unit coordinates (points x dimensions), in the order SALib's analysers expect."""
     d = len(dims)
     if d == 0:
         return np.zeros((0, 0))
-    problem = {"num_vars": d, "names": [x.name for x in dims], "bounds": [[0.0, 1.0]] * d}
+    problem = salib_problem([x.name for x in dims])
     # the design's own random stream, apart from the runs' seeds (SeedSequence(seed).spawn)
     design_seed = int(np.random.SeedSequence([seed, 0x5EED]).generate_state(1)[0])
     if design == "grid":
