@@ -16,7 +16,7 @@ import numpy as np
 
 from .mechanisms.conflict import refresh_heat
 from .mechanisms.contribution import org_workload, workload_room
-from .mechanisms.trust import pair_trust
+from .mechanisms.trust import refresh_trust
 from .params import PARAMETERS, ParameterError, check
 from .scenario import KINDS
 from .state import Status
@@ -142,7 +142,7 @@ def _key_person_leaves(model, a):
     T.r[mine] = 0.0
     T.s[mine] = 0.0
     T.trust[mine] = 0.5
-    T.pair_trust = pair_trust(T)
+    refresh_trust(T, len(st.orgs.name))
     st.profs.energy[who] = st.profs.drive[who]
 
 
@@ -281,8 +281,7 @@ def _trust_dialogue(model, a):
     T = st.ties
     T.pair_heat *= 1 - a["strength"]
     T.s *= 1 - a["strength"]
-    T.trust = (T.r + 1.0) / (T.r + T.s + 2.0)
-    T.pair_trust = pair_trust(T)
+    refresh_trust(T, len(st.orgs.name))
     refresh_heat(st)
     st.orgs.ownership += a["strength"] * (1 - st.orgs.ownership)
 

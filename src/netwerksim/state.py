@@ -155,6 +155,8 @@ class Ties:
     pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
     pair_count: np.ndarray        # ties per pair
     pair_trust: np.ndarray        # mean trust over the pair's ties, kept in step by the trust mechanism
+    org_given: np.ndarray         # per organisation: mean trust its professionals hold in partners (0.5 without ties)
+    org_received: np.ndarray      # ... and partners' professionals in them; both kept in step by the trust mechanism
     pair_heat: np.ndarray         # conflict temperature of the tie between the two organisations, 0-1 (003 L1127-1464)
     pair_rival: np.ndarray        # bool: the two organisations are rivals (003 L904-912)
 
@@ -489,9 +491,10 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
                 trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
                 meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met=np.zeros(E, bool), physical=np.zeros(E, bool),
-                org_pair=org_pair.astype(np.int64), pairs=np.stack([pair_keys // O, pair_keys % O], axis=1),
+                org_pair=org_pair.astype(np.int64), pairs=np.asfortranarray(np.stack([pair_keys // O, pair_keys % O], axis=1)),   # columns contiguous
                 pair_count=np.bincount(org_pair, minlength=len(pair_keys)).astype(float),
-                pair_trust=np.full(len(pair_keys), 0.5), pair_heat=np.zeros(len(pair_keys)), pair_rival=pair_rival)
+                pair_trust=np.full(len(pair_keys), 0.5),
+                org_given=np.full(O, 0.5), org_received=np.full(O, 0.5), pair_heat=np.zeros(len(pair_keys)), pair_rival=pair_rival)
 
 
 def _build_issues(s: Scenario) -> Issues:

@@ -24,7 +24,6 @@ import numpy as np
 from ..params import Params
 from ..state import State
 from .leadership import motive_weights
-from .trust import trust_by_organisation
 
 
 def collective_weight(st: State, p: Params) -> np.ndarray:
@@ -46,7 +45,7 @@ def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
     O = len(orgs.name)
     if len(T.src) == 0:
         return np.full(O, 0.5), np.ones(O)
-    mean_trust, _ = trust_by_organisation(T, O)
+    mean_trust = T.org_given
     src, dst = T.pairs[:, 0], T.pairs[:, 1]
     trust = T.pair_trust * T.pair_count           # summed over the pair's ties
     total = np.bincount(src, weights=trust, minlength=O)

@@ -31,7 +31,6 @@ from ..params import Params
 from ..state import State
 from .contribution import org_workload
 from .leadership import decision_rule_effects
-from .trust import trust_by_organisation
 
 
 class Phase(IntEnum):
@@ -77,8 +76,7 @@ def issue_negativity(st: State) -> np.ndarray:
 
 def issue_trust(st: State) -> np.ndarray:
     """Per issue: the trust organisations hold in their partners, weighted by their ambition on it."""
-    given, _ = trust_by_organisation(st.ties, len(st.orgs.name))
-    return weighted_by_ambition(st, given)
+    return weighted_by_ambition(st, st.ties.org_given)
 
 
 def learning_room(st: State, p: Params) -> np.ndarray:

@@ -74,5 +74,11 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)   # relational talk (002 R28-R29)
     positive = weight * kept
     T.r, T.s = add_evidence(T.r, T.s, positive, weight - positive, p, at=met)
+    refresh_trust(T, len(orgs.name))
+
+
+def refresh_trust(T, n_orgs: int) -> None:
+    """Bring trust, pair trust and per-organisation trust in step with the evidence ``r`` and ``s``."""
     T.trust = expected_trust(T.r, T.s)
     T.pair_trust = pair_trust(T)
+    T.org_given, T.org_received = trust_by_organisation(T, n_orgs)

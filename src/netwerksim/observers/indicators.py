@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 
 from ..mechanisms.production import given_hours
-from ..mechanisms.trust import trust_by_organisation
 from ..params import Params
 from ..state import State, Status
 
@@ -125,7 +124,7 @@ def organisation_indicators(st: State) -> dict[str, np.ndarray]:
     O = len(orgs.name)
     n = orgs.n_professionals
 
-    given, received = trust_by_organisation(T, O)
+    given, received = T.org_given.copy(), T.org_received.copy()
     return {
         "status": orgs.status.copy(),
         "contribution": orgs.contribution.copy(),
