@@ -28,8 +28,10 @@ app: venv
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && apt-get install -y -qq chromium)
 
+# the browser tests run on their own afterwards, so the app gets the machine while chromium drives it
 test: venv chromium
-	$(PY) -m pytest -n $(WORKERS) -q
+	$(PY) -m pytest -n $(WORKERS) -q -m "not browser"
+	$(PY) -m pytest -q -m browser
 
 test-fast: venv
 	$(PY) -m pytest -n $(WORKERS) -q -m "not slow"
