@@ -4,7 +4,7 @@ The same runs (a grid over ``trust.forgetting`` x seeds of the zorgnetwerk) go t
 sweep engine (``sweeps.run_sweep``) serially and with 2 workers, and through ``mesa.batch_run``
 with 1 and 2 processes (a thin subclass of NetwerkModel whose DataCollector reports the same
 metrics at the last week; anchors_mesa.md §5.1). Reported per case: runs per minute by the wall
-clock and per CPU-minute (user + system of this process and its reaped children), the parallel
+clock and per CPU-minute (user + system of this process and its children, see cpu_seconds), the parallel
 speed-up and efficiency, and the load average before and after; the machine is shared, so the
 CPU-time figures say what the code does whatever else runs. Then 2,000 runs through the 2-worker
 engine into a results folder, with the peak resident memory of the parent and of the workers per
@@ -67,8 +67,17 @@ class BatchNetwerk(NetwerkModel):
 
 
 def cpu_seconds() -> float:
+    """CPU seconds of this process, its reaped children, and its live children with what they reaped: the
+    pool's workers are forked by a forkserver that outlives them, so their time lands with the server."""
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+    total = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+    for child in psutil.Process().children():
+        try:
+            t = child.cpu_times()
+            total += t.user + t.system + t.children_user + t.children_system
+        except psutil.NoSuchProcess:
+            pass
+    return total
 
 
 def measure(label: str, fn) -> dict:
