@@ -34,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .experiment import RunSpec, atomic_folder, run_many, seeds
 from .i18n import t
 from .interventions import REGISTRY, EventParameterError
-from .metrics import SERIES, Metric, registry
+from .metrics import SERIES, Metric, metric_problems, registry
 from .params import PARAMETERS, ParameterError, check
 from .scenario import Scenario, ScenarioError, _describe, load_scenario, validate
 
@@ -232,15 +232,8 @@ def build(data: dict, where: str, base_dir: Path, *, options: Sequence[str | Map
     baseline = h.baseline or next(iter(spec.options), "")
     if spec.options and baseline not in spec.options:
         problems.append(("comparison.baseline", f"value {baseline!r} is not an option; allowed: {list(spec.options)}"))
-    known = registry(base)
     metrics = tuple(h.metrics) if h.metrics is not None else REPORTED
-    for i, m in enumerate(metrics):
-        if m not in known:
-            close = difflib.get_close_matches(m, known, 1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append((f"comparison.metrics[{i}]", f"value {m!r} is not a metric{hint}; allowed: {list(known)}"))
-    if not metrics:
-        problems.append(("comparison.metrics", "an empty list; name at least one metric"))
+    problems += metric_problems(metrics, base, "comparison.metrics")
     built = []
     for name, o in spec.options.items():
         option, wrong = _option(name, o, base, steps, where)

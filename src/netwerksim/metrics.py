@@ -13,6 +13,7 @@ detector's (003 L4612-4672), the stuck situations are the vastloopsituaties (002
 
 from __future__ import annotations
 
+import difflib
 import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -140,6 +141,20 @@ def registry(scenario: "Scenario") -> dict[str, Metric]:
     """Every metric a run of ``scenario`` yields: the fixed ones, progress per issue, and each stuck situation."""
     return {**METRICS, **{m.name: m for m in map(_issue_metric, scenario.issues)},
             **{m.name: m for m in map(_stuck_metric, STUCK_IDS)}}
+
+
+def metric_problems(names: tuple[str, ...], scenario: "Scenario", field: str) -> list[tuple[str, str]]:
+    """(field, message) for every name in ``names`` that is no metric of ``scenario``, and for an empty list."""
+    known = registry(scenario)
+    problems = []
+    for i, m in enumerate(names):
+        if m not in known:
+            close = difflib.get_close_matches(m, known, 1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append((f"{field}[{i}]", f"value {m!r} is not a metric{hint}; allowed: {list(known)}"))
+    if not names:
+        problems.append((field, "an empty list; name at least one metric"))
+    return problems
 
 
 # --------------------------------------------------------------------------------------------------

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import platform
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
+from .experiment import atomic_folder
 from .model import NetwerkModel
 from .observers.indicators import ORGANISATION_COLUMNS
 from .scenario import KINDS, Scenario, load_scenario
@@ -37,10 +36,7 @@ class RunResult:
         """Write the results folder atomically; returns its path."""
         from .report import write_plots, write_report  # noqa: PLC0415 (matplotlib only when saving)
 
-        out = Path(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-        try:
+        with atomic_folder(out) as tmp:
             self.timeseries.to_parquet(tmp / "timeseries.parquet", index=False)
             self.organisations.to_parquet(tmp / "organisations.parquet", index=False)
             with open(tmp / "events.jsonl", "w", encoding="utf-8") as fh:
@@ -50,13 +46,7 @@ class RunResult:
             (tmp / "manifest.json").write_text(json.dumps(self.manifest, indent=2, default=_plain), encoding="utf-8")
             figures = write_plots(self, tmp, lang) if plots else []
             write_report(self, tmp, lang, figures)
-            if out.exists():
-                shutil.rmtree(out)
-            tmp.rename(out)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        return out
+        return Path(out)
 
 
 def _plain(x):

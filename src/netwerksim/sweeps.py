@@ -37,7 +37,7 @@ from pydantic import Field, ValidationError
 
 from .compare import EXPERIMENT_DIR, REPORTED, SETTABLE, _base_scenario, _set_field
 from .experiment import RunSpec, run_stream, run_summary, seeds
-from .metrics import registry
+from .metrics import metric_problems
 from .params import PARAMETERS
 from .scenario import Scenario, ScenarioError, _describe, _Strict, validate
 
@@ -274,15 +274,8 @@ def build(data: dict, where: str, base_dir: Path, *, sha256: str | None = None, 
             dims.append(dim)
     if not spec.space:
         problems.append(("space", "empty; name at least one parameter or scenario field to vary"))
-    known = registry(base)
     metrics = tuple(h.metrics) if h.metrics is not None else REPORTED
-    for i, m in enumerate(metrics):
-        if m not in known:
-            close = difflib.get_close_matches(m, known, 1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append((f"sweep.metrics[{i}]", f"value {m!r} is not a metric{hint}; allowed: {list(known)}"))
-    if not metrics:
-        problems.append(("sweep.metrics", "an empty list; name at least one metric"))
+    problems += metric_problems(metrics, base, "sweep.metrics")
     series_known = _series_columns(base)
     for i, s in enumerate(h.series):
         if s not in series_known:

@@ -84,7 +84,7 @@ def org_workload(st: State) -> np.ndarray:
 
 def decide_contributions(st: State, p: Params) -> None:
     """Move each organisation's contribution towards what it now wants and can give."""
-    orgs, profs = st.orgs, st.profs
+    orgs = st.orgs
     c = p.contribution
     trust, reciprocity = org_trust_and_reciprocity(st)
     h = st.network.hierarchy

@@ -117,7 +117,7 @@ class Memory:
 
 def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[str, np.ndarray]:
     """Each situation's condition this week, per issue (bool arrays of length K); ``energy`` per issue now."""
-    I, orgs, profs, net = st.issues, st.orgs, st.profs, st.network
+    I, orgs, net = st.issues, st.orgs, st.network
     s, q = p.stuck, p.innovation
     K = len(I.id)
     full = len(mem.starts) == mem.starts.maxlen
