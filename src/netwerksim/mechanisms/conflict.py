@@ -11,7 +11,12 @@ competition incentive does and nobody names it (:func:`hidden_rivalry`). Each le
 signature on top of the cooler ones (003 L1323-1462, R34): from vigilant on less information is shared
 (less trust evidence), from disagreement on appointments are cancelled (lower attendance) and people
 talk in positions (ambitions no longer converge), and in conflict partners drop out (perceived value
-falls). Mediation and trust dialogue cool ties (interventions).
+falls). Mediation and trust dialogue cool ties (interventions) but leave the drivers in place.
+
+A pair heats from its own side's grievances, so the network level (the tie-weighted mean) reaches
+conflict only when most partners carry grievances of their own at once, and stay long enough: partners
+who can walk away go dormant over unfairness (mechanism 8) before their ties get hot. The bundled
+``penvoerder`` shows both (docs/model.md §7.11; tests/test_conflict_patterns.py).
 """
 
 from __future__ import annotations
