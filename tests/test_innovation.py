@@ -163,3 +163,49 @@ def test_a_positive_theme_gives_a_stake_to_those_who_saw_none(small):
     m.step()
     assert (m.state.orgs.focus[no_stake] >= 0.3 * np.broadcast_to(shared, focus.shape)[no_stake] - 1e-9).all()
     assert np.allclose(m.state.orgs.focus.sum(axis=1), 1.0)
+
+
+def test_sharing_drives_brings_ideas_and_gets_to_the_core_faster(small):
+    """002 L2078-2084, L2504-2516: while partners know each other's drives the same talk yields more ideas and
+    convergence moves faster; without a check-in the two parameters change nothing."""
+    def weeks(params, check_in, n):
+        m = NetwerkModel(load_scenario(small), rng=1, params=params)
+        if check_in:
+            m.intervene("check_in", weeks=4)
+        rows = []
+        for _ in range(n):
+            m.step()
+            rows.append((m.state.issues.ideas.copy(), m.state.issues.convergence.copy()))
+        return rows
+    off = {"innovation.drives_ideas": 0.0, "innovation.drives_focus": 0.0}
+    on, without = weeks({}, True, 2), weeks(off, True, 2)
+    assert np.array_equal(on[0][0], without[0][0])        # drives are shared from the end of the first week
+    q = P.innovation
+    new_on, new_without = (r[1][0] - (1 - q.idea_decay) * r[0][0] for r in (on, without))   # this week's new ideas
+    assert (new_without > 0).all()
+    shared = 1 - q.lever_relax                            # drives_shared after one week of relaxing
+    assert np.allclose(new_on, (1 + q.drives_ideas * shared) * new_without)
+    assert (on[1][1] - on[0][1] > 1.5 * (without[1][1] - without[0][1])).all()
+    plain, plain_off = weeks({}, False, 10), weeks(off, False, 10)
+    assert all(np.array_equal(a, b) for r, s in zip(plain, plain_off) for a, b in zip(r, s))
+
+
+def test_pattern_breakers_bring_fresh_ideas_and_readiness_to_try(small):
+    """002 L553-566, L610-649, L2112-2123: a change of persons, context or thinking adds ideas to every issue and
+    raises the drive to start experiments; a change of thinking also moves convergence towards the shared
+    picture and gives ownership."""
+    def after(name):
+        m = NetwerkModel(load_scenario(small), rng=1)
+        m.step()
+        if name:
+            m.intervene(name)
+        m.step()
+        return m.state
+    nothing = after(None)
+    for name, ideas in (("change_of_persons", 4.0), ("change_of_context", 4.0), ("change_of_thinking", 4.0)):
+        st = after(name)
+        assert (st.issues.ideas - nothing.issues.ideas >= 0.9 * ideas).all(), name
+        assert st.network.experiment_drive >= 1.4 > nothing.network.experiment_drive, name
+    thinking = after("change_of_thinking")
+    assert (thinking.issues.convergence > nothing.issues.convergence).all()
+    assert (thinking.orgs.ownership >= nothing.orgs.ownership).all()

@@ -114,13 +114,14 @@ REMEDIES = [  # (situation, scenario, remedy, parameters, measure, weeks, least 
     ("V12", "matchmaker", "small_experiment", {}, BREAKTHROUGH, 26, 0.1),            # 0.17 -> 0.33
     ("V13", "buurtnetwerk", "mandate", {}, DOORBRAAK, 26, 0.5),                      # 0.00 -> 1.00
     ("V14", "wijkteam", "flexible_budget", {}, BREAKTHROUGH, 26, 0.2),               # 0.07 -> 0.45
-]
-REMEDIES_ENDING = [  # not yet a breakthrough in the model: the remedy ends the situation, but other blocks
-    # remain (Roermond stacks V1, V4, V8, V10, V11; too few ideas reach an experiment); same columns
-    ("V4", "roermond_actietafels", "change_of_persons", {}, RESOLVED, 26, 0.5),      # 0.00 -> 1.00 (jump 0.10 -> 0.20)
-    ("V6", "lelytalent", "change_of_context", {}, RESOLVED, 6, 0.2),                 # (jump 0.29 -> 0.29)
-    ("V10", "lelytalent", "check_in", {}, RESOLVED, 26, 0.5),                        # 0.00 -> 1.00 (jump 0.30 -> 0.43)
-    ("V11", "roermond_actietafels", "change_of_thinking", {}, RESOLVED, 26, 0.5),    # 0.03 -> 1.00 (jump 0.10 -> 0.10)
+    # the pattern breakers and the check-in: each brings what the sources say it brings (fresh ideas, readiness
+    # to try, direction, getting to the core faster); 20 seeds, as the test: V4 0.10 -> 0.40, V6 0.23 -> 0.62
+    # (13 pairs), V10 0.20 -> 0.55, V11 0.35 -> 0.85. V11 is measured in zorgnetwerk, where it arises in every
+    # seed too: in Roermond, where the low mandate (V8) still holds, the gain is 0.10 -> 0.23 (30 seeds).
+    ("V4", "roermond_actietafels", "change_of_persons", {}, BREAKTHROUGH, 26, 0.15),  # 0.10 -> 0.33
+    ("V6", "lelytalent", "change_of_context", {}, BREAKTHROUGH, 26, 0.2),            # 0.19 -> 0.52 (21 pairs)
+    ("V10", "lelytalent", "check_in", {}, BREAKTHROUGH, 26, 0.2),                    # 0.30 -> 0.57
+    ("V11", "zorgnetwerk", "change_of_thinking", {}, BREAKTHROUGH, 26, 0.3),         # 0.30 -> 0.73
 ]
 
 
@@ -136,14 +137,6 @@ def _gain(sid, scenario, remedy, params, measure, weeks) -> tuple[float, float, 
 @pytest.mark.parametrize("sid, scenario, remedy, params, measure, weeks, least", REMEDIES,
                          ids=[f"{r[0]}-{r[1]}" for r in REMEDIES])
 def test_the_remedy_the_sources_link_to_a_stuck_situation_raises_the_chance_of_a_breakthrough(
-        sid, scenario, remedy, params, measure, weeks, least):
-    nothing, remedied, n = _gain(sid, scenario, remedy, params, measure, weeks)
-    assert remedied - nothing >= least, f"nothing {nothing:.2f}, remedy {remedied:.2f} over {n} seeds"
-
-
-@pytest.mark.parametrize("sid, scenario, remedy, params, measure, weeks, least", REMEDIES_ENDING,
-                         ids=[f"{r[0]}-{r[1]}" for r in REMEDIES_ENDING])
-def test_the_remedy_ends_a_stuck_situation_where_the_model_shows_no_breakthrough_yet(
         sid, scenario, remedy, params, measure, weeks, least):
     nothing, remedied, n = _gain(sid, scenario, remedy, params, measure, weeks)
     assert remedied - nothing >= least, f"nothing {nothing:.2f}, remedy {remedied:.2f} over {n} seeds"
@@ -169,15 +162,15 @@ def test_breakthroughs_make_progress_step_like():
 
 
 def test_talking_about_drives_first_slows_early_output_and_speeds_later_action():
-    """002 L2058-2066: check-ins in weeks 1-8 of Lelytalent; 30 seeds. Measured: experiments in weeks 12-60
-    2.53 without, 2.97 with check-ins (x1.17)."""
+    """002 L2058-2066: check-ins in weeks 1-8 of Lelytalent; 30 seeds. Measured: output in weeks 1-12 0.198
+    without, 0.197 with check-ins; experiments in weeks 12-60 2.53 without, 3.20 with check-ins (x1.26)."""
     early, later = {}, {}
     for arm, extra in (("none", []), ("check_in", [(1, "check_in", {"weeks": 8})])):
         runs = [run("lelytalent", seed=s, interventions=extra).timeseries for s in range(30)]
         early[arm] = np.mean([ts["output"].iloc[1:13].sum() for ts in runs])
         later[arm] = np.mean([ts["experiments"].iloc[60] - ts["experiments"].iloc[12] for ts in runs])
     assert early["check_in"] < early["none"]
-    assert later["check_in"] >= 1.1 * later["none"]
+    assert later["check_in"] >= 1.2 * later["none"]
 
 
 def test_negativity_spreads_along_ties():

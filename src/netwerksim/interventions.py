@@ -222,29 +222,59 @@ def _tables(model) -> np.ndarray:
     return at
 
 
+def _fresh_ideas(model, amount: float) -> None:
+    """Ideas a pattern breaker brings to every issue's pool: the new situation makes room for something new
+    (002 L610-613, L3338-3342). They are brought, not talked into being, so they do not scatter the
+    direction as talk does (7.7)."""
+    model.state.issues.ideas = model.state.issues.ideas + amount
+
+
 def _change_of_persons(model, a):
-    """New people at the table, other roles, subgroups: a different dynamic (002 L615-619)."""
+    """New people at the table, other roles, subgroups: a different dynamic that makes room for renewal
+    (002 L615-619, L3346-3354). The fresh faces bring no old negativity and their own drive; the dominant
+    owner steps back and the others take up ownership again (V4: let go of control, co-creation, 002
+    L1460-1480, L4262-4264); the newcomers bring ideas of their own (the frontline people who knew the young
+    people had the content the directors lacked, 002 L3872-3881) and, as people who dare to try before they
+    know it works, help the group turn an idea into a small experiment (002 L553-566)."""
     st = model.state
     fresh = _tables(model) & (model.rng.random(len(st.profs.org)) < a["share"])
     st.profs.negativity[fresh] = 0.0
     st.profs.energy[fresh] = np.maximum(st.profs.energy[fresh], st.profs.drive[fresh])
     st.network.concentration *= 1 - a["share"]
     st.orgs.ownership += a["share"] * (1 - st.orgs.ownership)
+    _fresh_ideas(model, a["share"] * a["ideas"])
+    st.network.experiment_drive = max(st.network.experiment_drive, 1 + a["share"] * a["daring"])
 
 
 def _change_of_context(model, a):
+    """Meet in another, inspiring place, where the target group is (002 L621-625, L3356-3363): out of the
+    routine the critical mood lifts, the place gives energy and ideas, and the group is readier to try."""
     st = model.state
     st.profs.energy = np.clip(st.profs.energy + a["energy"], 0, 1)
     st.profs.negativity *= 1 - a["energy"]
     st.network.experiment_drive = max(st.network.experiment_drive, 1.5)
+    _fresh_ideas(model, a["ideas"])
 
 
 def _change_of_thinking(model, a):
-    """A positive theme, an intriguing question: direction, and a stake for those who saw none (002 L497-535, V11)."""
+    """Another perspective, a positive theme, an intriguing question (002 L627-634, L3365-3378, L471-535).
+
+    Direction: the question becomes the anchor, so the ideas converge towards the shared picture
+    (L474-484, L1424-1433); a stake for those who saw none (V11); new insights, and more ideas because a
+    positive theme brings more than a problem (L2112-2123); the question, tied to everyone's drives, feels
+    owned (L1768-1782, L2125-2137); and with curiosity and urgency people leave their comfort zone and try
+    something new (L499-510).
+    """
     st = model.state
-    st.network.design_focus = min(1.0, st.network.design_focus + a["focus"])
-    st.orgs.ambition += a["focus"] * (st.network.shared_ambition[None, :] - st.orgs.ambition)
-    st.orgs.focus += a["focus"] * (st.network.shared_ambition[None, :] - st.orgs.focus)
+    net, I, orgs = st.network, st.issues, st.orgs
+    net.design_focus = min(1.0, net.design_focus + a["focus"])
+    orgs.ambition += a["focus"] * (net.shared_ambition[None, :] - orgs.ambition)
+    orgs.focus += a["focus"] * (net.shared_ambition[None, :] - orgs.focus)
+    target = I.trust * net.alignment * net.design_focus
+    I.convergence = np.clip(I.convergence + a["focus"] * np.maximum(0.0, target - I.convergence), 0.0, 1.0)
+    orgs.ownership += a["focus"] * (1 - orgs.ownership)
+    _fresh_ideas(model, a["ideas"])
+    net.experiment_drive = max(net.experiment_drive, a["drive"])
 
 
 def _change_of_doing(model, a):
@@ -272,6 +302,9 @@ def _small_experiment(model, a):
 
 
 def _check_in(model, a):
+    """Talk about drives first (002 L2058-2084, L2504-2516): for ``weeks`` weeks table members spend extra hours,
+    and mechanism 10 keeps drives shared: more trust evidence, less hiding behind the organisation (V10), ideas
+    from hearing the other side, and the group gets to the core faster (7.7)."""
     model.state.network.check_in_weeks = int(a["weeks"])
 
 
@@ -455,18 +488,25 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
     Entry("change_of_persons", "intervention", "Patroondoorbreker: andere personen", "Pattern breaker: change of persons",
           "Wissel van rol, nodig iemand nieuw uit of splits in subgroepen: er ontstaat een andere dynamiek.",
           "Switch roles, invite someone new or split into subgroups: a different dynamic arises.",
-          "002 L615-619, L3346-3354", ("energy", "negativity", "leadership"), _change_of_persons,
-          {"share": Option(0.5, "share of the table that changes", 0.0, 1.0)}),
+          "002 L615-619, L3346-3354, L553-566, L3872-3881", ("energy", "negativity", "leadership", "innovation"),
+          _change_of_persons,
+          {"share": Option(0.5, "share of the table that changes", 0.0, 1.0),
+           "ideas": Option(8.0, "ideas a wholly new table brings to each issue (times share)", 0.0, 50.0),
+           "daring": Option(2.0, "extra multiplier on starting experiments a wholly new table brings (times share), relaxing back", 0.0, 10.0)}),
     Entry("change_of_context", "intervention", "Patroondoorbreker: andere context", "Pattern breaker: change of context",
           "Kom samen op een inspirerende plek, bij de doelgroep.",
           "Meet in an inspiring place, where the target group is.",
-          "002 L621-625, L3356-3363", ("energy", "negativity", "innovation"), _change_of_context,
-          {"energy": Option(0.15, "energy the new place gives", 0.0, 1.0)}),
+          "002 L621-625, L3356-3363, L610-613", ("energy", "negativity", "innovation"), _change_of_context,
+          {"energy": Option(0.15, "energy the new place gives; the same share of negativity is lost", 0.0, 1.0),
+           "ideas": Option(4.0, "ideas the new place gives each issue", 0.0, 50.0)}),
     Entry("change_of_thinking", "intervention", "Patroondoorbreker: anders denken", "Pattern breaker: change of thinking",
           "Kijk vanuit een ander perspectief; soms verandert zelfs de vraag.",
           "Look from another perspective; sometimes the question itself changes.",
-          "002 L627-634, L3365-3378", ("innovation", "alignment"), _change_of_thinking,
-          {"focus": Option(0.3, "focus and shared direction gained", 0.0, 1.0)}),
+          "002 L627-634, L3365-3378, L471-535, L2112-2137", ("innovation", "alignment", "leadership"),
+          _change_of_thinking,
+          {"focus": Option(0.3, "focus, shared direction and ownership gained (share of the way)", 0.0, 1.0),
+           "ideas": Option(4.0, "new insights: ideas added to each issue", 0.0, 50.0),
+           "drive": Option(2.0, "multiplier on starting experiments, relaxing back", 1.0, 10.0)}),
     Entry("change_of_doing", "intervention", "Patroondoorbreker: anders doen", "Pattern breaker: change of doing",
           "Doe iets geks: geen projectgroep, maar steeds kijken wie of wat nodig is.",
           "Do something crazy: no project group, but each time see who or what is needed.",
@@ -485,7 +525,7 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
     Entry("check_in", "intervention", "Check-in: drijfveren delen", "Check-in: sharing drives",
           "Eerst meer praten, over drijfveren in plaats van inhoud: het kost tijd, maar daarna gaat het sneller.",
           "Talk more first, about drives rather than content: it takes time, but then things go faster.",
-          "002 L2058-2071, L2504-2516 (R28-R29)", ("trust", "leadership", "meetings"), _check_in,
+          "002 L2058-2084, L2504-2516 (R28-R30)", ("trust", "leadership", "meetings", "innovation"), _check_in,
           {"weeks": Option(8, "weeks of check-ins", 1, 52)}),
     Entry("trust_dialogue", "intervention", "Vertrouwensdialoog", "Trust dialogue",
           "'Wat heb je nodig om het project te vertrouwen? Wat is je angst?'",

@@ -3,7 +3,9 @@
 Talk at an issue's tables fills an idea pool (002 L1096-1547, L2112-2123), less so among cynics who
 keep seeing the downsides (002 V6, L361-364); ideas converge into a
 shared direction as trust, shared ambition and focus allow (002 L1437-1447), and scatter again when
-fresh ideas keep pouring in (002 V7). An experiment starts when enough ideas have converged and the
+fresh ideas keep pouring in (002 V7). While partners know each other's drives (after a check-in), the
+same talk brings more ideas, as hearing the other side's story does (002 L2078-2084), and the group gets
+to the core faster (002 L2504-2516). An experiment starts when enough ideas have converged and the
 partners feel ownership and have the mandate to act (002 L536-572; V4, V8). It succeeds with a chance
 set by the competences present (002 V3), the effort put in (V14) and the people's energy; a success is
 a breakthrough, a jump in progress (002 L331-337, R13), not yet understood (V9) until reflected on. A
@@ -110,10 +112,12 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     # talk fills the idea pool; fresh ideas scatter the direction, trust and shared ambition focus it
     room = learning_room(st, p)
     critics = 1 - p.negativity.idea_damping * issue_negativity(st)   # cynics keep seeing the downsides (V6)
-    new = q.idea_rate * I.talk * I.idea_factor * energy * room * critics
+    stories = 1 + q.drives_ideas * net.drives_shared    # the other side's story brings ideas at once (002 L2078-2084)
+    new = q.idea_rate * I.talk * I.idea_factor * energy * room * critics * stories
     I.ideas = (1 - q.idea_decay) * I.ideas + new
     target = I.trust * net.alignment * net.design_focus
-    I.convergence = np.clip(I.convergence + q.convergence_rate * (target - I.convergence)
+    to_the_core = 1 + q.drives_focus * net.drives_shared   # connected, one gets to the core faster (002 L2510-2516)
+    I.convergence = np.clip(I.convergence + q.convergence_rate * to_the_core * (target - I.convergence)
                             - q.dilution * new / (I.ideas + 1.0) * I.convergence, 0.0, 1.0)
 
     # finish running experiments
