@@ -145,11 +145,12 @@ class Ties:
     r: np.ndarray                 # positive evidence
     s: np.ndarray                 # negative evidence (already weighted)
     trust: np.ndarray             # (r+1)/(r+s+2), kept in step with r and s by the trust mechanism
-    meets_a: np.ndarray           # incidences: membership of src in a shared forum
+    meets_a: np.ndarray           # incidences: membership of src in a shared forum (the first len(src) one per tie, in tie order)
     meets_b: np.ndarray           # ... and of dst in the same forum
-    meets_tie: np.ndarray         # ... and the tie they belong to
+    meets_tie: np.ndarray         # ... and the tie they belong to (arange(len(src)), then the ties sharing more forums)
     meets_forum: np.ndarray       # ... and the forum where they meet
     met: np.ndarray               # bool, this week
+    met_index: np.ndarray         # the ties that met this week, ascending (np.flatnonzero(met))
     physical: np.ndarray          # bool, met physically this week
     org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
     pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
@@ -479,8 +480,11 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     mb = np.concatenate(b_parts) if b_parts else np.zeros(0, np.int64)
     P = len(profs.org)
     pair = mp[ma] * P + mp[mb]
-    keys, tie_of_incidence = np.unique(pair, return_inverse=True)
+    keys, first, tie_of_incidence = np.unique(pair, return_index=True, return_inverse=True)
     src, dst = keys // P, keys % P
+    # incidences in tie order: each tie's first incidence at the tie's own index, then the second ones
+    order = np.r_[first, np.setdiff1d(np.arange(len(pair)), first, assume_unique=True)]
+    ma, mb, tie_of_incidence = ma[order], mb[order], tie_of_incidence[order]
     O = len(orgs.name)
     oa, ob = profs.org[src], profs.org[dst]
     rp = orgs.rival_pairs
@@ -490,7 +494,8 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     pair_rival = np.isin(pair_keys, np.concatenate([rp[:, 0] * O + rp[:, 1], rp[:, 1] * O + rp[:, 0]]))
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
                 trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
-                meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met=np.zeros(E, bool), physical=np.zeros(E, bool),
+                meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met=np.zeros(E, bool), met_index=np.zeros(0, np.int64),
+                physical=np.zeros(E, bool),
                 org_pair=org_pair.astype(np.int64), pairs=np.asfortranarray(np.stack([pair_keys // O, pair_keys % O], axis=1)),   # columns contiguous
                 pair_count=np.bincount(org_pair, minlength=len(pair_keys)).astype(float),
                 pair_trust=np.full(len(pair_keys), 0.5),

@@ -20,23 +20,34 @@ from ..params import Params
 from ..state import State, alignment_index
 
 
+def _ambition_gap(ambition: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Ambition of ``a`` minus ambition of ``b``, one row per pair (np.take: several times faster here)."""
+    return np.take(ambition, a, axis=0) - np.take(ambition, b, axis=0)
+
+
+def _total_variation(gap: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.abs(gap) @ np.ones(gap.shape[1]))
+
+
 def pair_distance(ambition: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Total-variation distance between the ambitions of organisations ``a`` and ``b``, in [0, 1]."""
-    diff = np.take(ambition, a, axis=0) - np.take(ambition, b, axis=0)    # np.take: several times faster here
-    return 0.5 * (np.abs(diff) @ np.ones(ambition.shape[1]))
+    return _total_variation(_ambition_gap(ambition, a, b))
 
 
 def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.ndarray:
     """One synchronous Deffuant round over the organisation pairs that met; returns new ambitions."""
     met = np.flatnonzero(pair_met)
     a, b = pairs[met, 0], pairs[met, 1]
-    close = pair_distance(ambition, a, b) < p.alignment.bound * pair_trust[met]
-    a, b = a[close], b[close]
+    gap = _ambition_gap(ambition, a, b)
+    close = _total_variation(gap) < p.alignment.bound * pair_trust[met]
+    if not close.all():
+        a, gap = a[close], gap[close]
     O, K = ambition.shape
-    towards = (np.take(ambition, b, axis=0) - np.take(ambition, a, axis=0)).ravel()
-    cells = (a[:, None] * K + np.arange(K)).ravel()
-    pull = np.bincount(cells, weights=towards, minlength=O * K).reshape(O, K)
-    partners = np.bincount(a, minlength=O)
+    pull = np.empty_like(ambition)
+    for k in range(K):      # towards the partners: minus the gaps
+        pull[:, k] = np.bincount(a, weights=gap[:, k], minlength=O)
+    pull = -pull
+    partners = np.bincount(a, minlength=len(ambition))
     return ambition + p.alignment.rate * pull / np.maximum(partners, 1)[:, None]
 
 
@@ -44,7 +55,7 @@ def update_alignment(st: State, p: Params) -> None:
     orgs, T, net = st.orgs, st.ties, st.network
     if len(T.pairs):
         pair_met = np.zeros(len(T.pairs), bool)
-        pair_met[T.org_pair[T.met]] = True
+        pair_met[T.org_pair[T.met_index]] = True
         pair_met &= T.pair_heat < 0.5             # from disagreement on, partners talk in positions (conflict.positional)
         orgs.ambition = bounded_confidence(orgs.ambition, T.pairs, T.pair_trust, pair_met, p)
     # abstract plans win easy agreement; once experiments make them concrete, own interests surface (002 R36)

@@ -27,9 +27,8 @@ def energy_change(energy, drive, progress, expected, meeting_hours, workload, wo
 
 
 def spread_negativity(negativity, src, dst, met, p: Params) -> np.ndarray:
-    """Negativity is contagious along ties that met: it pulls others up, never down (002 V6, R19); it fades."""
+    """Negativity is contagious along the ties ``met`` (indices): it pulls others up, never down (002 V6, R19); it fades."""
     q = p.negativity
-    met = np.flatnonzero(met)
     listener = src[met]
     n_met = np.bincount(listener, minlength=len(negativity))
     heard = np.bincount(listener, weights=negativity[dst[met]], minlength=len(negativity)) / np.maximum(n_met, 1)
@@ -39,7 +38,7 @@ def spread_negativity(negativity, src, dst, met, p: Params) -> np.ndarray:
 
 def update_energy(st: State, p: Params) -> None:
     orgs, profs, I, T = st.orgs, st.profs, st.issues, st.ties
-    profs.negativity = spread_negativity(profs.negativity, T.src, T.dst, T.met, p)
+    profs.negativity = spread_negativity(profs.negativity, T.src, T.dst, T.met_index, p)
     profs.negativity = np.clip(profs.negativity + p.negativity.from_heat * orgs.heat[profs.org], 0.0, 1.0)
     profs.energy = np.clip(profs.energy - p.negativity.energy_drain * profs.negativity, 0.0, 1.0)
     profs.energy = energy_change(profs.energy, profs.drive, (orgs.focus @ I.delta)[profs.org],

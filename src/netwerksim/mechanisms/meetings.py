@@ -99,10 +99,14 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
         hours = present * (count * (length + preparation))[F.member_forum] + check_in + reporting
     profs.meeting_hours = np.bincount(prof, weights=hours, minlength=len(profs.org))
 
+    # a tie met when both were present at a forum they share: its first shared forum, or another one
     both = present[T.meets_a] & present[T.meets_b]
-    T.met, T.physical = np.zeros(len(T.src), bool), np.zeros(len(T.src), bool)
-    T.met[T.meets_tie[both]] = True
-    T.physical[T.meets_tie[both & F.physical[T.meets_forum]]] = True
+    physical = both if F.physical.all() else both & F.physical[T.meets_forum]
+    E = len(T.src)
+    T.met, T.physical = both[:E].copy(), physical[:E].copy()
+    T.met[T.meets_tie[E:][both[E:]]] = True
+    T.physical[T.meets_tie[E:][physical[E:]]] = True
+    T.met_index = np.flatnonzero(T.met)
 
     capacity = float((orgs.hours * orgs.pledge)[orgs.active].sum())
     st.network.coordination_load = float(profs.meeting_hours.sum()) / capacity if capacity > 0 else 0.0

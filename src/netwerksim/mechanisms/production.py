@@ -72,5 +72,5 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     net = st.network
     net.economic_capital += float(I.delta.sum())
     T = st.ties
-    learning = float(F.attendance[F.met].mean()) * float(T.trust[T.met].mean()) if F.met.any() and T.met.any() else 0.0
+    learning = float(F.attendance[F.met].mean()) * float(T.trust[T.met_index].mean()) if F.met.any() and len(T.met_index) else 0.0
     net.cultural_capital += q.learning_rate * learning - q.learning_decay * net.cultural_capital

@@ -18,18 +18,21 @@ from ..state import State
 from .conflict import sharing
 
 
-def expected_trust(r: np.ndarray, s: np.ndarray) -> np.ndarray:
-    """Expected trust from positive and (weighted) negative evidence."""
-    return (r + 1.0) / (r + s + 2.0)
+def expected_trust(r: np.ndarray, s: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Expected trust from positive and (weighted) negative evidence (into ``out`` when given)."""
+    total = r + s
+    total += 2.0
+    return np.divide(r + 1.0, total, out=out)
 
 
 def add_evidence(r, s, positive, negative, p: Params, at=slice(None)):
-    """Forget, then add evidence to the ties ``at`` (default: all); negative evidence is weighted.
+    """Forget, then add evidence to the ties ``at`` (default: all), in place; negative evidence is weighted.
 
-    Returns the new (r, s).
+    Returns (r, s).
     """
     lam = p.trust.forgetting
-    r, s = lam * r, lam * s
+    r *= lam
+    s *= lam
     r[at] += positive
     s[at] += p.trust.negative_weight * negative
     return r, s
@@ -67,7 +70,7 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     if len(T.src) == 0:
         return
     reliability = orgs.delivery[profs.org] * (1 - p.trust.energy_weight * (1 - profs.energy))   # per professional
-    met = np.flatnonzero(T.met)
+    met = T.met_index
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
     kept = rng.random(len(met)) < kept_chance
     weight = evidence_rate(T.physical[met], T.rival[met], p, st.network.competition) * sharing(T.pair_heat[T.org_pair[met]], p)
@@ -79,6 +82,6 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
 
 def refresh_trust(T, n_orgs: int) -> None:
     """Bring trust, pair trust and per-organisation trust in step with the evidence ``r`` and ``s``."""
-    T.trust = expected_trust(T.r, T.s)
+    expected_trust(T.r, T.s, out=T.trust)
     T.pair_trust = pair_trust(T)
     T.org_given, T.org_received = trust_by_organisation(T, n_orgs)
