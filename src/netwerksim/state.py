@@ -155,6 +155,7 @@ class Ties:
     org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
     pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
     pair_count: np.ndarray        # ties per pair
+    org_tie_count: np.ndarray     # (2, O): ties per organisation as the trusting side and as the trusted side
     pair_trust: np.ndarray        # mean trust over the pair's ties, kept in step by the trust mechanism
     org_given: np.ndarray         # per organisation: mean trust its professionals hold in partners (0.5 without ties)
     org_received: np.ndarray      # ... and partners' professionals in them; both kept in step by the trust mechanism
@@ -491,13 +492,15 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     rival = np.isin(oa * O + ob, np.concatenate([rp[:, 0] * O + rp[:, 1], rp[:, 1] * O + rp[:, 0]]))
     E = len(src)
     pair_keys, org_pair = np.unique(oa * O + ob, return_inverse=True)
+    pairs = np.asfortranarray(np.stack([pair_keys // O, pair_keys % O], axis=1))   # columns contiguous
+    pair_count = np.bincount(org_pair, minlength=len(pair_keys)).astype(float)
     pair_rival = np.isin(pair_keys, np.concatenate([rp[:, 0] * O + rp[:, 1], rp[:, 1] * O + rp[:, 0]]))
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
                 trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
                 meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met=np.zeros(E, bool), met_index=np.zeros(0, np.int64),
                 physical=np.zeros(E, bool),
-                org_pair=org_pair.astype(np.int64), pairs=np.asfortranarray(np.stack([pair_keys // O, pair_keys % O], axis=1)),   # columns contiguous
-                pair_count=np.bincount(org_pair, minlength=len(pair_keys)).astype(float),
+                org_pair=org_pair.astype(np.int64), pairs=pairs,
+                pair_count=pair_count, org_tie_count=np.stack([np.bincount(pairs[:, side], weights=pair_count, minlength=O) for side in (0, 1)]),
                 pair_trust=np.full(len(pair_keys), 0.5),
                 org_given=np.full(O, 0.5), org_received=np.full(O, 0.5), pair_heat=np.zeros(len(pair_keys)), pair_rival=pair_rival)
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..params import Params
 from ..state import State
-from .conflict import sharing
+from .conflict import level, sharing
 
 
 def expected_trust(r: np.ndarray, s: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -55,12 +55,13 @@ def trust_by_organisation(T, n_orgs: int) -> tuple[np.ndarray, np.ndarray]:
 
     Organisations without ties get the neutral 0.5.
     """
+    if len(T.pairs) == 0:
+        return np.full(n_orgs, 0.5), np.full(n_orgs, 0.5)
+    summed = T.pair_count * T.pair_trust
+
     def mean_over(side):
-        if len(T.pairs) == 0:
-            return np.full(n_orgs, 0.5)
-        n = np.bincount(T.pairs[:, side], weights=T.pair_count, minlength=n_orgs)
-        total = np.bincount(T.pairs[:, side], weights=T.pair_count * T.pair_trust, minlength=n_orgs)
-        return np.where(n > 0, total / np.maximum(n, 1), 0.5)
+        n = T.org_tie_count[side]
+        return np.where(n > 0, np.bincount(T.pairs[:, side], weights=summed, minlength=n_orgs) / np.maximum(n, 1), 0.5)
     return mean_over(0), mean_over(1)
 
 
@@ -73,8 +74,11 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     met = T.met_index
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
     kept = rng.random(len(met)) < kept_chance
-    weight = evidence_rate(T.physical[met], T.rival[met], p, st.network.competition) * sharing(T.pair_heat[T.org_pair[met]], p)
-    weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)   # relational talk (002 R28-R29)
+    weight = evidence_rate(T.physical[met], T.rival[met], p, st.network.competition)
+    if level(T.pair_heat.max(initial=0.0)) >= 1:     # less is shared from vigilant on, all while friendly
+        weight = weight * sharing(T.pair_heat[T.org_pair[met]], p)
+    if st.network.drives_shared:                     # relational talk (002 R28-R29)
+        weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)
     positive = weight * kept
     T.r, T.s = add_evidence(T.r, T.s, positive, weight - positive, p, at=met)
     refresh_trust(T, len(orgs.name))
