@@ -16,8 +16,10 @@ from ..state import State, Status
 
 
 def _mean(x: np.ndarray) -> float:
-    """Mean, or NaN when there is nothing to average (no meeting this week, nobody left)."""
-    return float(x.mean()) if len(x) else float("nan")
+    """Mean, or NaN when there is nothing to average (no meeting this week, nobody left).
+
+    The sum over the length is what ``ndarray.mean`` computes, without its per-call overhead."""
+    return float(x.sum()) / len(x) if len(x) else float("nan")
 
 
 def network_indicators(st: State, p: Params) -> dict[str, float]:
@@ -29,6 +31,9 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     trust = T.trust if member.all() else T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]  # ties between members
     members = np.zeros(len(profs.org), bool)
     members[F.member_prof] = True
+    above_neutral = 2 * trust         # trust above neutral, rescaled: max(2T - 1, 0) (T is at most 1), in place
+    above_neutral -= 1
+    np.maximum(above_neutral, 0, out=above_neutral)
     promised = float((orgs.hours * orgs.pledge)[orgs.status != Status.PENDING].sum())
     row = {
         "active_organisations": int(active.sum()),
@@ -46,7 +51,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
         "output": float(I.delta.sum()),
         "progress": float(I.progress.sum()),
         "economic_capital": st.network.economic_capital,
-        "social_capital": _mean(np.maximum(2 * trust - 1, 0)),     # trust is at most 1
+        "social_capital": _mean(above_neutral),
         "cultural_capital": st.network.cultural_capital,
     }
     net = st.network
