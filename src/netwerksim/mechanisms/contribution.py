@@ -64,9 +64,8 @@ def willingness(value_margin, trust, collective_weight, motives, p: Params) -> n
     instrumental = c.value_gain * value_margin
     affective = 2.0 * (trust - 0.5)   # trust above neutral, rescaled to [-1, 1]
     moral = collective_weight
-    terms = np.stack([instrumental, affective, moral], axis=1)
     weights = motives / np.maximum(motives.sum(axis=1, keepdims=True), 1e-9)
-    utility = (terms * weights).sum(axis=1)
+    utility = instrumental * weights[:, 0] + affective * weights[:, 1] + moral * weights[:, 2]
     return 1.0 / (1.0 + np.exp(-c.steepness * utility))
 
 

@@ -26,10 +26,10 @@ def coverage(st: State, working: np.ndarray, p: Params) -> np.ndarray:
     """Per issue: share of required organisation kinds that are present and working on it."""
     I, orgs = st.issues, st.orgs
     need = I.required_kinds.sum(axis=1)
-    present = np.zeros_like(I.required_kinds)
     on_issue = (orgs.ambition >= p.alignment.coverage_threshold) & working[:, None]   # (O, K)
-    for k in range(len(I.id)):
-        present[k, orgs.kind[on_issue[:, k]]] = True
+    K, n_kinds = I.required_kinds.shape
+    cell = np.arange(K) * n_kinds + orgs.kind[:, None]                                 # (O, K): the (issue, kind) cell
+    present = np.bincount(cell[on_issue], minlength=K * n_kinds).reshape(K, n_kinds) > 0
     covered = (present & I.required_kinds).sum(axis=1)
     return np.where(need > 0, covered / np.maximum(need, 1), 1.0)
 
