@@ -87,8 +87,7 @@ def refresh_heat(st: State) -> None:
     """Organisation and network temperatures from the ties' (ordered organisation pairs') heat."""
     T, orgs, net = st.ties, st.orgs, st.network
     a, b, w = T.pairs[:, 0], T.pairs[:, 1], T.pair_count
-    n = np.bincount(a, weights=w, minlength=len(orgs.name))
-    orgs.heat = np.bincount(a, weights=w * T.pair_heat, minlength=len(orgs.name)) / np.maximum(n, 1)
+    orgs.heat = np.bincount(a, weights=w * T.pair_heat, minlength=len(orgs.name)) / np.maximum(T.org_tie_count[0], 1)
     member_weight = w * (orgs.active[a] & orgs.active[b])
     total = float(member_weight.sum())
     net.heat = float(member_weight @ T.pair_heat) / total if total > 0 else 0.0

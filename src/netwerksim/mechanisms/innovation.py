@@ -140,9 +140,10 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.understood = np.where(success, q.understood_after_success, I.understood)
     I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
     I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
-    hit, lifted = (orgs.focus @ failure)[profs.org], (orgs.focus @ success)[profs.org]   # how much each one cares
-    profs.energy = np.clip(profs.energy - q.setback_energy * hit + q.success_energy * lifted, 0, 1)
-    profs.negativity = np.clip(profs.negativity + q.setback_negativity * hit, 0.0, 1.0)
+    if done.any():
+        hit, lifted = (orgs.focus @ failure)[profs.org], (orgs.focus @ success)[profs.org]   # how much each one cares
+        profs.energy = np.clip(profs.energy - q.setback_energy * hit + q.success_energy * lifted, 0, 1)
+        profs.negativity = np.clip(profs.negativity + q.setback_negativity * hit, 0.0, 1.0)
 
     # start experiments
     idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)

@@ -90,17 +90,26 @@ class Memory:
         self.energy = deque(maxlen=window)
         self.talk = deque(maxlen=window)
         self.last_experiments = np.zeros(K, np.int64)
+        self._in_window = {name: np.zeros(K, np.int64) for name in ("starts", "failures", "successes")}
         self._table_key: tuple | None = None
         self._table: np.ndarray | None = None
 
     def remember(self, st: State, energy: np.ndarray) -> None:
         I = st.issues
-        self.starts.append(I.experiments - self.last_experiments)
+        self._count("starts", I.experiments - self.last_experiments)
         self.last_experiments = I.experiments.copy()
-        self.failures.append(I.outcome == Outcome.FAILURE)
-        self.successes.append(I.outcome == Outcome.SUCCESS)
+        self._count("failures", I.outcome == Outcome.FAILURE)
+        self._count("successes", I.outcome == Outcome.SUCCESS)
         self.energy.append(energy)
         self.talk.append(I.talk.copy())
+
+    def _count(self, name: str, value: np.ndarray) -> None:
+        """Remember ``value`` and keep the window's total of it in step (what leaves the window goes off)."""
+        past, total = getattr(self, name), self._in_window[name]
+        if len(past) == past.maxlen:
+            total -= past[0]
+        past.append(value)
+        total += value
 
     def at_table(self, st: State) -> np.ndarray:
         """:func:`_at_table`, computed again only when membership, status or the tables' issues change."""
@@ -111,8 +120,8 @@ class Memory:
         return self._table
 
     def any(self, name: str) -> np.ndarray:
-        past = getattr(self, name)
-        return np.any(np.array(past), axis=0) if past else np.zeros(len(self.last_experiments), bool)
+        """Per issue: did it happen at all in the window?"""
+        return self._in_window[name] > 0
 
 
 def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[str, np.ndarray]:
