@@ -59,16 +59,16 @@ def _run(seed: int, params: tuple, mediate: str | None) -> Run:
     disagreement, "standing" every time it reports a rise to disagreement (a mediator on call)."""
     spec = load_scenario(SCENARIO)
     model = NetwerkModel(spec, rng=seed, params=dict(params))
-    shared, mediated = [], 0
+    shared, mediated, was = [], 0, 0
     for _ in range(spec.meta.steps):
         model.step()
         T = model.state.ties
         shared.append(float(T.pair_count @ sharing(T.pair_heat, model.params)) / float(T.pair_count.sum()))
-        rose = [e for e in model.events if e["type"] == "conflict" and e["step"] == model.week and e["name"] == "disagreement"
-                and e["label_en"].startswith("Conflict thermometer rises")]
-        if rose and (mediate == "standing" or (mediate == "once" and not mediated)):
-            model.intervene("mediation")
+        now = model.thermometer.level                        # what the thermometer last reported
+        if was < 2 <= now and (mediate == "standing" or (mediate == "once" and not mediated)):
+            model.intervene("mediation")                     # takes effect at the start of the next week
             mediated += 1
+        was = now
     return Run(model, shared)
 
 
