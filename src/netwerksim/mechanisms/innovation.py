@@ -127,8 +127,8 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     success = done & (rng.random(K) < success_chance(I.covered, I.effort_share, energy, p))
     near_miss = done & ~success & (rng.random(K) < net.near_miss_framing)
     failure = done & ~success & ~near_miss
-    I.outcome = np.select([success, near_miss, failure], [Outcome.SUCCESS, Outcome.NEAR_MISS, Outcome.FAILURE],
-                          Outcome.NONE).astype(np.int8)
+    I.outcome = (Outcome.SUCCESS * success + Outcome.NEAR_MISS * near_miss    # at most one of the three
+                 + Outcome.FAILURE * failure).astype(np.int8)
     I.last_outcome_week = np.where(done, week, I.last_outcome_week)
     I.successes += success
     I.failures += failure

@@ -139,7 +139,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
     share_no_stake = (every_org @ ((orgs.focus < 0.05) * at_table)) / np.maximum(every_org @ at_table, 1)
     committed = at_table * (orgs.focus > 0.05)                           # at the table and caring about the issue
     n_committed = every_org @ committed
-    top = np.where(committed > 0, orgs.contribution[:, None], -1.0).max(axis=0)
+    top = np.where(committed.T.copy(), orgs.contribution, -1.0).max(axis=1)  # per issue, along contiguous rows
     others = (orgs.contribution @ committed - top) / np.maximum(n_committed - 1, 1)
     energy_then = mem.energy[0] if mem.energy else energy
     not_lead = np.delete(np.arange(len(orgs.name)), net.lead) if net.lead >= 0 else np.arange(len(orgs.name))
