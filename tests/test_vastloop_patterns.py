@@ -162,14 +162,17 @@ def test_breakthroughs_make_progress_step_like():
 
 
 def test_talking_about_drives_first_slows_early_output_and_speeds_later_action():
-    """002 L2058-2066: check-ins in weeks 1-8 of Lelytalent; 30 seeds. Measured: output in weeks 1-12 0.198
-    without, 0.197 with check-ins; experiments in weeks 12-60 2.53 without, 3.20 with check-ins (x1.26)."""
+    """002 L2058-2066: check-ins in weeks 1-8 of Lelytalent; 30 seeds. Measured: the first month's output
+    0.0651 without, 0.0625 with check-ins (x0.96, lower in 28 of 30 paired seeds; over weeks 1-12 the
+    ideas the check-ins bring have made up for it: 0.198 vs 0.197); experiments in weeks 12-60 2.53
+    without, 3.20 with check-ins (x1.26)."""
     early, later = {}, {}
     for arm, extra in (("none", []), ("check_in", [(1, "check_in", {"weeks": 8})])):
         runs = [run("lelytalent", seed=s, interventions=extra).timeseries for s in range(30)]
-        early[arm] = np.mean([ts["output"].iloc[1:13].sum() for ts in runs])
+        early[arm] = np.array([ts["output"].iloc[1:5].sum() for ts in runs])
         later[arm] = np.mean([ts["experiments"].iloc[60] - ts["experiments"].iloc[12] for ts in runs])
-    assert early["check_in"] < early["none"]
+    assert early["check_in"].mean() <= 0.98 * early["none"].mean()
+    assert np.mean(early["check_in"] < early["none"]) >= 0.8
     assert later["check_in"] >= 1.2 * later["none"]
 
 
