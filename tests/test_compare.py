@@ -13,7 +13,7 @@ import pytest
 import netwerksim
 from netwerksim import compare_report
 from netwerksim.compare import (EXPERIMENT_DIR, Comparison, ComparisonError, _set_field, build, load_comparison,
-                                mean_interval, parse_option, run_comparison, t_quantile)
+                                mean_interval, parse_option, run_comparison, summarise, t_quantile)
 from netwerksim.experiment import RunSpec, run_summary, seeds
 from netwerksim.metrics import METRICS, compute, registry
 from netwerksim.runner import RunResult
@@ -179,6 +179,20 @@ def _small_comparison() -> Comparison:
     return build(_data(lead={}, shared={"set": {"governance.mode": "shared", "governance.lead": ""}},
                        same={"set": {"trust.forgetting": 0.98}}),        # the default: changes nothing
                  "test", EXPERIMENT_DIR)
+
+
+def test_a_mean_interval_stays_within_what_a_run_can_give_but_a_difference_may_be_negative():
+    """Three runs with 0, 0 and 1 exits: the t-interval of the mean reaches below 0, a share's above 1."""
+    c = build({**_data(lead={}, shared={"set": {"governance.mode": "shared", "governance.lead": ""}}),
+               "comparison": {**_data()["comparison"], "metrics": ["dip", "organisations_left"]}}, "test", EXPERIMENT_DIR)
+    table = pd.DataFrame({"option": ["lead"] * 3 + ["shared"] * 3, "replication": [0, 1, 2] * 2,
+                          "dip": [1.0, 1.0, 0.0, 0.0, 0.0, 0.0], "organisations_left": [0, 0, 1, 0, 0, 0]})
+    s = summarise(table, c).set_index(["option", "metric"])
+    _, _, raw_low, raw_high = mean_interval(np.array([0.0, 0.0, 1.0]))
+    assert raw_low < 0 and s.loc[("lead", "organisations_left"), "low"] == 0.0
+    assert s.loc[("lead", "organisations_left"), "high"] == pytest.approx(raw_high)
+    assert 1 - raw_low > 1 and s.loc[("lead", "dip"), "high"] == 1.0
+    assert s.loc[("shared", "dip"), "diff_low"] < -1      # the difference of shares spans -1 and beyond
 
 
 def test_every_option_runs_with_the_same_seeds_so_an_option_that_changes_nothing_differs_by_exactly_zero():

@@ -501,13 +501,18 @@ def mean_interval(values: np.ndarray, level: float = LEVEL) -> tuple[int, float,
 
 
 def summarise(table: pd.DataFrame, comparison: Comparison) -> pd.DataFrame:
-    """Per option and metric: mean with 95% interval; paired difference from the baseline with 95% interval."""
+    """Per option and metric: mean with 95% interval; paired difference from the baseline with 95% interval.
+
+    The interval of a mean stays within the values a run can give (no negative count, no share above 1);
+    a difference may have either sign."""
     base = table[table["option"] == comparison.baseline].set_index("replication")
     rows = []
     for o in comparison.options:
         runs = table[table["option"] == o.name].set_index("replication")
         for m in comparison.metrics:
             n, mean, low, high = mean_interval(runs[m].to_numpy())
+            least, most = comparison.metric(m).bounds
+            low, high = max(low, least), min(high, most)     # NaN stays NaN
             row = {"option": o.name, "metric": m, "n": n, "mean": mean, "low": low, "high": high}
             if o.name == comparison.baseline:
                 row.update(diff_n=0, diff=math.nan, diff_low=math.nan, diff_high=math.nan, clear=False)

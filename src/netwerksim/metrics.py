@@ -43,6 +43,12 @@ class Metric:
     def label(self, lang: str) -> str:
         return self.label_nl if lang == "nl" else self.label_en
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The values a run can give: every metric is a count, a level or a share, never negative; shares
+        (printed as percentages) are at most 1."""
+        return (0.0, 1.0) if self.fmt.endswith("%") else (0.0, math.inf)
+
     def meaning(self, lang: str) -> str:
         return self.meaning_nl if lang == "nl" else self.meaning_en
 
