@@ -37,7 +37,8 @@ def dips(result: "RunResult") -> list[tuple[int, int]]:
     return [(e["start"], e["end"] if e["end"] is not None else last) for e in result.events if e["type"] == "netwerkdip"]
 
 
-def _decorate(ax, result: "RunResult") -> None:
+def mark_dips_and_events(ax, result: "RunResult") -> None:
+    """Shade the netwerkdips and draw a line at every shock, intervention and doorstart (report and app)."""
     for start, end in dips(result):
         ax.axvspan(start, end, color=DIP_COLOUR, alpha=0.15, lw=0)
     for e in result.events:
@@ -47,7 +48,8 @@ def _decorate(ax, result: "RunResult") -> None:
             ax.axvline(e["step"], color="#27ae60", lw=1.5)
 
 
-def _line(ax, ts, col, **kw) -> None:
+def plot_indicator(ax, ts, col, **kw) -> None:
+    """One time-series column against the week; what meets every few weeks also as a 4-week mean."""
     series = ts[["week", col]].dropna()   # weeks without a meeting have no attendance
     if col in WEEKLY_RHYTHM:  # tables meet every few weeks: the raw weeks faintly, a 4-week mean on top
         ax.plot(series["week"], series[col], alpha=0.25, lw=0.8, color=kw.get("color", "#34495e"))
@@ -60,9 +62,9 @@ def _grid(result, folder, lang, columns, shape, title_key, name) -> str:
     ts = result.timeseries
     fig, axes = plt.subplots(*shape, figsize=(3.3 * shape[1], 3.2 * shape[0]), sharex=True)
     for ax, col in zip(axes.flat, columns):
-        _line(ax, ts, col)
+        plot_indicator(ax, ts, col)
         ax.set_title(t(col, lang), fontsize=10)
-        _decorate(ax, result)
+        mark_dips_and_events(ax, result)
     for ax in axes[-1]:
         ax.set_xlabel(t("week", lang))
     fig.suptitle(t(title_key, lang))
@@ -76,8 +78,8 @@ def _overlay(result, folder, lang, lines, title_key, name, height) -> str:
     """Several 0-1 indicators in one panel, with dips shaded and events marked."""
     fig, ax = plt.subplots(figsize=(11, height))
     for col, style in lines:
-        _line(ax, result.timeseries, col, label=t(col, lang), **style)
-    _decorate(ax, result)
+        plot_indicator(ax, result.timeseries, col, label=t(col, lang), **style)
+    mark_dips_and_events(ax, result)
     ax.set_ylim(0, 1.02)
     ax.set_xlabel(t("week", lang))
     ax.set_title(t(title_key, lang))
@@ -114,7 +116,7 @@ def write_plots(result: "RunResult", folder: Path, lang: str) -> list[str]:
     right.legend(fontsize=8)
     for ax in (left, right):
         ax.set_xlabel(t("week", lang))
-        _decorate(ax, result)
+        mark_dips_and_events(ax, result)
     fig.tight_layout()
     fig.savefig(folder / "progress.png", dpi=110)
     plt.close(fig)

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from ..i18n import t
 from ..observers.indicators import CONDITIONS, VITALITY_COMPONENTS
-from ..report import EVENT_COLOURS, _decorate, _line
+from ..report import EVENT_COLOURS, mark_dips_and_events, plot_indicator
 
 COMPONENT_COLOURS = ("#8e44ad", "#2980b9", "#16a085", "#d35400")
 CONDITION_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd")
@@ -34,16 +34,16 @@ def draw_charts(record, horizon: int, lang: str, *, cursor: int | None = None,
     capitals = fig.add_subplot(grid[1, 1], sharex=vitality)
 
     for col, colour in zip(VITALITY_COMPONENTS, COMPONENT_COLOURS):
-        _line(vitality, ts, col, color=colour, lw=1.6, alpha=0.85, label=t(col, lang))
-    _line(vitality, ts, "vitality", color="#2c3e50", lw=3.5, label=t("vitality", lang))
+        plot_indicator(vitality, ts, col, color=colour, lw=1.6, alpha=0.85, label=t(col, lang))
+    plot_indicator(vitality, ts, "vitality", color="#2c3e50", lw=3.5, label=t("vitality", lang))
     for col, colour in zip(CONDITIONS, CONDITION_COLOURS):
-        _line(conditions, ts, col, color=colour, lw=2.2, label=t(col, lang))
+        plot_indicator(conditions, ts, col, color=colour, lw=2.2, label=t(col, lang))
     for col, colour in zip(CAPITALS, CAPITAL_COLOURS):
         top = max(float(ts[col].abs().max()), 1e-9)
         capitals.plot(ts["week"], ts[col] / top, color=colour, lw=2.2, label=t(col, lang))
 
     for ax, key in ((vitality, "plot.vitality"), (conditions, "plot.conditions"), (capitals, "app.plot.capitals")):
-        _decorate(ax, record)
+        mark_dips_and_events(ax, record)
         ax.set_xlim(0, horizon)
         ax.set_ylim(0, 1.02)
         ax.set_title(t(key, lang), fontsize=15, loc="left")
