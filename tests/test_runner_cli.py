@@ -7,6 +7,7 @@ import sys
 import pandas as pd
 
 from netwerksim import load_result, run
+from netwerksim.report import story
 
 
 def test_run_writes_every_output_and_the_files_agree(tmp_path):
@@ -38,6 +39,13 @@ def test_report_in_dutch(tmp_path):
     folder = run("zorgnetwerk", seed=1, steps=40).save(tmp_path / "nl", lang="nl", plots=False)
     text = (folder / "report.md").read_text()
     assert "Verslag van de simulatie" in text and "Personeelstekort" in text
+
+
+def test_the_story_names_the_peak_week_or_says_the_start_was_the_peak():
+    rising, falling = run("zorgnetwerk", seed=1), run("penvoerder", seed=1)
+    assert rising.timeseries["vitality"].idxmax() > 0 and falling.timeseries["vitality"].idxmax() == 0
+    assert "reaches" in story(rising, "en")[0] and "in week" in story(rising, "en")[0]
+    assert story(falling, "en")[0].endswith("it never gets higher.") and "week" not in story(falling, "en")[0]
 
 
 def test_list_and_validate():

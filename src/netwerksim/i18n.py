@@ -150,6 +150,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.story": ("Verloop", "What happened"),
     "story.start": ("Het netwerk start met een vitaliteit van {v0:.2f} en bereikt {peak:.2f} in week {week}.",
                     "The network starts with a vitality of {v0:.2f} and reaches {peak:.2f} in week {week}."),
+    "story.start_peak": ("Het netwerk start met een vitaliteit van {v0:.2f}; hoger wordt het niet.",
+                         "The network starts with a vitality of {v0:.2f}; it never gets higher."),
     "story.dip": ("Week {week}: {text} Het dal: {trough:.2f} in week {trough_week}.",
                   "Week {week}: {text} The trough: {trough:.2f} in week {trough_week}."),
     "story.doorstart": ("Week {week}: {text}", "Week {week}: {text}"),

@@ -157,7 +157,7 @@ def story(result: "RunResult", lang: str) -> list[str]:
         peak, peak_week = first_dip["peak"], first_dip["start"]
     else:
         peak, peak_week = v.max(), int(ts["week"].iloc[v.idxmax()])
-    lines = [t("story.start", lang, v0=v.iloc[0], peak=peak, week=peak_week)]
+    lines = [t("story.start_peak" if peak_week == 0 else "story.start", lang, v0=v.iloc[0], peak=peak, week=peak_week)]
     for e in result.events:
         if e["type"] == "netwerkdip":
             lines.append(t("story.dip", lang, week=e["detected"], text=e[key],
