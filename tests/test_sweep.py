@@ -20,6 +20,7 @@ from netwerksim.cli import main as cli_main
 from netwerksim.experiment import seeds
 from netwerksim.params import PARAMETERS
 from netwerksim.sweeps import SweepError, Store, load_sweep, run_point, run_sweep
+from netwerksim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "netwerksim.cli"]
@@ -302,6 +303,39 @@ def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path):
                                  trust__negative_weight=first["trust__negative_weight"])["trust_end"]
                        for s in seeds(4, 2)])
     assert outcomes["trust_end"][0] == pytest.approx(by_hand, rel=1e-12)
+
+
+@pytest.mark.filterwarnings("ignore:ipyparallel not installed:UserWarning")
+def test_scenario_fields_are_ema_workbench_uncertainties_too(tmp_path):
+    ema = pytest.importorskip("ema_workbench")
+    path = write(tmp_path, """
+        [sweep]
+        scenario = "zorgnetwerk"
+        design = "lhs"
+        samples = 2
+        replications = 2
+        seed = 4
+        steps = 8
+        metrics = ["vitality_mean"]
+        [space]
+        "trust.forgetting" = { low = 0.9, high = 1.0 }
+        "organisations[Ziekenhuis Rivierland].mandate" = { low = 0.2, high = 0.9 }
+        "governance.mode" = { values = ["shared", "nao"] }
+        """)
+    model = netwerksim.sweeps.ema_model(path)
+    mandate, mode = "field__organisations_Ziekenhuis_Rivierland__mandate", "field__governance_mode"
+    assert {u.name for u in model.uncertainties} == {"trust__forgetting", mandate, mode}
+    with ema.SequentialEvaluator(model) as evaluator:
+        experiments, outcomes = evaluator.perform_experiments(scenarios=2)
+    first = experiments.iloc[0]
+    changed = load_scenario("zorgnetwerk").model_dump(mode="json")     # the fields set by hand
+    changed["governance"]["mode"] = first[mode]
+    next(o for o in changed["organisations"] if o["name"] == "Ziekenhuis Rivierland")["mandate"] = first[mandate]
+    by_hand = np.mean([run_point(changed, seed=s, steps=8, trust__forgetting=first["trust__forgetting"])["vitality_mean"]
+                       for s in seeds(4, 2)])
+    assert outcomes["vitality_mean"][0] == pytest.approx(by_hand, rel=1e-12)
+    with pytest.raises(SweepError, match="invalid scenario"):
+        run_point("zorgnetwerk", fields={"m": "governance.mode"}, m="anarchy")
 
 
 # --- the distributed engine ----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import platform
 import sys
 import time
@@ -39,7 +40,7 @@ from .compare import EXPERIMENT_DIR, REPORTED, SETTABLE, _base_scenario, _set_fi
 from .experiment import RunSpec, run_stream, run_summary, seeds
 from .metrics import metric_problems
 from .params import PARAMETERS
-from .scenario import Scenario, ScenarioError, _describe, _Strict, validate
+from .scenario import Scenario, ScenarioError, _describe, _Strict, load_scenario, validate
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 RESERVED = ("run_id", "point", "replication", "seed")   # columns of every result row
@@ -759,18 +760,31 @@ def sweep(source: str | Path | Sweep = "sweep_zorgnetwerk_morris", *, out: str |
 
 # --- interoperability -------------------------------------------------------------------------------
 def run_point(scenario: str | Mapping[str, Any] = "zorgnetwerk", seed: int = 0, steps: int | None = None,
-              **values: Any) -> dict[str, float]:
+              fields: Mapping[str, str] | None = None, **values: Any) -> dict[str, float]:
     """One run's scalar metrics for parameter values given as keywords: EMA workbench's model function.
 
     Parameters by dotted name (``**{"trust.forgetting": 0.95}``) or as identifiers with ``__`` for
     the dot (``trust__forgetting=0.95``, as EMA workbench requires); ``seed`` is the replication's.
+    Scenario fields are paths, not identifiers: ``fields`` maps a keyword to the field it sets
+    (``fields={"mandate": "organisations[Gemeente Rivierstad].mandate"}, mandate=0.8``; :func:`ema_model` does so).
     """
-    params = {k.replace("__", "."): float(v) for k, v in values.items()}
+    fields = dict(fields or {})
+    changes = {fields[k]: _plain(v) for k, v in values.items() if k in fields}
+    params = {k.replace("__", "."): float(v) for k, v in values.items() if k not in fields}
     for name in params:
         if name not in PARAMETERS:
             close = difflib.get_close_matches(name, list(PARAMETERS), 1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise SweepError(f"run_point: {name!r} is not a model parameter{hint}; see `netwerksim params`")
+    if changes:
+        data = copy.deepcopy(dict(scenario)) if isinstance(scenario, Mapping) else load_scenario(scenario).model_dump(mode="json")
+        for path, value in changes.items():
+            _set_field(data, path, value)
+        try:
+            validate(data, "scenario")
+        except ScenarioError as exc:
+            raise SweepError(f"run_point: {changes} makes an invalid scenario:\n  {exc}") from None
+        scenario = data
     out = run_summary(RunSpec(scenario, int(seed), params, (), steps))
     return {k: v for k, v in out.items() if isinstance(v, float)}
 
@@ -781,29 +795,32 @@ def ema_name(name: str) -> str:
 
 
 def ema_model(source: str | Path | Sweep, name: str = "netwerksim"):
-    """An EMA workbench ``ReplicatorModel`` of a sweep file's parameters, seeds (replications) and metrics.
+    """An EMA workbench ``ReplicatorModel`` of a sweep file's parameters and scenario fields, seeds
+    (replications) and metrics; outcomes are the sweep's metrics averaged over the replications.
 
-    Only parameters of ``params.py`` can be EMA uncertainties here (scenario fields are paths, not
-    keywords); outcomes are the sweep's metrics averaged over the replications.
+    A parameter's EMA name is its dotted name with ``__`` (:func:`ema_name`); a scenario field's is
+    ``field__`` and its path with every other character made ``_``, passed to :func:`run_point` as ``fields``.
     """
     from ema_workbench import CategoricalParameter, Constant, IntegerParameter, RealParameter, ReplicatorModel, ScalarOutcome  # noqa: PLC0415,E501
 
     s = source if isinstance(source, Sweep) else load_sweep(source)
-    fields = [d.name for d in s.dimensions if d.kind == "field"]
-    if fields:
-        raise SweepError(f"{s.source}: scenario fields {fields} cannot be EMA workbench uncertainties; vary model "
-                         "parameters only, or run the sweep with `netwerksim sweep`")
+    names = {d.name: ema_name(d.name) if d.kind == "parameter" else "field__" + re.sub(r"\W", "_", d.name)
+             for d in s.dimensions}
+    if len(set(names.values())) < len(names):
+        raise SweepError(f"{s.source}: two dimensions get the same EMA workbench name: {names}")
     model = ReplicatorModel(name, function=run_point)
     uncertainties = []
     for d in s.dimensions:
         if d.values is not None:
-            uncertainties.append(CategoricalParameter(ema_name(d.name), list(d.values)))
+            uncertainties.append(CategoricalParameter(names[d.name], list(d.values)))
         elif d.integer:
-            uncertainties.append(IntegerParameter(ema_name(d.name), int(d.low), int(d.high)))
+            uncertainties.append(IntegerParameter(names[d.name], int(d.low), int(d.high)))
         else:
-            uncertainties.append(RealParameter(ema_name(d.name), d.low, d.high))
+            uncertainties.append(RealParameter(names[d.name], d.low, d.high))
     model.uncertainties = uncertainties
-    model.constants = [Constant("scenario", s.scenario.model_dump(mode="json")), Constant("steps", s.steps)]
+    fields = {names[d.name]: d.name for d in s.dimensions if d.kind == "field"}
+    model.constants = [Constant("scenario", s.scenario.model_dump(mode="json")), Constant("steps", s.steps),
+                       Constant("fields", fields)]
     model.replications = [{"seed": x} for x in seeds(s.seed, s.replications)]
     model.outcomes = [ScalarOutcome(m, function=np.mean) for m in s.metrics]
     return model
