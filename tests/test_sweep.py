@@ -278,10 +278,9 @@ def test_run_point_takes_dotted_or_ema_names_and_rejects_unknown_ones():
         run_point("zorgnetwerk", trust__forgeting=0.9)
 
 
-@pytest.mark.filterwarnings("ignore:ipyparallel not installed:UserWarning")
-def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path):
-    ema = pytest.importorskip("ema_workbench")
-    path = write(tmp_path, """
+def ema_sweep(tmp_path, space: str):
+    """A small zorgnetwerk sweep file for EMA workbench: 8 weeks, 2 replications, seed 4, ``space`` as given."""
+    return write(tmp_path, f"""
         [sweep]
         scenario = "zorgnetwerk"
         design = "lhs"
@@ -291,9 +290,14 @@ def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path):
         steps = 8
         metrics = ["trust_end", "vitality_mean"]
         [space]
-        "trust.forgetting" = { low = 0.9, high = 1.0 }
-        "trust.negative_weight" = { low = 1.5, high = 4 }
+        {space}
         """)
+
+
+@pytest.mark.filterwarnings("ignore:ipyparallel not installed:UserWarning")
+def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path):
+    ema = pytest.importorskip("ema_workbench")
+    path = ema_sweep(tmp_path, '"trust.forgetting" = { low = 0.9, high = 1.0 }\n"trust.negative_weight" = { low = 1.5, high = 4 }')
     model = netwerksim.sweeps.ema_model(path)
     with ema.SequentialEvaluator(model) as evaluator:
         experiments, outcomes = evaluator.perform_experiments(scenarios=3)
@@ -308,20 +312,9 @@ def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path):
 @pytest.mark.filterwarnings("ignore:ipyparallel not installed:UserWarning")
 def test_scenario_fields_are_ema_workbench_uncertainties_too(tmp_path):
     ema = pytest.importorskip("ema_workbench")
-    path = write(tmp_path, """
-        [sweep]
-        scenario = "zorgnetwerk"
-        design = "lhs"
-        samples = 2
-        replications = 2
-        seed = 4
-        steps = 8
-        metrics = ["vitality_mean"]
-        [space]
-        "trust.forgetting" = { low = 0.9, high = 1.0 }
-        "organisations[Ziekenhuis Rivierland].mandate" = { low = 0.2, high = 0.9 }
-        "governance.mode" = { values = ["shared", "nao"] }
-        """)
+    path = ema_sweep(tmp_path, '"trust.forgetting" = { low = 0.9, high = 1.0 }\n'
+                               '"organisations[Ziekenhuis Rivierland].mandate" = { low = 0.2, high = 0.9 }\n'
+                               '"governance.mode" = { values = ["shared", "nao"] }')
     model = netwerksim.sweeps.ema_model(path)
     mandate, mode = "field__organisations_Ziekenhuis_Rivierland__mandate", "field__governance_mode"
     assert {u.name for u in model.uncertainties} == {"trust__forgetting", mandate, mode}
