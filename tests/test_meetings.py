@@ -40,4 +40,4 @@ def test_a_forum_that_does_not_meet_costs_nothing(small):
     m.state.forums.phase[:] = 0.0
     m.step()
     assert m.state.profs.meeting_hours.sum() == 0
-    assert not m.state.ties.met.any()
+    assert len(m.state.ties.met_index) == 0

@@ -152,8 +152,7 @@ class Ties:
     meets_b: np.ndarray           # ... and of dst in the same forum
     meets_tie: np.ndarray         # ... and the tie they belong to (arange(len(src)), then the ties sharing more forums)
     meets_forum: np.ndarray       # ... and the forum where they meet
-    met: np.ndarray               # bool, this week
-    met_index: np.ndarray         # the ties that met this week, ascending (np.flatnonzero(met))
+    met_index: np.ndarray         # the ties that met this week, ascending
     physical: np.ndarray          # bool, met physically this week
     org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
     pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
@@ -500,7 +499,7 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     pair_rival = np.isin(pair_keys, np.concatenate([rp[:, 0] * O + rp[:, 1], rp[:, 1] * O + rp[:, 0]]))
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
                 trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
-                meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met=np.zeros(E, bool), met_index=np.zeros(0, np.int64),
+                meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met_index=np.zeros(0, np.int64),
                 physical=np.zeros(E, bool),
                 org_pair=org_pair.astype(np.int64), pairs=pairs,
                 pair_count=pair_count, org_tie_count=np.stack([np.bincount(pairs[:, side], weights=pair_count, minlength=O) for side in (0, 1)]),

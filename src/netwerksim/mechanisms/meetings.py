@@ -103,10 +103,10 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     both = present[T.meets_a] & present[T.meets_b]
     physical = both if F.physical.all() else both & F.physical[T.meets_forum]
     E = len(T.src)
-    T.met, T.physical = both[:E].copy(), physical[:E].copy()
-    T.met[T.meets_tie[E:][both[E:]]] = True
+    met, T.physical = both[:E].copy(), physical[:E].copy()
+    met[T.meets_tie[E:][both[E:]]] = True
     T.physical[T.meets_tie[E:][physical[E:]]] = True
-    T.met_index = np.flatnonzero(T.met)
+    T.met_index = np.flatnonzero(met)
 
     capacity = float((orgs.hours * orgs.pledge)[orgs.active].sum())
     st.network.coordination_load = float(profs.meeting_hours.sum()) / capacity if capacity > 0 else 0.0

@@ -80,7 +80,7 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     if st.network.drives_shared:                     # relational talk (002 R28-R29)
         weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)
     positive = weight * kept
-    T.r, T.s = add_evidence(T.r, T.s, positive, weight - positive, p, at=met)
+    add_evidence(T.r, T.s, positive, weight - positive, p, at=met)
     refresh_trust(T, len(orgs.name))
 
 
