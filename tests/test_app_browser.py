@@ -165,3 +165,82 @@ def test_two_browsers_get_their_own_model(app_url, browser):
     assert first.get_by_text("Week 3 van 156").is_visible()
     first.context.close()
     second.context.close()
+
+
+# --- playing ----------------------------------------------------------------------------------------
+PAUSE_NOW = """() => {
+    const week = parseInt(document.querySelector('.nws-week').innerText.match(/\\d+/)[0]);
+    const pause = [...document.querySelectorAll('button')].find(b => ['Pauze', 'Pause'].includes(b.innerText.trim()));
+    pause.click();
+    return week;
+}"""   # the week on screen and the click in one go: nothing can reach the page in between
+TABS = 10
+
+
+def week_on_screen(page) -> int:
+    return int(re.search(r"Week (\d+)", page.locator(".nws-week").inner_text()).group(1))
+
+
+def speed_on_screen(page) -> int:
+    return int(re.search(r"\d+", page.locator(".nws-speed-value").inner_text()).group(0))
+
+
+def advancing(pages, timeout_s: float = 60.0) -> list[tuple[int, int]]:
+    """(week before, week after) on every page, waiting until each has moved on or ``timeout_s`` passed."""
+    before = [week_on_screen(p) for p in pages]
+    deadline = time.monotonic() + timeout_s
+    after = before
+    while time.monotonic() < deadline:
+        time.sleep(1.0)
+        after = [week_on_screen(p) for p in pages]
+        if all(a > b for a, b in zip(after, before)):
+            break
+    return list(zip(before, after))
+
+
+def test_play_keeps_going_in_every_tab_and_pause_stops_within_a_week(app_url, browser):
+    """Issue 16 item 1: Start, the speed by keyboard and by mouse, the language, interventions and ten more
+    tabs while playing; every tab's week keeps advancing on screen and Pause stops within one week."""
+    main = open_page(browser, app_url)
+    main.get_by_role("button", name="Start", exact=True).click()
+    wait_for_week(main, 2)
+
+    slider = main.locator(".nws-speed [role=slider]")
+    slider.focus()
+    for _ in range(3):
+        main.keyboard.press("ArrowRight")
+    main.get_by_text("Snelheid: 7 weken per seconde").wait_for()
+    track = main.locator(".nws-speed .v-slider").bounding_box()
+    main.mouse.click(track["x"] + 2, track["y"] + track["height"] / 2)              # the left end: slowest
+    main.get_by_text("Snelheid: 1 weken per seconde").wait_for()
+    main.mouse.click(track["x"] + track["width"] - 2, track["y"] + track["height"] / 2)   # the right end: fastest
+    main.get_by_text("Snelheid: 10 weken per seconde").wait_for()
+
+    main.get_by_role("button", name="English", exact=True).click()
+    main.get_by_text("What happened").wait_for()
+    week = week_on_screen(main)
+    wait_for_week(main, week + 2)                                                  # still playing in English
+    main.get_by_role("button", name="Trust dialogue").click()
+    main.get_by_text("Intervention: Trust dialogue", exact=False).first.wait_for()
+    main.get_by_role("button", name="Mediation").click()
+    main.get_by_text("Intervention: Mediation", exact=False).first.wait_for()
+    assert main.get_by_role("button", name="Pause", exact=True).is_visible()
+
+    tabs = [open_page(browser, app_url) for _ in range(TABS)]
+    for tab in tabs:
+        tab.get_by_role("button", name="Start", exact=True).click()
+    pages = [main, *tabs]
+    for _ in range(2):                                                             # keeps advancing: twice over
+        moved = advancing(pages)
+        assert all(after > before for before, after in moved), moved
+
+    for page in pages:
+        shown = page.evaluate(PAUSE_NOW)
+        page.get_by_role("button", name="Play" if page is main else "Start", exact=True).wait_for()
+        time.sleep(0.5)
+        assert shown <= week_on_screen(page) <= shown + 1, (shown, week_on_screen(page))
+    weeks = [week_on_screen(p) for p in pages]
+    time.sleep(1.5)
+    assert [week_on_screen(p) for p in pages] == weeks                             # paused stays paused
+    for page in pages:
+        page.context.close()

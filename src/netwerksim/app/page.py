@@ -9,19 +9,22 @@ through :func:`guarded`: a bad value gives a message on the page, never a crash.
 from __future__ import annotations
 
 import io
-import time
+import threading
 from typing import Any, Callable
 
 import reacton.ipyvuetify as rv
 import solara
+from solara.server import kernel_context
 
 from ..i18n import t
 from ..interventions import REGISTRY, EventParameterError
 from .charts import draw_charts
 from .network import draw_network
 from .panel import needs_target, panel_groups
+from .player import FINISHED, MAX_SPEED, MIN_SPEED, PAUSE_AT, Player
 from .session import SEED_HIGH, Session, SeedError, parse_seed, scenarios
 from .situation import log_lines, situation
+from .widgets import FrameAck
 
 CSS = """
 .v-application { font-size: 17px; }
@@ -42,7 +45,6 @@ CSS = """
 # child only when its arguments change, and the Session object itself stays the same.
 LEVEL_BADGE = ("#2e8b57", "#b08d00", "#d35400", "#c0392b")
 PNG_DPI = 80
-MAX_WEEKS_PER_FRAME = 4   # more would let a pause overshoot the moment the trainer wanted
 
 
 def png(fig) -> bytes:
@@ -66,14 +68,33 @@ def Html(tag: str, text: str, cls: str = "", style: str = ""):
     return rv.Html(tag=tag, children=[text], class_=cls, style_=style)
 
 
+def kernel_watch() -> tuple[threading.Event | None, Callable[[], bool]]:
+    """The browser tab's kernel as the play loop needs it: the event set when it closes, and whether a browser
+    is connected to it now. Outside a Solara server (``solara.render`` in tests) neither is known."""
+    try:
+        closed = solara.kernel_closed_event()
+        context = kernel_context.get_current_context()
+    except RuntimeError:
+        return None, lambda: True
+
+    def connected() -> bool:
+        pages = tuple(context.page_status.values())
+        return not pages or kernel_context.PageStatus.CONNECTED in pages
+
+    return closed, connected
+
+
 @solara.component
 def Page(session: Session | None = None):
     """The page; ``session`` (a fresh one by default, per browser session) is there for tests and embedding."""
     session = solara.use_memo(lambda given=session: given or Session(), [])
+    player = solara.use_memo(lambda: Player(session), [])
     lang = solara.use_reactive("nl")
-    version = solara.use_reactive(0)            # bumped whenever the model changed
+    week = solara.use_reactive(session.week)     # the week on screen: the play loop and Stap move it
+    version = solara.use_reactive(0)            # bumped when something else changed (a press, a reset)
     playing = solara.use_reactive(False)
-    speed = solara.use_reactive(4)
+    speed = solara.use_reactive(player.speed)
+    pause_at = solara.use_reactive(None)
     view = solara.use_reactive(None)             # week shown in the debrief; None: now
     message = solara.use_reactive(None)          # (kind, i18n key, format values)
     seed_text = solara.use_reactive(str(session.seed))
@@ -84,46 +105,57 @@ def Page(session: Session | None = None):
     def changed():
         version.value += 1
 
-    def play_loop():
-        """Step while playing (in a thread of its own); a reset or a new scenario ends this loop."""
-        generation, weeks = session.generation, 1
-        while playing.value and session.generation == generation:
-            started = time.perf_counter()
-            for _ in range(weeks):
-                if not playing.value:
-                    break
-                if not session.step():
-                    playing.value = False
-                    message.value = ("info", "app.finished", {})
-                    changed()
-                    return
-            changed()
-            spent = time.perf_counter() - started
-            # keep the weeks per second asked for: a slow frame shows several weeks at once
-            weeks = max(1, min(MAX_WEEKS_PER_FRAME, round(speed.value * spent)))
-            time.sleep(max(0.0, weeks / speed.value - spent))
+    # --- playing: a thread of its own (player.py) that hands the page one week at a time ------------
+    closed, connected = kernel_watch()
+    solara.use_effect(player.rendered, [week.value])   # effects run after the render: this week is rendered
 
-    player = solara.lab.use_task(play_loop, dependencies=[playing.value, session.generation], prefer_threaded=True)
-    if player.error and playing.value:   # a failure while playing stops the play and says why
+    def ended(reason: str):
         playing.value = False
-        message.value = ("error", "app.error", {"error": repr(player.exception)})
+        if reason == FINISHED:
+            message.value = ("info", "app.finished", {})
+        elif reason == PAUSE_AT:
+            message.value = ("info", "app.paused_at", {"week": session.week})
+
+    def play():
+        if not playing.value:
+            return None
+        player.start(show=week.set, done=ended, browser=closed is not None, closed=closed, connected=connected)
+        return player.stop          # unmount (the tab closed), a reset or Pause: the loop ends
+
+    solara.use_effect(play, [playing.value, session.generation])
 
     # --- actions ----------------------------------------------------------------------------------
     def do_step():
         view.value = None
+        if playing.value:
+            return
         if session.step():
-            changed()
+            week.value = session.week
         else:
             message.value = ("info", "app.finished", {})
 
     def do_play():
+        if playing.value:
+            player.stop()           # first: the loop steps no further week, whatever the page is doing
+            playing.value = False
+            return
         view.value = None
         message.value = None
-        playing.value = not playing.value
+        playing.value = True
+
+    def set_speed(value: int):
+        player.speed = value
+        speed.value = value
+
+    def set_pause_at(value: int | None):
+        player.pause_at = value
+        pause_at.value = value
 
     def restart(scenario: str | None = None, seed: int | None = None):
+        player.stop()
         playing.value = False
         session.reset(scenario, seed)
+        week.value = session.week
         seed_text.value = str(session.seed)
         seed_error.value = None
         view.value = None
@@ -160,9 +192,10 @@ def Page(session: Session | None = None):
         changed()
 
     # --- what is shown ----------------------------------------------------------------------------
-    now = session.week
+    now = min(week.value, session.week)   # a loop stopped by a reset may still hand over its last week
+    tick = (session.generation, now, version.value)   # children re-render when this changes
     shown = now if view.value is None or playing.value else min(int(view.value), now)
-    rows, events = session.model.rows, session.model.events
+    rows, events = session.model.rows, [e for e in session.model.events if e["step"] <= now]
     issues = session.model.state.issues
     issue_names = issues.name_nl if L == "nl" else issues.name_en
     sit = situation(rows, events, shown, issue_names, L)
@@ -174,17 +207,19 @@ def Page(session: Session | None = None):
         [session.generation, shown, L])
     cursor = None if shown == now else shown
     charts_png = solara.use_memo(
-        lambda: png(draw_charts(session.record(), session.horizon, L, cursor=cursor)),
+        lambda: png(draw_charts(session.record(now), session.horizon, L, cursor=cursor)),
         [session.generation, now, len(events), L, cursor])
 
     solara.Style(CSS)
     solara.Title(t("app.title", L))
+    FrameAck.element(week=now, on_drawn=player.drawn)
     with solara.Columns([1, 3], gutters_dense=True, classes=["nws-page"]):
         with solara.Column():
-            Controls(session, version.value, L, lang, playing, speed, seed_text, seed_error, do_step, do_play, do_reset, on_seed,
-                     guarded(message, lambda stem: restart(stem)), message)
-            InterventionPanel(session, version.value, L, target, guarded(message, press))
-            Debrief(session, version.value, L, shown, view, playing.value)
+            Controls(session, tick, now, L, lang, playing.value, speed.value, pause_at.value, seed_text, seed_error,
+                     do_step, do_play, do_reset, on_seed, set_speed, set_pause_at,
+                     guarded(message, lambda stem: restart(stem)))
+            InterventionPanel(session, tick, L, target, guarded(message, press))
+            Debrief(session, tick, now, L, shown, view, playing.value)
         with solara.Column():
             Notice(message.value, L)
             if shown != now:
@@ -196,14 +231,14 @@ def Page(session: Session | None = None):
                     Html("p", t("app.network_legend", L), "nws-description")
                 with solara.Column():
                     SituationView(sit, L)
-                    EventLog(session, version.value, shown, L)
+                    EventLog(session, tick, events, shown, now, L)
             Html("div", t("app.charts", L), "nws-h")
             solara.Image(charts_png, width="100%")
 
 
 @solara.component
-def Controls(session, tick, L, lang, playing, speed, seed_text, seed_error, do_step, do_play, do_reset, on_seed,
-             pick_scenario, message):
+def Controls(session, tick, now, L, lang, playing, speed, pause_at, seed_text, seed_error, do_step, do_play, do_reset,
+             on_seed, set_speed, set_pause_at, pick_scenario):
     with solara.Row(justify="space-between", style="align-items: center"):
         Html("div", t("app.title", L), "nws-big")
         solara.Button(t("app.other_language", L), on_click=lambda: lang.set("en" if L == "nl" else "nl"),
@@ -215,14 +250,20 @@ def Controls(session, tick, L, lang, playing, speed, seed_text, seed_error, do_s
     Html("p", meta.description_nl if L == "nl" else meta.description_en, "nws-description")
     solara.InputText(t("app.seed", L), value=seed_text.value, on_value=on_seed,
                      error=t("app.seed_error", L, value=seed_error.value, high=SEED_HIGH) if seed_error.value is not None else False)
-    Html("div", t("app.week_of", L, week=session.week, total=session.horizon), "nws-week")
+    Html("div", t("app.week_of", L, week=now, total=session.horizon), "nws-week")
+    finished = now >= session.horizon
     with solara.Row(gap="6px", style="flex-wrap: wrap"):
-        solara.Button(t("app.pause" if playing.value else "app.play", L), on_click=do_play, color="primary",
-                      disabled=session.finished)
+        solara.Button(t("app.pause" if playing else "app.play", L), on_click=do_play, color="primary",
+                      disabled=finished and not playing)
         solara.Button(t("app.step", L), on_click=do_step, color="primary", outlined=True,
-                      disabled=playing.value or session.finished)
+                      disabled=playing or finished)
         solara.Button(t("app.reset", L), on_click=do_reset, outlined=True)
-    solara.SliderInt(t("app.speed", L), value=speed.value, min=1, max=10, on_value=speed.set)
+    Html("div", t("app.speed", L, speed=speed), "nws-group nws-speed-value")
+    with solara.Div(classes=["nws-speed"]):
+        solara.SliderInt("", value=speed, min=MIN_SPEED, max=MAX_SPEED, on_value=set_speed, thumb_label="always",
+                         tick_labels="end_points")
+    solara.InputInt(t("app.pause_at", L), value=pause_at, on_value=set_pause_at, optional=True, clearable=True,
+                    dense=True)
 
 
 @solara.component
@@ -246,15 +287,15 @@ def InterventionPanel(session, tick, L, target, press):
 
 
 @solara.component
-def Debrief(session, tick, L, shown, view, playing):
+def Debrief(session, tick, now, L, shown, view, playing):
     Html("div", t("app.debrief", L), "nws-h")
 
     def set_view(week: int):
-        view.value = None if week >= session.week else week
+        view.value = None if week >= now else week
 
-    solara.SliderInt(t("app.view_week", L), value=shown, min=0, max=max(session.week, 1), on_value=set_view,
-                     disabled=playing or session.week == 0)
-    if shown != session.week:
+    solara.SliderInt(t("app.view_week", L), value=shown, min=0, max=max(now, 1), on_value=set_view,
+                     disabled=playing or now == 0)
+    if shown != now:
         solara.Button(t("app.back_to_now", L), on_click=lambda: view.set(None), outlined=True, small=True)
     stem = session.file_stem()
     with solara.Column(gap="6px"):
@@ -291,14 +332,14 @@ def SituationView(sit, L):
 
 
 @solara.component
-def EventLog(session, tick, shown, L):
+def EventLog(session, tick, events, shown, now, L):
     Html("div", t("app.log", L), "nws-h")
-    lines = log_lines(session.model.events, shown, L)
+    lines = log_lines(events, shown, L)
     with rv.Html(tag="div", class_="nws-log"):
-        if shown == session.week:
-            for name in session.pending:
+        if shown == now:
+            for name in list(session.pending):
                 entry_label = _label(name, L)
-                Html("p", t("app.pending", L, week=session.week + 1, label=entry_label), style="color: #1e8449")
+                Html("p", t("app.pending", L, week=now + 1, label=entry_label), style="color: #1e8449")
         if not lines and not session.pending:
             Html("p", t("app.log_empty", L))
         for week, _, text in lines:

@@ -124,15 +124,17 @@ class Session:
             self.pending.append(name)
 
     # --- reading ----------------------------------------------------------------------------------
-    def timeseries(self) -> pd.DataFrame:
-        """One row per recorded week, every network indicator."""
-        return pd.DataFrame(self.model.rows)
+    def timeseries(self, until: int | None = None) -> pd.DataFrame:
+        """One row per recorded week up to ``until`` (default: all), every network indicator."""
+        rows = self.model.rows
+        return pd.DataFrame(rows if until is None else rows[:until + 1])
 
-    def record(self) -> SimpleNamespace:
-        """The time series and events in the shape report.py's plot helpers read (``timeseries``, ``events``)."""
+    def record(self, until: int | None = None) -> SimpleNamespace:
+        """The time series and events up to week ``until`` (default: all) in the shape report.py's plot helpers
+        read (``timeseries``, ``events``)."""
         with self.lock:
-            return SimpleNamespace(timeseries=self.timeseries(), events=list(self.model.events),
-                                   scenario=self.spec)
+            events = [e for e in self.model.events if until is None or e["step"] <= until]
+            return SimpleNamespace(timeseries=self.timeseries(until), events=events, scenario=self.spec)
 
     def organisation_names(self) -> list[str]:
         return list(self.model.state.orgs.name)

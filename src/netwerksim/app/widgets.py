@@ -1,0 +1,38 @@
+"""Small browser-side pieces of the workshop page (ipyvue templates, no extra package).
+
+``FrameAck`` tells the play loop that the browser has put a week on screen (player.py): it holds the week
+shown and answers each new one once Vue has updated the page.
+"""
+
+from __future__ import annotations
+
+import ipyvue
+import traitlets
+
+FRAME_ACK = """
+<template><span class="nws-frame-ack" style="display: none" :data-week="week"></span></template>
+<script>
+module.exports = {
+  mounted() { this.answer(); },
+  watch: { week() { this.answer(); } },
+  methods: {
+    answer() {
+      const week = this.week;
+      this.$nextTick(() => this.drawn(week));   // after Vue has patched the page with this week
+    },
+  },
+};
+</script>
+"""
+
+
+class FrameAck(ipyvue.VueTemplate):
+    """An invisible element that answers ``on_drawn(week)`` from the browser for every week it is given."""
+
+    template = traitlets.Unicode(FRAME_ACK).tag(sync=True)
+    week = traitlets.Int(0).tag(sync=True)
+    on_drawn = traitlets.Callable(None, allow_none=True)
+
+    def vue_drawn(self, week):
+        if self.on_drawn is not None:
+            self.on_drawn(int(week))
