@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from pathlib import Path
@@ -12,6 +13,9 @@ from tqdm import tqdm
 from .interventions import REGISTRY
 from .params import PARAMETERS, ParameterError
 from .scenario import ScenarioError, bundled_names, load_scenario, resolve_path
+from .storage import OutputError, check_out
+
+MAX_WORKERS = 4 * (os.cpu_count() or 1)   # more processes than cores only cost memory (~130 MB each)
 
 
 def _scenario_arg(p: argparse.ArgumentParser) -> None:
@@ -84,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("sweep", "analyse"):
             return {"sweep": _sweep, "analyse": _analyse}[args.command](args)
         return {"run": _run, "validate": _validate, "list": _list, "params": _params, "app": _app}[args.command](args)
-    except (ScenarioError, ParameterError) as exc:
+    except (ScenarioError, ParameterError, OutputError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -98,19 +102,38 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args) -> int:
     from .runner import run  # noqa: PLC0415 (keeps `netwerksim list` fast)
 
-    if args.steps is not None and not 1 <= args.steps <= 5200:
-        raise ScenarioError(f"--steps: value {args.steps} is not allowed; a whole number of weeks in [1, 5200]")
-    if args.seed is not None and args.seed < 0:
-        raise ScenarioError(f"--seed: value {args.seed} is not allowed; a whole number >= 0")
+    _in_range("--steps", args.steps, 1, 5200, "a whole number of weeks in [1, 5200]")
+    _in_range("--seed", args.seed, 0, math.inf, "a whole number >= 0")
     scenario = load_scenario(args.scenario)
-    out = args.out or Path("results") / resolve_path(args.scenario).stem
+    out = check_out(args.out or _default_out(resolve_path(args.scenario)), "run")
     steps = args.steps or scenario.meta.steps
+    _warn_unreached(scenario, steps)
     with tqdm(total=steps, desc=scenario.meta.name_nl if args.lang == "nl" else scenario.meta.name_en,
               unit="wk", file=sys.stderr, disable=None) as bar:
         result = run(scenario, seed=args.seed, steps=args.steps, on_step=lambda done, n: bar.update(1))
     folder = result.save(out, lang=args.lang, plots=not args.no_plots)
     _print_summary(result, folder, args.lang)
     return 0
+
+
+def _in_range(option: str, value, low: float, high: float, allowed: str) -> None:
+    """A command-line number outside [low, high] (or not a number at all, NaN) is an error naming the option."""
+    if value is not None and not low <= value <= high:
+        raise ScenarioError(f"{option}: value {value} is not allowed; {allowed}")
+
+
+def _default_out(source: Path, prefix: str = "") -> Path:
+    """``results/<prefix><file name without extension>``; ``results/<prefix>result`` for names like ``..toml``."""
+    stem = source.stem if source.stem not in ("", ".", "..") else "result"
+    return Path("results") / f"{prefix}{stem}"
+
+
+def _warn_unreached(scenario, steps: int) -> None:
+    """Say on stderr which scheduled events a run of ``steps`` weeks never reaches; the run goes on."""
+    late = scenario.unreached(steps)
+    if late:
+        print(f"netwerksim: warning: the simulation ends at week {steps}, before {len(late)} event(s) of the scenario's "
+              f"timeline, which will not happen: {', '.join(late)}", file=sys.stderr)
 
 
 def _print_summary(result, folder: Path, lang: str) -> None:
@@ -136,16 +159,18 @@ def _print_summary(result, folder: Path, lang: str) -> None:
 
 
 def _compare(args) -> int:
-    from .compare import ComparisonError, compare  # noqa: PLC0415 (keeps `netwerksim list` fast)
+    from .compare import comparison_for, run_comparison  # noqa: PLC0415 (keeps `netwerksim list` fast)
     from .compare_report import clear_differences  # noqa: PLC0415
 
-    if args.workers < 1:
-        raise ComparisonError(f"--workers: value {args.workers} is not allowed; a whole number >= 1 (1: serial)")
+    _in_range("--workers", args.workers, 1, MAX_WORKERS, f"a whole number in [1, {MAX_WORKERS}] (1: serial; at "
+              "most four per core)")
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] if args.metrics is not None else None
-    result = compare(args.source, options=args.option, baseline=args.baseline, replications=args.replications,
-                     seed=args.seed, steps=args.steps, metrics=metrics, workers=args.workers, progress=None)
-    folder = result.save(args.out or Path("results") / f"compare-{Path(args.source).stem}", lang=args.lang,
-                         plots=not args.no_plots)
+    comparison = comparison_for(args.source, options=args.option, baseline=args.baseline,
+                                replications=args.replications, seed=args.seed, steps=args.steps, metrics=metrics)
+    out = check_out(args.out or _default_out(Path(args.source), "compare-"), "compare")
+    _warn_unreached(comparison.scenario, comparison.steps)
+    result = run_comparison(comparison, workers=args.workers, progress=None)
+    folder = result.save(out, lang=args.lang, plots=not args.no_plots)
     c, lang = result.comparison, args.lang
     print(f"{c.text('name', lang)}: {len(c.options)} x {c.replications} runs, {c.steps} "
           f"{'weken' if lang == 'nl' else 'weeks'}, {result.seconds:.1f} s ({args.workers} worker(s))")
@@ -156,10 +181,16 @@ def _compare(args) -> int:
 
 
 def _sweep(args) -> int:
-    from .sweeps import engine, load_sweep, run_sweep  # noqa: PLC0415 (keeps `netwerksim list` fast)
+    from .sweeps import check_target, engine, load_sweep, run_sweep  # noqa: PLC0415 (keeps `netwerksim list` fast)
 
+    for option, value in (("--workers", args.workers), ("--dask-local", args.dask_local)):
+        _in_range(option, value, 1, MAX_WORKERS, f"a whole number of worker processes in [1, {MAX_WORKERS}] "
+                  "(at most four per core)")
+    _in_range("--connect-timeout", args.connect_timeout, 0.1, 86400, "a number of seconds in [0.1, 86400]")
+    _in_range("--chunk", args.chunk, 1, math.inf, "a whole number of runs >= 1")
     sweep = load_sweep(args.experiment, replications=args.replications, steps=args.steps)
-    out = args.out or Path("results") / f"sweep-{Path(args.experiment).stem}"
+    out = check_target(args.out or _default_out(Path(args.experiment), "sweep-"), args.resume)
+    _warn_unreached(sweep.scenario, sweep.steps)
     with engine(workers=args.workers, dask_local=args.dask_local, scheduler=args.scheduler,
                 connect_timeout=args.connect_timeout) as (executor, slots, label):
         print(f"{sweep.text('name', 'nl')}: {sweep.design}, {sweep.points} points x {sweep.replications} replications = "
@@ -235,10 +266,7 @@ def app_command(host: str, port: int) -> list[str]:
 
 
 def _app(args) -> int:
-    if not 0 <= args.port <= 65535:
-        print(f"netwerksim: --port: value {args.port} is not allowed; a port number in [0, 65535] (0: any free port)",
-              file=sys.stderr)
-        return 2
+    _in_range("--port", args.port, 0, 65535, "a port number in [0, 65535] (0: any free port)")
     print(f"netwerksim app: http://{args.host}:{args.port}/ (stop with Ctrl+C)", file=sys.stderr, flush=True)
     command = app_command(args.host, args.port)
     os.execv(command[0], command)   # the server takes this process's place: one process to stop

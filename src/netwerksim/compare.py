@@ -31,12 +31,13 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .experiment import RunSpec, atomic_folder, run_many, seeds
+from .experiment import RunSpec, run_many, seeds
 from .i18n import t
 from .interventions import REGISTRY, EventParameterError
 from .metrics import SERIES, Metric, metric_problems, registry
 from .params import PARAMETERS, ParameterError, check
 from .scenario import Scenario, ScenarioError, _describe, load_scenario, validate
+from .storage import result_folder
 
 EXPERIMENT_DIR = Path(__file__).resolve().parents[2] / "experiments"
 REPORTED = ("dip", "dip_depth", "dip_weeks", "doorstart", "weeks_to_first_result", "progress_total",
@@ -554,7 +555,7 @@ class ComparisonResult:
         from .compare_report import write_fan_charts, write_report  # noqa: PLC0415 (matplotlib only when saving)
 
 
-        with atomic_folder(out) as tmp:
+        with result_folder(out, "compare") as tmp:
             self.table.to_parquet(tmp / "results.parquet", index=False)
             self.table.to_csv(tmp / "results.csv", index=False)
             self.summary.to_csv(tmp / "summary.csv", index=False)
@@ -603,6 +604,20 @@ def run_comparison(comparison: Comparison, *, workers: int = 1, executor=None,
                             workers if executor is None else 0)
 
 
+def comparison_for(source: str | Path | Mapping | Comparison = "zorgnetwerk_governance", *,
+                   options: Sequence[str | Mapping] = (), baseline: str | None = None,
+                   replications: int | None = None, seed: int | None = None, steps: int | None = None,
+                   metrics: Sequence[str] | None = None) -> Comparison:
+    """The validated :class:`Comparison` that :func:`compare` runs, before anything runs."""
+    overrides = dict(baseline=baseline, replications=replications, seed=seed, steps=steps,
+                     metrics=list(metrics) if metrics is not None else None)
+    if isinstance(source, Comparison):
+        return source
+    if not isinstance(source, Mapping) and (path := resolve_comparison(source)) is not None:
+        return load_comparison(path, options=options, **overrides)
+    return for_scenario(source if isinstance(source, Mapping) else str(source), options, **overrides)
+
+
 def compare(source: str | Path | Mapping | Comparison = "zorgnetwerk_governance", *,
             options: Sequence[str | Mapping] = (), baseline: str | None = None, replications: int | None = None,
             seed: int | None = None, steps: int | None = None, metrics: Sequence[str] | None = None,
@@ -614,12 +629,6 @@ def compare(source: str | Path | Mapping | Comparison = "zorgnetwerk_governance"
     command line (``"gedeeld: governance.mode=shared, governance.lead="``) or dicts like a file's
     options with a ``name``. The keyword arguments replace the file's settings.
     """
-    overrides = dict(baseline=baseline, replications=replications, seed=seed, steps=steps,
-                     metrics=list(metrics) if metrics is not None else None)
-    if isinstance(source, Comparison):
-        comparison = source
-    elif not isinstance(source, Mapping) and (path := resolve_comparison(source)) is not None:
-        comparison = load_comparison(path, options=options, **overrides)
-    else:
-        comparison = for_scenario(source if isinstance(source, Mapping) else str(source), options, **overrides)
+    comparison = comparison_for(source, options=options, baseline=baseline, replications=replications, seed=seed,
+                                steps=steps, metrics=metrics)
     return run_comparison(comparison, workers=workers, executor=executor, progress=progress)

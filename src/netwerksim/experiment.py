@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import sys
-import tempfile
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from pathlib import Path
 from typing import Any, Hashable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
@@ -157,23 +154,3 @@ def _stream(executor: Executor, jobs: Iterator[tuple[Hashable, RunSpec]], window
     finally:
         for future in pending:
             future.cancel()
-
-
-@contextmanager
-def atomic_folder(out: str | Path) -> Iterator[Path]:
-    """Write into a temporary folder beside ``out`` and rename it into place only when all went well.
-
-    A failure or an interrupt removes the temporary folder: there is never a half-written ``out``
-    (an existing ``out`` is replaced only at the end). The same contract as ``RunResult.save``.
-    """
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        yield tmp
-        if out.exists():
-            shutil.rmtree(out)
-        tmp.rename(out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

@@ -15,11 +15,11 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
-from .experiment import atomic_folder
 from .model import NetwerkModel
 from .observers.indicators import ORGANISATION_COLUMNS
 from .scenario import KINDS, Scenario, load_scenario
 from .state import Status
+from .storage import result_folder
 
 
 @dataclass
@@ -33,10 +33,10 @@ class RunResult:
     scenario: Scenario = field(repr=False)
 
     def save(self, out: str | Path, *, lang: str = "nl", plots: bool = True) -> Path:
-        """Write the results folder atomically; returns its path."""
+        """Write the results folder atomically (``storage.result_folder``: only over a run result); returns its path."""
         from .report import write_plots, write_report  # noqa: PLC0415 (matplotlib only when saving)
 
-        with atomic_folder(out) as tmp:
+        with result_folder(out, "run") as tmp:
             self.timeseries.to_parquet(tmp / "timeseries.parquet", index=False)
             self.organisations.to_parquet(tmp / "organisations.parquet", index=False)
             with open(tmp / "events.jsonl", "w", encoding="utf-8") as fh:

@@ -214,6 +214,15 @@ class Scenario(_Strict):
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(canonical.encode()).hexdigest()
 
+    def unreached(self, steps: int | None = None) -> list[str]:
+        """What the timeline schedules after the last week of a run of ``steps`` weeks (default: the
+        scenario's), as ``"what (week N)"``: events, and organisations that would join then."""
+        last = self.meta.steps if steps is None else steps
+        late = [(e.at, e.type) for e in self.events if e.at > last]
+        late += [(o.joins_at, f"{o.name} joins") for o in self.organisations if o.joins_at > last]
+        late += [(g.joins_at, f"group {g.name} joins") for g in self.organisation_groups if g.joins_at > last]
+        return [f"{what} (week {week})" for week, what in sorted(late)]
+
     def with_changes(self, *, steps: int | None = None, seed: int | None = None) -> "Scenario":
         meta = self.meta.model_copy(update={k: v for k, v in (("steps", steps), ("seed", seed)) if v is not None})
         return self.model_copy(update={"meta": meta})

@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .experiment import atomic_folder
 from .i18n import t
 from .metrics import METRICS
+from .storage import check_out, result_folder
 from .sweeps import Store, SweepError, salib_problem
 
 INDEX_COLUMNS = {"morris": ["mu", "mu_star", "mu_star_conf", "sigma"], "sobol": ["S1", "S1_conf", "ST", "ST_conf"]}
@@ -64,8 +64,11 @@ def analyse(folder: str | Path, *, metrics: list[str] | None = None, pair: tuple
             num_resamples: int = 1000) -> Analysis:
     """Analyse a complete sweep folder and write ``analysis/`` in it (or ``out``): tables, plots, report."""
     manifest, runs, design = load(folder)
+    target = check_out(out if out is not None else Path(folder) / "analysis", "analysis")
     names = [d["name"] for d in manifest["space"]]
     metrics = list(metrics) if metrics is not None else manifest["metrics"]
+    if not metrics:
+        raise SweepError(f"--metrics: no metric named; allowed: {manifest['metrics']}")
     unknown = [m for m in metrics if m not in runs.columns]
     if unknown:
         raise SweepError(f"--metrics: {unknown} not kept by this sweep; allowed: {manifest['metrics']}")
@@ -78,8 +81,7 @@ def analyse(folder: str | Path, *, metrics: list[str] | None = None, pair: tuple
         _indices(result, design[[f"u:{n}" for n in names]].to_numpy(), names, metrics, num_resamples)
     if pair is None and len(names) >= 2:
         pair = _most_influential(result, names, metrics)
-    target = Path(out) if out is not None else Path(folder) / "analysis"
-    with atomic_folder(target) as tmp:
+    with result_folder(target, "analysis") as tmp:
         if not result.indices.empty:
             result.indices.to_csv(tmp / f"{result.method}.csv", index=False)
         if not result.second_order.empty:

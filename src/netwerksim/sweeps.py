@@ -19,7 +19,6 @@ import difflib
 import hashlib
 import itertools
 import json
-import os
 import re
 import platform
 import sys
@@ -41,6 +40,7 @@ from .experiment import RunSpec, run_stream, run_summary, seeds
 from .metrics import metric_problems
 from .params import PARAMETERS
 from .scenario import Scenario, ScenarioError, _describe, _Strict, load_scenario, validate
+from .storage import check_out, kind_of, result_folder, temporary_file, write_atomic
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
 RESERVED = ("run_id", "point", "replication", "seed")   # columns of every result row
@@ -246,8 +246,9 @@ def load_sweep(source: str | Path, **overrides: Any) -> Sweep:
         raise SweepError(f"{path}: a comparison file, not a sweep file (no [sweep] table); run it with "
                          "`netwerksim compare`, or see docs/onderzoekersgids.md for the sweep format")
     digest = hashlib.sha256(raw).hexdigest()
-    if overrides:   # a changed sweep is another sweep: its hash covers the overrides too
-        digest = hashlib.sha256(raw + json.dumps(overrides, sort_keys=True).encode()).hexdigest()
+    given = {k: v for k, v in overrides.items() if v is not None}   # the CLI passes None for an option not given
+    if given:   # a changed sweep is another sweep: its hash covers the overrides too
+        digest = hashlib.sha256(raw + json.dumps(given, sort_keys=True).encode()).hexdigest()
     return build(data, str(path), path.parent, sha256=digest, **overrides)
 
 
@@ -414,30 +415,15 @@ def make_design(design: str, dims: tuple[Dimension, ...], *, samples: int | None
 
 
 # --- the results folder -------------------------------------------------------------------------------
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(path: Path, write) -> None:
-    """``write(tmp)`` into a hidden temporary file beside ``path``, fsync it, rename it into place, fsync the folder."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
 class Store:
-    """A sweep's results folder: ``manifest.json``, ``design.parquet``, ``plan.parquet`` and ``runs/part-*.parquet``."""
+    """A sweep's results folder: ``manifest.json``, ``design.parquet``, ``plan.parquet`` and ``runs/part-*.parquet``.
+
+    It reads and removes only files of these names (and their ``write_atomic`` temporaries): whatever
+    else is in the folder is not the sweep's and stays untouched.
+    """
+
+    FILES = ("manifest.json", "design.parquet", "plan.parquet", "results.parquet")
+    PART = re.compile(r"part-\d{6}\.parquet")
 
     def __init__(self, out: str | Path):
         self.out = Path(out)
@@ -449,22 +435,30 @@ class Store:
 
     def manifest(self) -> dict[str, Any] | None:
         try:
-            return json.loads(self.manifest_path.read_text(encoding="utf-8"))
+            manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
+        except (OSError, ValueError) as exc:
+            raise SweepError(f"{self.manifest_path}: cannot be read as a sweep manifest ({exc.__class__.__name__}: "
+                             f"{exc}); the folder is damaged") from None
+        if not isinstance(manifest, dict):
+            raise SweepError(f"{self.manifest_path}: not a sweep manifest (a JSON object); the folder is damaged")
+        return manifest
 
     def write_manifest(self, manifest: dict[str, Any]) -> None:
         write_atomic(self.manifest_path, lambda tmp: tmp.write_text(
             json.dumps(manifest, indent=2, ensure_ascii=False, default=_plain), encoding="utf-8"))
 
     def part_files(self) -> list[Path]:
-        return sorted(self.parts.glob("part-*.parquet"))
+        return sorted(p for p in self.parts.glob("part-*.parquet") if self.PART.fullmatch(p.name))
 
     def clean_temporaries(self) -> None:
-        """Remove what a killed writer left half-written (hidden ``.*.tmp`` files); complete parts stay."""
-        for folder in (self.out, self.parts):
-            for tmp in folder.glob(".*.tmp"):
-                tmp.unlink(missing_ok=True)
+        """Remove what a killed writer left half-written: the hidden temporaries of the sweep's own files only."""
+        for name in self.FILES:
+            temporary_file(self.out / name).unlink(missing_ok=True)
+        for part in self.parts.glob(".part-*.parquet.tmp"):
+            if self.PART.fullmatch(part.name[1:-len(".tmp")]):
+                part.unlink(missing_ok=True)
 
     def done(self) -> np.ndarray:
         """The run ids saved so far (every part's ``run_id`` column; duplicates kept, so they can be caught)."""
@@ -632,25 +626,37 @@ def run_sweep(sweep: Sweep, out: str | Path | None = None, *, resume: bool = Fal
     return SweepRun(sweep, table, store.out, new, seconds, engine)
 
 
+def check_target(out: str | Path, resume: bool) -> Path:
+    """Refuse an ``out`` the sweep may not use, before anything runs: ``--resume`` continues a sweep
+    in its folder (a folder whose marker says ``sweep``); a new sweep goes where nothing is yet or into
+    an empty folder (``storage.check_out``): never over a sweep, nor over anything of the user's."""
+    out = Path(out)
+    if not out.is_symlink() and kind_of(out) == "sweep":
+        store = Store(out)
+        manifest = store.manifest()
+        if manifest is None:
+            raise SweepError(f"--out {out}: a netwerksim sweep folder without its manifest.json; the folder is damaged")
+        if not resume:
+            raise SweepError(f"--out {out}: already holds a sweep ({len(store.done())} of {manifest.get('runs')} runs "
+                             "saved); add --resume to finish it, or choose another --out folder")
+        return out
+    return check_out(out, "sweep")
+
+
 def _prepare(store: Store, sweep: Sweep, resume: bool) -> set[int]:
-    """Open the results folder: check a resumed sweep is the same sweep; return the run ids already saved."""
-    manifest = store.manifest() if store.out.exists() else None
-    if manifest is not None and not resume:
-        done = len(store.done())
-        raise SweepError(f"--out {store.out}: already holds a sweep ({done} of {manifest['runs']} runs saved); add "
-                         "--resume to finish it, or choose another --out folder")
-    if store.out.exists() and manifest is None and any(store.out.iterdir()) and not resume:
-        raise SweepError(f"--out {store.out}: exists and is not empty; choose a new folder for the sweep")
-    store.out.mkdir(parents=True, exist_ok=True)
-    store.clean_temporaries()
-    if manifest is None:   # a new sweep (or one killed before its manifest was written)
-        for stale in store.part_files():
-            stale.unlink()
-        write_atomic(store.out / "design.parquet", lambda tmp: sweep.design_table().to_parquet(tmp, index=False))
-        write_atomic(store.out / "plan.parquet", lambda tmp: sweep.plan().to_parquet(tmp, index=False))
-        store.write_manifest(manifest_for(sweep))
+    """Open the results folder: check a resumed sweep is the same sweep; return the run ids already saved.
+
+    A new sweep's folder appears whole, with its marker, manifest, design and plan (``storage.result_folder``).
+    """
+    check_target(store.out, resume)
+    if kind_of(store.out) != "sweep":
+        with result_folder(store.out, "sweep") as tmp:
+            sweep.design_table().to_parquet(tmp / "design.parquet", index=False)
+            sweep.plan().to_parquet(tmp / "plan.parquet", index=False)
+            Store(tmp).write_manifest(manifest_for(sweep))
         return set()
-    _check_resumable(store, sweep, manifest)
+    store.clean_temporaries()
+    _check_resumable(store, sweep, store.manifest())
     return set(store.done().tolist())
 
 
