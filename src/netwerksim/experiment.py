@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import threading
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -115,7 +116,8 @@ def run_stream(jobs: Iterable[tuple[Hashable, RunSpec]], *, workers: int = 1, ex
     if executor is not None:
         yield from _stream(executor, iter(jobs), window)
         return
-    with _single_threaded_children(), ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+    with _single_threaded_children(), ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(),
+                                                          initializer=end_with_parent) as pool:
         yield from _stream(pool, iter(jobs), window)
 
 
@@ -128,6 +130,30 @@ def _pool_context():
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["netwerksim.experiment", "netwerksim.metrics"])
     return context
+
+
+def end_with_parent() -> None:
+    """Pool worker initializer: the worker ends as soon as the process that started the pool dies, however.
+
+    Without it a kill -9 of ``netwerksim sweep --workers 2`` left the workers, the forkserver and the
+    resource tracker running (~430 MB, issue 12): each worker waits for work on a queue whose write end
+    it holds itself, and holds the forkserver's "alive" pipe open, so the forkserver never sees its
+    client go. A daemon thread waits on multiprocessing's parent sentinel, a pipe whose write end only
+    the parent holds: it reads end-of-file the moment the parent is gone (kill -9 included; no polling,
+    no pid that could be reused) and the thread ends the worker with ``os._exit``. Once the workers are
+    gone the forkserver reads end-of-file on its "alive" pipe and exits, and then the resource tracker.
+    Chosen over ``prctl(PR_SET_PDEATHSIG)``: that fires when the parent *thread* ends, the forkserver
+    (not the CLI) is a forked worker's parent, and it exists on Linux only; this works for spawn and
+    forkserver on every POSIX system. Dask's LocalCluster needs nothing: its workers end by themselves.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True, name="netwerksim-end-with-parent").start()
+
+
+def _exit_with(parent) -> None:
+    parent.join()    # returns when the parent's sentinel reads end-of-file: the parent has died
+    os._exit(1)
 
 
 def _naming(key: Hashable, result):
