@@ -58,10 +58,10 @@ def test_when_the_lead_decides_the_others_lose_ownership(small):
 
 def test_deciding_by_majority_starts_experiments_sooner_than_waiting_for_consensus(small):
     small["parameters"] = {"governance.majority_ownership_loss": 0.0}   # the speed alone
-    def started(rule):
-        return sum(int(_steps(_model(small, rng=s, decision_rule=rule), 16).state.issues.experiments.sum())
-                   for s in range(12))
-    assert started("majority") > started("consensus")
+    def started(rule):   # over the small scenario's whole run (52 weeks); the first weeks gather ideas either way
+        return sum(int(_steps(_model(small, rng=s, decision_rule=rule), 52).state.issues.experiments.sum())
+                   for s in range(20))
+    assert started("majority") > 1.15 * started("consensus")   # measured 3.4 vs 2.7 a run over 40 seeds
 
 
 def test_lead_decides_needs_someone_to_decide(small):

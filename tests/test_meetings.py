@@ -23,6 +23,7 @@ def _one_week_load(small, n_orgs):
                            "meeting.value_absence": 0.0}
     m = NetwerkModel(load_scenario(small), rng=1)
     m.state.profs.energy[:] = 1.0
+    m.state.forums.phase[:] = 0.0   # the table meets once this week (its clock starts at a random phase)
     m.step()
     present = m.state.profs.meeting_hours > 0
     return m.state.profs.meeting_hours[present].mean() - 2.0  # minus the meeting itself

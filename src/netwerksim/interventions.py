@@ -237,7 +237,7 @@ def _change_of_persons(model, a):
     people had the content the directors lacked, 002 L3872-3881) and, as people who dare to try before they
     know it works, help the group turn an idea into a small experiment (002 L553-566)."""
     st = model.state
-    fresh = _tables(model) & (model.rng.random(len(st.profs.org)) < a["share"])
+    fresh = _tables(model) & (model.stream("change_of_persons").random(len(st.profs.org)) < a["share"])
     st.profs.negativity[fresh] = 0.0
     st.profs.energy[fresh] = np.maximum(st.profs.energy[fresh], st.profs.drive[fresh])
     st.network.concentration *= 1 - a["share"]

@@ -12,6 +12,7 @@ no result depends on an agent activation order (anchors_peers SF10).
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -40,6 +41,7 @@ from .observers.thermometer import Thermometer
 from .params import Params
 from .scenario import Event, Scenario, load_scenario
 from .state import Status, build_state
+from .streams import Streams
 
 
 def periodic_reflections(spec: Scenario) -> list[Event]:
@@ -70,12 +72,15 @@ class NetwerkModel(Model):
             rng = int(rng)
         self.seed = self.spec.meta.seed if rng is None else rng
         super().__init__(rng=self.seed)
+        # drawn before anything else, so the streams of two variants of a scenario stay paired
+        self.streams = Streams(int(self.rng.integers(2**63)))
         self.params = Params({**self.spec.parameters, **(params or {})})
         self.initial_params = self.params.as_dict()   # set_parameter events may change them later
         self.state = build_state(self.spec, self.rng, self.params)
         self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
         self.professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]
         self.week = 0
+        self._draws = 0
         self.events: list[dict[str, Any]] = []
         self.rows: list[dict[str, float]] = []
         self.organisation_rows: list[tuple[int, dict[str, np.ndarray]]] = []
@@ -94,6 +99,20 @@ class NetwerkModel(Model):
         REGISTRY[name].check_params(params, self.spec)
         self._queued.append((name, params))
 
+    def stream(self, purpose: str) -> np.random.Generator:
+        """A fresh random stream for ``purpose`` this week (an intervention's draws; see :mod:`.streams`)."""
+        self._draws += 1
+        return self.streams(purpose, self.week, self._draws)
+
+    def snapshot(self) -> "NetwerkModel":
+        """An independent copy of the whole model — state, detectors, records, timeline, queue and both of
+        Mesa's generators — that continues exactly as this one would (:meth:`branch` it to step on)."""
+        return copy.deepcopy(self)
+
+    def branch(self) -> "NetwerkModel":
+        """A copy of this model (or snapshot) to step on; the original stays as it is."""
+        return copy.deepcopy(self)
+
     def _apply(self, name: str, params: dict[str, Any]) -> None:
         entry = REGISTRY[name]
         resolved = entry.resolve(params, self.spec)
@@ -110,6 +129,7 @@ class NetwerkModel(Model):
     # --- the step ----------------------------------------------------------------------------------
     def step(self) -> None:
         self.week = int(self.time)
+        self._draws = 0
         status_before = self.state.orgs.status.copy()   # shocks such as a bankruptcy change status too
         while self._timeline and self._timeline[0].at <= self.week:
             event = self._timeline.pop(0)
@@ -118,15 +138,15 @@ class NetwerkModel(Model):
             self._apply(name, params)
         self._queued.clear()
 
-        st, p, rng = self.state, self.params, self.rng
-        arrivals(st, p, self.week)
+        st, p, week, stream = self.state, self.params, self.week, self.streams
+        arrivals(st, p, week)
         update_context(st, p)
-        hold_meetings(st, p, rng)
-        update_trust(st, p, rng)
+        hold_meetings(st, p, stream("meetings", week))
+        update_trust(st, p, stream("trust", week))
         update_alignment(st, p)
         decide_contributions(st, p)
-        produce(st, p, rng)
-        update_innovation(st, p, rng, self.week)
+        produce(st, p, stream("production", week))
+        update_innovation(st, p, stream("innovation", week), week)
         update_accountability(st, p)
         update_leadership(st, p)
         update_value(st, p)

@@ -73,7 +73,7 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     reliability = orgs.delivery[profs.org] * (1 - p.trust.energy_weight * (1 - profs.energy))   # per professional
     met = T.met_index
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
-    kept = rng.random(len(met)) < kept_chance
+    kept = rng.random(len(T.src))[met] < kept_chance   # one draw per tie, met or not: streams stay paired
     weight = evidence_rate(T.physical[met], T.rival[met], p, st.network.competition)
     if level(T.pair_heat.max(initial=0.0)) >= 1:     # less is shared from vigilant on, all while friendly
         weight = weight * sharing(T.pair_heat[T.org_pair[met]], p)
