@@ -254,10 +254,11 @@ def test_data_download_holds_time_series_and_events_as_csv_and_parquet():
 
 
 def test_app_command_serves_the_page_on_localhost_and_refuses_a_bad_port(capsys):
-    from netwerksim.cli import app_command, main  # noqa: PLC0415
+    from netwerksim.cli import app_command, app_environment, main  # noqa: PLC0415
 
     command = app_command("127.0.0.1", 8765)
     assert command[1:4] == ["-m", "solara", "run"] and "netwerksim.app.page:Page" in command
+    assert "--no-check-version" in command and app_environment()["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "False"
     assert command[command.index("--host") + 1] == "127.0.0.1" and command[command.index("--port") + 1] == "8765"
     assert main(["app", "--port", "70000"]) == 2
     assert "--port: value 70000 is not allowed" in capsys.readouterr().err

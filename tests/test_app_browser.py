@@ -7,19 +7,22 @@ the trainer's guide's pictures), otherwise to the test's temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from netwerksim.cli import app_command
-
 pytestmark = pytest.mark.browser
+
+NETWERKSIM = str(Path(sys.executable).with_name("netwerksim"))
+OFFLINE = Path(__file__).with_name("offline")   # its sitecustomize.py records and refuses outside connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -34,12 +37,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
+@contextlib.contextmanager
+def serve(log: Path, env: dict[str, str] | None = None):
+    """``netwerksim app`` on a free localhost port, as a trainer starts it; yields its URL once it answers."""
     port = free_port()
-    log = tmp_path_factory.mktemp("app") / "server.log"
     with open(log, "wb") as out:
-        server = subprocess.Popen(app_command("127.0.0.1", port), stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen([NETWERKSIM, "app", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
+                                  env=env)
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 60
@@ -61,6 +65,12 @@ def app_url(tmp_path_factory):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    with serve(tmp_path_factory.mktemp("app") / "server.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -244,3 +254,37 @@ def test_play_keeps_going_in_every_tab_and_pause_stops_within_a_week(app_url, br
     assert [week_on_screen(p) for p in pages] == weeks                             # paused stays paused
     for page in pages:
         page.context.close()
+
+
+# --- offline ----------------------------------------------------------------------------------------
+def is_outside(requested: str, app: str) -> bool:
+    """A network request that does not go to the app (``blob:`` and ``data:`` URLs stay inside the browser)."""
+    return requested.split(":")[0] in ("http", "https", "ws", "wss") and not requested.startswith(app)
+
+
+def test_the_app_reaches_no_other_machine_while_a_page_loads_and_plays(browser, tmp_path):
+    """Issue 12 item 5: ``netwerksim app`` with every outside look-up and connection of the server recorded
+    (tests/offline/sitecustomize.py) and every browser request outside the app recorded."""
+    net_log = tmp_path / "outside.log"
+    env = {**os.environ, "PYTHONPATH": str(OFFLINE), "NETWERKSIM_NET_LOG": str(net_log)}
+    probe = subprocess.run([sys.executable, "-c", "import urllib.request; urllib.request.urlopen('https://pypi.org/')"],
+                           env=env, capture_output=True, text=True)
+    assert probe.returncode != 0 and "lookup pypi.org 443" in net_log.read_text()   # the recorder records
+    net_log.unlink()
+
+    with serve(tmp_path / "server.log", env) as url:
+        page = browser.new_context(viewport=VIEWPORT).new_page()
+        outside = []
+        page.on("request", lambda request: outside.append(request.url) if is_outside(request.url, url) else None)
+        page.on("websocket", lambda ws: outside.append(ws.url) if is_outside(ws.url, url.replace("http", "ws")) else None)
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(url)
+        page.get_by_text("Wat er gebeurde").wait_for(timeout=60_000)
+        page.get_by_role("button", name="Start", exact=True).click()
+        wait_for_week(page, 3)
+        page.evaluate(PAUSE_NOW)
+        page.get_by_role("button", name="English", exact=True).click()
+        page.get_by_text("What happened").wait_for()
+        page.context.close()
+    assert outside == []
+    assert not net_log.exists(), net_log.read_text()

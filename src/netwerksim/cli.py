@@ -259,17 +259,28 @@ def _params(args) -> int:
     return 0
 
 
+# Solara's settings for the workshop app (solara/server/settings.py: Telemetry.mixpanel_enable, ThemeSettings.show_banner)
+APP_SETTINGS = {"SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_THEME_SHOW_BANNER": "False"}
+
+
 def app_command(host: str, port: int) -> list[str]:
-    """The ``solara run`` command line that serves the workshop app."""
+    """The ``solara run`` command line that serves the workshop app: no look-up of Solara's newest version on
+    pypi.org, the plain loading screen (no "Made with Solara"). With :func:`app_environment`."""
     return [sys.executable, "-m", "solara", "run", "netwerksim.app.page:Page", "--host", host, "--port", str(port),
-            "--no-open", "--production"]
+            "--no-open", "--production", "--no-check-version", "--theme-loader", "plain"]
+
+
+def app_environment() -> dict[str, str]:
+    """The environment for :func:`app_command`: offline by default (no telemetry to api.mixpanel.com and
+    api.ipify.org; issue 12 item 5) and no Solara badge over the page. A value the user set is kept."""
+    return {**APP_SETTINGS, **os.environ}
 
 
 def _app(args) -> int:
     _in_range("--port", args.port, 0, 65535, "a port number in [0, 65535] (0: any free port)")
     print(f"netwerksim app: http://{args.host}:{args.port}/ (stop with Ctrl+C)", file=sys.stderr, flush=True)
     command = app_command(args.host, args.port)
-    os.execv(command[0], command)   # the server takes this process's place: one process to stop
+    os.execve(command[0], command, app_environment())   # the server takes this process's place: one process to stop
 
 
 if __name__ == "__main__":

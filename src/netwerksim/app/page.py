@@ -9,12 +9,14 @@ through :func:`guarded`: a bad value gives a message on the page, never a crash.
 from __future__ import annotations
 
 import io
+import os
 import threading
 from typing import Any, Callable
 
 import reacton.ipyvuetify as rv
 import solara
 from solara.server import kernel_context
+from solara.server import settings as server_settings
 
 from ..i18n import t
 from ..interventions import REGISTRY, EventParameterError
@@ -45,6 +47,20 @@ CSS = """
 # child only when its arguments change, and the Session object itself stays the same.
 LEVEL_BADGE = ("#2e8b57", "#b08d00", "#d35400", "#c0392b")
 PNG_DPI = 80
+
+
+def offline_by_default() -> None:
+    """What ``netwerksim app`` sets through the environment (cli.APP_SETTINGS), also for a server started
+    with ``solara run netwerksim.app.page:Page`` by hand: no telemetry, no Solara badge; a value set in the
+    environment is kept. (Solara looks up its newest version on pypi.org before it reads this module: only
+    ``--no-check-version`` stops that.)"""
+    if "SOLARA_TELEMETRY_MIXPANEL_ENABLE" not in os.environ:
+        server_settings.telemetry.mixpanel_enable = False
+    if "SOLARA_THEME_SHOW_BANNER" not in os.environ:
+        server_settings.theme.show_banner = False
+
+
+offline_by_default()
 
 
 def png(fig) -> bytes:
