@@ -1,4 +1,4 @@
-"""The `netwerksim` command: run, validate and list scenarios, and show the parameters."""
+"""The `netwerksim` command: run, validate, generate and list scenarios, and show the parameters."""
 
 from __future__ import annotations
 
@@ -71,6 +71,13 @@ def parser() -> argparse.ArgumentParser:
     an.add_argument("--out", type=Path, help="folder for the analysis (default: FOLDER/analysis)")
     an.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and plots")
     an.add_argument("--no-plots", action="store_true", help="tables and report only")
+    g = sub.add_parser("generate", help="write a random network (a scenario file) for testing the model on unseen networks")
+    g.add_argument("--seed", type=int, default=0, help="which network: the same seed gives the same network (default 0)")
+    g.add_argument("--out", type=Path, help="the scenario file to write (default: print it); an existing file is never replaced")
+    g.add_argument("--organisations", type=int, help="number of organisations, 3-40 (default: drawn)")
+    g.add_argument("--issues", type=int, help="number of shared issues, 1-10 (default: drawn)")
+    g.add_argument("--governance", help="shared, lead_organisation or nao (default: drawn)")
+    g.add_argument("--agreements", help="funders' performance agreements: joint or separate (default: drawn)")
     sub.add_parser("list", help="the bundled scenarios with their descriptions")
     pa = sub.add_parser("params", help="every model parameter with default, unit, range and source")
     pa.add_argument("--interventions", action="store_true", help="list the intervention registry instead")
@@ -87,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             return _compare(args)
         if args.command in ("sweep", "analyse"):
             return {"sweep": _sweep, "analyse": _analyse}[args.command](args)
-        return {"run": _run, "validate": _validate, "list": _list, "params": _params, "app": _app}[args.command](args)
+        return {"run": _run, "validate": _validate, "generate": _generate, "list": _list, "params": _params,
+                "app": _app}[args.command](args)
     except (ScenarioError, ParameterError, OutputError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
         return 2
@@ -238,6 +246,38 @@ def _validate(args) -> int:
     n_orgs = len(s.organisations) + sum(g.count for g in s.organisation_groups)
     print(f"{resolve_path(args.scenario)}: valid ({s.meta.name_en}; {n_orgs} organisations, {len(s.issues)} issues, "
           f"{len(s.forums) + sum(g.count for g in s.forum_groups)} forums, {len(s.events)} events, {s.meta.steps} weeks)")
+    return 0
+
+
+def _generate(args) -> int:
+    from .generator import GeneratorError, generate_network, to_toml  # noqa: PLC0415
+
+    _in_range("--seed", args.seed, 0, math.inf, "a whole number >= 0")
+    fixed = {k: getattr(args, k) for k in ("organisations", "issues", "governance", "agreements")
+             if getattr(args, k) is not None}
+    try:
+        command = " ".join(["netwerksim generate --seed", str(args.seed), *(f"--{k} {v}" for k, v in fixed.items())])
+        text = to_toml(generate_network(args.seed, **fixed), command)
+    except GeneratorError as exc:
+        raise ScenarioError(f"--{exc.field}: {exc}") from None
+    if args.out is None:
+        print(text, end="")
+        return 0
+    if args.out.exists() or args.out.is_symlink():
+        raise ScenarioError(f"--out: {args.out} already exists; netwerksim generate never replaces a file, choose another name")
+    if not args.out.parent.is_dir():
+        raise ScenarioError(f"--out: folder {args.out.parent} does not exist")
+    tmp = args.out.with_name(f".{args.out.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.link(tmp, args.out)          # fails if a file appeared meanwhile: nothing of the user's is replaced
+    except FileExistsError:
+        raise ScenarioError(f"--out: {args.out} already exists; netwerksim generate never replaces a file") from None
+    except OSError as exc:
+        raise ScenarioError(f"--out: cannot write {args.out} ({exc.strerror})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    print(f"{args.out}: {load_scenario(args.out).meta.description_en}")
     return 0
 
 

@@ -1,0 +1,315 @@
+"""Generated networks: random but plausible scenarios for testing the model on networks nobody wrote.
+
+The bundled scenarios are examples; the model's claims must hold on networks the developers have not
+seen (issue 13 item 7). :func:`generate_network` draws one network from a seed: 3-40 organisations of
+random kinds, 1-5 shared issues, a plenary table and issue tables (sub-coalitions of the interested,
+or everyone at every table), a governance mode, decision rule and performance agreements, mandates,
+casework, rivals and sometimes growth by joiners. It returns a scenario as a plain dict that
+:func:`netwerksim.load_scenario` validates; :func:`to_toml` writes it as a commented TOML file
+(``netwerksim generate``). Every choice the generator makes is a *design* value that can be fixed by
+a keyword (``generate_network(3, organisations=12, governance="shared")``); :func:`ensemble` gives
+``n`` networks of consecutive seeds. Nothing here schedules an event: whatever happens in a generated
+network comes from its description.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+import numpy as np
+
+from .scenario import KINDS
+
+# Dutch and English names of the organisations of each kind (a generated network's partners)
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "hospital": ("Ziekenhuis", "Hospital"), "gp_coop": ("Huisartsen", "GP cooperative"),
+    "care_provider": ("Thuiszorg", "Home care"), "mental_health": ("GGZ", "Mental health care"),
+    "municipality": ("Gemeente", "Municipality"), "insurer": ("Zorgverzekeraar", "Health insurer"),
+    "school": ("School", "School"), "school_board": ("Schoolbestuur", "School board"),
+    "housing": ("Woningcorporatie", "Housing association"), "employer": ("Werkgever", "Employer"),
+    "library": ("Bibliotheek", "Library"), "welfare": ("Welzijn", "Welfare"),
+    "youth_work": ("Jongerenwerk", "Youth work"), "education": ("Opleiding", "Vocational school"),
+    "other": ("Partner", "Partner"),
+}
+FUNDER_KINDS = ("municipality", "insurer")
+
+# (id, Dutch name, English name) of the issues a generated network can work on
+ISSUES = (
+    ("ouderen", "Ouderen langer thuis", "Older people at home for longer"),
+    ("ggz", "Mentale gezondheid in de wijk", "Mental health in the neighbourhood"),
+    ("jeugd", "Jeugdhulp dichtbij", "Youth care close to home"),
+    ("armoede", "Schulden en armoede", "Debt and poverty"),
+    ("eenzaamheid", "Minder eenzaamheid", "Less loneliness"),
+    ("werk", "Aan het werk", "Into work"),
+    ("wonen", "Prettig thuis wonen", "Living well at home"),
+    ("preventie", "Preventie en gezond leven", "Prevention and healthy living"),
+    ("acuut", "Acute zorg in de keten", "Acute care across the chain"),
+    ("school", "Thuiszitters terug naar school", "Back to school"),
+)
+
+DESIGN = ("organisations", "issues", "governance", "decision_rule", "agreements", "everyone_everywhere", "growth",
+          "workload", "mandate", "steps")
+"""The design values a caller can fix; the rest of the network is drawn around them."""
+
+MODES = ("shared", "lead_organisation", "nao")
+RULES = ("consensus", "majority", "lead_decides")
+
+
+class GeneratorError(ValueError):
+    """A design value the generator cannot use; ``field`` names it, the message says what is allowed."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+def _rng(seed: int, part: str) -> np.random.Generator:
+    """The generator's own stream for one part (the design, the network around it) of network ``seed``."""
+    return np.random.default_rng([int(seed), zlib.crc32(f"generator-{part}".encode())])
+
+
+def draw_design(seed: int, **overrides: Any) -> dict[str, Any]:
+    """The network's design values drawn from ``seed``; ``overrides`` fix some of them (names in :data:`DESIGN`)."""
+    unknown = sorted(set(overrides) - set(DESIGN))
+    if unknown:
+        raise GeneratorError(unknown[0], f"unknown design value(s) {unknown}; allowed: {list(DESIGN)}")
+    rng = _rng(seed, "design")
+    drawn = {
+        # size: mostly small and medium networks, some large (log-uniform over 3-40)
+        "organisations": int(np.clip(round(float(np.exp(rng.uniform(np.log(3), np.log(40))))), 3, 40)),
+        "issues": int(rng.integers(1, 6)),
+        "governance": str(rng.choice(MODES, p=[0.4, 0.4, 0.2])),
+        "decision_rule": str(rng.choice(RULES, p=[0.6, 0.25, 0.15])),
+        "agreements": str(rng.choice(("joint", "separate"))),
+        "everyone_everywhere": bool(rng.random() < 0.3),
+        "growth": float(rng.choice([0.0, rng.uniform(0.2, 0.5)], p=[0.65, 0.35])),
+        "workload": float(rng.uniform(0.35, 0.7)),
+        "mandate": float(rng.uniform(0.4, 0.95)),
+        "steps": 156,
+    }
+    design = {**drawn, **overrides}
+    _check_design(design)
+    return design
+
+
+def _check_design(d: dict[str, Any]) -> None:
+    def need(ok: bool, name: str, allowed: str) -> None:
+        if not ok:
+            raise GeneratorError(name, f"design value {name} = {d[name]!r} is not allowed; {allowed}")
+
+    def whole(name: str, low: int, high: int) -> None:
+        v = d[name]
+        need(isinstance(v, (int, np.integer)) and not isinstance(v, bool) and low <= v <= high, name,
+             f"a whole number in [{low}, {high}]")
+
+    def share(name: str) -> None:
+        v = d[name]
+        need(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1, name, "a number in [0, 1]")
+
+    whole("organisations", 3, 40)
+    whole("issues", 1, len(ISSUES))
+    whole("steps", 1, 5200)
+    need(d["governance"] in MODES, "governance", f"one of {list(MODES)}")
+    need(d["decision_rule"] in RULES, "decision_rule", f"one of {list(RULES)}")
+    need(d["agreements"] in ("joint", "separate"), "agreements", "'joint' or 'separate'")
+    need(isinstance(d["everyone_everywhere"], bool), "everyone_everywhere", "true or false")
+    for name in ("growth", "workload", "mandate"):
+        share(name)
+
+
+def generate_network(seed: int, **overrides: Any) -> dict[str, Any]:
+    """A random network as a scenario dict (validates with :func:`netwerksim.load_scenario`).
+
+    The same seed and overrides give the same network. ``overrides`` fix design values (:data:`DESIGN`):
+    ``organisations`` (3-40), ``issues`` (1-10), ``governance`` (shared, lead_organisation, nao),
+    ``decision_rule``, ``agreements`` (joint, separate), ``everyone_everywhere`` (every partner at every
+    issue table instead of sub-coalitions of the interested), ``growth`` (share of the partners that
+    join later), ``workload`` and ``mandate`` (the partners' typical casework pressure and mandate) and
+    ``steps``.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise GeneratorError("seed", f"seed {seed!r} is not allowed; a whole number >= 0")
+    d = draw_design(seed, **overrides)
+    rng = _rng(seed, "network")
+    issues = _issues(d, rng)
+    orgs = _organisations(d, issues, rng)
+    forums = _forums(d, issues, orgs, rng)
+    governance = _governance(d, orgs, rng)
+    mode = {"shared": "gedeeld leiderschap", "lead_organisation": "een trekkende organisatie",
+            "nao": "een netwerkorganisatie"}[d["governance"]]
+    late = sum(o.get("joins_at", 0) > 0 for o in orgs)
+    return {
+        "meta": {
+            "name_nl": f"Gegenereerd netwerk {seed}", "name_en": f"Generated network {seed}",
+            "description_nl": (f"{len(orgs)} organisaties ({late} later), {len(issues)} opgave(n), {mode}, "
+                               f"{'aparte' if d['agreements'] == 'separate' else 'gezamenlijke'} prestatieafspraken."),
+            "description_en": (f"{len(orgs)} organisations ({late} joining later), {len(issues)} issue(s), "
+                               f"{d['governance'].replace('_', ' ')} governance, {d['agreements']} performance agreements."),
+            "steps": d["steps"], "seed": int(seed),
+        },
+        "issues": issues,
+        "organisations": orgs,
+        "forums": forums,
+        "governance": governance,
+    }
+
+
+def ensemble(n: int, seed: int = 0, **overrides: Any) -> list[dict[str, Any]]:
+    """``n`` generated networks with seeds ``seed, seed + 1, ...`` (each can be regenerated on its own)."""
+    return [generate_network(seed + i, **overrides) for i in range(n)]
+
+
+# --- the parts --------------------------------------------------------------------------------------
+def _r(x: float) -> float:
+    return round(float(x), 3)
+
+
+def _issues(d, rng) -> list[dict[str, Any]]:
+    picks = rng.choice(len(ISSUES), size=d["issues"], replace=False)
+    return [{"id": ISSUES[k][0], "name_nl": ISSUES[k][1], "name_en": ISSUES[k][2],
+             "difficulty": _r(rng.uniform(0.8, 2.0))} for k in sorted(picks)]
+
+
+def _organisations(d, issues, rng) -> list[dict[str, Any]]:
+    n, K = d["organisations"], len(issues)
+    kinds = rng.choice(KINDS, size=n)
+    if not set(kinds) & set(FUNDER_KINDS):          # a network of this kind has a funder at the table
+        kinds[-1] = rng.choice(FUNDER_KINDS)
+    initiators = max(1, min(n - 1, int(rng.integers(2, 5))))
+    counts: dict[str, int] = {}
+    orgs = []
+    for i, kind in enumerate(kinds):
+        counts[kind] = counts.get(kind, 0) + 1
+        k = min(K, int(rng.integers(1, 4)))
+        chosen = rng.choice(K, size=k, replace=False)
+        weights = rng.dirichlet(np.ones(k))
+        roles = ["initiator"] if i < initiators else []
+        if kind in FUNDER_KINDS:
+            roles.append("funder")
+        o = {
+            "name": f"{KIND_NAMES[kind][0]} {chr(ord('A') + counts[kind] - 1) if counts[kind] <= 26 else counts[kind]}",
+            "kind": str(kind),
+            "roles": roles,
+            "professionals": int(rng.integers(3, 31)),
+            "hours_per_professional": _r(rng.uniform(2.0, 6.0)),
+            "interests": {issues[c]["id"]: _r(max(w, 0.05)) for c, w in zip(chosen, weights)},
+            "collective_weight": _r(rng.beta(4, 4)),
+            "motives": {"instrumental": _r(rng.uniform(0.6, 1.5)), "affective": _r(rng.uniform(0.2, 0.8)),
+                        "moral": _r(rng.uniform(0.2, 0.9))},
+            "autonomy_ceded": _r(rng.uniform(0.05, 0.35)),
+            "mandate": _r(np.clip(d["mandate"] + rng.normal(0, 0.1), 0.05, 1.0)),
+            "pledge": _r(rng.uniform(0.4, 0.9)),
+            "outside_option": _r(rng.uniform(-0.3, 0.15)),
+            "workload": _r(np.clip(d["workload"] + rng.normal(0, 0.08), 0.0, 1.0)),
+            "drive": _r(rng.uniform(0.5, 0.9)),
+            "culture_control": _r(rng.uniform(0.2, 0.8)),
+            "representation": _r(rng.uniform(0.0, 0.4)),
+        }
+        if i >= initiators and rng.random() < d["growth"]:   # joins once the network is under way
+            o["joins_at"] = int(rng.integers(8, 79))
+        orgs.append(o)
+    names = [o["name"] for o in orgs]
+    for i, j in _rival_pairs(kinds, rng):
+        orgs[i].setdefault("rivals", []).append(names[j])
+    return orgs
+
+
+def _rival_pairs(kinds, rng) -> list[tuple[int, int]]:
+    """Organisations of the same kind (care providers for the same clients) are rivals half of the time."""
+    pairs = []
+    for i in range(len(kinds)):
+        for j in range(i + 1, len(kinds)):
+            if kinds[i] == kinds[j] and kinds[i] not in FUNDER_KINDS and rng.random() < 0.5:
+                pairs.append((i, j))
+    return pairs
+
+
+def _forums(d, issues, orgs, rng) -> list[dict[str, Any]]:
+    n = len(orgs)
+    forums = [{"id": "plenair", "name_nl": "Netwerkoverleg", "name_en": "Network meeting", "members": ["all"],
+               "delegates": 1, "frequency": int(rng.integers(4, 9)), "hours": _r(rng.uniform(1.5, 3.0)),
+               "physical": bool(rng.random() < 0.7)}]
+    for issue in issues:
+        interest = np.array([o["interests"].get(issue["id"], 0.0) for o in orgs])
+        if d["everyone_everywhere"]:
+            members = list(range(n))
+        else:                                       # a sub-coalition of the interested
+            members = [i for i in np.argsort(-interest, kind="stable") if interest[i] >= 0.2]
+            members = members if len(members) >= 2 else list(np.argsort(-interest, kind="stable")[:2])
+        kinds_at = sorted({orgs[i]["kind"] for i in members})
+        need = int(rng.integers(1, min(3, len(kinds_at)) + 1))
+        issue["required_kinds"] = sorted(rng.choice(kinds_at, size=need, replace=False).tolist())
+        if rng.random() < 0.25:  # a formal owner who must embed what works
+            issue["owner"] = orgs[int(members[0])]["name"]
+        forums.append({"id": f"tafel_{issue['id']}", "name_nl": f"Tafel {issue['name_nl'].lower()}",
+                       "name_en": f"Table: {issue['name_en'].lower()}",
+                       "members": [orgs[int(i)]["name"] for i in sorted(members)],
+                       "delegates": int(rng.integers(1, 4)), "frequency": int(rng.integers(2, 5)),
+                       "hours": _r(rng.uniform(1.5, 3.0)), "physical": bool(rng.random() < 0.7),
+                       "issues": [issue["id"]],
+                       "level": str(rng.choice(("mixed", "administrative", "frontline"), p=[0.7, 0.15, 0.15]))})
+    return forums
+
+
+def _governance(d, orgs, rng) -> dict[str, Any]:
+    g: dict[str, Any] = {"mode": d["governance"], "agreements": d["agreements"]}
+    starters = [o for o in orgs if "initiator" in o["roles"]]
+    lead = max(starters, key=lambda o: o["professionals"] * o["hours_per_professional"])["name"]
+    if d["governance"] == "lead_organisation":
+        g["lead"] = lead
+        next(o for o in orgs if o["name"] == lead)["roles"].append("lead")
+    if d["governance"] == "nao":
+        g["nao_hours"] = _r(rng.uniform(4, 24))
+    rule = d["decision_rule"]
+    g["decision_rule"] = "consensus" if rule == "lead_decides" and d["governance"] == "shared" else rule
+    if rng.random() < 0.3:
+        g["reflection_every"] = int(rng.choice((13, 26)))
+    return g
+
+
+# --- writing ----------------------------------------------------------------------------------------
+def _value(v: Any) -> str:
+    """A TOML value: strings as JSON strings (their escapes are TOML's), numbers, booleans, arrays, inline tables."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, np.integer)):
+        return str(int(v))
+    if isinstance(v, float):
+        return repr(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ", ".join(_value(x) for x in v) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{_key(k)} = {_value(x)}" for k, x in v.items()) + " }"
+    raise TypeError(f"cannot write {type(v).__name__} as TOML")
+
+
+def _key(k: str) -> str:
+    return k if k.replace("_", "").replace("-", "").isalnum() and k.isascii() else json.dumps(k, ensure_ascii=False)
+
+
+def _table(header: str, body: dict[str, Any], comment: str = "") -> str:
+    lines = [f"# {comment}"] if comment else []
+    lines.append(header)
+    lines += [f"{_key(k)} = {_value(v)}" for k, v in body.items()]
+    return "\n".join(lines) + "\n"
+
+
+def to_toml(scenario: dict[str, Any], command: str | None = None) -> str:
+    """The scenario dict as a commented TOML file that ``netwerksim validate`` accepts; ``command``: how it was made."""
+    meta = scenario["meta"]
+    command = command or f"netwerksim generate --seed {meta['seed']}"
+    parts = [f"# {meta['name_en']}: written by `{command}` (netwerksim.generator).\n"
+             f"# {meta['description_en']}\n# Edit freely; `netwerksim validate FILE` checks it.\n",
+             _table("[meta]", meta)]
+    parts += [_table("[[issues]]", i, "a shared issue (opgave)" if k == 0 else "") for k, i in enumerate(scenario["issues"])]
+    for k, o in enumerate(scenario["organisations"]):
+        note = "a partner; joins_at: the week it joins a network under way" if k == 0 else ""
+        parts.append(_table("[[organisations]]", o, note))
+    parts += [_table("[[forums]]", f, "the tables (forums) and who sits there" if k == 0 else "")
+              for k, f in enumerate(scenario["forums"])]
+    parts.append(_table("[governance]", scenario["governance"], "how the network is governed"))
+    return "\n".join(parts)
