@@ -6,17 +6,48 @@ metrics, the picklable worker for comparisons and sweeps); ``sweep`` (a research
 returning a DataFrame with one row per run; ``netwerksim.sweeps``) and ``analyse`` (Morris or Sobol
 indices of a finished sweep; ``netwerksim.sensitivity``); ``generate_network`` and ``ensemble`` (random
 networks as scenario dicts, ``netwerksim.generator``).
+
+Names are imported when first used (PEP 562 ``__getattr__``): ``import netwerksim`` and the command's
+``--help`` load neither numpy nor Mesa.
 """
 
-from .compare import ComparisonError, ComparisonResult, compare, load_comparison
-from .experiment import RunSpec, run_summary
-from .generator import ensemble, generate_network
-from .model import NetwerkModel
-from .runner import RunResult, load_result, run
-from .scenario import Scenario, ScenarioError, load_scenario
-from .sensitivity import analyse
-from .sweeps import SweepError, load_sweep, run_point, sweep
+import sys
+from importlib import import_module
+from types import ModuleType
 
-__all__ = ["ComparisonError", "ComparisonResult", "NetwerkModel", "RunResult", "RunSpec", "Scenario", "ScenarioError",
-           "SweepError", "analyse", "compare", "ensemble", "generate_network", "load_comparison", "load_result",
-           "load_scenario", "load_sweep", "run", "run_point", "run_summary", "sweep"]
+_WHERE = {
+    "ComparisonError": "compare", "ComparisonResult": "compare", "compare": "compare", "load_comparison": "compare",
+    "RunSpec": "experiment", "run_summary": "experiment",
+    "NetwerkModel": "model",
+    "RunResult": "runner", "load_result": "runner", "run": "runner",
+    "Scenario": "scenario", "ScenarioError": "scenario", "load_scenario": "scenario",
+    "ensemble": "generator", "generate_network": "generator",
+    "analyse": "sensitivity",
+    "SweepError": "sweeps", "load_sweep": "sweeps", "run_point": "sweeps", "sweep": "sweeps",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module 'netwerksim' has no attribute {name!r}")
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value   # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])
+
+
+class _Package(ModuleType):
+    """``netwerksim.compare`` stays the function: importing the submodule of that name must not replace it."""
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _WHERE and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

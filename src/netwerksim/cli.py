@@ -1,4 +1,8 @@
-"""The `netwerksim` command: run, validate, generate and list scenarios, and show the parameters."""
+"""The `netwerksim` command: run, validate, generate and list scenarios, and show the parameters.
+
+Each command imports what it needs when it runs, so ``netwerksim --help`` starts without numpy, pandas
+or Mesa and ``validate`` with pydantic only (benchmarks/bench_startup.py).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,6 @@ import math
 import os
 import sys
 from pathlib import Path
-
-from tqdm import tqdm
-
-from .interventions import REGISTRY
-from .params import PARAMETERS, ParameterError
-from .scenario import ScenarioError, bundled_names, load_scenario, resolve_path
-from .storage import OutputError, check_out
 
 MAX_WORKERS = 4 * (os.cpu_count() or 1)   # more processes than cores only cost memory (~130 MB each)
 
@@ -89,6 +86,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    from .extras import MissingExtra  # noqa: PLC0415 (after parsing: --help needs none of these)
+    from .params import ParameterError  # noqa: PLC0415
+    from .scenario import ScenarioError  # noqa: PLC0415
+    from .storage import OutputError  # noqa: PLC0415
+
     try:
         if args.command == "compare":
             return _compare(args)
@@ -99,6 +101,12 @@ def main(argv: list[str] | None = None) -> int:
     except (ScenarioError, ParameterError, OutputError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
         return 2
+    except MissingExtra as exc:   # one line naming the extra, in the command's language
+        from .i18n import t  # noqa: PLC0415
+
+        print(f"netwerksim: {t('extra.missing', getattr(args, 'lang', 'nl'), module=exc.module, extra=exc.extra)}",
+              file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("netwerksim: interrupted; nothing was written", file=sys.stderr)
         return 130
@@ -108,7 +116,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
+    from .progress import Progress  # noqa: PLC0415
     from .runner import run  # noqa: PLC0415 (keeps `netwerksim list` fast)
+    from .scenario import load_scenario, resolve_path  # noqa: PLC0415
+    from .storage import check_out  # noqa: PLC0415
 
     _in_range("--steps", args.steps, 1, 5200, "a whole number of weeks in [1, 5200]")
     _in_range("--seed", args.seed, 0, math.inf, "a whole number >= 0")
@@ -116,8 +127,7 @@ def _run(args) -> int:
     out = check_out(args.out or _default_out(resolve_path(args.scenario)), "run")
     steps = args.steps or scenario.meta.steps
     _warn_unreached(scenario, steps)
-    with tqdm(total=steps, desc=scenario.meta.name_nl if args.lang == "nl" else scenario.meta.name_en,
-              unit="wk", file=sys.stderr, disable=None) as bar:
+    with Progress(steps, scenario.meta.name_nl if args.lang == "nl" else scenario.meta.name_en, "week") as bar:
         result = run(scenario, seed=args.seed, steps=args.steps, on_step=lambda done, n: bar.update(1))
     folder = result.save(out, lang=args.lang, plots=not args.no_plots)
     _print_summary(result, folder, args.lang)
@@ -126,6 +136,8 @@ def _run(args) -> int:
 
 def _in_range(option: str, value, low: float, high: float, allowed: str) -> None:
     """A command-line number outside [low, high] (or not a number at all, NaN) is an error naming the option."""
+    from .scenario import ScenarioError  # noqa: PLC0415
+
     if value is not None and not low <= value <= high:
         raise ScenarioError(f"{option}: value {value} is not allowed; {allowed}")
 
@@ -169,6 +181,7 @@ def _print_summary(result, folder: Path, lang: str) -> None:
 def _compare(args) -> int:
     from .compare import comparison_for, run_comparison  # noqa: PLC0415 (keeps `netwerksim list` fast)
     from .compare_report import clear_differences  # noqa: PLC0415
+    from .storage import check_out  # noqa: PLC0415
 
     _in_range("--workers", args.workers, 1, MAX_WORKERS, f"a whole number in [1, {MAX_WORKERS}] (1: serial; at "
               "most four per core)")
@@ -242,6 +255,8 @@ def _analyse(args) -> int:
 
 
 def _validate(args) -> int:
+    from .scenario import load_scenario, resolve_path  # noqa: PLC0415
+
     s = load_scenario(args.scenario)
     n_orgs = len(s.organisations) + sum(g.count for g in s.organisation_groups)
     print(f"{resolve_path(args.scenario)}: valid ({s.meta.name_en}; {n_orgs} organisations, {len(s.issues)} issues, "
@@ -251,6 +266,7 @@ def _validate(args) -> int:
 
 def _generate(args) -> int:
     from .generator import GeneratorError, generate_network, to_toml  # noqa: PLC0415
+    from .scenario import ScenarioError, load_scenario  # noqa: PLC0415
 
     _in_range("--seed", args.seed, 0, math.inf, "a whole number >= 0")
     fixed = {k: getattr(args, k) for k in ("organisations", "issues", "governance", "agreements")
@@ -282,6 +298,8 @@ def _generate(args) -> int:
 
 
 def _list(args) -> int:
+    from .scenario import bundled_names, load_scenario  # noqa: PLC0415
+
     for name in bundled_names():
         s = load_scenario(name)
         print(f"{name}\n  {s.meta.name_nl} / {s.meta.name_en}\n  {s.meta.description_nl}\n")
@@ -289,6 +307,9 @@ def _list(args) -> int:
 
 
 def _params(args) -> int:
+    from .interventions import REGISTRY  # noqa: PLC0415
+    from .params import PARAMETERS  # noqa: PLC0415
+
     if args.interventions:
         for e in REGISTRY.values():
             opts = ", ".join(f"{k}={o.default!r}" for k, o in e.options.items())
@@ -317,6 +338,9 @@ def app_environment() -> dict[str, str]:
 
 
 def _app(args) -> int:
+    from .extras import require  # noqa: PLC0415
+
+    require("app", lang=args.lang if hasattr(args, "lang") else "nl")
     _in_range("--port", args.port, 0, 65535, "a port number in [0, 65535] (0: any free port)")
     print(f"netwerksim app: http://{args.host}:{args.port}/ (stop with Ctrl+C)", file=sys.stderr, flush=True)
     command = app_command(args.host, args.port)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import sys
 import threading
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -22,9 +21,8 @@ from itertools import islice
 from typing import Any, Hashable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
-from tqdm import tqdm
-
 from .metrics import compute, series
+from .progress import Progress
 
 
 @dataclass(frozen=True)
@@ -89,11 +87,11 @@ def run_many(specs: Sequence[RunSpec], *, workers: int = 1, executor: Executor |
 
     ``workers == 1`` runs in this process; more starts a process pool of that size (:func:`_pool_context`).
     Any ``concurrent.futures.Executor`` (e.g. a Dask client's ``get_executor()``) can be passed
-    instead. ``progress``: a tqdm bar on stderr (None: only when stderr is a terminal).
+    instead. ``progress``: on stderr, a bar on a terminal and a line every 30 s elsewhere (:mod:`.progress`;
+    None or True: shown, False: not).
     """
-    disable = None if progress is None else not progress   # tqdm: None hides the bar off a terminal
     results: list[dict[str, Any] | None] = [None] * len(specs)
-    with tqdm(total=len(specs), desc=desc, unit="run", file=sys.stderr, disable=disable) as bar:
+    with Progress(len(specs), desc or "", "run", enabled=progress) as bar:
         for i, out in run_stream(enumerate(specs), workers=min(workers, max(1, len(specs))), executor=executor):
             results[i] = out
             bar.update(1)

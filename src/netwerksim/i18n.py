@@ -283,6 +283,9 @@ TEXT: dict[str, tuple[str, str]] = {
                          "For indices: design = \"morris\" (screening) or \"sobol\" (variance indices)."),
     "sweep.figures": ("Figuren", "Figures"),
     "sweep.provenance": ("Herkomst", "Provenance"),
+    # optional parts (extras.py)
+    "extra.missing": ("{module} is niet geïnstalleerd; installeer netwerksim[{extra}] (pip install 'netwerksim[{extra}]')",
+                      "{module} is not installed; install netwerksim[{extra}] (pip install 'netwerksim[{extra}]')"),
     # kinds of organisation (scenario.KINDS)
     "kind.hospital": ("ziekenhuis", "hospital"),
     "kind.gp_coop": ("huisartsen", "GPs"),

@@ -13,11 +13,13 @@ no result depends on an agent activation order (anchors_peers SF10).
 from __future__ import annotations
 
 import copy
+from functools import partial
 from pathlib import Path
 from typing import Any, Mapping
 
 import numpy as np
-from mesa import Model
+from mesa import DataCollector, Model
+from mesa.experimental.scenarios import Scenario as MesaScenario
 
 from . import i18n
 from .agents import Organisation, Professional
@@ -35,10 +37,10 @@ from .mechanisms.production import produce
 from .mechanisms.trust import update_trust
 from .mechanisms.value import update_value
 from .observers.dip import DipDetector
-from .observers.indicators import network_indicators, organisation_indicators
+from .observers.indicators import ORGANISATION_COLUMNS, network_indicators, organisation_indicators
 from .observers.stuck import StuckDetector
 from .observers.thermometer import Thermometer
-from .params import Params
+from .params import Params, from_keywords, keyword
 from .scenario import Event, Scenario, load_scenario
 from .state import Status, build_state
 from .streams import Streams
@@ -54,27 +56,69 @@ def periodic_reflections(spec: Scenario) -> list[Event]:
             for w in range(every, spec.meta.steps + 1, every)]
 
 
+def _latest(column: str, model: "NetwerkModel") -> float:
+    """A DataCollector model reporter: this week's value of a time-series column, from the fast record."""
+    return model.rows[-1][column]
+
+
+def _organisation_value(column: str, agent: Organisation) -> Any:
+    """A DataCollector reporter per organisation: this week's value of an organisation indicator."""
+    value = agent.model.organisations_now[column][agent.index]
+    return Status(int(value)).name.lower() if column == "status" else value.item()
+
+
+class NetwerkScenario(MesaScenario):
+    """Mesa's record of one NetwerkModel experiment (``mesa.experimental.scenarios.Scenario``): ``network``,
+    the netwerksim scenario (a bundled name or a file), ``rng``, ``steps`` (weeks) and model parameters
+    under their keyword names (``meeting__base_attendance``). ``NetwerkModel(scenario=NetwerkScenario(...))``
+    is how Mesa's SolaraViz re-creates a model; ``model.scenario`` is always one of these."""
+
+    network: str = "zorgnetwerk"
+
+
 class NetwerkModel(Model):
     """A network of organisations and professionals collaborating on shared issues.
 
-    ``spec`` is the validated Scenario (Mesa reserves the name ``scenario``).
+    ``scenario``: a bundled scenario's name, a scenario file or a validated netwerksim ``Scenario`` (or a
+    :class:`NetwerkScenario`, Mesa's way); ``rng``: the seed (default: the scenario's); ``steps``: weeks
+    (default: the scenario's), after which ``running`` turns False; model parameters by dotted name in
+    ``params`` or as keywords with ``__`` for the dot (``meeting__base_attendance=0.7``,
+    :func:`params.keyword`), so Mesa's ``batch_run`` and SolaraViz can vary them.
+
+    Names: ``model.spec`` is netwerksim's validated Scenario (who, interests, forums, timeline);
+    ``model.scenario`` is Mesa's :class:`NetwerkScenario` of the run (network, rng, parameters).
+    ``datacollector`` is a Mesa DataCollector of every time-series column and, per organisation, the
+    organisation indicators; ``rows`` holds the same time series recorded without Mesa (the fast path).
     """
 
     def __init__(
         self,
-        scenario: Scenario | str | Path = "zorgnetwerk",
+        scenario: Scenario | str | Path | NetwerkScenario = "zorgnetwerk",
         *,
         rng: int | np.random.SeedSequence | np.random.Generator | str | None = None,
         params: Mapping[str, float] | None = None,
+        steps: int | None = None,
+        **parameters: float,
     ):
-        self.spec = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        if isinstance(scenario, MesaScenario):   # Mesa's way: everything in the scenario object
+            fields = dict(scenario)
+            given_rng = fields.pop("rng", None)
+            rng = given_rng if rng is None else rng
+            scenario = fields.pop("network", "zorgnetwerk")
+            steps = fields.pop("steps", None) if steps is None else steps
+            parameters = {**fields, **parameters}
+        spec = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
+        self.spec = spec if steps is None else spec.with_changes(steps=int(steps))
         if isinstance(rng, str):  # seeds typed in a text field arrive as strings (mesa#3516)
             rng = int(rng)
         self.seed = self.spec.meta.seed if rng is None else rng
-        super().__init__(rng=self.seed)
+        overrides = {**(params or {}), **from_keywords(parameters)}
+        network = str(scenario) if isinstance(scenario, (str, Path)) else self.spec.meta.name_en
+        super().__init__(scenario=NetwerkScenario(rng=self.seed, network=network, steps=self.spec.meta.steps,
+                                                  **{keyword(k): v for k, v in overrides.items()}))
         # drawn before anything else, so the streams of two variants of a scenario stay paired
         self.streams = Streams(int(self.rng.integers(2**63)))
-        self.params = Params({**self.spec.parameters, **(params or {})})
+        self.params = Params({**self.spec.parameters, **overrides})
         self.initial_params = self.params.as_dict()   # set_parameter events may change them later
         self.state = build_state(self.spec, self.rng, self.params)
         self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
@@ -89,6 +133,7 @@ class NetwerkModel(Model):
         self.dip_detector = DipDetector()
         self.stuck_detector = StuckDetector()
         self.thermometer = Thermometer()
+        self.datacollector: DataCollector | None = None   # made by the first record, which names the columns
         self._record()
 
     # --- interventions -----------------------------------------------------------------------------
@@ -156,6 +201,7 @@ class NetwerkModel(Model):
         self._record()
         self.events += self.stuck_detector.observe(st, p, self.week, self._issue_name)
         self.events += self.thermometer.observe(st.network.heat, self.week)
+        self.running = self.week < self.spec.meta.steps
 
     def _issue_name(self, k: int, lang: str) -> str:
         issues = self.state.issues
@@ -176,5 +222,11 @@ class NetwerkModel(Model):
         self.rows.append(row)
         for event in self.dip_detector.observe(self.rows, self.params):
             self.events.append(event)
+        self.organisations_now = organisation_indicators(self.state)
         if self.week % self.spec.meta.record_every == 0:
-            self.organisation_rows.append((self.week, organisation_indicators(self.state)))
+            self.organisation_rows.append((self.week, self.organisations_now))
+        if self.datacollector is None:
+            self.datacollector = DataCollector(
+                model_reporters={c: partial(_latest, c) for c in row if c != "week"},
+                agenttype_reporters={Organisation: {c: partial(_organisation_value, c) for c in ORGANISATION_COLUMNS}})
+        self.datacollector.collect(self)

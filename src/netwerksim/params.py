@@ -427,3 +427,17 @@ def check(name: str, value: object) -> float:
     if not p.low <= value <= p.high:
         raise ParameterError(f"parameter {name!r} = {value!r} is outside its range [{p.low}, {p.high}] ({p.unit})")
     return float(value)
+
+
+def keyword(name: str) -> str:
+    """A parameter's dotted name as a Python keyword: ``meeting.base_attendance`` -> ``meeting__base_attendance``.
+
+    Mesa's ``batch_run`` and SolaraViz and EMA workbench pass parameters as keyword arguments, and a
+    keyword cannot hold a dot; no parameter name holds a double underscore, so the mapping is one to one.
+    """
+    return name.replace(".", "__")
+
+
+def from_keywords(values: Mapping[str, object]) -> dict[str, float]:
+    """Keyword arguments (``meeting__base_attendance=0.7``) as checked values by dotted name."""
+    return {name: check(name, value) for name, value in ((k.replace("__", "."), v) for k, v in values.items())}

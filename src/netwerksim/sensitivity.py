@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .extras import require
 from .i18n import t
 from .metrics import METRICS
 from .storage import check_out, result_folder
@@ -95,6 +96,7 @@ def analyse(folder: str | Path, *, metrics: list[str] | None = None, pair: tuple
 
 
 def _indices(result: Analysis, unit: np.ndarray, names: list[str], metrics: list[str], num_resamples: int) -> None:
+    require("sweep", "SALib")
     from SALib.analyze import morris, sobol  # noqa: PLC0415
 
     manifest = result.manifest

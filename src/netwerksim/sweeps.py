@@ -21,13 +21,12 @@ import itertools
 import json
 import re
 import platform
-import sys
 import time
 import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Annotated, Any, Iterator, Literal, Mapping
 
@@ -37,6 +36,7 @@ from pydantic import Field, ValidationError
 
 from .compare import EXPERIMENT_DIR, REPORTED, SETTABLE, _base_scenario, _set_field
 from .experiment import RunSpec, run_stream, run_summary, seeds
+from .extras import require
 from .metrics import metric_problems
 from .params import PARAMETERS
 from .scenario import Scenario, ScenarioError, _describe, _Strict, load_scenario, validate
@@ -404,6 +404,7 @@ def make_design(design: str, dims: tuple[Dimension, ...], *, samples: int | None
         return np.array(list(itertools.product(*axes)), dtype=float)
     if design == "random":
         return np.random.default_rng(design_seed).random((samples, d))
+    require("sweep", "SALib")   # the designs below are SALib's
     if design == "lhs":
         from SALib.sample import latin  # noqa: PLC0415 (SALib only when a design needs it)
         return latin.sample(problem, samples, seed=design_seed)
@@ -497,7 +498,14 @@ def code_digest() -> str:
 
 def _versions() -> dict[str, str]:
     packages = ("netwerksim", "mesa", "numpy", "pandas", "pyarrow", "SALib")
-    return {"python": platform.python_version(), **{p: version(p) for p in packages}}
+    return {"python": platform.python_version(), **{p: _version_of(p) for p in packages}}
+
+
+def _version_of(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:   # SALib without the [sweep] extra: grid and random designs need none
+        return "not installed"
 
 
 def manifest_for(sweep: Sweep) -> dict[str, Any]:
@@ -575,7 +583,7 @@ def run_sweep(sweep: Sweep, out: str | Path | None = None, *, resume: bool = Fal
     (an existing sweep there needs ``resume=True``), the manifest first, then parts of ``chunk``
     runs (or whatever finished within ``flush_seconds``), finally ``results.parquet``.
     """
-    from tqdm import tqdm  # noqa: PLC0415
+    from .progress import Progress  # noqa: PLC0415
 
     if chunk < 1:
         raise SweepError(f"--chunk: value {chunk} is not allowed; a whole number of runs >= 1")
@@ -590,7 +598,6 @@ def run_sweep(sweep: Sweep, out: str | Path | None = None, *, resume: bool = Fal
     design = sweep.design_table().set_index("point")
     start = last_flush = time.perf_counter()
     new = 0
-    disable = None if progress is None else not progress
 
     def flush() -> None:
         nonlocal last_flush
@@ -601,8 +608,7 @@ def run_sweep(sweep: Sweep, out: str | Path | None = None, *, resume: bool = Fal
         rows.clear()
         last_flush = time.perf_counter()
 
-    with tqdm(total=sweep.runs, initial=len(skip), desc=sweep.text("name", "nl"), unit="run", file=sys.stderr,
-              disable=disable, smoothing=0.05) as bar:
+    with Progress(sweep.runs, sweep.text("name", "nl"), "run", initial=len(skip), enabled=progress) as bar:
         try:
             for run_id, out_ in run_stream(sweep.jobs(skip), workers=workers, executor=executor):
                 rows.append(_row(sweep, plan, design, run_id, out_))
@@ -716,6 +722,7 @@ def engine(*, workers: int = 1, dask_local: int | None = None, scheduler: str | 
             raise SweepError(f"--workers: value {workers} is not allowed; a whole number >= 1 (1: serial)")
         yield None, workers, f"{workers} process(es)" if workers > 1 else "serial"
         return
+    require("sweep", "dask", "distributed")
     from distributed import Client, LocalCluster  # noqa: PLC0415 (Dask only when asked for)
 
     if scheduler is not None:
@@ -807,6 +814,7 @@ def ema_model(source: str | Path | Sweep, name: str = "netwerksim"):
     A parameter's EMA name is its dotted name with ``__`` (:func:`ema_name`); a scenario field's is
     ``field__`` and its path with every other character made ``_``, passed to :func:`run_point` as ``fields``.
     """
+    require("ema")
     from ema_workbench import CategoricalParameter, Constant, IntegerParameter, RealParameter, ReplicatorModel, ScalarOutcome  # noqa: PLC0415,E501
 
     s = source if isinstance(source, Sweep) else load_sweep(source)
