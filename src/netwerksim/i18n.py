@@ -180,11 +180,62 @@ TEXT: dict[str, tuple[str, str]] = {
     "existential_questions": ("partners met bestaansvragen", "partners with existential questions"),
     "dip.label": ("Netwerkdip: de vitaliteit zakt {depth:.0%} onder de piek van week {start}.",
                   "Netwerkdip: vitality falls {depth:.0%} below its peak of week {start}."),
-    "dip.drivers": ("In de aanloop: {drivers}.", "In the run-up: {drivers}."),
-    "dip.none": ("geen duidelijke drijvende kracht gemeten", "no clear driver measured"),
-    "dip.ratio": ("{name} ×{value:.1f}", "{name} ×{value:.1f}"),
-    "dip.up": ("{name} +{value:.2f}", "{name} +{value:.2f}"),
-    "dip.down": ("{name} −{value:.2f}", "{name} −{value:.2f}"),
+    # why a netwerkdip fell, by counterfactual replay (explain.py; observers/dip.py narrate)
+    "why.first_drop_one": ("Zonder {link} was de vitaliteit tot week {week} {saved} minder gedaald (van de {fall} die "
+                           "ze daalde).",
+                           "Without {link}, vitality would have fallen {saved} less by week {week} (of the {fall} it "
+                           "fell)."),
+    "why.first_shapley": ("Van de val van {fall} tot week {week} komt {saved} voor rekening van {link}.",
+                          "Of the fall of {fall} by week {week}, {saved} is due to {link}."),
+    "why.more": ("; {links}.", "; {links}."),
+    "why.more_drop_one": ("zonder {link} {saved} minder", "without {link} {saved} less"),
+    "why.more_shapley": ("{saved} van {link}", "{saved} to {link}"),
+    "why.and": (", ", ", "),
+    "why.none": ("Geen enkele schakel van de keten verklaart op zichzelf iets van de val van {fall} tot week {week}.",
+                 "No single link of the chain explains any of the fall of {fall} by week {week} on its own."),
+    "why.overlap": ("Alle schakels samen vastgehouden scheelt {together}: minder dan de som, want ze liggen in één "
+                    "keten en overlappen ({rest} dubbel geteld).",
+                    "Holding all links together saves {together}: less than the sum, as they lie on one chain and "
+                    "overlap ({rest} counted twice)."),
+    "why.reinforce": ("Alle schakels samen vastgehouden scheelt {together}: {rest} meer dan de som, want ze versterken "
+                      "elkaar.",
+                      "Holding all links together saves {together}: {rest} more than the sum, as they reinforce "
+                      "each other."),
+    "why.adds_up": ("Alle schakels samen vastgehouden scheelt {together}.", "Holding all links together saves {together}."),
+    "why.outside": ("De overige {outside} van de val komt van buiten deze schakels.",
+                    "The other {outside} of the fall comes from outside these links."),
+    # why a netwerkdip fell, by counterfactual replay (explain.py; observers/dip.py narrate)
+    "why.first_drop_one": ("Zonder {link} was de vitaliteit tot week {week} {saved} minder gedaald (van de {fall} die "
+                           "ze daalde).",
+                           "Without {link}, vitality would have fallen {saved} less by week {week} (of the {fall} it "
+                           "fell)."),
+    "why.first_shapley": ("Van de val van {fall} tot week {week} verklaart {link} {saved}.",
+                          "Of the fall of {fall} by week {week}, {link} explains {saved}."),
+    "why.more": ("; {links}.", "; {links}."),
+    "why.more_one": ("{link} verklaart {saved}", "{link} explains {saved}"),
+    "why.and": (" en ", " and "),
+    "why.none": ("Geen enkele schakel van de keten verklaart op zichzelf iets van de val van {fall} tot week {week}.",
+                 "No single link of the chain explains any of the fall of {fall} by week {week} on its own."),
+    "why.overlap": ("Alle schakels samen vastgehouden scheelt {together}: minder dan de som, want ze liggen in één "
+                    "keten en overlappen ({rest} dubbel geteld).",
+                    "Holding all links together saves {together}: less than the sum, as they lie on one chain and "
+                    "overlap ({rest} counted twice)."),
+    "why.reinforce": ("Alle schakels samen vastgehouden scheelt {together}: {rest} meer dan de som, want ze versterken "
+                      "elkaar.",
+                      "Holding all links together saves {together}: {rest} more than the sum, as they reinforce "
+                      "each other."),
+    "why.adds_up": ("Alle schakels samen vastgehouden scheelt {together}.", "Holding all links together saves {together}."),
+    "why.outside": ("De overige {outside} van de val komt van buiten deze schakels.",
+                    "The other {outside} of the fall comes from outside these links."),
+    # the links of the netwerkdip's chain (chain.py), as they read after "Zonder"/"Without"
+    "chain.complexity": ("de groeiende complexiteit", "the growing complexity"),
+    "chain.meeting_load": ("de groeiende overleglast", "the growing meeting load"),
+    "chain.accountability": ("de groeiende verantwoordingsdruk", "the growing accountability pressure"),
+    "chain.structure_demand": ("de groeiende vraag naar structuur", "the growing demand for structure"),
+    "chain.hierarchy": ("de terugval naar hiërarchie", "the fall back to hierarchy"),
+    "chain.leaning_back": ("het achteroverleunen van partners", "partners leaning back"),
+    "chain.trust": ("het afbrokkelende vertrouwen", "the crumbling trust"),
+    "chain.alignment": ("de uiteenlopende ambities", "the drifting ambitions"),
     "doorstart.label": ("Doorstart: de vitaliteit herstelt tot {level:.2f} na een dal van {trough:.2f} in week {trough_week}.",
                         "Doorstart: vitality recovers to {level:.2f} after a trough of {trough:.2f} in week {trough_week}."),
     # the workshop app (src/netwerksim/app)
@@ -309,6 +360,12 @@ def t(key: str, lang: Lang = "nl", **fmt) -> str:
     """The text for ``key`` in ``lang``, formatted with ``fmt``."""
     nl, en = TEXT[key]
     return (nl if lang == "nl" else en).format(**fmt)
+
+
+def decimal(value: float, lang: Lang = "nl", fmt: str = ".2f") -> str:
+    """A number for a sentence: a Dutch decimal comma in Dutch, a real minus sign."""
+    text = format(value, fmt).replace("-", "−")
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def both(key: str, **fmt) -> dict[str, str]:

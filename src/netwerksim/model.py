@@ -15,7 +15,7 @@ from __future__ import annotations
 import copy
 from functools import partial
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import numpy as np
 from mesa import DataCollector, Model
@@ -23,6 +23,7 @@ from mesa.experimental.scenarios import Scenario as MesaScenario
 
 from . import i18n
 from .agents import Organisation, Professional
+from .chain import read, write
 from .interventions import REGISTRY
 from .mechanisms.accountability import update_accountability
 from .mechanisms.alignment import update_alignment
@@ -74,6 +75,28 @@ class NetwerkScenario(MesaScenario):
     is how Mesa's SolaraViz re-creates a model; ``model.scenario`` is always one of these."""
 
     network: str = "zorgnetwerk"
+
+
+_HOLDING: dict[type, type] = {}
+
+
+def _drop_held(obj: Any, name: str, value: Any) -> None:
+    """``__setattr__`` of a part of the state that holds some of its fields: assignments to those are dropped."""
+    if name not in obj._holds:
+        object.__setattr__(obj, name, value)
+
+
+def _hold_field(obj: Any, name: str, value: Any) -> None:
+    """Set ``obj.name`` to ``value`` and drop every later assignment to it (``obj`` becomes an instance of a
+    subclass of its dataclass that only differs in :func:`_drop_held`)."""
+    cls = type(obj)
+    if "_holds" not in obj.__dict__:
+        if cls not in _HOLDING:
+            _HOLDING[cls] = type(f"Held{cls.__name__}", (cls,), {"__setattr__": _drop_held})
+        obj.__class__ = _HOLDING[cls]
+        object.__setattr__(obj, "_holds", set())
+    object.__setattr__(obj, name, value)
+    obj._holds.add(name)
 
 
 class NetwerkModel(Model):
@@ -130,6 +153,8 @@ class NetwerkModel(Model):
         self.organisation_rows: list[tuple[int, dict[str, np.ndarray]]] = []
         self._timeline = sorted([*self.spec.events, *periodic_reflections(self.spec)], key=lambda e: e.at)
         self._queued: list[tuple[str, dict[str, Any]]] = []
+        self.pressed: list[tuple[int, str, dict[str, Any]]] = []   # (week, name, params) of every queued intervention applied
+        self._held: dict[str, np.ndarray] = {}   # held arrays, set back after every phase (:meth:`hold`)
         self.dip_detector = DipDetector()
         self.stuck_detector = StuckDetector()
         self.thermometer = Thermometer()
@@ -158,6 +183,25 @@ class NetwerkModel(Model):
         """A copy of this model (or snapshot) to step on; the original stays as it is."""
         return copy.deepcopy(self)
 
+    def hold(self, paths: Iterable[str], values: Mapping[str, Any] | None = None) -> None:
+        """Hold state variables (paths as in :mod:`.chain`, ``"network.hierarchy"``) from now on at their present
+        value, or at ``values[path]``, whatever writes them: an assignment to a held variable is dropped (so
+        even the mechanism that computes it reads the held value right after), and a held array changed in
+        place is set back after every phase of the step (the events, then each mechanism). For counterfactual
+        branches (:mod:`.explain`); a model that holds nothing runs exactly as before."""
+        for path in paths:
+            value = copy.deepcopy(values[path] if values and path in values else read(self.state, path))
+            part, name = path.split(".", 1)
+            if isinstance(value, np.ndarray):
+                self._held[path] = value                     # the field gets a copy: it may be changed in place
+                _hold_field(getattr(self.state, part), name, value.copy())
+            else:
+                _hold_field(getattr(self.state, part), name, value)
+
+    def _reapply(self) -> None:
+        for path, value in self._held.items():
+            write(self.state, path, value)
+
     def _apply(self, name: str, params: dict[str, Any]) -> None:
         entry = REGISTRY[name]
         resolved = entry.resolve(params, self.spec)
@@ -181,22 +225,30 @@ class NetwerkModel(Model):
             self._apply(event.type, event.params)
         for name, params in self._queued:
             self._apply(name, params)
+            self.pressed.append((self.week, name, params))
         self._queued.clear()
+        if self._held:
+            self._reapply()
 
         st, p, week, stream = self.state, self.params, self.week, self.streams
-        arrivals(st, p, week)
-        update_context(st, p)
-        hold_meetings(st, p, stream("meetings", week))
-        update_trust(st, p, stream("trust", week))
-        update_alignment(st, p)
-        decide_contributions(st, p)
-        produce(st, p, stream("production", week))
-        update_innovation(st, p, stream("innovation", week), week)
-        update_accountability(st, p)
-        update_leadership(st, p)
-        update_value(st, p)
-        update_conflict(st, p)
-        update_energy(st, p)
+        for mechanism in (      # in the order of the module docstring; held state is set back after each
+            partial(arrivals, st, p, week),
+            partial(update_context, st, p),
+            partial(hold_meetings, st, p, stream("meetings", week)),
+            partial(update_trust, st, p, stream("trust", week)),
+            partial(update_alignment, st, p),
+            partial(decide_contributions, st, p),
+            partial(produce, st, p, stream("production", week)),
+            partial(update_innovation, st, p, stream("innovation", week), week),
+            partial(update_accountability, st, p),
+            partial(update_leadership, st, p),
+            partial(update_value, st, p),
+            partial(update_conflict, st, p),
+            partial(update_energy, st, p),
+        ):
+            mechanism()
+            if self._held:
+                self._reapply()
         self._log_status_changes(status_before)
         self._record()
         self.events += self.stuck_detector.observe(st, p, self.week, self._issue_name)

@@ -6,6 +6,7 @@ failed or interrupted save never leaves a half-written results folder.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import platform
 from dataclasses import dataclass, field
@@ -65,10 +66,14 @@ def run(
     params: Mapping[str, float] | None = None,
     interventions: list[tuple[int, str, dict]] | None = None,
     on_step: Callable[[int, int], None] | None = None,
+    explain: bool = False,
 ) -> RunResult:
     """Run one scenario for ``steps`` weeks (default: the scenario's) and return its RunResult.
 
     ``interventions`` adds ``(week, name, params)`` entries on top of the scenario's timeline.
+    ``explain`` attributes every netwerkdip by counterfactual replay (:mod:`.explain`; at most about three
+    times the cost of the run): its event gets an ``attribution`` and labels that say why. The run's
+    results are the same with or without it, apart from those fields.
     """
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     if interventions:
@@ -81,6 +86,10 @@ def run(
         model.step()
         if on_step:
             on_step(done, n)
+    if explain:
+        from .explain import attribute  # noqa: PLC0415 (explain imports the model)
+
+        attribute(model)
     return collect(model)
 
 
@@ -112,7 +121,18 @@ def collect(model: NetwerkModel) -> RunResult:
         "ties": len(st.ties.src),
         "forums": len(st.forums.id),
     }
-    return RunResult(pd.DataFrame(model.rows), organisations, list(model.events), manifest, sc)
+    timeseries = pd.DataFrame(model.rows)
+    manifest["fingerprint"] = fingerprint(timeseries, organisations)
+    return RunResult(timeseries, organisations, list(model.events), manifest, sc)
+
+
+def fingerprint(timeseries: pd.DataFrame, organisations: pd.DataFrame) -> str:
+    """A short hash of every number and label of a run's two frames: equal fingerprints, equal results."""
+    h = hashlib.sha256()
+    for frame in (timeseries, organisations):
+        h.update(",".join(frame.columns).encode())
+        h.update(pd.util.hash_pandas_object(frame, index=False).values.tobytes())
+    return h.hexdigest()[:16]
 
 
 def load_result(folder: str | Path) -> RunResult:

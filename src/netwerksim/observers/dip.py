@@ -3,68 +3,84 @@
 A netwerkdip (003 L4612-4672) is an energetic start followed by a fall of smoothed vitality of at
 least ``dip.drop`` of its peak, after ``dip.warmup`` weeks. It starts at the peak, is detected when
 the fall crosses the threshold, and ends with a *doorstart* (003 L4805-4815) once ``dip.recovery`` of
-the fall is regained, or with the run. The narration names the drivers as measured in this run
-between the peak and the detection: the causal chain of 003 L4626-4672 (meeting load, complexity,
-accountability, hierarchy, trust, shared ambition, contribution, parties leaving). The detector only
-reads the indicator rows; it never touches the state.
+the fall is regained, or with the run. The detector only reads the indicator rows; it never touches
+the state. Why the network fell is not read from the rows: :mod:`netwerksim.explain` replays the run
+with each link of the chain held (counterfactual replay) and :func:`narrate` says what it found. The
+indicator changes from the peak to the detection stay on the event as data (``indicator_changes``):
+they move together with the fall, and some of them after it, so they do not say why.
 """
 
 from __future__ import annotations
 
 import math
+from functools import partial
 from typing import Any
 
-from ..i18n import t
+from ..i18n import decimal, t
 from ..params import Params
 
-# The chain of 003 L4626-4672, in order: (indicator, how to report a change, smallest change worth naming)
-DRIVERS = (
-    ("meeting_hours", "ratio", 1.15),
-    ("complexity", "up", 0.05),
-    ("accountability", "up", 0.05),
-    ("structure_demand", "up", 0.05),
-    ("hierarchy", "up", 0.05),
-    ("ownership", "down", 0.05),
-    ("alignment", "down", 0.03),
-    ("mean_trust", "down", 0.03),
-    ("joint_contribution", "down", 0.05),
-    ("mean_energy", "down", 0.05),
-    ("active_organisations", "down", 1),
-    ("existential_questions", "up", 0.1),
+# indicators of the chain of 003 L4626-4672 whose change from the peak to the detection is kept as data:
+# (indicator, "ratio" for a factor, "diff" for a difference)
+CHANGES = (
+    ("meeting_hours", "ratio"), ("complexity", "diff"), ("accountability", "diff"), ("structure_demand", "diff"),
+    ("hierarchy", "diff"), ("ownership", "diff"), ("alignment", "diff"), ("mean_trust", "diff"),
+    ("joint_contribution", "diff"), ("mean_energy", "diff"), ("active_organisations", "diff"),
+    ("existential_questions", "diff"),
 )
 
 
-def _window_mean(rows: list[dict], key: str, end: int, width: int) -> float:
+def window_mean(rows: list[dict], key: str, end: int, width: int) -> float:
+    """Mean of ``key`` over the ``width`` rows up to row ``end`` (NaNs left out): the detector's smoothing."""
     values = [r.get(key, math.nan) for r in rows[max(0, end - width + 1):end + 1]]
     values = [v for v in values if not math.isnan(v)]
     return sum(values) / len(values) if values else math.nan
 
 
-def drivers(rows: list[dict], start: int, now: int, width: int) -> dict[str, float]:
-    """Change of each driver from the peak to now (a ratio for meeting hours, a difference otherwise)."""
+def indicator_changes(rows: list[dict], start: int, now: int, width: int) -> dict[str, float]:
+    """Change of each chain indicator from the peak to now (a ratio for meeting hours, a difference otherwise)."""
     out = {}
-    for key, kind, _ in DRIVERS:
-        before, after = _window_mean(rows, key, start, width), _window_mean(rows, key, now, width)
+    for key, kind in CHANGES:
+        before, after = window_mean(rows, key, start, width), window_mean(rows, key, now, width)
         if math.isnan(before) or math.isnan(after):
             continue
         out[key] = after / before if kind == "ratio" and before > 0 else after - before
     return out
 
 
-def narrate(measured: dict[str, float], lang: str) -> str:
-    parts = []
-    for key, kind, least in DRIVERS:
-        if key not in measured:
-            continue
-        v = measured[key]
-        name = t(key, lang)
-        if kind == "ratio" and v >= least:
-            parts.append(t("dip.ratio", lang, name=name, value=v))
-        elif kind == "up" and v >= least:
-            parts.append(t("dip.up", lang, name=name, value=v))
-        elif kind == "down" and -v >= least:
-            parts.append(t("dip.down", lang, name=name, value=-v))
-    return t("dip.drivers", lang, drivers=", ".join(parts) if parts else t("dip.none", lang))
+NAMED = 0.005   # a saving is named when it shows at two decimals
+
+
+def narrate(attribution: dict[str, Any], lang: str) -> str:
+    """Two or three plain sentences on why vitality fell, from an attribution (:mod:`netwerksim.explain`).
+
+    The links whose holding saved most (at most three, each at least 0.01 when rounded), then what all links
+    held together saved against the sum of the single ones (overlap or reinforcement), then what fell anyway.
+    """
+    num = partial(decimal, lang=lang)
+    method, fall, week = attribution["method"], attribution["fall"], attribution["measured_week"]
+    named = sorted((d for d in attribution["drivers"] if d["saved"] >= NAMED), key=lambda d: -d["saved"])[:3]
+    if named:
+        first, *more = named
+        text = t(f"why.first_{method}", lang, link=first[f"label_{lang}"], saved=num(first["saved"]),
+                 fall=num(fall), week=week)
+        if more:
+            links = t("why.and", lang).join(t(f"why.more_{method}", lang, link=d[f"label_{lang}"],
+                                              saved=num(d["saved"])) for d in more)
+            text = text[:-1] + t("why.more", lang, links=links)
+    else:
+        text = t("why.none", lang, fall=num(fall), week=week)
+    rest = attribution["rest"]
+    key = "why.overlap" if rest <= -NAMED else "why.reinforce" if rest >= NAMED else "why.adds_up"
+    text += " " + t(key, lang, together=num(attribution["together"]), rest=num(abs(rest)))
+    if attribution["outside"] >= NAMED:
+        text += " " + t("why.outside", lang, outside=num(attribution["outside"]))
+    return text
+
+
+def label(dip: dict[str, Any], lang: str) -> str:
+    """The dip event's sentence: its depth and peak, and why when it has been attributed."""
+    text = t("dip.label", lang, depth=dip["depth"], start=dip["start"])
+    return text + " " + narrate(dip["attribution"], lang) if dip.get("attribution") else text
 
 
 class DipDetector:
@@ -80,7 +96,7 @@ class DipDetector:
         self.p = params.dip
         week = rows[-1]["week"]
         width = int(self.p.window)
-        level = _window_mean(rows, "vitality", len(rows) - 1, width)
+        level = window_mean(rows, "vitality", len(rows) - 1, width)
         self.smoothed.append(level)
         if math.isnan(level):
             return []
@@ -100,12 +116,12 @@ class DipDetector:
 
     def _start(self, rows, week, level, width) -> dict[str, Any]:
         start = self.peak_week
-        measured = drivers(rows, rows.index(next(r for r in rows if r["week"] == start)), len(rows) - 1, width)
+        changes = indicator_changes(rows, rows.index(next(r for r in rows if r["week"] == start)), len(rows) - 1, width)
         depth = (self.peak - level) / self.peak
         self.open = {
             "step": week, "type": "netwerkdip", "start": start, "detected": week, "peak": self.peak,
             "trough": level, "trough_week": week, "depth": depth, "end": None, "duration": None,
-            "drivers": measured,
+            "indicator_changes": changes,
         }
         self._label(self.open)
         return self.open
@@ -113,8 +129,7 @@ class DipDetector:
     @staticmethod
     def _label(dip: dict[str, Any]) -> None:
         for lang in ("nl", "en"):
-            dip[f"label_{lang}"] = (t("dip.label", lang, depth=dip["depth"], start=dip["start"]) + " "
-                                    + narrate(dip["drivers"], lang))
+            dip[f"label_{lang}"] = label(dip, lang)
 
     def _doorstart(self, week, level) -> dict[str, Any]:
         dip = self.open

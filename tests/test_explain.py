@@ -1,0 +1,202 @@
+"""Why a netwerkdip happened, by counterfactual replay (explain.py, model.hold, chain.py; issue 13 item 6)."""
+
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from netwerksim import NetwerkModel, run
+from netwerksim.chain import CHAIN, LINKS, Link, read
+from netwerksim.explain import BUDGET, FLOWS, attribute, measured_weeks, snapshot_week
+from netwerksim.observers.dip import window_mean
+from netwerksim.scenario import Scenario, load_scenario
+
+# a made-up link for a constructed case: the staff shortage's workload, which no mechanism writes
+WORKLOAD = Link("workload", "werkdruk", "workload", "test", ("profs.workload",))
+STILL = Link("structure", "spelregels", "shared rules", "test", ("network.structure",))   # nothing writes it here
+
+
+@lru_cache(maxsize=None)
+def shortage(events: bool, **params) -> Scenario:
+    """zorgnetwerk whose only shock is a staff shortage in week 20 that brings no turbulence (or no shock at all)."""
+    data = load_scenario("zorgnetwerk").model_dump()
+    data["events"] = [{"at": 20, "type": "staff_shortage", "amount": 0.3, "turbulence": 0.0}] if events else []
+    return Scenario.model_validate(data)
+
+
+def stepped(scenario, seed: int, steps: int = 90, params=None) -> NetwerkModel:
+    m = NetwerkModel(scenario, rng=seed, params=params)
+    for _ in range(steps):
+        m.step()
+    return m
+
+
+@lru_cache(maxsize=None)
+def zorgnetwerk_explained(seed: int):
+    m = stepped("zorgnetwerk", seed, 100)
+    attribute(m)
+    return m
+
+
+# --- holding state ------------------------------------------------------------------------------------
+def test_a_held_field_keeps_its_value_week_after_week_and_the_rest_moves_on():
+    m = stepped("zorgnetwerk", 3, 10)
+    held = m.state.network.hierarchy
+    ownership = m.state.orgs.ownership.copy()
+    m.hold(LINKS["regression"].state + LINKS["lean_back"].state)
+    free = stepped("zorgnetwerk", 3, 10)
+    for _ in range(30):
+        m.step()
+        free.step()
+        assert m.state.network.hierarchy == held and np.array_equal(m.state.orgs.ownership, ownership)
+    assert free.state.network.hierarchy != held and not np.array_equal(free.state.orgs.ownership, ownership)
+    assert m.rows[-1]["hierarchy"] == held and m.rows[-1]["mean_trust"] != free.rows[-1]["mean_trust"]
+
+
+def test_a_held_variable_is_held_even_inside_the_mechanism_that_computes_it():
+    """Uncertainty is computed and read within update_accountability only: holding it still changes the
+    accountability that follows (an assignment to a held variable is dropped, not undone afterwards)."""
+    m = stepped("zorgnetwerk", 0, 10)
+    free = m.branch()
+    m.hold(["network.uncertainty"], {"network.uncertainty": 0.0})
+    for _ in range(10):
+        m.step()
+        free.step()
+    assert m.state.network.uncertainty == 0.0 < free.state.network.uncertainty
+    assert m.state.network.accountability < free.state.network.accountability
+
+
+def test_holding_nothing_changes_nothing():
+    a, b = stepped("zorgnetwerk", 2, 5), stepped("zorgnetwerk", 2, 5)
+    b.hold([])
+    for _ in range(20):
+        a.step()
+        b.step()
+    assert pd.DataFrame(a.rows).equals(pd.DataFrame(b.rows)) and a.events == b.events
+
+
+# --- the attribution ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_holding_the_only_cause_of_a_fall_attributes_the_fall_to_it(seed):
+    """A constructed case: the staff shortage (workload only, no turbulence) is the one thing that differs from
+    a network without it, so holding the workload from the snapshot on *is* the run without the shock. Its
+    saving equals that run's smoothed vitality minus the factual one at the measured week (to rounding), and
+    it is most of the fall (measured: 0.84-1.18 of it over seeds 0-2); a link whose field nothing writes
+    gets exactly nothing."""
+    m = stepped(shortage(True), seed)
+    (dip,) = attribute(m, links=(WORKLOAD, STILL))
+    a = dip["attribution"]
+    assert a["snapshot_week"] < 20 <= dip["start"] + 1
+    calm = stepped(shortage(False), seed)
+    truth = window_mean(calm.rows, "vitality", a["measured_week"], 6) - a["level"]
+    mover, still = a["drivers"]
+    assert mover["saved"] == pytest.approx(truth, abs=1e-12)
+    assert 0.8 <= mover["share"] <= 1.25
+    assert still["saved"] == 0.0 and still["share"] == 0.0
+    assert a["together"] == pytest.approx(mover["saved"], abs=1e-12)
+
+
+def test_a_link_that_does_not_move_gets_nothing():
+    """Complexity is constant when tables add none (per_pair 0) and no shock or exit brings turbulence."""
+    params = {"context.per_pair": 0.0, "context.exit_turbulence": 0.0}
+    m = stepped(shortage(True), 0, params=params)
+    assert {r["complexity"] for r in m.rows} == {0.0}
+    (dip,) = attribute(m)
+    saved = {d["name"]: d["saved"] for d in dip["attribution"]["drivers"]}
+    assert saved["complexity"] == 0.0
+    assert max(abs(s) for s in saved.values()) > 0.005     # while others do explain something
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_the_shares_add_up_to_the_fall_with_the_rest_and_what_falls_outside_the_chain(seed):
+    m = zorgnetwerk_explained(seed)
+    dip = next(e for e in m.events if e["type"] == "netwerkdip")
+    a = dip["attribution"]
+    assert a["fall"] == pytest.approx(a["peak"] - window_mean(m.rows, "vitality", a["measured_week"], 6))
+    assert a["fall"] > 0
+    saved = sum(d["saved"] for d in a["drivers"])
+    assert saved + a["rest"] + a["outside"] == pytest.approx(a["fall"], abs=1e-12)
+    assert sum(d["share"] for d in a["drivers"]) + a["rest_share"] + a["outside_share"] == pytest.approx(1.0)
+    assert [d["name"] for d in a["drivers"]] == [link.name for link in CHAIN]
+    assert a["snapshot_week"] == snapshot_week(m, dip) == dip["start"] - 6
+    assert a["branches"] == len(CHAIN) + 1
+    # "together" is the branch that holds every link (weekly flows at their mean over the 6 weeks up to the
+    # snapshot), measured here on its own
+    t0 = a["snapshot_week"]
+    paths = [path for link in CHAIN for path in link.state]
+    flows = {path: 0.0 for path in paths if path in FLOWS}
+    assert flows                                   # the chain has one today: uncertainty
+    again = stepped("zorgnetwerk", seed, t0 - 6)
+    for _ in range(6):
+        again.step()
+        for path in flows:
+            flows[path] += read(again.state, path)
+    again.hold(paths, {path: total / 6 for path, total in flows.items()})
+    for _ in range(a["measured_week"] - t0):
+        again.step()
+    assert window_mean(again.rows, "vitality", a["measured_week"], 6) - a["level"] == pytest.approx(a["together"], abs=1e-12)
+
+
+def test_the_same_seed_gives_the_same_attribution():
+    again = attribute(stepped("zorgnetwerk", 0, 100))
+    assert again == [e for e in zorgnetwerk_explained(0).events if e["type"] == "netwerkdip"]
+    assert again[0]["attribution"]["drivers"][0]["saved"] != 0
+
+
+def test_the_attribution_leaves_the_run_as_it_was():
+    plain = run("zorgnetwerk", seed=1, steps=100)
+    explained = run("zorgnetwerk", seed=1, steps=100, explain=True)
+    pd.testing.assert_frame_equal(plain.timeseries, explained.timeseries)
+    pd.testing.assert_frame_equal(plain.organisations, explained.organisations)
+    assert plain.manifest == explained.manifest
+    added = {"attribution", "label_nl", "label_en"}
+    assert len(plain.events) == len(explained.events)
+    for p, e in zip(plain.events, explained.events, strict=True):
+        assert {k: v for k, v in p.items() if k not in added} == {k: v for k, v in e.items() if k not in added}
+    assert any("attribution" in e for e in explained.events)
+    assert not any("attribution" in e for e in plain.events)
+
+
+def test_the_branches_stay_within_the_budget():
+    m = zorgnetwerk_explained(0)
+    dips = [e for e in m.events if e["type"] == "netwerkdip"]
+    replayed = max(e["attribution"]["snapshot_week"] for e in dips)
+    assert replayed + sum(e["attribution"]["branch_weeks"] for e in dips) <= BUDGET * m.week
+    assert measured_weeks(m) == [e["attribution"]["measured_week"] for e in dips]
+    assert all(e["attribution"]["measured_week"] <= e["detected"] for e in dips)
+
+
+def test_shapley_values_sum_to_what_all_links_together_save():
+    m = stepped(shortage(True), 0)
+    links = (WORKLOAD, STILL, LINKS["accountability"])
+    (dip,) = attribute(m, links=links, method="shapley")
+    a = dip["attribution"]
+    assert a["branches"] == 7 and a["rest"] == pytest.approx(0.0, abs=1e-12)
+    assert sum(d["saved"] for d in a["drivers"]) == pytest.approx(a["together"], abs=1e-12)
+    assert a["drivers"][1]["saved"] == pytest.approx(0.0, abs=1e-12)   # a null player gets nothing
+
+
+# --- the narration ------------------------------------------------------------------------------------
+def test_the_dip_says_why_in_dutch_and_english_with_the_numbers_of_the_attribution():
+    m = zorgnetwerk_explained(0)
+    dip = next(e for e in m.events if e["type"] == "netwerkdip")
+    a = dip["attribution"]
+    first, second = sorted(a["drivers"], key=lambda d: -d["saved"])[:2]
+    nl, en = dip["label_nl"], dip["label_en"]
+    week, fall = a["measured_week"], a["fall"]
+    comma = lambda x: f"{x:.2f}".replace(".", ",")   # noqa: E731
+    assert (f"Zonder {first['label_nl']} was de vitaliteit tot week {week} {comma(first['saved'])} minder gedaald "
+            f"(van de {comma(fall)} die ze daalde); zonder {second['label_nl']} {comma(second['saved'])} minder") in nl
+    assert (f"Without {first['label_en']}, vitality would have fallen {first['saved']:.2f} less by week {week} "
+            f"(of the {fall:.2f} it fell); without {second['label_en']} {second['saved']:.2f} less") in en
+    assert f"{comma(a['together'])}" in nl and f"{a['together']:.2f}" in en
+    assert "." not in nl.split("Netwerkdip")[1].replace(". ", " ").rstrip(".")   # decimal commas only
+    assert nl.count(". ") == en.count(". ") and 2 <= nl.count(". ") <= 4   # the depth, then two or three on why
+
+
+def test_without_attribution_the_dip_only_says_how_deep_it_is():
+    m = stepped("zorgnetwerk", 0, 100)
+    dip = next(e for e in m.events if e["type"] == "netwerkdip")
+    assert "attribution" not in dip and dip["label_en"].startswith("Netwerkdip: vitality falls")
+    assert dip["label_en"].count(".") == 1 and "indicator_changes" in dip
