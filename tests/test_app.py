@@ -3,22 +3,27 @@ situation and panel as plain Python."""
 
 from __future__ import annotations
 
+import html
 import io
+import json
 import zipfile
 
 import ipyvuetify as v
-import ipywidgets
 import numpy as np
 import pandas as pd
 import pytest
 import solara
 
 from netwerksim.app import Page, Session
-from netwerksim.app.network import compute_layout, edge_values, trust_width
+from netwerksim.app.charts import CHART_WIDTH_PX, chart_option, event_marks, label_rows
+from netwerksim.app.network import compute_layout, contact, edge_values, tie_opacity, tie_width, view_frame
+from netwerksim.app.widgets import NetworkView
+from solara.components.echarts import EchartsWidget
 from netwerksim.app.panel import NOT_IN_PANEL, panel_groups
 from netwerksim.app.session import SeedError, parse_seed, scenarios
 from netwerksim.app.situation import log_lines, situation
 from netwerksim.interventions import REGISTRY
+from netwerksim.report import DIP_COLOUR, DOORSTART_COLOUR, EVENT_COLOURS
 from netwerksim.scenario import bundled_names
 
 
@@ -43,12 +48,18 @@ def texts(rc, cls: str) -> list[str]:
     return ["".join(map(str, w.children)) for w in rc.find(v.Html, class_=cls).widgets]
 
 
+def log_text(rc) -> str:
+    """The log as the browser shows it (one HTML element)."""
+    return html.unescape(rc.find(solara.widgets.HTML, attributes={"class": "nws-log"}).widget.unsafe_innerHTML)
+
+
 def week_shown(rc) -> str:
     return texts(rc, "nws-week")[0]
 
 
-def images(rc) -> list[bytes]:
-    return [w.value for w in rc.find(ipywidgets.Image).widgets]
+def pictures(rc) -> tuple[str, str]:
+    """What the browser draws: the network's numbers and the chart's option, as sent."""
+    return rc.find(NetworkView).widget.frame_json, json.dumps(rc.find(EchartsWidget).widget.option)
 
 
 # --- the page ---------------------------------------------------------------------------------------
@@ -67,12 +78,13 @@ def test_page_is_dutch_by_default_and_english_with_one_switch():
 
 def test_step_and_reset_move_the_model_and_the_page():
     session, rc = render()
-    before = images(rc)
+    before = pictures(rc)
     for _ in range(3):
         button(rc, "Stap").click()
     assert session.week == 3 and week_shown(rc) == "Week 3 van 156"
-    after = images(rc)
-    assert after[0] != before[0] and after[1] != before[1]      # the network and the charts were redrawn
+    after = pictures(rc)
+    assert after[0] != before[0] and after[1] != before[1]      # the network and the chart were sent again
+    assert json.loads(after[0])["week"] == 3
     button(rc, "Opnieuw").click()
     assert session.week == 0 and week_shown(rc) == "Week 0 van 156"
     rc.close()
@@ -109,17 +121,15 @@ def test_pressing_an_intervention_is_logged_marked_and_acts_from_the_next_step()
     session, rc = render()
     for _ in range(4):
         button(rc, "Stap").click()
-    charts_before = images(rc)[1]
+    charts_before = pictures(rc)[1]
     button(rc, "Vertrouwensdialoog").click()
-    paragraphs = [str(c) for w in rc.find(v.Html, tag="p").widgets for c in w.children]
-    assert "gaat in vanaf week 5: Vertrouwensdialoog" in paragraphs
+    assert "gaat in vanaf week 5: Vertrouwensdialoog" in log_text(rc)
     assert not [e for e in session.model.events if e["type"] == "intervention"]
     button(rc, "Stap").click()
     applied = [e for e in session.model.events if e["type"] == "intervention"]
     assert [(e["name"], e["step"]) for e in applied] == [("trust_dialogue", 5)]
-    log = " ".join(str(c) for w in rc.find(v.Html, tag="span").widgets for c in w.children)
-    assert "Interventie: Vertrouwensdialoog" in log
-    assert images(rc)[1] != charts_before
+    assert "Interventie: Vertrouwensdialoog" in log_text(rc)
+    assert pictures(rc)[1] != charts_before and "Vertrouwensdialoog" in pictures(rc)[1]
     rc.close()
 
 
@@ -140,12 +150,12 @@ def test_debrief_slider_shows_an_earlier_week():
     session, rc = render()
     for _ in range(6):
         button(rc, "Stap").click()
-    live_network = images(rc)[0]
+    live_network = pictures(rc)[0]
     rc.find(v.Slider, label="Week").widget.v_model = 2
     assert any("week 2" in str(w.children) for w in rc.find(v.Alert).widgets)
-    assert images(rc)[0] != live_network
+    assert json.loads(pictures(rc)[0])["week"] == 2
     button(rc, "Terug naar nu").click()
-    assert images(rc)[0] == live_network and session.week == 6
+    assert pictures(rc)[0] == live_network and session.week == 6
     rc.close()
 
 
@@ -206,7 +216,7 @@ def test_edges_carry_trust_and_conflict_level():
     mean_trust, level = edge_values(layout, trust, heat)
     assert mean_trust[0] == pytest.approx(0.9) and level[0] == 3
     assert set(level[layout.edge_pair != layout.edge_pair[0]]) == {0}
-    widths = trust_width(np.array([0.3, 0.5, 0.7, 0.9]))
+    widths = tie_width(np.array([0.3, 0.5, 0.7, 0.9]))
     assert np.all(np.diff(widths) >= 0) and widths[-1] > 3 * widths[1]
 
 
@@ -262,3 +272,81 @@ def test_app_command_serves_the_page_on_localhost_and_refuses_a_bad_port(capsys)
     assert command[command.index("--host") + 1] == "127.0.0.1" and command[command.index("--port") + 1] == "8765"
     assert main(["app", "--port", "70000"]) == 2
     assert "--port: value 70000 is not allowed" in capsys.readouterr().err
+
+
+# --- drawn in the browser -----------------------------------------------------------------------------
+def run_to_end(scenario: str, seed: int) -> Session:
+    session = Session(scenario, seed=seed)
+    while session.step():
+        pass
+    return session
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_network_at_the_trough_of_a_dip_looks_stalled_next_to_its_peak(seed):
+    """Issue 16 item 4: ties fade (less contact at the tables), dots shrink (energy) and empty (contribution)
+    between the dip's peak and its trough, in the numbers the browser draws (network.view_frame)."""
+    session = run_to_end("zorgnetwerk", seed)
+    dip = next(e for e in session.model.events if e["type"] == "netwerkdip")
+    st = session.model.state
+
+    def mean(week: int, key: str) -> float:
+        return float(np.mean(json.loads(json.dumps(view_frame(session.layout, st, session.snapshots[week], "nl",
+                                                              week)))[key]))
+
+    peak, trough = dip["start"], dip["trough_week"]
+    assert mean(trough, "opacity") <= 0.8 * mean(peak, "opacity")
+    assert mean(trough, "fill") <= 0.8 * mean(peak, "fill")
+    assert mean(trough, "radius") <= 0.9 * mean(peak, "radius")
+
+
+def test_a_tie_fades_while_its_two_people_do_not_meet():
+    session = Session("zorgnetwerk")
+    layout = session.layout
+    start = session.snapshots[0].contact
+    assert (start > 0).all() and (start <= 1).all()           # the schedule's promise before anyone met
+    never = contact(layout, start, np.zeros(0, dtype=np.int64))
+    always = contact(layout, start, np.arange(len(session.model.state.ties.src)))
+    assert (never < start).all() and (always >= start).all()
+    assert (tie_opacity(never) < tie_opacity(always)).all()
+
+
+def test_chart_marks_group_a_week_and_name_the_dip_and_the_doorstart_in_their_own_colours():
+    session = Session("zorgnetwerk_doorstart", seed=1)
+    for _ in range(10):
+        session.step()
+    session.intervene("trust_dialogue")
+    session.intervene("mediation")
+    while session.step():
+        pass
+    events = session.model.events
+    marks = event_marks(events, "nl")
+    week_11 = [m for m in marks if m[0] == 11]
+    assert week_11 == [(11, EVENT_COLOURS["intervention"], "Vertrouwensdialoog + Bemiddeling")]
+    dip = next(e for e in events if e["type"] == "netwerkdip")
+    assert (dip["detected"], DIP_COLOUR, "Netwerkdip gemeld") in marks
+    doorstart = next(e for e in events if e["type"] == "doorstart")
+    assert (doorstart["step"], DOORSTART_COLOUR, "Doorstart") in marks
+    assert len({DIP_COLOUR, DOORSTART_COLOUR, *EVENT_COLOURS.values()}) == 2 + len(EVENT_COLOURS)
+
+    option = chart_option(session.model.rows, events, session.horizon, "nl", font_px=16)
+    labels = option["series"][-1]["data"]
+    assert [(d["value"][0], d["label"]["formatter"], d["label"]["color"]) for d in labels] == [
+        (w, text, colour) for w, colour, text in marks]
+    assert "tooltip" not in option                                  # nothing pops up over the chart
+    sizes = [option["textStyle"]["fontSize"], option["legend"]["textStyle"]["fontSize"],
+             option["xAxis"][1]["axisLabel"]["fontSize"], option["yAxis"][1]["axisLabel"]["fontSize"],
+             *(d["label"]["fontSize"] for d in labels)]
+    assert min(sizes) >= 16
+
+
+def test_names_above_the_chart_share_a_row_only_when_they_do_not_overlap():
+    marks = [(10, "#000", "Vertrouwensdialoog"), (12, "#000", "Bemiddeling"), (14, "#000", "Check-in"),
+             (60, "#000", "Netwerkdip gemeld"), (61, "#000", "Doorstart")]
+    rows = label_rows(marks, 156, 16)
+    weeks_per_px = 156 / CHART_WIDTH_PX
+    for row in set(rows):
+        placed = [m for m, r in zip(marks, rows) if r == row]
+        for (w1, _, text), (w2, _, _) in zip(placed, placed[1:]):
+            assert w1 + len(text) * 0.55 * 16 * weeks_per_px <= w2
+    assert rows[:3] == [0, 1, 2]

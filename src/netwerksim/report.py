@@ -29,12 +29,17 @@ CHAIN = ("complexity", "coordination_load", "accountability", "structure_demand"
 WEEKLY_RHYTHM = {"attendance", "coordination_load", "meeting_hours", "condition_organising"}
 EVENT_COLOURS = {"shock": "#c0392b", "intervention": "#27ae60", "governance": "#2980b9", "status": "#7f8c8d"}
 DIP_COLOUR = "#e67e22"
+DOORSTART_COLOUR = "#117a8b"   # not the interventions' green: a doorstart is what the network did itself
 
 
 def dips(result: "RunResult") -> list[tuple[int, int]]:
     """(start, end) of each netwerkdip; an open dip ends with the run."""
-    last = int(result.timeseries["week"].iloc[-1])
-    return [(e["start"], e["end"] if e["end"] is not None else last) for e in result.events if e["type"] == "netwerkdip"]
+    return dip_spans(result.events, int(result.timeseries["week"].iloc[-1]))
+
+
+def dip_spans(events: list[dict], last: int) -> list[tuple[int, int]]:
+    """(start, end) of each netwerkdip in ``events``; an open dip ends at week ``last``."""
+    return [(e["start"], e["end"] if e["end"] is not None else last) for e in events if e["type"] == "netwerkdip"]
 
 
 def mark_dips_and_events(ax, result: "RunResult") -> None:
@@ -45,7 +50,7 @@ def mark_dips_and_events(ax, result: "RunResult") -> None:
         if e["type"] in EVENT_COLOURS:
             ax.axvline(e["step"], color=EVENT_COLOURS[e["type"]], lw=0.8, ls="--", alpha=0.6)
         elif e["type"] == "doorstart":
-            ax.axvline(e["step"], color="#27ae60", lw=1.5)
+            ax.axvline(e["step"], color=DOORSTART_COLOUR, lw=1.5)
 
 
 def plot_indicator(ax, ts, col, **kw) -> None:

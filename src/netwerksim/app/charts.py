@@ -1,25 +1,33 @@
 """The app's charts: vitality and its components, the five conditions, the three capitals.
 
-One matplotlib figure with three panels over the scenario's whole horizon (the axes stay put while the
-run grows). The lines, the shaded netwerkdips and the event marks come from report.py's helpers, as in
-the CLI's plots; on top, every shock, intervention and governance decision is labelled by name on the
-vitality panel so that the room sees what was pressed, and in a debrief a cursor marks the week shown.
-Fonts and lines are sized for a projector.
+On the page they are drawn in the browser (:func:`chart_option`, an ECharts option for
+``solara.FigureEcharts``; echarts ships in solara-assets): one chart at a time over the scenario's whole
+horizon (the axes stay put while the run grows), the netwerkdips shaded, a line at every shock,
+intervention, governance decision, netwerkdip reported and doorstart, and their names in a strip above the
+chart in the line's colour (the interventions of one week in one label), so that the room sees what was
+pressed without a label over the data. In a debrief a black line marks the week shown. Fonts are sized for a
+projector. :func:`draw_charts` draws all three as one matplotlib figure (the PNG download), with the same
+lines and labels.
 """
 
 from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+import math
+
 from ..i18n import t
 from ..observers.indicators import CONDITIONS, VITALITY_COMPONENTS
-from ..report import EVENT_COLOURS, mark_dips_and_events, plot_indicator
+from ..report import DIP_COLOUR, DOORSTART_COLOUR, EVENT_COLOURS, WEEKLY_RHYTHM, dip_spans, mark_dips_and_events, plot_indicator
 
 COMPONENT_COLOURS = ("#8e44ad", "#2980b9", "#16a085", "#d35400")
 CONDITION_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd")
 CAPITALS = ("economic_capital", "social_capital", "cultural_capital")
 CAPITAL_COLOURS = ("#b7950b", "#16a085", "#7d3c98")
 MARKED = ("shock", "intervention", "governance")
+CHARTS = ("vitality", "conditions", "capitals")   # i18n keys app.chart.<name>
+LABEL_ROWS = 3                     # rows of event names above the chart
+CHART_WIDTH_PX = 640               # about the chart's width on a 1280-pixel screen, to keep names and legend apart
 
 
 def draw_charts(record, horizon: int, lang: str, *, cursor: int | None = None,
@@ -60,15 +68,112 @@ def draw_charts(record, horizon: int, lang: str, *, cursor: int | None = None,
     return fig
 
 
-def _label_events(ax, events: list[dict], lang: str) -> None:
-    """Name each shock and intervention at the top of its line: what the trainer pressed, readable.
-    Several pressed in the same week stand side by side."""
-    same_week: dict[int, int] = {}
+def event_marks(events: list[dict], lang: str) -> list[tuple[int, str, str]]:
+    """(week, colour, text) for every line the charts draw: what was pressed (shocks, interventions and
+    governance decisions of one week and kind in one label), each netwerkdip where it was reported, each
+    doorstart."""
+    marks: dict[tuple[int, str], list[str]] = {}
     for e in events:
         if e["type"] in MARKED:
-            nth = same_week.get(e["step"], 0)
-            same_week[e["step"]] = nth + 1
-            ax.axvline(e["step"], color=EVENT_COLOURS[e["type"]], lw=2.0, alpha=0.9)
-            ax.annotate(e[f"label_{lang}"], (e["step"], 1.0), xytext=(3 + 14 * nth, -4), textcoords="offset points",
-                        rotation=90, va="top", ha="left", fontsize=11, color=EVENT_COLOURS[e["type"]],
-                        bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
+            marks.setdefault((e["step"], EVENT_COLOURS[e["type"]]), []).append(e[f"label_{lang}"])
+        elif e["type"] == "netwerkdip":
+            marks.setdefault((e["step"], DIP_COLOUR), []).append(t("app.mark.dip", lang))
+        elif e["type"] == "doorstart":
+            marks.setdefault((e["step"], DOORSTART_COLOUR), []).append(t("app.event.doorstart", lang))
+    return [(week, colour, " + ".join(dict.fromkeys(texts))) for (week, colour), texts in sorted(marks.items())]
+
+
+def label_rows(marks: list[tuple[int, str, str]], horizon: int, font_px: int, rows: int = LABEL_ROWS) -> list[int]:
+    """A row for each mark's name so that names in one row do not overlap (estimated from their length at
+    ``CHART_WIDTH_PX``); when every row is taken, the row that frees first."""
+    weeks_per_px = horizon / CHART_WIDTH_PX
+    free_from = [-math.inf] * rows
+    out = []
+    for week, _, text in marks:
+        row = next((r for r in range(rows) if free_from[r] <= week), min(range(rows), key=free_from.__getitem__))
+        free_from[row] = week + (len(text) * 0.55 * font_px + 12) * weeks_per_px
+        out.append(row)
+    return out
+
+
+def _label_events(ax, events: list[dict], lang: str) -> None:
+    """Name each mark at the top of its line: what the trainer pressed, readable; one label per week and kind."""
+    for week, colour, text in event_marks(events, lang):
+        ax.axvline(week, color=colour, lw=2.0, alpha=0.9)
+        ax.annotate(text, (week, 1.0), xytext=(3, -4), textcoords="offset points", rotation=90, va="top",
+                    ha="left", fontsize=11, color=colour,
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
+
+
+def _columns(which: str, lang: str) -> list[tuple[str, str, str, float]]:
+    """(column, colour, label, line width) of one chart."""
+    if which == "vitality":
+        return [*((c, k, t(c, lang), 2.0) for c, k in zip(VITALITY_COMPONENTS, COMPONENT_COLOURS)),
+                ("vitality", "#2c3e50", t("vitality", lang), 5.0)]
+    if which == "conditions":
+        return [(c, k, t(c, lang), 2.5) for c, k in zip(CONDITIONS, CONDITION_COLOURS)]
+    return [(c, k, t(c, lang), 2.5) for c, k in zip(CAPITALS, CAPITAL_COLOURS)]
+
+
+def _points(rows: list[dict], col: str) -> list[list[float]]:
+    """[week, value] of a column; what meets every few weeks as a 4-week mean (as report.plot_indicator)."""
+    values = [(r["week"], r.get(col)) for r in rows]
+    values = [(w, v) for w, v in values if v is not None and not math.isnan(v)]
+    if col in WEEKLY_RHYTHM:
+        values = [(w, sum(x for _, x in values[max(0, i - 3):i + 1]) / len(values[max(0, i - 3):i + 1]))
+                  for i, (w, _) in enumerate(values)]
+    elif col in CAPITALS:
+        top = max((abs(v) for _, v in values), default=0.0) or 1e-9
+        values = [(w, v / top) for w, v in values]
+    return [[w, round(float(v), 3)] for w, v in values]
+
+
+def chart_option(rows: list[dict], events: list[dict], horizon: int, lang: str, which: str = "vitality", *,
+                 cursor: int | None = None, font_px: int = 16) -> dict:
+    """The ECharts option of one chart (``which`` in CHARTS) for the recorded ``rows`` and ``events``: a strip
+    with the names of the marks above a grid with the lines, the netwerkdips shaded and the marks as lines."""
+    last = rows[-1]["week"] if rows else 0
+    marks = event_marks(events, lang)
+    rows_of = label_rows(marks, horizon, font_px)
+    strip_rows = max(rows_of, default=-1) + 1
+    strip_px = strip_rows * (font_px + 8)
+    axis = {"type": "value", "min": 0, "max": horizon}
+    lines = [{"xAxis": week, "lineStyle": {"color": colour, "width": 2, "type": "solid"}} for week, colour, _ in marks]
+    if cursor is not None:
+        lines.append({"xAxis": cursor, "lineStyle": {"color": "#000", "width": 3, "type": "solid"}})
+    shaded = [[{"xAxis": start}, {"xAxis": min(end, last)}] for start, end in dip_spans(events, last)]
+    series = []
+    for k, (col, colour, label, width) in enumerate(_columns(which, lang)):
+        line = {"type": "line", "name": label, "data": _points(rows, col), "showSymbol": False, "z": 3 + k,
+                "color": colour, "lineStyle": {"width": width, "color": colour}, "emphasis": {"disabled": True},
+                "xAxisIndex": 1, "yAxisIndex": 1}
+        if k == 0:
+            line["markLine"] = {"symbol": "none", "silent": True, "label": {"show": False}, "data": lines,
+                                "animation": False}
+            line["markArea"] = {"silent": True, "itemStyle": {"color": DIP_COLOUR, "opacity": 0.15}, "data": shaded}
+        series.append(line)
+    series.append({"type": "scatter", "name": "marks", "symbolSize": 0, "silent": True, "xAxisIndex": 0,
+                   "yAxisIndex": 0, "legendHoverLink": False,
+                   "data": [{"value": [week, strip_rows - 1 - row + 0.5],
+                             "label": {"show": True, "position": "right", "distance": 2, "formatter": text,
+                                       "color": colour, "fontSize": font_px, "fontWeight": "bold"}}
+                            for (week, colour, text), row in zip(marks, rows_of)]})
+    labels = [label for _, _, label, _ in _columns(which, lang)]
+    legend_rows = math.ceil(sum(len(x) * 0.45 * font_px + 35 for x in labels) / CHART_WIDTH_PX)
+    legend_px = legend_rows * (font_px + 10) + 4
+    return {
+        "animation": False,
+        "textStyle": {"fontSize": font_px},
+        "legend": {"top": 0, "left": 0, "itemWidth": 18, "itemGap": 12, "textStyle": {"fontSize": font_px},
+                   "data": labels},
+        "grid": [{"top": legend_px, "height": max(strip_px, 1), "left": 52, "right": 24, "show": False},
+                 {"top": legend_px + strip_px + 6, "bottom": font_px + 30, "left": 52, "right": 24}],
+        "xAxis": [{**axis, "gridIndex": 0, "show": False},
+                  {**axis, "gridIndex": 1, "name": t("week", lang), "nameLocation": "middle", "nameGap": font_px + 8,
+                   "nameTextStyle": {"fontSize": font_px}, "axisLabel": {"fontSize": font_px},
+                   "splitLine": {"show": False}}],
+        "yAxis": [{"type": "value", "min": 0, "max": max(strip_rows, 1), "gridIndex": 0, "show": False},
+                  {"type": "value", "min": 0, "max": 1, "interval": 0.2, "gridIndex": 1,
+                   "axisLabel": {"fontSize": font_px}}],
+        "series": series,
+    }

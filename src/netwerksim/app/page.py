@@ -1,50 +1,96 @@
-"""The workshop page: controls, the network, the situation now, the charts, the log, the panel, the debrief.
+"""The workshop page, one projector screen: the controls along the top, the intervention panel on the left,
+the network in the middle, the situation now and the log on the right, the chart below.
 
 Every piece of state lives inside the component (``use_memo``/``use_reactive``), so each browser
 session has its own Session and model; nothing is shared at module level. Texts come from i18n.py
 (Dutch by default, English with one switch). Every callback that acts on a person's input goes
-through :func:`guarded`: a bad value gives a message on the page, never a crash.
+through :func:`guarded`: a bad value gives a message on the page, never a crash. The network and the
+chart are drawn in the browser (widgets.NetworkView, solara.FigureEcharts): a frame sends numbers, not
+pictures. The play loop is player.py's.
 """
 
 from __future__ import annotations
 
 import io
+import json
+from html import escape
 import os
 import threading
+from types import SimpleNamespace
 from typing import Any, Callable
 
 import reacton.ipyvuetify as rv
 import solara
+from solara.components.echarts import EchartsWidget
 from solara.server import kernel_context
 from solara.server import settings as server_settings
 
 from ..i18n import t
 from ..interventions import REGISTRY, EventParameterError
-from .charts import draw_charts
-from .network import draw_network
+from ..scenario import KINDS
+from .charts import CHARTS, chart_option, draw_charts
+from .network import (GONE_COLOUR, KIND_COLOURS, LEVEL_COLOURS, NAMED_ORGANISATIONS, draw_network, view_frame,
+                      view_layout)
 from .panel import needs_target, panel_groups
 from .player import FINISHED, MAX_SPEED, MIN_SPEED, PAUSE_AT, Player
 from .session import SEED_HIGH, Session, SeedError, parse_seed, scenarios
 from .situation import log_lines, situation
-from .widgets import FrameAck
+from .widgets import FrameAck, NetworkView
+from ..mechanisms.conflict import LEVELS
+from ..observers.thermometer import LEVEL_NAMES
 
+LOG_LINES = 60   # the log shows the newest events; the debrief slider reaches the older weeks
+FONT_PX = 16   # the text in the network and the charts: readable at the back of a room (issue 16: >= 16 px)
 CSS = """
+html, body { overflow: hidden; }
 .v-application { font-size: 17px; }
-.nws-page { padding: 8px 16px; }
-.v-btn { text-transform: none !important; font-size: 15px !important; letter-spacing: 0 !important; }
-.nws-week { font-size: 28px; font-weight: 600; margin: 4px 0 8px 0; }
-.nws-description { font-size: 15px; color: #444; margin: 4px 0 12px 0; }
-.nws-h { font-size: 21px; font-weight: 600; margin: 14px 0 6px 0; }
-.nws-group { font-size: 16px; font-weight: 600; margin: 10px 0 2px 0; color: #333; }
-.nws-log { max-height: 460px; overflow-y: auto; font-size: 16px; line-height: 1.4; }
-.nws-log p { margin: 0 0 6px 0; }
+.v-application--wrap { min-height: 0 !important; }
+.v-btn { text-transform: none !important; font-size: 16px !important; letter-spacing: 0 !important; }
+.nws-screen { height: 100vh; box-sizing: border-box; overflow: hidden; display: grid; gap: 6px 14px;
+  padding: 6px 12px 8px 12px;
+  grid-template-columns: 250px minmax(0, 1fr) minmax(340px, 0.45fr);
+  grid-template-rows: auto minmax(0, 1.35fr) minmax(0, 1fr);
+  grid-template-areas: "head head head" "panel net now" "panel chart now"; }
+.nws-screen.nws-present { grid-template-columns: 0 minmax(0, 1fr) minmax(340px, 0.45fr); column-gap: 0; }
+.nws-present .nws-net, .nws-present .nws-chart { margin-right: 14px; }
+.nws-present .nws-panel, .nws-present .nws-control { display: none !important; }
+.nws-head { grid-area: head; display: flex; flex-wrap: wrap; align-items: center; gap: 4px 14px; }
+.nws-panel { grid-area: panel; overflow-y: auto; min-height: 0; padding: 8px 4px 0 0; }
+.nws-net { grid-area: net; display: flex; flex-direction: column; min-height: 0; min-width: 0; }
+.nws-net-view { flex: 1 1 0; min-height: 0; position: relative; }
+.nws-now { grid-area: now; display: flex; flex-direction: column; min-height: 0; min-width: 0; }
+.nws-chart { grid-area: chart; display: flex; flex-direction: column; min-height: 0; min-width: 0; }
+.nws-situation { flex: 0 1 auto; max-height: 55%; overflow-y: auto; }
+.nws-log-box { flex: 1 1 0; min-height: 0; display: flex; flex-direction: column; }
+.nws-log { flex: 1 1 0; min-height: 0; overflow-y: auto; font-size: 16px; line-height: 1.35; }
+.nws-log p { margin: 0 0 5px 0; }
 .nws-log .nws-when { font-weight: 600; color: #555; }
-.nws-stuck { font-size: 16px; margin: 0 0 8px 0; }
-.nws-level { display: inline-block; padding: 2px 12px; border-radius: 12px; color: white; font-weight: 600; }
-.nws-big { font-size: 20px; font-weight: 600; }
+.nws-title { font-size: 19px; font-weight: 700; }
+.nws-week { font-size: 26px; font-weight: 700; white-space: nowrap; min-width: 8.2em; }
+.nws-speed { width: 140px; }
+.nws-speed .v-input__slot { margin: 0; }
+.nws-speed-value { font-size: 16px; white-space: nowrap; min-width: 5.5em; }
+.nws-field { width: 140px; }
+.nws-head .v-input { margin-top: 0; padding-top: 0; }
+.nws-push { margin-left: auto; }
+.nws-controls { display: contents; }
+.nws-description { font-size: 15px; color: #444; margin: 2px 0 8px 0; }
+.nws-h { font-size: 19px; font-weight: 700; margin: 2px 0 4px 0; }
+.nws-group { font-size: 16px; font-weight: 600; margin: 6px 0 2px 0; color: #333; }
+.nws-stuck { font-size: 16px; margin: 0 0 4px 0; line-height: 1.3; }
+.nws-level { display: inline-block; padding: 1px 10px; border-radius: 12px; color: white; font-weight: 600; }
+.nws-big { font-size: 19px; font-weight: 700; }
+.nws-legend { font-size: 16px; line-height: 1.3; color: #333; }
+.nws-legend .nws-key { white-space: nowrap; margin-right: 8px; }
+.nws-dot { display: inline-block; width: 13px; height: 13px; border-radius: 50%; margin-right: 4px; vertical-align: -1px; }
+.nws-line { display: inline-block; width: 20px; height: 5px; margin-right: 4px; vertical-align: 3px; }
+.nws-notice .v-alert { margin: 0 0 4px 0; padding: 6px 12px; font-size: 16px; }
+.nws-panel .v-expansion-panel-header { font-size: 16px; font-weight: 600; min-height: 40px !important; padding: 6px 12px; }
+.nws-panel .v-expansion-panel-content__wrap { padding: 0 6px 8px 6px; }
+.nws-panel .v-btn { margin: 2px 0; }
 """
-# Child components that read the Session get ``tick`` (the page's change counter): reacton re-renders a
-# child only when its arguments change, and the Session object itself stays the same.
+# Child components that read the Session get ``tick`` (generation, week, change counter): reacton
+# re-renders a child only when its arguments change, and the Session object itself stays the same.
 LEVEL_BADGE = ("#2e8b57", "#b08d00", "#d35400", "#c0392b")
 PNG_DPI = 80
 
@@ -101,224 +147,313 @@ def kernel_watch() -> tuple[threading.Event | None, Callable[[], bool]]:
 
 
 @solara.component
+def Layout(children=[]):  # noqa: B006 (Solara's signature)
+    """No Solara chrome around the page: it is one screen of its own."""
+    return solara.Div(children=children)
+
+
+class Actions:
+    """What the page's buttons, sliders and fields do. Made once per page: the children that get it keep their
+    arguments from frame to frame, so that a frame re-renders only what shows the week. ``r`` holds the
+    page's reactive values (see :func:`Page`)."""
+
+    def __init__(self, session: Session, player: Player, r: SimpleNamespace):
+        self.session, self.player, self.r = session, player, r
+        self.pick_scenario = guarded(r.message, lambda stem: self.restart(stem))
+        self.press = guarded(r.message, self._press)
+
+    def changed(self):
+        self.r.version.value += 1
+
+    def ended(self, reason: str):
+        """The play loop stopped by itself."""
+        self.r.playing.value = False
+        if reason == FINISHED:
+            self.r.message.value = ("info", "app.finished", {})
+        elif reason == PAUSE_AT:
+            self.r.message.value = ("info", "app.paused_at", {"week": self.session.week})
+
+    def step(self):
+        r = self.r
+        r.view.value = None
+        if r.playing.value:
+            return
+        if self.session.step():
+            r.week.value = self.session.week
+        else:
+            r.message.value = ("info", "app.finished", {})
+
+    def play(self):
+        r = self.r
+        if r.playing.value:
+            self.player.stop()      # first: the loop steps no further week, whatever the page is doing
+            r.playing.value = False
+            return
+        r.view.value = None
+        r.message.value = None
+        r.playing.value = True
+
+    def set_speed(self, value: int):
+        self.player.speed = value
+        self.r.speed.value = value
+
+    def set_pause_at(self, value: int | None):
+        self.player.pause_at = value
+        self.r.pause_at.value = value
+
+    def restart(self, scenario: str | None = None, seed: int | None = None):
+        r = self.r
+        self.player.stop()
+        r.playing.value = False
+        self.session.reset(scenario, seed)
+        r.week.value = self.session.week
+        r.seed_text.value = str(self.session.seed)
+        r.seed_error.value = None
+        r.view.value = None
+        r.target.value = None
+        r.message.value = None
+        self.changed()
+
+    def reset(self):
+        """A new run with the seed in the field; a bad seed is shown under the field and changes nothing."""
+        try:
+            seed = parse_seed(self.r.seed_text.value)
+        except SeedError:
+            self.r.seed_error.value = self.r.seed_text.value
+            return
+        self.restart(seed=seed)
+
+    def seed(self, text: str | None):
+        self.r.seed_text.value = text or ""
+        self.reset()
+
+    def _press(self, name: str, label: str, target_option: str | None):
+        r, session = self.r, self.session
+        params = {}
+        if target_option:
+            if r.target.value not in session.organisation_names():
+                r.message.value = ("warning", "app.need_target", {"label": label})
+                return
+            params[target_option] = r.target.value
+        try:
+            session.intervene(name, **params)
+        except (EventParameterError, KeyError, ValueError) as exc:
+            r.message.value = ("error", "app.error", {"error": str(exc)})
+            return
+        r.message.value = ("success", "app.pressed", {"label": label, "week": session.week + 1})
+        self.changed()
+
+    def set_view(self, week: int):
+        self.r.view.value = None if week >= min(self.r.week.value, self.session.week) else week
+
+    def toggle_language(self):
+        self.r.lang.value = "en" if self.r.lang.value == "nl" else "nl"
+
+    def toggle_present(self):
+        self.r.present.value = not self.r.present.value
+
+
+@solara.component
 def Page(session: Session | None = None):
     """The page; ``session`` (a fresh one by default, per browser session) is there for tests and embedding."""
     session = solara.use_memo(lambda given=session: given or Session(), [])
     player = solara.use_memo(lambda: Player(session), [])
-    lang = solara.use_reactive("nl")
-    week = solara.use_reactive(session.week)     # the week on screen: the play loop and Stap move it
-    version = solara.use_reactive(0)            # bumped when something else changed (a press, a reset)
-    playing = solara.use_reactive(False)
-    speed = solara.use_reactive(player.speed)
-    pause_at = solara.use_reactive(None)
-    view = solara.use_reactive(None)             # week shown in the debrief; None: now
-    message = solara.use_reactive(None)          # (kind, i18n key, format values)
-    seed_text = solara.use_reactive(str(session.seed))
-    seed_error = solara.use_reactive(None)
-    target = solara.use_reactive(None)           # organisation chosen for entries that need one
-    L = lang.value
-
-    def changed():
-        version.value += 1
+    first_week, first_seed, first_speed = solara.use_memo(lambda: (session.week, str(session.seed), player.speed), [])
+    r = SimpleNamespace(   # (use_reactive takes over a changed first value: these stay the same)
+        lang=solara.use_reactive("nl"),
+        week=solara.use_reactive(first_week),        # the week on screen: the play loop and Stap move it
+        version=solara.use_reactive(0),              # bumped when something else changed (a press, a reset)
+        playing=solara.use_reactive(False),
+        speed=solara.use_reactive(first_speed),
+        pause_at=solara.use_reactive(None),
+        view=solara.use_reactive(None),              # week shown in the debrief; None: now
+        message=solara.use_reactive(None),           # (kind, i18n key, format values)
+        seed_text=solara.use_reactive(first_seed),
+        seed_error=solara.use_reactive(None),
+        target=solara.use_reactive(None),            # organisation chosen for entries that need one
+        chart=solara.use_reactive(CHARTS[0]),
+        present=solara.use_reactive(False),          # presentation mode: the controls hidden
+    )
+    act = solara.use_memo(lambda: Actions(session, player, r), [])
+    L = r.lang.value
 
     # --- playing: a thread of its own (player.py) that hands the page one week at a time ------------
     closed, connected = kernel_watch()
-    solara.use_effect(player.rendered, [week.value])   # effects run after the render: this week is rendered
-
-    def ended(reason: str):
-        playing.value = False
-        if reason == FINISHED:
-            message.value = ("info", "app.finished", {})
-        elif reason == PAUSE_AT:
-            message.value = ("info", "app.paused_at", {"week": session.week})
+    solara.use_effect(player.rendered, [r.week.value])   # effects run after the render: this week is rendered
 
     def play():
-        if not playing.value:
+        if not r.playing.value:
             return None
-        player.start(show=week.set, done=ended, browser=closed is not None, closed=closed, connected=connected)
+        player.start(show=r.week.set, done=act.ended, browser=closed is not None, closed=closed, connected=connected)
         return player.stop          # unmount (the tab closed), a reset or Pause: the loop ends
 
-    solara.use_effect(play, [playing.value, session.generation])
-
-    # --- actions ----------------------------------------------------------------------------------
-    def do_step():
-        view.value = None
-        if playing.value:
-            return
-        if session.step():
-            week.value = session.week
-        else:
-            message.value = ("info", "app.finished", {})
-
-    def do_play():
-        if playing.value:
-            player.stop()           # first: the loop steps no further week, whatever the page is doing
-            playing.value = False
-            return
-        view.value = None
-        message.value = None
-        playing.value = True
-
-    def set_speed(value: int):
-        player.speed = value
-        speed.value = value
-
-    def set_pause_at(value: int | None):
-        player.pause_at = value
-        pause_at.value = value
-
-    def restart(scenario: str | None = None, seed: int | None = None):
-        player.stop()
-        playing.value = False
-        session.reset(scenario, seed)
-        week.value = session.week
-        seed_text.value = str(session.seed)
-        seed_error.value = None
-        view.value = None
-        target.value = None
-        message.value = None
-        changed()
-
-    def do_reset():
-        """A new run with the seed in the field; a bad seed is shown under the field and changes nothing."""
-        try:
-            seed = parse_seed(seed_text.value)
-        except SeedError:
-            seed_error.value = seed_text.value
-            return
-        restart(seed=seed)
-
-    def on_seed(text: str | None):
-        seed_text.value = text or ""
-        do_reset()
-
-    def press(name: str, label: str, target_option: str | None):
-        params = {}
-        if target_option:
-            if target.value not in session.organisation_names():
-                message.value = ("warning", "app.need_target", {"label": label})
-                return
-            params[target_option] = target.value
-        try:
-            session.intervene(name, **params)
-        except (EventParameterError, KeyError, ValueError) as exc:
-            message.value = ("error", "app.error", {"error": str(exc)})
-            return
-        message.value = ("success", "app.pressed", {"label": label, "week": session.week + 1})
-        changed()
+    solara.use_effect(play, [r.playing.value, session.generation])
 
     # --- what is shown ----------------------------------------------------------------------------
-    now = min(week.value, session.week)   # a loop stopped by a reset may still hand over its last week
-    tick = (session.generation, now, version.value)   # children re-render when this changes
-    shown = now if view.value is None or playing.value else min(int(view.value), now)
-    rows, events = session.model.rows, [e for e in session.model.events if e["step"] <= now]
-    issues = session.model.state.issues
-    issue_names = issues.name_nl if L == "nl" else issues.name_en
+    now = min(r.week.value, session.week)   # a loop stopped by a reset may still hand over its last week
+    r.version.value                          # read: a press or a reset renders the page
+    playing = r.playing.value
+    shown = now if r.view.value is None or playing else min(int(r.view.value), now)
+    rows, events = session.model.rows[:now + 1], [e for e in session.model.events if e["step"] <= now]
+    st = session.model.state
+    issue_names = st.issues.name_nl if L == "nl" else st.issues.name_en
     sit = situation(rows, events, shown, issue_names, L)
-    snap = session.snapshots[shown]
-
-    network_png = solara.use_memo(
-        lambda: png(draw_network(session.layout, session.model.state, snap.trust, snap.heat, snap.status,
-                                 snap.energy, L)),
-        [session.generation, shown, L])
+    geometry = solara.use_memo(lambda: json.dumps(view_layout(session.layout, st)), [session.generation])
+    frame = solara.use_memo(lambda: json.dumps(view_frame(session.layout, st, session.snapshots[shown], L, shown)),
+                            [session.generation, shown, L])
     cursor = None if shown == now else shown
-    charts_png = solara.use_memo(
-        lambda: png(draw_charts(session.record(now), session.horizon, L, cursor=cursor)),
-        [session.generation, now, len(events), L, cursor])
+    option = solara.use_memo(
+        lambda: chart_option(rows, events, session.horizon, L, r.chart.value, cursor=cursor, font_px=FONT_PX),
+        [session.generation, now, len(events), L, r.chart.value, cursor])
+    pending = tuple(session.pending) if shown == now else ()
+    lines = tuple(log_lines(events, shown, L)[:LOG_LINES])
 
     solara.Style(CSS)
     solara.Title(t("app.title", L))
     FrameAck.element(week=now, on_drawn=player.drawn)
-    with solara.Columns([1, 3], gutters_dense=True, classes=["nws-page"]):
-        with solara.Column():
-            Controls(session, tick, now, L, lang, playing.value, speed.value, pause_at.value, seed_text, seed_error,
-                     do_step, do_play, do_reset, on_seed, set_speed, set_pause_at,
-                     guarded(message, lambda stem: restart(stem)))
-            InterventionPanel(session, tick, L, target, guarded(message, press))
-            Debrief(session, tick, now, L, shown, view, playing.value)
-        with solara.Column():
-            Notice(message.value, L)
-            if shown != now:
-                solara.Info(t("app.viewing", L, week=shown, now=now))
-            with solara.Columns([3, 2], gutters_dense=True):
-                with solara.Column():
-                    Html("div", t("app.network", L), "nws-h")
-                    solara.Image(network_png, width="100%")
-                    Html("p", t("app.network_legend", L), "nws-description")
-                with solara.Column():
-                    SituationView(sit, L)
-                    EventLog(session, tick, events, shown, now, L)
-            Html("div", t("app.charts", L), "nws-h")
-            solara.Image(charts_png, width="100%")
+    with solara.Div(classes=["nws-screen", "nws-present"] if r.present.value else ["nws-screen"]):
+        with solara.Div(classes=["nws-head"]):
+            Html("span", t("app.week_of", L, week=now, total=session.horizon), "nws-week")
+            Controls(act, now >= session.horizon, L, r.present.value, playing, r.speed.value, r.pause_at.value)
+        with solara.Div(classes=["nws-panel"]):
+            RunChoice(act, session.generation, L, r.seed_text.value, r.seed_error.value, r.chart.value)
+            InterventionPanel(act, session.generation, L, r.target.value)
+            Debrief(act, session.generation, None if playing else now, L, shown)
+        with solara.Div(classes=["nws-net"]):
+            with solara.Div(classes=["nws-net-view"]):
+                NetworkView.element(geometry_json=geometry, frame_json=frame, font_px=FONT_PX)
+            NetworkLegend(session.generation, L, unnamed_kinds(st))
+        with solara.Div(classes=["nws-now"]):
+            with solara.Div(classes=["nws-notice"]):
+                Notice(r.message.value, L)
+                if shown != now:
+                    solara.Info(t("app.viewing", L, week=shown, now=now))
+            SituationView(sit, L)
+            EventLog(lines, pending, now + 1 if pending else None, L)
+        with solara.Div(classes=["nws-chart"]):
+            Chart(option)
 
 
 @solara.component
-def Controls(session, tick, now, L, lang, playing, speed, pause_at, seed_text, seed_error, do_step, do_play, do_reset,
-             on_seed, set_speed, set_pause_at, pick_scenario):
-    with solara.Row(justify="space-between", style="align-items: center"):
-        Html("div", t("app.title", L), "nws-big")
-        solara.Button(t("app.other_language", L), on_click=lambda: lang.set("en" if L == "nl" else "nl"),
-                      outlined=True, color="primary")
-    items = [{"text": s.meta.name_nl if L == "nl" else s.meta.name_en, "value": stem} for stem, s in scenarios().items()]
-    rv.Select(label=t("app.scenario", L), items=items, v_model=session.scenario_name,
-              on_v_model=pick_scenario, hide_details=True)
+def Chart(option: dict):
+    """The chart, drawn by ECharts in the browser (solara.FigureEcharts' widget). The option goes to the widget
+    after the render, not as an argument of the element, which reacton would walk number by number each frame."""
+    chart = EchartsWidget.element(attributes={"style": "height: 100%; width: 100%"}, responsive=True)
+
+    def show():
+        solara.get_widget(chart).option = option
+
+    solara.use_effect(show, [id(option)])
+    return chart
+
+
+@solara.component
+def Controls(act, finished, L, present, playing, speed, pause_at):
+    """Along the top after the week: play, step, reset, speed, pause at, language, presentation mode."""
+    with solara.Div(classes=["nws-controls"]):
+        ControlButtons(act, finished, L, present, playing, speed, pause_at)
+
+
+def ControlButtons(act, finished, L, present, playing, speed, pause_at):
+    solara.Button(t("app.pause" if playing else "app.play", L), on_click=act.play, color="primary",
+                  disabled=finished and not playing)
+    solara.Button(t("app.step", L), on_click=act.step, color="primary", outlined=True, disabled=playing or finished)
+    solara.Button(t("app.reset", L), on_click=act.reset, outlined=True, classes=["nws-control"])
+    with solara.Div(classes=["nws-speed", "nws-control"]):
+        solara.SliderInt("", value=speed, min=MIN_SPEED, max=MAX_SPEED, on_value=act.set_speed, thumb_label=False)
+    Html("span", t("app.speed", L, speed=speed), "nws-speed-value nws-control")
+    with solara.Div(classes=["nws-field", "nws-control"]):
+        solara.InputInt(t("app.pause_at", L), value=pause_at, on_value=act.set_pause_at, optional=True,
+                        clearable=True, dense=True, hide_details=True)
+    solara.Button(t("app.other_language", L), on_click=act.toggle_language, outlined=True, color="primary",
+                  classes=["nws-control", "nws-push"])
+    solara.Button(t("app.present_off" if present else "app.present", L), on_click=act.toggle_present, outlined=True)
+
+
+@solara.component
+def RunChoice(act, generation, L, seed_text, seed_error, chart):
+    """The panel's top: scenario, seed, the scenario's description, which chart."""
+    session = act.session
+    items = [{"text": s.meta.name_nl if L == "nl" else s.meta.name_en, "value": stem}
+             for stem, s in scenarios().items()]
+    rv.Select(label=t("app.scenario", L), items=items, v_model=session.scenario_name, on_v_model=act.pick_scenario,
+              hide_details=True, dense=True)
+    solara.InputText(t("app.seed", L), value=seed_text, on_value=act.seed,
+                     error=t("app.seed_error", L, value=seed_error, high=SEED_HIGH) if seed_error is not None else False)
     meta = session.spec.meta
     Html("p", meta.description_nl if L == "nl" else meta.description_en, "nws-description")
-    solara.InputText(t("app.seed", L), value=seed_text.value, on_value=on_seed,
-                     error=t("app.seed_error", L, value=seed_error.value, high=SEED_HIGH) if seed_error.value is not None else False)
-    Html("div", t("app.week_of", L, week=now, total=session.horizon), "nws-week")
-    finished = now >= session.horizon
-    with solara.Row(gap="6px", style="flex-wrap: wrap"):
-        solara.Button(t("app.pause" if playing else "app.play", L), on_click=do_play, color="primary",
-                      disabled=finished and not playing)
-        solara.Button(t("app.step", L), on_click=do_step, color="primary", outlined=True,
-                      disabled=playing or finished)
-        solara.Button(t("app.reset", L), on_click=do_reset, outlined=True)
-    Html("div", t("app.speed", L, speed=speed), "nws-group nws-speed-value")
-    with solara.Div(classes=["nws-speed"]):
-        solara.SliderInt("", value=speed, min=MIN_SPEED, max=MAX_SPEED, on_value=set_speed, thumb_label="always",
-                         tick_labels="end_points")
-    solara.InputInt(t("app.pause_at", L), value=pause_at, on_value=set_pause_at, optional=True, clearable=True,
-                    dense=True)
+    Html("div", t("app.chart", L), "nws-group")
+    with solara.ToggleButtonsSingle(value=chart, on_value=act.r.chart.set, dense=True):
+        for c in CHARTS:
+            solara.Button(t(f"app.chart.{c}", L), value=c, small=True)
+
+
+def unnamed_kinds(st) -> list[int]:
+    """The kinds of organisation to name in the legend: all of them when the picture has no names (many
+    organisations), none otherwise (each group is named beside it)."""
+    return [] if len(st.orgs.name) <= NAMED_ORGANISATIONS else sorted(set(st.orgs.kind.tolist()))
 
 
 @solara.component
-def InterventionPanel(session, tick, L, target, press):
+def NetworkLegend(generation, L, kinds):
+    """What the dots and lines mean, in the colours of the picture."""
+    with rv.Html(tag="div", class_="nws-legend"):
+        for k in kinds:
+            Key("nws-dot", KIND_COLOURS[k], t(f"kind.{KINDS[k]}", L))
+        for colour, name in zip(LEVEL_COLOURS, LEVELS):
+            Key("nws-line", colour, LEVEL_NAMES[name][0 if L == "nl" else 1])
+        Key("nws-dot", GONE_COLOUR, t("app.network_gone", L))
+        Html("span", t("app.network_legend", L))
+
+
+def Key(shape: str, colour: str, text: str):
+    with rv.Html(tag="span", class_="nws-key"):
+        rv.Html(tag="span", class_=shape, style_=f"background: {colour}")
+        rv.Html(tag="span", children=[text])
+
+
+@solara.component
+def InterventionPanel(act, generation, L, target):
     Html("div", t("app.intervene", L), "nws-h")
-    for group, entries in panel_groups().items():
-        if not entries:
-            continue
-        Html("div", t(f"app.group.{group}", L), "nws-group")
-        if group == "shock":
-            names = session.organisation_names()
-            rv.Select(label=t("app.target", L), items=names, v_model=target.value, on_v_model=target.set,
-                      dense=True, hide_details=True, clearable=True)
-        with solara.Row(gap="4px", style="flex-wrap: wrap"):
-            for entry in entries:
-                label = entry.label_nl if L == "nl" else entry.label_en
-                description = entry.description_nl if L == "nl" else entry.description_en
-                with solara.Tooltip(description):
-                    solara.Button(label, small=True, color="error" if group == "shock" else "success",
-                                  outlined=True, on_click=lambda e=entry, lb=label: press(e.name, lb, needs_target(e)))
+    with rv.ExpansionPanels(accordion=True, flat=True):
+        for group, entries in panel_groups().items():
+            if not entries:
+                continue
+            with rv.ExpansionPanel():
+                rv.ExpansionPanelHeader(children=[t(f"app.group.{group}", L)])
+                with rv.ExpansionPanelContent():
+                    if group == "shock":
+                        rv.Select(label=t("app.target", L), items=act.session.organisation_names(), v_model=target,
+                                  on_v_model=act.r.target.set, dense=True, hide_details=True, clearable=True)
+                    with solara.Column(gap="2px"):
+                        for entry in entries:
+                            label = entry.label_nl if L == "nl" else entry.label_en
+                            solara.Button(label, small=True, color="error" if group == "shock" else "success",
+                                          outlined=True, block=True,
+                                          on_click=lambda e=entry, lb=label: act.press(e.name, lb, needs_target(e)))
 
 
 @solara.component
-def Debrief(session, tick, now, L, shown, view, playing):
+def Debrief(act, generation, now, L, shown):
+    """Looking back and the downloads, in a pause (``now`` None while playing: nothing here moves then)."""
+    session = act.session
     Html("div", t("app.debrief", L), "nws-h")
-
-    def set_view(week: int):
-        view.value = None if week >= now else week
-
-    solara.SliderInt(t("app.view_week", L), value=shown, min=0, max=max(now, 1), on_value=set_view,
-                     disabled=playing or now == 0)
+    if now is None:
+        Html("p", t("app.debrief_in_pause", L), "nws-description")
+        return
+    solara.SliderInt(t("app.view_week", L), value=shown, min=0, max=max(now, 1), on_value=act.set_view,
+                     disabled=now == 0)
     if shown != now:
-        solara.Button(t("app.back_to_now", L), on_click=lambda: view.set(None), outlined=True, small=True)
+        solara.Button(t("app.back_to_now", L), on_click=lambda: act.r.view.set(None), outlined=True, small=True)
     stem = session.file_stem()
     with solara.Column(gap="6px"):
         solara.FileDownload(lambda: session.data_zip(L), filename=f"{stem}.zip", label=t("app.download_data", L),
                             mime_type="application/zip")
-        solara.FileDownload(lambda: png(draw_charts(session.record(), session.horizon, L)),
+        solara.FileDownload(lambda: png(draw_charts(session.record(now), session.horizon, L)),
                             filename=f"{stem}_charts.png", label=t("app.download_charts", L), mime_type="image/png")
+        solara.FileDownload(lambda: png(draw_network(session.layout, session.model.state, session.snapshots[shown], L)),
+                            filename=f"{stem}_network_week{shown}.png", label=t("app.download_network", L),
+                            mime_type="image/png")
 
 
 @solara.component
@@ -332,36 +467,40 @@ def Notice(message, L):
 
 @solara.component
 def SituationView(sit, L):
-    Html("div", t("app.now", L), "nws-h")
-    Html("div", t("app.vitality_now", L, value=sit.vitality), "nws-big")
-    Html("div", t("app.dip_now", L, start=sit.dip_since) if sit.dip_since is not None else t("app.no_dip", L),
-         "nws-big", "color: #d35400" if sit.dip_since is not None else "color: #2e8b57")
-    Html("div", t("app.conflict", L), "nws-group")
-    with solara.Row(style="align-items: center"):
+    with solara.Div(classes=["nws-situation"]):
+        SituationLines(sit, L)
+
+
+def SituationLines(sit, L):
+    with solara.Row(style="align-items: baseline; gap: 16px; flex-wrap: wrap"):
+        Html("span", t("app.vitality_now", L, value=sit.vitality), "nws-big")
+        Html("span", t("app.dip_now", L, start=sit.dip_since) if sit.dip_since is not None else t("app.no_dip", L),
+             "nws-big", "color: #d35400" if sit.dip_since is not None else "color: #2e8b57")
+    with solara.Row(style="align-items: center; gap: 8px; flex-wrap: wrap"):
+        Html("span", t("app.conflict", L) + ":", "nws-group")
         Html("span", sit.conflict_name, "nws-level", f"background: {LEVEL_BADGE[sit.conflict_level]}")
         Html("span", sit.conflict_signature)
-    Html("div", t("app.stuck", L), "nws-group")
+    Html("div", t("app.stuck", L) + ":", "nws-group")
     if not sit.stuck:
         Html("p", t("app.stuck_none", L), "nws-stuck")
     for s in sit.stuck:
-        Html("p", f"{s.id} {s.name} ({s.issue}): {s.explanation}", "nws-stuck")
+        with rv.Html(tag="p", class_="nws-stuck"):
+            Html("b", f"{s.id} {s.name} ({s.issue}). ")
+            Html("span", s.explanation)
 
 
 @solara.component
-def EventLog(session, tick, events, shown, now, L):
-    Html("div", t("app.log", L), "nws-h")
-    lines = log_lines(events, shown, L)
-    with rv.Html(tag="div", class_="nws-log"):
-        if shown == now:
-            for name in list(session.pending):
-                entry_label = _label(name, L)
-                Html("p", t("app.pending", L, week=now + 1, label=entry_label), style="color: #1e8449")
-        if not lines and not session.pending:
-            Html("p", t("app.log_empty", L))
-        for week, _, text in lines:
-            with rv.Html(tag="p"):
-                Html("span", f"{t('week', L).capitalize()} {week} · ", "nws-when")
-                Html("span", text)
+def EventLog(lines, pending, next_week, L):
+    """The newest LOG_LINES events up to the week shown, and what was pressed for ``next_week``: one HTML
+    element (not three per line) so that a frame does not walk them."""
+    when = t("week", L).capitalize()
+    parts = [f'<p style="color: #1e8449">{escape(t("app.pending", L, week=next_week, label=_label(name, L)))}</p>'
+             for name in pending]
+    parts += [f'<p><span class="nws-when">{when} {week} · </span>{escape(text)}</p>' for week, _, text in lines]
+    with solara.Div(classes=["nws-log-box"]):
+        Html("div", t("app.log", L), "nws-group")
+        solara.HTML(tag="div", unsafe_innerHTML="".join(parts) or f"<p>{escape(t('app.log_empty', L))}</p>",
+                    classes=["nws-log"])
 
 
 def _label(name: str, L: str) -> str:

@@ -23,7 +23,7 @@ import pandas as pd
 from ..model import NetwerkModel
 from ..runner import collect
 from ..scenario import Scenario, bundled
-from .network import Layout, compute_layout
+from .network import Layout, compute_layout, contact, dot_fill, scheduled_contact
 
 DEFAULT_SCENARIO = "zorgnetwerk"
 SEED_HIGH = 2**32 - 1
@@ -49,18 +49,23 @@ def scenarios() -> dict[str, Scenario]:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What the network picture shows of one week."""
+    """What the network picture shows of one week (network.py: view_frame, draw_network)."""
 
     trust: np.ndarray    # per directed tie
     heat: np.ndarray     # per organisation pair (ties.pair_heat)
     status: np.ndarray   # per organisation
     energy: np.ndarray   # per professional
+    fill: np.ndarray     # per professional: share of its network hours worked on the issues (network.dot_fill)
+    contact: np.ndarray  # per undirected tie: how often its two people met lately (network.contact)
 
 
-def snapshot(model: NetwerkModel) -> Snapshot:
+def snapshot(model: NetwerkModel, layout: Layout, previous: Snapshot | None) -> Snapshot:
+    """This week's picture; ``previous`` (None in week 0) carries the ties' memory of meetings."""
     st = model.state
+    met = scheduled_contact(layout, st) if previous is None else contact(layout, previous.contact, st.ties.met_index)
     return Snapshot(st.ties.trust.astype(np.float32), st.ties.pair_heat.astype(np.float32),
-                    st.orgs.status.astype(np.int8), st.profs.energy.astype(np.float32))
+                    st.orgs.status.astype(np.int8), st.profs.energy.astype(np.float32),
+                    dot_fill(st, previous is not None).astype(np.float32), met.astype(np.float32))
 
 
 class Session:
@@ -82,13 +87,15 @@ class Session:
             name, spec = scenario, scenarios()[scenario]
         else:
             raise KeyError(f"unknown scenario {scenario!r}; bundled: {sorted(scenarios())}")
+        if spec.meta.record_every != 1:   # the page shows every week
+            spec = spec.model_copy(update={"meta": spec.meta.model_copy(update={"record_every": 1})})
         with self.lock:
             self.scenario_name = name
             self.spec = spec
             self.seed = spec.meta.seed if seed is None else seed
             self.model = NetwerkModel(spec, rng=self.seed)
             self.layout: Layout = compute_layout(self.model.state)   # once per scenario and seed, then kept
-            self.snapshots = [snapshot(self.model)]
+            self.snapshots = [snapshot(self.model, self.layout, None)]
             self.pending: list[str] = []    # registry names pressed this week, applied at the next step
             self.generation += 1
 
@@ -113,7 +120,7 @@ class Session:
             if self.finished:
                 return False
             self.model.step()
-            self.snapshots.append(snapshot(self.model))
+            self.snapshots.append(snapshot(self.model, self.layout, self.snapshots[-1]))
             self.pending.clear()
             return True
 

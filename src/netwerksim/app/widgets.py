@@ -1,12 +1,13 @@
-"""Small browser-side pieces of the workshop page (ipyvue templates, no extra package).
+"""Browser-side pieces of the workshop page (ipyvue templates, no extra package, nothing from a CDN).
 
 ``FrameAck`` tells the play loop that the browser has put a week on screen (player.py): it holds the week
-shown and answers each new one once Vue has updated the page.
+shown and answers each new one once Vue has updated the page. ``NetworkView`` draws the network on a canvas.
 """
 
 from __future__ import annotations
 
 import ipyvue
+import ipyvuetify
 import traitlets
 
 FRAME_ACK = """
@@ -36,3 +37,15 @@ class FrameAck(ipyvue.VueTemplate):
     def vue_drawn(self, week):
         if self.on_drawn is not None:
             self.on_drawn(int(week))
+
+
+class NetworkView(ipyvuetify.VuetifyTemplate):
+    """The network drawn on a canvas in the browser (``network_view.vue``): ``geometry_json`` once per run,
+    ``frame_json`` every week (network.view_layout, network.view_frame, as JSON: one string for reacton to
+    compare and for the widget to send, not thousands of numbers to walk and validate)."""
+
+    template_file = (__file__, "network_view.vue")
+    geometry_json = traitlets.Unicode("{}").tag(sync=True)
+    frame_json = traitlets.Unicode("{}").tag(sync=True)
+    font_px = traitlets.Int(17).tag(sync=True)
+    height = traitlets.Unicode("100%").tag(sync=True)
