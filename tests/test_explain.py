@@ -1,14 +1,18 @@
 """Why a netwerkdip happened, by counterfactual replay (explain.py, model.hold, chain.py; issue 13 item 6)."""
 
+import json
+import shutil
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from netwerksim import NetwerkModel, run
+from netwerksim import NetwerkModel, load_result, run
+from netwerksim.cli import main as cli
 from netwerksim.chain import CHAIN, LINKS, Link, read
 from netwerksim.explain import BUDGET, FLOWS, attribute, measured_weeks, snapshot_week
+from netwerksim.i18n import decimal
 from netwerksim.observers.dip import window_mean
 from netwerksim.scenario import Scenario, load_scenario
 
@@ -200,3 +204,84 @@ def test_without_attribution_the_dip_only_says_how_deep_it_is():
     dip = next(e for e in m.events if e["type"] == "netwerkdip")
     assert "attribution" not in dip and dip["label_en"].startswith("Netwerkdip: vitality falls")
     assert dip["label_en"].count(".") == 1 and "indicator_changes" in dip
+
+
+# --- where it shows: the run's summary and report, `netwerksim explain` -----------------------------------
+@pytest.fixture(scope="module")
+def saved_run(tmp_path_factory):
+    """`netwerksim run` (attribution by default) of zorgnetwerk, seed 0, 80 weeks: its folder and what it printed."""
+    import contextlib
+    import io
+
+    out = tmp_path_factory.mktemp("explain") / "zorg"
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert cli(["run", "zorgnetwerk", "--seed", "0", "--steps", "80", "--out", str(out), "--no-plots"]) == 0
+    return out, printed.getvalue()
+
+
+def dips_of(folder):
+    return [e for e in load_result(folder).events if e["type"] == "netwerkdip"]
+
+
+def test_the_run_prints_and_reports_why(saved_run):
+    out, printed = saved_run
+    (dip,) = dips_of(out)
+    a = dip["attribution"]
+    assert dip["label_nl"] in printed and f"netwerksim explain {out} --event 1" in printed
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "### Waarom: netwerkdip 1" in report and dip["label_nl"] in report
+    for d in a["drivers"]:
+        assert f"| {d['label_nl']} | {decimal(d['saved'], 'nl', '.3f')} | {decimal(d['share'], 'nl', '.0%')} |" in report
+    assert f"| van buiten de keten | {decimal(a['outside'], 'nl', '.3f')} |" in report
+
+
+def test_explain_prints_the_numbers_of_the_event(saved_run, capsys):
+    out, _ = saved_run
+    (dip,) = dips_of(out)
+    a = dip["attribution"]
+    assert cli(["explain", str(out), "--event", "1", "--lang", "en"]) == 0
+    printed = capsys.readouterr().out
+    assert dip["label_en"] in printed
+    for d in a["drivers"]:
+        line = next(x for x in printed.splitlines() if x.strip().startswith(d["label_en"]))
+        assert line.split()[-2:] == [decimal(d["saved"], "en", ".3f"), decimal(d["share"], "en", ".0%")]
+    assert f"to week {a['measured_week']}; vitality fell {a['fall']:.2f} by then" in printed
+
+
+def test_explain_refuses_what_it_cannot_explain(saved_run, tmp_path, capsys):
+    out, _ = saved_run
+    assert cli(["explain", str(tmp_path)]) == 2
+    assert "not a results folder of `netwerksim run`" in capsys.readouterr().err
+    assert cli(["explain", str(out), "--event", "2"]) == 2
+    assert "--event: value 2 is not allowed; the number of a netwerkdip of this run, 1 to 1" in capsys.readouterr().err
+    changed = tmp_path / "changed"
+    shutil.copytree(out, changed)
+    manifest = json.loads((changed / "manifest.json").read_text())
+    manifest["parameters"]["trust.forgetting"] = 0.9
+    (changed / "manifest.json").write_text(json.dumps(manifest))
+    before = {p.name: p.read_bytes() for p in changed.iterdir()}
+    assert cli(["explain", str(changed)]) == 2
+    assert "differs from the saved one" in capsys.readouterr().err
+    assert before == {p.name: p.read_bytes() for p in changed.iterdir()}     # nothing touched
+
+
+def test_a_run_without_the_attribution_says_how_to_get_it(tmp_path):
+    folder = run("zorgnetwerk", seed=0, steps=80).save(tmp_path / "plain", lang="en", plots=False)
+    report = (folder / "report.md").read_text(encoding="utf-8")
+    assert f"`netwerksim explain {folder} --event 1`" in report and "### Why" not in report
+
+
+def test_interventions_pressed_during_a_live_run_are_pressed_again_in_the_replay_and_the_branches():
+    """The app's way: a model stepped by hand, interventions pressed between weeks (before the snapshot and
+    during the fall). A link nothing writes then saves exactly nothing: every branch is the run itself."""
+    m = NetwerkModel("zorgnetwerk", rng=0)
+    for week in range(1, 81):
+        if week in (5, 30):
+            m.intervene("co_location")
+        m.step()
+    assert [w for w, _, _ in m.pressed] == [5, 30]
+    (dip,) = attribute(m, links=(STILL,))
+    a = dip["attribution"]
+    assert a["snapshot_week"] < 30 < a["measured_week"]
+    assert a["drivers"][0]["saved"] == 0.0 and a["together"] == 0.0 and a["outside"] == a["fall"]

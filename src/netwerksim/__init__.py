@@ -5,7 +5,8 @@ advisor's comparison of options, returning a ``ComparisonResult``) and ``run_sum
 metrics, the picklable worker for comparisons and sweeps); ``sweep`` (a researcher's parameter sweep,
 returning a DataFrame with one row per run; ``netwerksim.sweeps``) and ``analyse`` (Morris or Sobol
 indices of a finished sweep; ``netwerksim.sensitivity``); ``generate_network`` and ``ensemble`` (random
-networks as scenario dicts, ``netwerksim.generator``).
+networks as scenario dicts, ``netwerksim.generator``); ``attribute`` (why each netwerkdip of a stepped model
+happened, by counterfactual replay, ``netwerksim.explain``).
 
 Names are imported when first used (PEP 562 ``__getattr__``): ``import netwerksim`` and the command's
 ``--help`` load neither numpy nor Mesa.
@@ -18,6 +19,7 @@ from types import ModuleType
 _WHERE = {
     "ComparisonError": "compare", "ComparisonResult": "compare", "compare": "compare", "load_comparison": "compare",
     "RunSpec": "experiment", "run_summary": "experiment",
+    "attribute": "explain",
     "NetwerkModel": "model",
     "RunResult": "runner", "load_result": "runner", "run": "runner",
     "Scenario": "scenario", "ScenarioError": "scenario", "load_scenario": "scenario",

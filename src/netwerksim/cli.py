@@ -29,6 +29,15 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--out", type=Path, help="results folder (default: results/<scenario>)")
     r.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and plots")
     r.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
+    r.add_argument("--no-explain", action="store_true",
+                   help="skip why each netwerkdip happened (the counterfactual replay: up to about twice the run's time)")
+    x = sub.add_parser("explain", help="why a netwerkdip of a run happened: replay it with each link of the chain held")
+    x.add_argument("folder", type=Path, help="a results folder written by `netwerksim run`")
+    x.add_argument("--event", type=int, metavar="N", help="which netwerkdip of the run, counted from 1 (default: all)")
+    x.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the explanation")
+    x.add_argument("--shapley", action="store_true",
+                   help="exact Shapley values over every combination of links instead of one link at a time "
+                        "(2^k branches: for 5 links about 3.5 times the default's cost)")
     v = sub.add_parser("validate", help="check a scenario file and say what is wrong")
     _scenario_arg(v)
     c = sub.add_parser("compare", help="compare options for a network with paired replications; write a report")
@@ -96,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             return _compare(args)
         if args.command in ("sweep", "analyse"):
             return {"sweep": _sweep, "analyse": _analyse}[args.command](args)
-        return {"run": _run, "validate": _validate, "generate": _generate, "list": _list, "params": _params,
+        return {"run": _run, "explain": _explain, "validate": _validate, "generate": _generate, "list": _list, "params": _params,
                 "app": _app}[args.command](args)
     except (ScenarioError, ParameterError, OutputError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
@@ -128,9 +137,43 @@ def _run(args) -> int:
     steps = args.steps or scenario.meta.steps
     _warn_unreached(scenario, steps)
     with Progress(steps, scenario.meta.name_nl if args.lang == "nl" else scenario.meta.name_en, "week") as bar:
-        result = run(scenario, seed=args.seed, steps=args.steps, on_step=lambda done, n: bar.update(1))
+        result = run(scenario, seed=args.seed, steps=args.steps, on_step=lambda done, n: bar.update(1),
+                     explain=not args.no_explain)
     folder = result.save(out, lang=args.lang, plots=not args.no_plots)
     _print_summary(result, folder, args.lang)
+    return 0
+
+
+def _explain(args) -> int:
+    from .explain import attribute  # noqa: PLC0415 (keeps `netwerksim list` fast)
+    from .i18n import decimal, t  # noqa: PLC0415
+    from .report import attribution_rows  # noqa: PLC0415
+    from .runner import load_result, rerun  # noqa: PLC0415
+    from .storage import OutputError, kind_of  # noqa: PLC0415
+
+    if kind_of(args.folder) != "run":
+        raise OutputError(f"{args.folder}: not a results folder of `netwerksim run` (it has no marker of a run's "
+                          "results); give the folder a run wrote, e.g. results/zorgnetwerk")
+    result = load_result(args.folder)
+    n_dips = sum(e["type"] == "netwerkdip" for e in result.events)
+    lang = args.lang
+    if n_dips == 0:
+        print(t("why.no_dip", lang))
+        return 0
+    _in_range("--event", args.event, 1, n_dips, f"the number of a netwerkdip of this run, 1 to {n_dips}")
+    model = rerun(result)
+    chosen = [args.event - 1] if args.event else range(n_dips)
+    dips = attribute(model, dips=chosen, method="shapley" if args.shapley else "drop_one")
+    for n, dip in zip((k + 1 for k in chosen), dips, strict=True):
+        a = dip["attribution"]
+        print(t("why.head", lang, n=n, start=dip["start"], detected=dip["detected"]))
+        print(f"  {dip['label_' + lang]}")
+        method = t(f"why.method_{a['method']}", lang, t0=a["snapshot_week"], lead=a["lead"], week=a["measured_week"],
+                   fall=decimal(a["fall"], lang))
+        print(f"  {method}")
+        print(f"    {t('why.link', lang):<44} {t('why.saved', lang):>15} {t('why.share', lang):>17}")
+        for what, saved, share in attribution_rows(a, lang):
+            print(f"    {what:<44} {decimal(saved, lang, '.3f'):>15} {decimal(share, lang, '.0%'):>17}")
     return 0
 
 
@@ -170,8 +213,13 @@ def _print_summary(result, folder: Path, lang: str) -> None:
         print(f"  {label:<32} {start:7.2f} -> {end:7.2f}   (min {lo:.2f}, max {hi:.2f})")
     print(f"  {'progress' if lang == 'en' else 'voortgang':<32} {last['progress']:7.2f}")
     print(f"  {'events' if lang == 'en' else 'gebeurtenissen':<32} {len(result.events):7d}")
+    dips = 0
     for e in result.events:
-        if e["type"] in ("netwerkdip", "doorstart"):
+        if e["type"] == "netwerkdip":
+            dips += 1
+            print(f"  {f'netwerkdip {dips}':<32} {t('week', lang)} {e['step']}: {e['label_' + lang]} "
+                  f"({t('why.more_detail', lang, folder=folder, n=dips)})")
+        elif e["type"] == "doorstart":
             print(f"  {e['type']:<32} {t('week', lang)} {e['step']}: {e['label_' + lang]}")
     stuck = sorted({e["id"] for e in result.events if e["type"] == "vastloop"}, key=lambda i: int(i[1:]))
     print(f"  {t('report.stuck', lang):<32} {', '.join(stuck) or '-'}")

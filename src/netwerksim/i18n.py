@@ -190,29 +190,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "why.more": ("; {links}.", "; {links}."),
     "why.more_drop_one": ("zonder {link} {saved} minder", "without {link} {saved} less"),
     "why.more_shapley": ("{saved} van {link}", "{saved} to {link}"),
-    "why.and": (", ", ", "),
-    "why.none": ("Geen enkele schakel van de keten verklaart op zichzelf iets van de val van {fall} tot week {week}.",
-                 "No single link of the chain explains any of the fall of {fall} by week {week} on its own."),
-    "why.overlap": ("Alle schakels samen vastgehouden scheelt {together}: minder dan de som, want ze liggen in één "
-                    "keten en overlappen ({rest} dubbel geteld).",
-                    "Holding all links together saves {together}: less than the sum, as they lie on one chain and "
-                    "overlap ({rest} counted twice)."),
-    "why.reinforce": ("Alle schakels samen vastgehouden scheelt {together}: {rest} meer dan de som, want ze versterken "
-                      "elkaar.",
-                      "Holding all links together saves {together}: {rest} more than the sum, as they reinforce "
-                      "each other."),
-    "why.adds_up": ("Alle schakels samen vastgehouden scheelt {together}.", "Holding all links together saves {together}."),
-    "why.outside": ("De overige {outside} van de val komt van buiten deze schakels.",
-                    "The other {outside} of the fall comes from outside these links."),
-    # why a netwerkdip fell, by counterfactual replay (explain.py; observers/dip.py narrate)
-    "why.first_drop_one": ("Zonder {link} was de vitaliteit tot week {week} {saved} minder gedaald (van de {fall} die "
-                           "ze daalde).",
-                           "Without {link}, vitality would have fallen {saved} less by week {week} (of the {fall} it "
-                           "fell)."),
-    "why.first_shapley": ("Van de val van {fall} tot week {week} verklaart {link} {saved}.",
-                          "Of the fall of {fall} by week {week}, {link} explains {saved}."),
-    "why.more": ("; {links}.", "; {links}."),
-    "why.more_one": ("{link} verklaart {saved}", "{link} explains {saved}"),
     "why.and": (" en ", " and "),
     "why.none": ("Geen enkele schakel van de keten verklaart op zichzelf iets van de val van {fall} tot week {week}.",
                  "No single link of the chain explains any of the fall of {fall} by week {week} on its own."),
@@ -227,15 +204,30 @@ TEXT: dict[str, tuple[str, str]] = {
     "why.adds_up": ("Alle schakels samen vastgehouden scheelt {together}.", "Holding all links together saves {together}."),
     "why.outside": ("De overige {outside} van de val komt van buiten deze schakels.",
                     "The other {outside} of the fall comes from outside these links."),
-    # the links of the netwerkdip's chain (chain.py), as they read after "Zonder"/"Without"
-    "chain.complexity": ("de groeiende complexiteit", "the growing complexity"),
-    "chain.meeting_load": ("de groeiende overleglast", "the growing meeting load"),
-    "chain.accountability": ("de groeiende verantwoordingsdruk", "the growing accountability pressure"),
-    "chain.structure_demand": ("de groeiende vraag naar structuur", "the growing demand for structure"),
-    "chain.hierarchy": ("de terugval naar hiërarchie", "the fall back to hierarchy"),
-    "chain.leaning_back": ("het achteroverleunen van partners", "partners leaning back"),
-    "chain.trust": ("het afbrokkelende vertrouwen", "the crumbling trust"),
-    "chain.alignment": ("de uiteenlopende ambities", "the drifting ambitions"),
+    "why.head": ("Waarom: netwerkdip {n} (piek in week {start}, gezien in week {detected})",
+                 "Why: netwerkdip {n} (peak in week {start}, detected in week {detected})"),
+    "why.method_drop_one": ("Teruggespeeld vanaf week {t0} ({lead} weken voor de piek), telkens met één schakel van de "
+                            "keten vastgehouden en één keer met alle, met dezelfde toevalsgetallen, tot week {week}; "
+                            "de vitaliteit daalde tot dan {fall}.",
+                            "Replayed from week {t0} ({lead} weeks before the peak), each time with one link of the chain "
+                            "held and once with all of them, with the same random numbers, to week {week}; vitality "
+                            "fell {fall} by then."),
+    "why.method_shapley": ("Teruggespeeld vanaf week {t0} ({lead} weken voor de piek) met elke combinatie van schakels "
+                           "vastgehouden, met dezelfde toevalsgetallen, tot week {week} (Shapley-waarden); de vitaliteit "
+                           "daalde tot dan {fall}.",
+                           "Replayed from week {t0} ({lead} weeks before the peak) with every combination of links "
+                           "held, with the same random numbers, to week {week} (Shapley values); vitality fell {fall} "
+                           "by then."),
+    "why.link": ("schakel", "link"),
+    "why.saved": ("minder gedaald", "less fallen"),
+    "why.share": ("deel van de val", "share of the fall"),
+    "why.together": ("alle schakels samen", "all links together"),
+    "why.rest": ("overlap (−) of versterking (+)", "overlap (−) or reinforcement (+)"),
+    "why.rest_outside": ("van buiten de keten", "outside the chain"),
+    "why.not_computed": ("Waarom is niet berekend (run met --no-explain): `netwerksim explain {folder} --event {n}`.",
+                         "Why was not computed (run with --no-explain): `netwerksim explain {folder} --event {n}`."),
+    "why.more_detail": ("in detail: netwerksim explain {folder} --event {n}", "in detail: netwerksim explain {folder} --event {n}"),
+    "why.no_dip": ("Deze run heeft geen netwerkdip: er is niets te verklaren.", "This run has no netwerkdip: nothing to explain."),
     "doorstart.label": ("Doorstart: de vitaliteit herstelt tot {level:.2f} na een dal van {trough:.2f} in week {trough_week}.",
                         "Doorstart: vitality recovers to {level:.2f} after a trough of {trough:.2f} in week {trough_week}."),
     # the workshop app (src/netwerksim/app)

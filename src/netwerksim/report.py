@@ -3,11 +3,13 @@
 Every plot shades the netwerkdips the detector found (from peak to doorstart or to the end of the
 run) and marks every event (shocks, interventions, organisations going dormant, leaving or joining)
 as a vertical line, so cause and course can be read together. The report tells the run's story:
-start, dips with their measured drivers, doorstarts, and where the network ends.
+start, dips and why they happened (the counterfactual replay of explain.py, a table per dip),
+doorstarts, and where the network ends.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +18,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from .i18n import t  # noqa: E402
+from .i18n import decimal, t  # noqa: E402
 from .observers.indicators import CONDITIONS, VITALITY_COMPONENTS  # noqa: E402
 
 if TYPE_CHECKING:
@@ -178,7 +180,32 @@ def story(result: "RunResult", lang: str) -> list[str]:
     return lines
 
 
-def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str]) -> None:
+def attribution_rows(attribution: dict, lang: str) -> list[tuple[str, float, float]]:
+    """(what, vitality saved, share of the fall) per link, then all links together, the rest (overlap or
+    reinforcement; not for Shapley values, which have none) and what fell outside the chain (explain.py)."""
+    a = attribution
+    rows = [(d[f"label_{lang}"], d["saved"], d["share"]) for d in a["drivers"]]
+    rows.append((t("why.together", lang), a["together"], a["together"] / a["fall"] if a["fall"] > 0 else math.nan))
+    if a["method"] == "drop_one":
+        rows.append((t("why.rest", lang), a["rest"], a["rest_share"]))
+    rows.append((t("why.rest_outside", lang), a["outside"], a["outside_share"]))
+    return rows
+
+
+def why_lines(dip: dict, n: int, lang: str) -> list[str]:
+    """A dip's attribution as a heading, the method in one sentence and a Markdown table (report.md)."""
+    a = dip["attribution"]
+    lines = [f"### {t('why.head', lang, n=n, start=dip['start'], detected=dip['detected'])}", "",
+             t(f"why.method_{a['method']}", lang, t0=a["snapshot_week"], lead=a["lead"], week=a["measured_week"],
+               fall=decimal(a["fall"], lang)), "",
+             f"| {t('why.link', lang)} | {t('why.saved', lang)} | {t('why.share', lang)} |", "|---|---:|---:|"]
+    lines += [f"| {what} | {decimal(saved, lang, '.3f')} | {decimal(share, lang, '.0%')} |"
+              for what, saved, share in attribution_rows(a, lang)]
+    return lines + [""]
+
+
+def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str], *, out: Path | None = None) -> None:
+    """report.md in ``folder`` (``out``: where the folder will be, for the commands it names)."""
     sc, m = result.scenario, result.manifest
     name = sc.meta.name_nl if lang == "nl" else sc.meta.name_en
     description = sc.meta.description_nl if lang == "nl" else sc.meta.description_en
@@ -189,6 +216,9 @@ def write_report(result: "RunResult", folder: Path, lang: str, figures: list[str
     lines += [f"{s}\n" for s in story(result, lang)]
     if "vitality.png" in figures:
         lines += ["![vitality.png](vitality.png)", ""]
+    for n, dip in enumerate((e for e in result.events if e["type"] == "netwerkdip"), 1):
+        lines += why_lines(dip, n, lang) if dip.get("attribution") else [
+            t("why.not_computed", lang, folder=out or folder, n=n), ""]
     lines += [f"## {t('report.summary', lang)}", "",
               f"| | {t('report.start', lang)} | {t('report.end', lang)} | {t('report.min', lang)} | {t('report.max', lang)} |",
               "|---|---:|---:|---:|---:|"]

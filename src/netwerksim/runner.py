@@ -20,7 +20,7 @@ from .model import NetwerkModel
 from .observers.indicators import ORGANISATION_COLUMNS
 from .scenario import KINDS, Scenario, load_scenario
 from .state import Status
-from .storage import result_folder
+from .storage import OutputError, result_folder
 
 
 @dataclass
@@ -46,7 +46,7 @@ class RunResult:
             (tmp / "scenario.json").write_text(self.scenario.model_dump_json(indent=2), encoding="utf-8")
             (tmp / "manifest.json").write_text(json.dumps(self.manifest, indent=2, default=_plain), encoding="utf-8")
             figures = write_plots(self, tmp, lang) if plots else []
-            write_report(self, tmp, lang, figures)
+            write_report(self, tmp, lang, figures, out=Path(out))
         return Path(out)
 
 
@@ -143,3 +143,21 @@ def load_result(folder: str | Path) -> RunResult:
     scenario = Scenario.model_validate(json.loads((folder / "scenario.json").read_text(encoding="utf-8")))
     return RunResult(pd.read_parquet(folder / "timeseries.parquet"), pd.read_parquet(folder / "organisations.parquet"),
                      events, manifest, scenario)
+
+
+def rerun(result: RunResult) -> NetwerkModel:
+    """The model of a saved run, made again from its scenario, seed and parameters and stepped to its last week;
+    an :class:`~.storage.OutputError` if it does not give the same results (fingerprint), e.g. because another
+    version of netwerksim made them. For :mod:`.explain`, which needs the model itself."""
+    m = result.manifest
+    model = NetwerkModel(result.scenario, params=m["parameters"])
+    for _ in range(m["steps"]):
+        model.step()
+    again = collect(model)
+    saved = m.get("fingerprint") or fingerprint(result.timeseries, result.organisations)
+    if again.manifest["fingerprint"] != saved:
+        raise OutputError(f"the run made again from its scenario, seed {m['seed']} and parameters differs from the saved "
+                          f"one (fingerprint {again.manifest['fingerprint']}, saved {saved}): it was made by netwerksim "
+                          f"{m.get('package_version', '?')} (this is {version('netwerksim')}) or its files were changed, "
+                          "so its course cannot be explained by replaying it")
+    return model

@@ -64,8 +64,8 @@ def narrate(attribution: dict[str, Any], lang: str) -> str:
         text = t(f"why.first_{method}", lang, link=first[f"label_{lang}"], saved=num(first["saved"]),
                  fall=num(fall), week=week)
         if more:
-            links = t("why.and", lang).join(t(f"why.more_{method}", lang, link=d[f"label_{lang}"],
-                                              saved=num(d["saved"])) for d in more)
+            parts = [t(f"why.more_{method}", lang, link=d[f"label_{lang}"], saved=num(d["saved"])) for d in more]
+            links = ", ".join(parts[:-1]) + t("why.and", lang) + parts[-1] if len(parts) > 1 else parts[0]
             text = text[:-1] + t("why.more", lang, links=links)
     else:
         text = t("why.none", lang, fall=num(fall), week=week)
