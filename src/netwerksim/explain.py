@@ -29,6 +29,8 @@ import math
 from itertools import combinations
 from typing import Any, Iterable
 
+import numpy as np
+
 from .chain import CHAIN, Link
 from .model import NetwerkModel
 from .observers.dip import label, window_mean
@@ -61,8 +63,8 @@ def lead(model: NetwerkModel) -> int:
 def replay(model: NetwerkModel) -> NetwerkModel:
     """A fresh copy of ``model``'s run at week 0 (the same scenario, seed and parameters) that steps without
     looking for stuck situations; :func:`step_to` re-presses the interventions ``model`` was given."""
-    if not isinstance(model.seed, (int, type(None))):
-        raise ValueError("a run can only be replayed from a whole-number seed, not from a generator")
+    if isinstance(model.seed, np.random.Generator):
+        raise ValueError("a run can only be replayed from its seed, not from a generator that has moved on")
     again = NetwerkModel(model.spec, rng=model.seed, params=model.initial_params)
     again.stuck_detector = again.thermometer = again.datacollector = _Unobserved()
     return again
@@ -83,12 +85,8 @@ def _same(a: dict, b: dict) -> bool:
     return a.keys() == b.keys() and all(a[k] == b[k] or (a[k] != a[k] and b[k] != b[k]) for k in a)
 
 
-def _level(m: NetwerkModel, week: int) -> float:
-    return _level_of(m.rows, week, m)
-
-
-def _level_of(rows: list[dict], week: int, m: NetwerkModel) -> float:
-    """The detector's smoothed vitality at ``week``."""
+def _level(rows: list[dict], week: int, m: NetwerkModel) -> float:
+    """The detector's smoothed vitality at ``week`` (``m`` gives the window)."""
     return window_mean(rows, "vitality", week, int(m.params.dip.window))
 
 
@@ -98,7 +96,7 @@ def _saving(source: NetwerkModel, links: Iterable[Link], week: int, factual: flo
     branch = source.branch()
     branch.hold((path for link in links for path in link.state), flows)
     step_to(branch, week, pressed)
-    return _level(branch, week) - factual
+    return _level(branch.rows, week, branch) - factual
 
 
 def shapley(value: dict[frozenset, float], k: int) -> list[float]:
@@ -121,7 +119,7 @@ def attribute_dip(source: NetwerkModel, dip: dict[str, Any], factual_rows: list[
     snapshot week); ``flows``: the held values of flow links (default: their values at the snapshot)."""
     if method not in METHODS:
         raise ValueError(f"unknown attribution method {method!r}; allowed: {list(METHODS)}")
-    factual = _level_of(factual_rows, week, source)
+    factual = _level(factual_rows, week, source)
     fall = dip["peak"] - factual
     k = len(links)
     if method == "drop_one":
