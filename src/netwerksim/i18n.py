@@ -335,6 +335,14 @@ TEXT: dict[str, tuple[str, str]] = {
                          "A {design} design gives no sensitivity indices: the figures show the outcomes by parameter. "
                          "For indices: design = \"morris\" (screening) or \"sobol\" (variance indices)."),
     "sweep.figures": ("Figuren", "Figures"),
+    "sweep.uncertain": ("Onzeker (?): de index is negatief, of het 95%-interval omvat 0 of is breder dan de index zelf. Met zo weinig runs is "
+                        "niet te zeggen of de parameter ertoe doet; verhoog samples (nu {samples}) in het sweepbestand, "
+                        "bijvoorbeeld naar {suggest}.",
+                        "Uncertain (?): the index is negative, or its 95% interval includes 0 or is wider than the index itself. With this few runs "
+                        "it cannot be told whether the parameter matters; raise samples (now {samples}) in the sweep "
+                        "file, e.g. to {suggest}."),
+    "sweep.uncertain_short": ("open/gearceerd: index negatief of interval omvat 0 of is breder dan de index; verhoog samples",
+                              "hollow/hatched: index negative, or interval includes 0 or exceeds the index; raise samples"),
     "sweep.provenance": ("Herkomst", "Provenance"),
     # optional parts (extras.py)
     "extra.missing": ("{module} is niet geïnstalleerd; installeer netwerksim[{extra}] (pip install 'netwerksim[{extra}]')",

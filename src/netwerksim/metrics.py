@@ -52,6 +52,22 @@ class Metric:
     def meaning(self, lang: str) -> str:
         return self.meaning_nl if lang == "nl" else self.meaning_en
 
+    @property
+    def yes_no(self) -> bool:
+        """A run's value is yes or no (1 or 0): stored as a boolean, averaged over runs as a chance."""
+        return yes_no(self.name)
+
+    @property
+    def unit(self) -> str:
+        """The unit of one run's value, for the Parquet schema of sweep results."""
+        if self.yes_no:
+            return "true/false"
+        if self.fmt.endswith("%"):
+            return "share (0-1)"
+        if "week" in self.name:
+            return "weeks"
+        return "count" if self.name in COUNTS else "level (model units, see docs/model.md)"
+
 
 _M = Metric
 METRICS: dict[str, Metric] = {m.name: m for m in [
@@ -128,6 +144,14 @@ METRICS: dict[str, Metric] = {m.name: m for m in [
 
 STUCK_IDS = tuple(SITUATIONS)   # "V1" ... "V14"
 SERIES = ("vitality", "mean_trust", "joint_contribution", "progress")   # thin time series for fan charts
+
+
+COUNTS = ("organisations_left", "organisations_dormant", "stuck_count", "doorbraken")
+
+
+def yes_no(name: str) -> bool:
+    """Whether metric ``name`` is yes or no in one run: the netwerkdip, the doorstart, each stuck situation."""
+    return name in ("dip", "doorstart") or (name.startswith("stuck_") and name[6:] in SITUATIONS)
 
 
 def _stuck_metric(sid: str) -> Metric:

@@ -27,6 +27,13 @@ from .storage import check_out, result_folder
 from .sweeps import Store, SweepError, salib_problem
 
 INDEX_COLUMNS = {"morris": ["mu", "mu_star", "mu_star_conf", "sigma"], "sobol": ["S1", "S1_conf", "ST", "ST_conf"]}
+FLAGGED = {"morris": ["mu_star"], "sobol": ["S1", "ST"]}   # indices whose interval is checked
+
+
+def uncertain(index: pd.Series, conf: pd.Series) -> pd.Series:
+    """True where the 95% interval ``index +- conf`` includes 0 or is wider than the index, or the index is
+    negative (impossible for these indices: sampling error): too few runs to tell."""
+    return (index - conf <= 0) | (conf > index.abs())
 
 
 @dataclass
@@ -122,6 +129,8 @@ def _indices(result: Analysis, unit: np.ndarray, names: list[str], metrics: list
         for i, n in enumerate(names):
             rows.append({"metric": m, "parameter": n, **{c: float(si[c][i]) for c in INDEX_COLUMNS[manifest["design"]]}})
     result.indices = pd.DataFrame(rows, columns=["metric", "parameter", *INDEX_COLUMNS[manifest["design"]]])
+    for c in FLAGGED[manifest["design"]]:
+        result.indices[f"{c}_uncertain"] = uncertain(result.indices[c], result.indices[f"{c}_conf"])
     result.second_order = pd.DataFrame(pairs)
 
 
@@ -144,37 +153,72 @@ def _plots(result: Analysis, folder: Path, names: list[str], metrics: list[str],
     import matplotlib  # noqa: PLC0415 (matplotlib only when plotting)
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt  # noqa: PLC0415
-
     figures = []
     labels = {m: _metric_label(m, lang) for m in metrics}
     for m in metrics:
         rows = result.indices[result.indices["metric"] == m] if not result.indices.empty else result.indices
         if len(rows):
-            fig, ax = plt.subplots(figsize=(7, 0.45 * len(names) + 1.8))
-            if result.method == "sobol":
-                y = np.arange(len(rows))
-                ax.barh(y - 0.2, rows["S1"], 0.4, xerr=rows["S1_conf"], label="S1", color="#2980b9", capsize=3)
-                ax.barh(y + 0.2, rows["ST"], 0.4, xerr=rows["ST_conf"], label="ST", color="#e67e22", capsize=3)
-                ax.set_yticks(y, rows["parameter"])
-                ax.axvline(0, color="#7f8c8d", lw=0.8)
-                ax.set_xlabel(t("sweep.sobol_axis", lang))
-                ax.legend(loc="lower right")
-            else:
-                ax.errorbar(rows["mu_star"], rows["sigma"], xerr=rows["mu_star_conf"], fmt="o", color="#2c3e50",
-                            capsize=3)
-                for _, r in rows.iterrows():
-                    ax.annotate(r["parameter"], (r["mu_star"], r["sigma"]), fontsize=8, xytext=(4, 3),
-                                textcoords="offset points")
-                ax.set_xlabel("mu*")
-                ax.set_ylabel("sigma")
-            ax.set_title(t(f"sweep.{result.method}_title", lang, metric=labels[m]))
-            fig.tight_layout()
+            fig = index_figure(rows, result.method, labels[m], lang)
             figures.append(_save(fig, folder, f"{result.method}_{_slug(m)}.png"))
         figures.append(_outcome_1d(result.means, names, m, labels[m], folder, lang))
         if pair is not None:
             figures.append(_outcome_2d(result.means, pair, m, labels[m], folder, lang))
     return figures
+
+
+def index_figure(rows: pd.DataFrame, method: str, label: str, lang: str):
+    """The Sobol bars or the Morris mu*-sigma plot of one metric; uncertain indices hatched or hollow."""
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    fig, ax = plt.subplots(figsize=(7, 0.45 * len(rows) + 2.2))
+    if method == "sobol":
+        y = np.arange(len(rows))
+        for shift, c, colour in ((-0.2, "S1", "#2980b9"), (0.2, "ST", "#e67e22")):
+            bars = ax.barh(y + shift, rows[c], 0.4, xerr=rows[f"{c}_conf"], label=c, color=colour, capsize=3)
+            for bar, flag in zip(bars, rows[f"{c}_uncertain"]):
+                if flag:
+                    bar.set_alpha(0.35)
+                    bar.set_hatch("//")
+        ax.set_yticks(y, rows["parameter"])
+        ax.axvline(0, color="#7f8c8d", lw=0.8)
+        ax.set_xlabel(t("sweep.sobol_axis", lang))
+        ax.legend(loc="lower right")
+    else:
+        sure = ~rows["mu_star_uncertain"]
+        ax.errorbar(rows["mu_star"], rows["sigma"], xerr=rows["mu_star_conf"], fmt="none", ecolor="#2c3e50", capsize=3)
+        ax.scatter(rows["mu_star"][sure], rows["sigma"][sure], color="#2c3e50", zorder=3)
+        ax.scatter(rows["mu_star"][~sure], rows["sigma"][~sure], facecolors="white", edgecolors="#2c3e50", zorder=3)
+        ax.set_xlabel("mu*")
+        ax.set_ylabel("sigma")
+        place_labels(fig, ax, rows["mu_star"].to_numpy(float), rows["sigma"].to_numpy(float), list(rows["parameter"]))
+    ax.set_title(t(f"sweep.{method}_title", lang, metric=label))
+    if rows[[f"{c}_uncertain" for c in FLAGGED[method]]].to_numpy().any():
+        fig.text(0.01, 0.01, t("sweep.uncertain_short", lang), fontsize=8, color="#c0392b", va="bottom")
+        fig.tight_layout(rect=(0, 0.05, 1, 1))
+    else:
+        fig.tight_layout()
+    return fig
+
+
+def place_labels(fig, ax, x: np.ndarray, y: np.ndarray, labels: list[str], pad: float = 2.0) -> list:
+    """Annotate points without two labels overlapping: each label, from the lowest up, is moved up just
+    past any label already placed that it would overlap (measured on the drawn text boxes)."""
+    texts = [ax.annotate(text, (xi, yi), fontsize=8, xytext=(4, 3), textcoords="offset points", annotation_clip=False)
+             for xi, yi, text in zip(x, y, labels)]
+    renderer = fig.canvas.get_renderer()
+    placed: list = []
+    for i in np.lexsort((x, y)):
+        text = texts[i]
+        for _ in range(len(texts) + 1):
+            box = text.get_window_extent(renderer)
+            hits = [b for b in placed if b.overlaps(box)]
+            if not hits:
+                break
+            lift = max(b.y1 for b in hits) - box.y0 + pad   # pixels
+            dx, dy = text.xyann   # offset in points
+            text.xyann = (dx, dy + lift * 72 / fig.dpi)
+        placed.append(text.get_window_extent(renderer))
+    return texts
 
 
 def _metric_label(metric: str, lang: str) -> str:
@@ -276,7 +320,7 @@ def _report(result: Analysis, names: list[str], metrics: list[str], lang: str) -
     m = result.manifest
     lines = [f"# {t('sweep.report_title', lang)}: {m['name_' + lang]}", "",
              t("sweep.report_setup", lang, design=m["design"], points=m["points"], replications=m["replications"],
-               runs=m["runs"], steps=m["steps"], scenario=m["scenario"]), "",
+               runs=m["runs"], steps=m["steps"], scenario=m.get(f"scenario_{lang}", m["scenario"])), "",
              f"{t('sweep.space', lang)}: " + ", ".join(f"`{n}`" for n in names), ""]
     if result.method == "morris":
         lines += ["## Morris: mu*, sigma", "", t("sweep.morris_note", lang), ""]
@@ -286,6 +330,7 @@ def _report(result: Analysis, names: list[str], metrics: list[str], lang: str) -
         lines += [t("sweep.no_indices", lang, design=m["design"]), ""]
     if result.method is not None and not result.indices.empty:
         cols = INDEX_COLUMNS[result.method]
+        flagged = FLAGGED[result.method]
         for metric in metrics:
             rows = result.indices[result.indices["metric"] == metric]
             if rows.empty:
@@ -294,9 +339,13 @@ def _report(result: Analysis, names: list[str], metrics: list[str], lang: str) -
             rows = rows.sort_values(key, ascending=False)
             lines += [f"### {_metric_label(metric, lang)} (`{metric}`)", "",
                       "| parameter | " + " | ".join(cols) + " |", "|---|" + "---:|" * len(cols)]
-            lines += ["| `" + r["parameter"] + "` | " + " | ".join(f"{r[c]:.3f}" for c in cols) + " |"
-                      for _, r in rows.iterrows()]
+            lines += ["| `" + r["parameter"] + "` | " + " | ".join(
+                f"{r[c]:.3f}" + (" (?)" if c in flagged and r[f"{c}_uncertain"] else "") for c in cols) + " |"
+                for _, r in rows.iterrows()]
             lines.append("")
+        if result.indices[[f"{c}_uncertain" for c in flagged]].to_numpy().any():
+            samples = m["sweep"].get("samples")
+            lines += [t("sweep.uncertain", lang, samples=samples, suggest=4 * samples if samples else "?"), ""]
     for metric, why in result.skipped.items():
         lines.append(f"- `{metric}`: {t('sweep.skipped_' + why, lang)}")
     if result.figures:

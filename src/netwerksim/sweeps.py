@@ -37,7 +37,8 @@ from pydantic import Field, ValidationError
 from .compare import EXPERIMENT_DIR, REPORTED, SETTABLE, _base_scenario, _set_field
 from .experiment import RunSpec, run_stream, run_summary, seeds
 from .extras import require
-from .metrics import metric_problems
+from .metrics import METRICS, metric_problems, yes_no
+from .observers.stuck import SITUATIONS
 from .params import PARAMETERS
 from .scenario import Scenario, ScenarioError, _describe, _Strict, load_scenario, validate
 from .storage import check_out, kind_of, result_folder, temporary_file, write_atomic
@@ -461,11 +462,17 @@ class Store:
             if self.PART.fullmatch(part.name[1:-len(".tmp")]):
                 part.unlink(missing_ok=True)
 
+    @property
+    def results_path(self) -> Path:
+        return self.out / "results.parquet"
+
     def done(self) -> np.ndarray:
-        """The run ids saved so far (every part's ``run_id`` column; duplicates kept, so they can be caught)."""
+        """The run ids saved so far: those of ``results.parquet`` once the sweep is complete (written only
+        then, it holds every run), else every part's (duplicates kept, so they can be caught)."""
         import pyarrow.parquet as pq  # noqa: PLC0415
 
-        ids = [pq.read_table(p, columns=["run_id"]).column("run_id").to_numpy() for p in self.part_files()]
+        files = [self.results_path] if self.results_path.is_file() else self.part_files()
+        ids = [pq.read_table(p, columns=["run_id"]).column("run_id").to_numpy() for p in files]
         return np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
 
     def write_part(self, rows: list[dict[str, Any]]) -> Path:
@@ -474,17 +481,73 @@ class Store:
         existing = self.part_files()
         number = int(existing[-1].stem.split("-")[1]) + 1 if existing else 0
         path = self.parts / f"part-{number:06d}.parquet"
-        frame = pd.DataFrame(rows)
-        write_atomic(path, lambda tmp: frame.to_parquet(tmp, index=False))
+        write_table(pd.DataFrame(rows), path, self.manifest())
         return path
+
+    def compact(self, table: pd.DataFrame, manifest: dict[str, Any]) -> None:
+        """Write every run to ``results.parquet``, then remove the parts (and ``runs/`` when nothing else is in it)."""
+        write_table(table, self.results_path, manifest)
+        for part in self.part_files():
+            part.unlink()
+        try:
+            self.parts.rmdir()
+        except OSError:   # not there, or holding files that are not the sweep's
+            pass
 
     def read(self) -> pd.DataFrame:
         """Every saved run, sorted by ``run_id``."""
+        if self.results_path.is_file():
+            return pd.read_parquet(self.results_path)
         files = self.part_files()
         if not files:
             return pd.DataFrame(columns=list(RESERVED))
         return pd.concat([pd.read_parquet(p) for p in files], ignore_index=True).sort_values(
             "run_id", ignore_index=True)
+
+
+RESERVED_MEANING = {
+    "run_id": ("the run: point x replications + replication", "index"),
+    "point": ("the design point (a row of design.parquet)", "index"),
+    "replication": ("the replication at this point", "index"),
+    "seed": ("the run's seed (numpy SeedSequence, see manifest.json)", "seed"),
+}
+
+
+def column_meaning(column: str, manifest: dict[str, Any] | None) -> tuple[str, str]:
+    """(description, unit) of a result column: a reserved column, an axis of the space, a metric or a series."""
+    if column in RESERVED_MEANING:
+        return RESERVED_MEANING[column]
+    axes = {d["name"]: d for d in (manifest or {}).get("space", [])}
+    if column in PARAMETERS:
+        p = PARAMETERS[column]
+        return f"model parameter: {p.doc} ({p.source})", p.unit
+    if column in axes:
+        return f"scenario field {column}, varied by the sweep", "as in the scenario file"
+    if column in METRICS:
+        m = METRICS[column]
+        return m.meaning_en, m.unit
+    if column.startswith(SERIES_PREFIX):
+        return f"weekly time series of {column[len(SERIES_PREFIX):]}, week 0 first", "per week"
+    if column.startswith("progress_"):
+        return f"progress on issue {column[len('progress_'):]} at the end of the run", "progress"
+    if yes_no(column):
+        sid = column[len("stuck_"):]
+        return f"stuck situation {sid} ({SITUATIONS[sid].name_en}) occurred in the run", "true/false"
+    return "", ""
+
+
+def write_table(frame: pd.DataFrame, path: Path, manifest: dict[str, Any] | None) -> None:
+    """Write ``frame`` to ``path`` atomically as Parquet, each column's description and unit in its schema field."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    fields = []
+    for f in table.schema:
+        description, unit = column_meaning(f.name, manifest)
+        fields.append(f.with_metadata({"description": description, "unit": unit}))
+    table = pa.Table.from_arrays(table.columns, schema=pa.schema(fields, metadata=table.schema.metadata))
+    write_atomic(path, lambda tmp: pq.write_table(table, tmp))
 
 
 def code_digest() -> str:
@@ -514,7 +577,8 @@ def manifest_for(sweep: Sweep) -> dict[str, Any]:
     return {
         "kind": "netwerksim sweep", "format": FORMAT, "source": sweep.source, "sweep_sha256": sweep.sha256,
         "name_nl": sweep.text("name", "nl"), "name_en": sweep.text("name", "en"), "sweep": sweep.header,
-        "scenario": sweep.scenario.meta.name_en, "scenario_hash": sweep.scenario.digest(),
+        "scenario": sweep.scenario.meta.name_en, "scenario_nl": sweep.scenario.meta.name_nl,
+        "scenario_en": sweep.scenario.meta.name_en, "scenario_hash": sweep.scenario.digest(),
         "space": [{"name": d.name, "kind": d.kind, "low": d.low, "high": d.high,
                    "values": list(d.values) if d.values is not None else None, "integer": d.integer}
                   for d in sweep.dimensions],
@@ -525,8 +589,9 @@ def manifest_for(sweep: Sweep) -> dict[str, Any]:
         "seeding": "numpy.random.SeedSequence(base_seed).spawn(n); run_id = point * replications + replication",
         "files": {"design.parquet": "one row per point: values and unit coordinates u:<name>",
                   "plan.parquet": "one row per run: run_id, point, replication, seed",
-                  "runs/part-*.parquet": "finished runs, written atomically in chunks",
-                  "results.parquet": "every run sorted by run_id, once the sweep is complete"},
+                  "runs/part-*.parquet": "finished runs, written atomically in chunks while the sweep runs",
+                  "results.parquet": "every run sorted by run_id, once the sweep is complete (the parts are then "
+                                     "removed); each column's description and unit in the Parquet schema"},
         "versions": _versions(), "code_sha256": code_digest(),
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "complete": False,
@@ -671,7 +736,7 @@ def _row(sweep: Sweep, plan: pd.DataFrame, design: pd.DataFrame, run_id: int, ou
     row: dict[str, Any] = {"run_id": run_id, "point": point, "replication": int(plan.at[run_id, "replication"]),
                            "seed": int(plan.at[run_id, "seed"])}
     row.update({n: _plain(design.at[point, n]) for n in sweep.names})
-    row.update({m: out[m] for m in sweep.metrics})
+    row.update({m: bool(out[m]) if yes_no(m) else out[m] for m in sweep.metrics})
     for name, values in out.get("series", {}).items():
         row[SERIES_PREFIX + name] = np.asarray(values, dtype=float)
     return row
@@ -686,7 +751,7 @@ def finalise(store: Store, sweep: Sweep | None = None, *, engine: str = "", seco
     if len(duplicated):
         raise SweepError(f"{store.out}: runs saved more than once: {duplicated[:10].tolist()}; the folder is damaged")
     if len(table) == manifest["runs"]:
-        write_atomic(store.out / "results.parquet", lambda tmp: table.to_parquet(tmp, index=False))
+        store.compact(table, manifest)
         manifest.update(complete=True, finished=datetime.now(timezone.utc).isoformat(timespec="seconds"),
                         last_engine=engine, last_seconds=round(seconds, 2))
         store.write_manifest(manifest)
