@@ -39,7 +39,7 @@ from .experiment import RunSpec, run_stream, run_summary, seeds
 from .extras import require
 from .metrics import METRICS, metric_problems, yes_no
 from .observers.stuck import SITUATIONS
-from .params import PARAMETERS
+from .params import PARAMETERS, keyword
 from .scenario import Scenario, ScenarioError, _describe, _Strict, load_scenario, validate
 from .storage import check_out, kind_of, result_folder, temporary_file, write_atomic
 
@@ -869,40 +869,15 @@ def run_point(scenario: str | Mapping[str, Any] = "zorgnetwerk", seed: int = 0, 
 
 def ema_name(name: str) -> str:
     """A parameter's dotted name as an EMA workbench identifier (``trust.forgetting`` -> ``trust__forgetting``)."""
-    return name.replace(".", "__")
+    return keyword(name)
 
 
-def ema_model(source: str | Path | Sweep, name: str = "netwerksim"):
-    """An EMA workbench ``ReplicatorModel`` of a sweep file's parameters and scenario fields, seeds
-    (replications) and metrics; outcomes are the sweep's metrics averaged over the replications.
-
-    A parameter's EMA name is its dotted name with ``__`` (:func:`ema_name`); a scenario field's is
-    ``field__`` and its path with every other character made ``_``, passed to :func:`run_point` as ``fields``.
-    """
+def ema_model(source: str | Path | Sweep, levers: tuple[str, ...] = (), name: str = "netwerksim"):
+    """An EMA workbench model of a sweep file: :func:`netwerksim.ema.ema_model` (needs netwerksim[ema])."""
     require("ema")
-    from ema_workbench import CategoricalParameter, Constant, IntegerParameter, RealParameter, ReplicatorModel, ScalarOutcome  # noqa: PLC0415,E501
+    from .ema import ema_model as build_model  # noqa: PLC0415
 
-    s = source if isinstance(source, Sweep) else load_sweep(source)
-    names = {d.name: ema_name(d.name) if d.kind == "parameter" else "field__" + re.sub(r"\W", "_", d.name)
-             for d in s.dimensions}
-    if len(set(names.values())) < len(names):
-        raise SweepError(f"{s.source}: two dimensions get the same EMA workbench name: {names}")
-    model = ReplicatorModel(name, function=run_point)
-    uncertainties = []
-    for d in s.dimensions:
-        if d.values is not None:
-            uncertainties.append(CategoricalParameter(names[d.name], list(d.values)))
-        elif d.integer:
-            uncertainties.append(IntegerParameter(names[d.name], int(d.low), int(d.high)))
-        else:
-            uncertainties.append(RealParameter(names[d.name], d.low, d.high))
-    model.uncertainties = uncertainties
-    fields = {names[d.name]: d.name for d in s.dimensions if d.kind == "field"}
-    model.constants = [Constant("scenario", s.scenario.model_dump(mode="json")), Constant("steps", s.steps),
-                       Constant("fields", fields)]
-    model.replications = [{"seed": x} for x in seeds(s.seed, s.replications)]
-    model.outcomes = [ScalarOutcome(m, function=np.mean) for m in s.metrics]
-    return model
+    return build_model(source, levers=levers, name=name)
 
 
 __all__ = ["DESIGNS", "Dimension", "Store", "Sweep", "SweepError", "SweepRun", "build", "ema_model", "ema_name",
