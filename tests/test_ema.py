@@ -16,15 +16,22 @@ ema = pytest.importorskip("ema_workbench")
 
 from netwerksim.ema import FAILED, ema_model, per_replication  # noqa: E402
 from netwerksim.experiment import seeds  # noqa: E402
+from netwerksim.scenario import load_scenario  # noqa: E402
 from netwerksim.sweeps import SweepError, run_point  # noqa: E402
+from netwerksim.sweeps import ema_model as ema_model_via_sweeps  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore:ipyparallel not installed:UserWarning")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def sweep_file(folder: Path, steps: int = 8) -> Path:
+SPACE = ('"trust.forgetting" = { low = 0.9, high = 1.0 }\n"meeting.accountability_hours" = { low = 0, high = 4 }\n'
+         '"governance.mode" = { values = ["shared", "nao"] }')
+
+
+def sweep_file(folder: Path, steps: int = 8, space: str = SPACE) -> Path:
+    """A small zorgnetwerk sweep file for EMA workbench: 2 replications, seed 4, ``space`` as given."""
     path = folder / "ema.toml"
-    path.write_text(textwrap.dedent(f"""
+    path.write_text(textwrap.dedent("""
         [sweep]
         scenario = "zorgnetwerk"
         design = "lhs"
@@ -32,12 +39,9 @@ def sweep_file(folder: Path, steps: int = 8) -> Path:
         replications = 2
         seed = 4
         steps = {steps}
-        metrics = ["dip", "trust_end"]
+        metrics = ["dip", "trust_end", "vitality_mean"]
         [space]
-        "trust.forgetting" = {{ low = 0.9, high = 1.0 }}
-        "meeting.accountability_hours" = {{ low = 0, high = 4 }}
-        "governance.mode" = {{ values = ["shared", "nao"] }}
-        """), encoding="utf-8")
+        """).format(steps=steps) + space + "\n", encoding="utf-8")
     return path
 
 
@@ -71,6 +75,38 @@ def test_every_replication_keeps_its_own_outcome(tmp_path):
                         m=row["field__governance_mode"], trust__forgetting=row["trust__forgetting"],
                         meeting__accountability_hours=row["meeting__accountability_hours"])
     assert row["trust_end"] == by_hand["trust_end"] and row["dip"] == bool(by_hand["dip"])
+
+
+def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path):
+    path = sweep_file(tmp_path, space='"trust.forgetting" = { low = 0.9, high = 1.0 }\n"trust.negative_weight" = { low = 1.5, high = 4 }')
+    model = ema_model_via_sweeps(path)
+    with ema.SequentialEvaluator(model) as evaluator:
+        experiments, outcomes = evaluator.perform_experiments(scenarios=3)
+    assert len(experiments) == 3 and outcomes["trust_end"].shape == (3, 2)   # one value per replication
+    first = experiments.iloc[0]
+    by_hand = [run_point("zorgnetwerk", seed=s, steps=8, trust__forgetting=first["trust__forgetting"],
+                         trust__negative_weight=first["trust__negative_weight"])["trust_end"] for s in seeds(4, 2)]
+    assert outcomes["trust_end"][0].tolist() == pytest.approx(by_hand, rel=1e-12)
+
+
+def test_scenario_fields_are_ema_workbench_uncertainties_too(tmp_path):
+    path = sweep_file(tmp_path, space='"trust.forgetting" = { low = 0.9, high = 1.0 }\n'
+                               '"organisations[Ziekenhuis Rivierland].mandate" = { low = 0.2, high = 0.9 }\n'
+                               '"governance.mode" = { values = ["shared", "nao"] }')
+    model = ema_model_via_sweeps(path)
+    mandate, mode = "field__organisations_Ziekenhuis_Rivierland__mandate", "field__governance_mode"
+    assert {u.name for u in model.uncertainties} == {"trust__forgetting", mandate, mode}
+    with ema.SequentialEvaluator(model) as evaluator:
+        experiments, outcomes = evaluator.perform_experiments(scenarios=2)
+    first = experiments.iloc[0]
+    changed = load_scenario("zorgnetwerk").model_dump(mode="json")     # the fields set by hand
+    changed["governance"]["mode"] = first[mode]
+    next(o for o in changed["organisations"] if o["name"] == "Ziekenhuis Rivierland")["mandate"] = first[mandate]
+    by_hand = [run_point(changed, seed=s, steps=8, trust__forgetting=first["trust__forgetting"])["vitality_mean"]
+               for s in seeds(4, 2)]
+    assert outcomes["vitality_mean"][0].tolist() == pytest.approx(by_hand, rel=1e-12)
+    with pytest.raises(SweepError, match="invalid scenario"):
+        run_point("zorgnetwerk", fields={"m": "governance.mode"}, m="anarchy")
 
 
 FAILING = """

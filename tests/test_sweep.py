@@ -1,4 +1,4 @@
-"""Sweeps (issue 7): sweep files and their errors, designs, seeds, resumable Parquet results, analysis, EMA."""
+"""Sweeps (issue 7): sweep files and their errors, designs, seeds, resumable Parquet results, analysis (EMA: test_ema.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import textwrap
 import time
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -20,7 +19,6 @@ from netwerksim.cli import main as cli_main
 from netwerksim.experiment import seeds
 from netwerksim.params import PARAMETERS
 from netwerksim.sweeps import SweepError, Store, load_sweep, run_point, run_sweep
-from netwerksim.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "netwerksim.cli"]
@@ -276,58 +274,6 @@ def test_run_point_takes_dotted_or_ema_names_and_rejects_unknown_ones():
     assert dotted != run_point("zorgnetwerk", seed=5, steps=8, trust__forgetting=0.99)
     with pytest.raises(SweepError, match="'trust.forgeting' is not a model parameter .did you mean 'trust.forgetting'"):
         run_point("zorgnetwerk", trust__forgeting=0.9)
-
-
-def ema_sweep(tmp_path, space: str):
-    """A small zorgnetwerk sweep file for EMA workbench: 8 weeks, 2 replications, seed 4, ``space`` as given."""
-    return write(tmp_path, f"""
-        [sweep]
-        scenario = "zorgnetwerk"
-        design = "lhs"
-        samples = 3
-        replications = 2
-        seed = 4
-        steps = 8
-        metrics = ["trust_end", "vitality_mean"]
-        [space]
-        {space}
-        """)
-
-
-@pytest.mark.filterwarnings("ignore:ipyparallel not installed:UserWarning")
-def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path):
-    ema = pytest.importorskip("ema_workbench")
-    path = ema_sweep(tmp_path, '"trust.forgetting" = { low = 0.9, high = 1.0 }\n"trust.negative_weight" = { low = 1.5, high = 4 }')
-    model = netwerksim.sweeps.ema_model(path)
-    with ema.SequentialEvaluator(model) as evaluator:
-        experiments, outcomes = evaluator.perform_experiments(scenarios=3)
-    assert len(experiments) == 3 and outcomes["trust_end"].shape == (3, 2)   # one value per replication
-    first = experiments.iloc[0]
-    by_hand = [run_point("zorgnetwerk", seed=s, steps=8, trust__forgetting=first["trust__forgetting"],
-                         trust__negative_weight=first["trust__negative_weight"])["trust_end"] for s in seeds(4, 2)]
-    assert outcomes["trust_end"][0].tolist() == pytest.approx(by_hand, rel=1e-12)
-
-
-@pytest.mark.filterwarnings("ignore:ipyparallel not installed:UserWarning")
-def test_scenario_fields_are_ema_workbench_uncertainties_too(tmp_path):
-    ema = pytest.importorskip("ema_workbench")
-    path = ema_sweep(tmp_path, '"trust.forgetting" = { low = 0.9, high = 1.0 }\n'
-                               '"organisations[Ziekenhuis Rivierland].mandate" = { low = 0.2, high = 0.9 }\n'
-                               '"governance.mode" = { values = ["shared", "nao"] }')
-    model = netwerksim.sweeps.ema_model(path)
-    mandate, mode = "field__organisations_Ziekenhuis_Rivierland__mandate", "field__governance_mode"
-    assert {u.name for u in model.uncertainties} == {"trust__forgetting", mandate, mode}
-    with ema.SequentialEvaluator(model) as evaluator:
-        experiments, outcomes = evaluator.perform_experiments(scenarios=2)
-    first = experiments.iloc[0]
-    changed = load_scenario("zorgnetwerk").model_dump(mode="json")     # the fields set by hand
-    changed["governance"]["mode"] = first[mode]
-    next(o for o in changed["organisations"] if o["name"] == "Ziekenhuis Rivierland")["mandate"] = first[mandate]
-    by_hand = [run_point(changed, seed=s, steps=8, trust__forgetting=first["trust__forgetting"])["vitality_mean"]
-               for s in seeds(4, 2)]
-    assert outcomes["vitality_mean"][0].tolist() == pytest.approx(by_hand, rel=1e-12)
-    with pytest.raises(SweepError, match="invalid scenario"):
-        run_point("zorgnetwerk", fields={"m": "governance.mode"}, m="anarchy")
 
 
 # --- the distributed engine ----------------------------------------------------------------------------
