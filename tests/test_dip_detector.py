@@ -59,3 +59,9 @@ def test_the_indicator_changes_from_peak_to_detection_are_kept_as_data_not_as_th
     assert busy["indicator_changes"]["hierarchy"] > 0.2 and busy["indicator_changes"]["meeting_hours"] > 1.5
     assert busy["label_en"] == quiet["label_en"].replace(f"{quiet['depth']:.0%}", f"{busy['depth']:.0%}")
     assert "hierarch" not in busy["label_en"]     # why it fell comes from the replay (test_explain.py)
+
+
+def test_the_doorstart_says_its_numbers_with_a_dutch_decimal_comma():
+    _, door = feed(rise_fall_recover())
+    assert f"herstelt tot {door['level']:.2f}".replace(".", ",") in door["label_nl"]
+    assert f"recovers to {door['level']:.2f} after a trough of {door['trough']:.2f}" in door["label_en"]

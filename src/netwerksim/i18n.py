@@ -152,8 +152,8 @@ TEXT: dict[str, tuple[str, str]] = {
                     "The network starts with a vitality of {v0:.2f} and reaches {peak:.2f} in week {week}."),
     "story.start_peak": ("Het netwerk start met een vitaliteit van {v0:.2f}; hoger wordt het niet.",
                          "The network starts with a vitality of {v0:.2f}; it never gets higher."),
-    "story.dip": ("Week {week}: {text} Het dal: {trough:.2f} in week {trough_week}.",
-                  "Week {week}: {text} The trough: {trough:.2f} in week {trough_week}."),
+    "story.dip": ("Week {week}: {text} Het dal: {trough} in week {trough_week}.",
+                  "Week {week}: {text} The trough: {trough} in week {trough_week}."),
     "story.doorstart": ("Week {week}: {text}", "Week {week}: {text}"),
     "story.no_dip": ("Er treedt geen netwerkdip op.", "No netwerkdip occurs."),
     "story.end": ("In week {week} is de vitaliteit {v:.2f}; {active} van de {total} organisaties doen actief mee, "
@@ -228,8 +228,8 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Why was not computed (run with --no-explain): `netwerksim explain {folder} --event {n}`."),
     "why.more_detail": ("in detail: netwerksim explain {folder} --event {n}", "in detail: netwerksim explain {folder} --event {n}"),
     "why.no_dip": ("Deze run heeft geen netwerkdip: er is niets te verklaren.", "This run has no netwerkdip: nothing to explain."),
-    "doorstart.label": ("Doorstart: de vitaliteit herstelt tot {level:.2f} na een dal van {trough:.2f} in week {trough_week}.",
-                        "Doorstart: vitality recovers to {level:.2f} after a trough of {trough:.2f} in week {trough_week}."),
+    "doorstart.label": ("Doorstart: de vitaliteit herstelt tot {level} na een dal van {trough} in week {trough_week}.",
+                        "Doorstart: vitality recovers to {level} after a trough of {trough} in week {trough_week}."),
     # the workshop app (src/netwerksim/app)
     "app.title": ("netwerksim: werkplaats", "netwerksim: workshop"),
     "app.other_language": ("English", "Nederlands"),

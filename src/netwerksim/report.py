@@ -168,7 +168,7 @@ def story(result: "RunResult", lang: str) -> list[str]:
     for e in result.events:
         if e["type"] == "netwerkdip":
             lines.append(t("story.dip", lang, week=e["detected"], text=e[key],
-                           trough=e["trough"], trough_week=e["trough_week"]))
+                           trough=decimal(e["trough"], lang), trough_week=e["trough_week"]))
         elif e["type"] == "doorstart":
             lines.append(t("story.doorstart", lang, week=e["step"], text=e[key]))
     if first_dip is None:

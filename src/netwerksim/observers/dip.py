@@ -136,10 +136,11 @@ class DipDetector:
         dip.update(end=week, duration=week - dip["start"])
         self.open = None
         self.peak, self.peak_week = level, week
-        fmt = dict(level=level, trough=dip["trough"], trough_week=dip["trough_week"])
+        labels = {f"label_{lang}": t("doorstart.label", lang, level=decimal(level, lang),
+                                     trough=decimal(dip["trough"], lang), trough_week=dip["trough_week"])
+                  for lang in ("nl", "en")}
         return {"step": week, "type": "doorstart", "dip_start": dip["start"], "trough": dip["trough"],
-                "trough_week": dip["trough_week"], "level": level,
-                "label_nl": t("doorstart.label", "nl", **fmt), "label_en": t("doorstart.label", "en", **fmt)}
+                "trough_week": dip["trough_week"], "level": level, **labels}
 
     def finish(self, last_week: int) -> None:
         """Close an open dip at the end of the run: its duration runs to the last week."""
