@@ -285,3 +285,20 @@ def test_interventions_pressed_during_a_live_run_are_pressed_again_in_the_replay
     a = dip["attribution"]
     assert a["snapshot_week"] < 30 < a["measured_week"]
     assert a["drivers"][0]["saved"] == 0.0 and a["together"] == 0.0 and a["outside"] == a["fall"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(6))
+def test_networks_nobody_wrote_are_attributed_within_the_budget(seed):
+    """Generated networks (3-40 partners, joiners, any governance): the replay matches the run (attribute
+    checks it), the accounts add up and the branches stay within the budget."""
+    from netwerksim import generate_network
+
+    m = stepped(Scenario.model_validate(generate_network(seed)), 0, 104)
+    dips = attribute(m)
+    for dip in dips:
+        a = dip["attribution"]
+        assert sum(d["saved"] for d in a["drivers"]) + a["rest"] + a["outside"] == pytest.approx(a["fall"], abs=1e-12)
+        assert a["snapshot_week"] < a["measured_week"] <= dip["detected"]
+    assert max((d["attribution"]["snapshot_week"] for d in dips), default=0) + sum(
+        d["attribution"]["branch_weeks"] for d in dips) <= BUDGET * m.week
