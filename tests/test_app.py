@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import zipfile
 
 import ipyvuetify as v
@@ -21,7 +22,8 @@ from netwerksim.app.widgets import NetworkView
 from solara.components.echarts import EchartsWidget
 from netwerksim.app.panel import NOT_IN_PANEL, panel_groups
 from netwerksim.app.session import SeedError, parse_seed, scenarios
-from netwerksim.app.situation import log_lines, situation
+from netwerksim.app.situation import Names, log_lines, situation
+from netwerksim.i18n import decimal
 from netwerksim.interventions import REGISTRY
 from netwerksim.report import DIP_COLOUR, DOORSTART_COLOUR, EVENT_COLOURS
 from netwerksim.scenario import bundled_names
@@ -227,13 +229,13 @@ def test_situation_names_the_stuck_situations_open_in_a_week():
             break
     event = next(e for e in session.model.events if e["type"] == "vastloop")
     names = list(session.model.state.issues.name_nl)
-    now = situation(session.model.rows, session.model.events, event["step"], names, "nl")
-    before = situation(session.model.rows, session.model.events, event["step"] - 1, names, "nl")
+    now = situation(session.model.rows, session.model.events, event["step"], names, "nl", 6)
+    before = situation(session.model.rows, session.model.events, event["step"] - 1, names, "nl", 6)
     assert event["id"] in [s.id for s in now.stuck] and event["id"] not in [s.id for s in before.stuck]
     stuck = next(s for s in now.stuck if s.id == event["id"])
     assert stuck.name and stuck.explanation and stuck.issue in names
     assert now.conflict_name in {"vriendelijk", "waakzaam", "onenigheid", "conflict"} and now.conflict_signature
-    english = situation(session.model.rows, session.model.events, event["step"], names, "en")
+    english = situation(session.model.rows, session.model.events, event["step"], names, "en", 6)
     assert english.conflict_name in {"friendly", "vigilant", "disagreement", "conflict"}
 
 
@@ -330,13 +332,14 @@ def test_chart_marks_group_a_week_and_name_the_dip_and_the_doorstart_in_their_ow
     assert len({DIP_COLOUR, DOORSTART_COLOUR, *EVENT_COLOURS.values()}) == 2 + len(EVENT_COLOURS)
 
     option = chart_option(session.model.rows, events, session.horizon, "nl", font_px=16)
-    labels = option["series"][-1]["data"]
+    labels = option["series"][-2]["data"]
     assert [(d["value"][0], d["label"]["formatter"], d["label"]["color"]) for d in labels] == [
         (w, text, colour) for w, colour, text in marks]
     assert "tooltip" not in option                                  # nothing pops up over the chart
+    axis = option["series"][-1]["data"]
+    assert [d["label"]["formatter"] for d in axis] == ["0,0", "0,2", "0,4", "0,6", "0,8", "1,0"]   # Dutch commas
     sizes = [option["textStyle"]["fontSize"], option["legend"]["textStyle"]["fontSize"],
-             option["xAxis"][1]["axisLabel"]["fontSize"], option["yAxis"][1]["axisLabel"]["fontSize"],
-             *(d["label"]["fontSize"] for d in labels)]
+             option["xAxis"][1]["axisLabel"]["fontSize"], *(d["label"]["fontSize"] for d in labels + axis)]
     assert min(sizes) >= 16
 
 
@@ -350,3 +353,80 @@ def test_names_above_the_chart_share_a_row_only_when_they_do_not_overlap():
         for (w1, _, text), (w2, _, _) in zip(placed, placed[1:]):
             assert w1 + len(text) * 0.55 * 16 * weeks_per_px <= w2
     assert rows[:3] == [0, 1, 2]
+
+
+# --- narration ----------------------------------------------------------------------------------------
+def lines_of(session: Session, lang: str = "nl") -> list[str]:
+    st = session.model.state
+    names = Names(list(st.orgs.name), list(st.forums.name_nl if lang == "nl" else st.forums.name_en),
+                  list(st.issues.name_nl if lang == "nl" else st.issues.name_en))
+    return [line for _, _, line in log_lines(session.model.events, session.week, lang, effects=session.effects,
+                                             names=names, rows=session.model.rows, window=6)]
+
+
+def test_the_log_says_what_an_entry_did_here():
+    """Issue 16 item 5: which rule, which organisation, which table; a modeller's note is not read out."""
+    session = Session("zorgnetwerk", seed=1)
+    for _ in range(12):
+        session.step()
+    municipality = "Gemeente Rivierstad"
+    session.intervene("decision_rule", rule="majority")
+    session.intervene("elections")
+    session.intervene("existential_threat", strength=0.0)
+    session.intervene("mediation")
+    session.step()
+    lines = lines_of(session)
+    rule = next(x for x in lines if x.startswith("Bestuurlijk besluit: Besluitregel"))
+    assert "bij meerderheid" in rule and "consensus" not in rule
+    elections = next(x for x in lines if "Gemeenteraadsverkiezingen" in x)
+    assert f"Dat raakte {municipality}" in elections and "werkrelaties" in elections
+    threat = next(x for x in lines if "Existentiële dreiging" in x)
+    assert "voorbij" in threat and "Sterkte" not in threat
+    mediation = next(x for x in lines if "Bemiddeling" in x)
+    assert "veranderde niets in dit netwerk" in mediation          # the thermometer was friendly
+    key_person = Session("zorgnetwerk", seed=1)
+    for _ in range(12):
+        key_person.step()
+    key_person.intervene("key_person_leaves")
+    key_person.step()
+    line = next(x for x in lines_of(key_person) if "Sleutelfiguur" in x)
+    assert re.search(r"Dat raakte [A-Z][^;,.]+; \d+ werkrelaties", line), line   # one organisation, by name
+
+
+def test_a_press_without_a_lever_here_is_told_and_one_with_a_lever_is_not():
+    session = Session("zorgnetwerk", seed=1)
+    for _ in range(12):
+        session.step()
+    assert session.intervene("mediation")() is False                # nothing is in conflict
+    assert session.intervene("remove_competition_incentive")() is False   # no rivals in this network
+    assert session.intervene("trust_dialogue")() is True
+    assert session.pending == ["mediation", "remove_competition_incentive", "trust_dialogue"]
+
+
+def test_panel_log_chart_and_report_give_one_number_for_vitality_in_a_week():
+    session = run_to_end("zorgnetwerk_doorstart", 1)
+    rows, events = session.model.rows, session.model.events
+    dip = next(e for e in events if e["type"] == "netwerkdip")
+    doorstart = next(e for e in events if e["type"] == "doorstart")
+    names = list(session.model.state.issues.name_nl)
+    trough = situation(rows, events, dip["trough_week"], names, "nl", 6).vitality
+    assert trough == pytest.approx(dip["trough"], abs=1e-12)
+    chart = chart_option(rows, events, session.horizon, "nl", window=6)
+    vitality = next(s for s in chart["series"] if s["name"].startswith("vitaliteit"))["data"]
+    assert vitality[dip["trough_week"]] == [dip["trough_week"], round(dip["trough"], 3)]
+    line = next(x for x in lines_of(session) if x.startswith("Doorstart in week"))
+    assert decimal(doorstart["trough"], "nl") in line and decimal(doorstart["level"], "nl") in line
+    assert "Gezamenlijke feitenanalyse" in line                       # what was done since the dip began
+
+
+def test_dutch_lines_have_decimal_commas():
+    session = Session("zorgnetwerk_doorstart", seed=1)
+    for _ in range(70):
+        session.step()
+    session.intervene("trust_dialogue")
+    while session.step():
+        pass
+    dutch = lines_of(session, "nl")
+    assert not [x for x in dutch if re.search(r"\d\.\d", x)]
+    assert any(re.search(r"\d,\d", x) for x in dutch)
+    assert any(re.search(r"\d\.\d", x) for x in lines_of(session, "en"))

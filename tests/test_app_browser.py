@@ -295,3 +295,87 @@ def test_the_app_reaches_no_other_machine_while_a_page_loads_and_plays(browser, 
         page.context.close()
     assert outside == []
     assert not net_log.exists(), net_log.read_text()
+
+
+# --- one projector screen ---------------------------------------------------------------------------
+REGIONS = (".nws-head", ".nws-panel", ".nws-net-view", ".solara-echarts", ".nws-now")
+BOXES = """sels => sels.map(s => { const e = document.querySelector(s); if (!e) return null;
+    const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })"""
+
+
+def overlap(a, b) -> float:
+    w = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    h = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return max(w, 0) * max(h, 0)
+
+
+def one_screen(page, size, regions=REGIONS) -> dict:
+    """The page's regions fit the viewport side by side, without scrolling: their boxes."""
+    width, height = size
+    boxes = dict(zip(regions, page.evaluate(BOXES, list(regions))))
+    for sel, box in boxes.items():
+        assert box is not None and box[2] > 30 and box[3] > 30, (sel, box)
+        assert box[0] >= -1 and box[1] >= -1 and box[0] + box[2] <= width + 1 and box[1] + box[3] <= height + 1, \
+            (sel, box, size)
+    for i, a in enumerate(regions):
+        for b in regions[i + 1:]:
+            assert overlap(boxes[a], boxes[b]) <= 2, (a, b, boxes[a], boxes[b])
+    scroll = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+    assert scroll[0] <= width and scroll[1] <= height, scroll
+    return boxes
+
+
+def mean_opacity(page) -> float:
+    return float(page.locator(".nws-network-view canvas").get_attribute("data-mean-opacity"))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_one_projector_screen(app_url, browser, shots, size):
+    """Issue 16 item 3: network, chart and situation now on one screen at both sizes, text of at least 16 px,
+    the panel folded, no Solara badge, no tooltip over the chart, a presentation mode without the controls;
+    item 4: the network drawn at the dip's trough is fainter than at its peak."""
+    page = browser.new_context(viewport={"width": size[0], "height": size[1]}).new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(app_url)
+    page.get_by_text("Wat er gebeurde").wait_for(timeout=60_000)
+    page.locator(".nws-speed [role=slider]").focus()
+    page.keyboard.press("End")                                      # 10 weeks a second
+    pause_at = page.get_by_label("Pauzeer bij week")
+    pause_at.fill("90")
+    pause_at.press("Enter")
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.get_by_text("Gepauzeerd bij week 90", exact=False).wait_for(timeout=120_000)
+    assert week_on_screen(page) == 90                                # "pause at week N" stops at N
+    press(page, "Herstartingrediënten", "Gezamenlijke feitenanalyse")
+    page.get_by_text("gaat in vanaf week 91: Gezamenlijke feitenanalyse").wait_for()
+    page.screenshot(path=str(shots / f"app_{size[0]}x{size[1]}.png"))
+
+    boxes = one_screen(page, size)
+    for sel in (".nws-legend", ".nws-log", ".nws-situation"):
+        assert float(page.locator(sel).evaluate("e => getComputedStyle(e).fontSize").rstrip("px")) >= 16, sel
+    assert int(page.locator(".nws-network-view canvas").get_attribute("data-font-px")) >= 16
+    assert page.locator(".v-expansion-panel-content:visible").count() <= 1   # the 32 buttons folded in groups
+    assert page.get_by_text("runs on Solara", exact=False).count() == 0
+    chart = boxes[".solara-echarts"]
+    page.mouse.move(chart[0] + chart[2] / 2, chart[1] + chart[3] / 2)
+    time.sleep(0.5)
+    assert page.locator("[class*=tooltip]:visible").count() == 0
+
+    trough = mean_opacity(page)                                      # week 90, in the dip
+    page.get_by_role("slider").last.focus()                          # look back at the peak, week 27
+    page.keyboard.press("Home")
+    for _ in range(27):
+        page.keyboard.press("ArrowRight")
+    page.get_by_text("Je kijkt terug naar week 27", exact=False).wait_for()
+    assert mean_opacity(page) >= 1.2 * trough
+
+    page.get_by_role("button", name="Presentatie", exact=True).click()
+    page.locator(".nws-panel").wait_for(state="hidden")
+    assert not page.get_by_role("button", name="Opnieuw").is_visible()
+    assert page.get_by_role("button", name="Start", exact=True).is_visible()
+    presented = one_screen(page, size, tuple(r for r in REGIONS if r != ".nws-panel"))
+    assert presented[".nws-net-view"][2] > boxes[".nws-net-view"][2]   # the network takes the panel's room
+    page.screenshot(path=str(shots / f"app_present_{size[0]}x{size[1]}.png"))
+    page.get_by_role("button", name="Bediening", exact=True).click()
+    page.locator(".nws-panel").wait_for()
+    page.context.close()

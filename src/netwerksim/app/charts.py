@@ -16,7 +16,8 @@ from matplotlib.figure import Figure
 
 import math
 
-from ..i18n import t
+from ..i18n import decimal, t
+from ..observers.dip import window_mean
 from ..observers.indicators import CONDITIONS, VITALITY_COMPONENTS
 from ..report import DIP_COLOUR, DOORSTART_COLOUR, EVENT_COLOURS, WEEKLY_RHYTHM, dip_spans, mark_dips_and_events, plot_indicator
 
@@ -105,18 +106,21 @@ def _label_events(ax, events: list[dict], lang: str) -> None:
                     bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8))
 
 
-def _columns(which: str, lang: str) -> list[tuple[str, str, str, float]]:
+def _columns(which: str, lang: str, window: int = 1) -> list[tuple[str, str, str, float]]:
     """(column, colour, label, line width) of one chart."""
     if which == "vitality":
         return [*((c, k, t(c, lang), 2.0) for c, k in zip(VITALITY_COMPONENTS, COMPONENT_COLOURS)),
-                ("vitality", "#2c3e50", t("vitality", lang), 5.0)]
+                ("vitality", "#2c3e50", t("app.chart.vitality_mean", lang, weeks=window), 5.0)]
     if which == "conditions":
         return [(c, k, t(c, lang), 2.5) for c, k in zip(CONDITIONS, CONDITION_COLOURS)]
     return [(c, k, t(c, lang), 2.5) for c, k in zip(CAPITALS, CAPITAL_COLOURS)]
 
 
-def _points(rows: list[dict], col: str) -> list[list[float]]:
-    """[week, value] of a column; what meets every few weeks as a 4-week mean (as report.plot_indicator)."""
+def _points(rows: list[dict], col: str, window: int) -> list[list[float]]:
+    """[week, value] of a column; what meets every few weeks as a 4-week mean (as report.plot_indicator);
+    vitality as the netwerkdip detector smooths it (its mean over ``window`` weeks)."""
+    if col == "vitality":
+        return [[r["week"], round(window_mean(rows, col, i, window), 3)] for i, r in enumerate(rows)]
     values = [(r["week"], r.get(col)) for r in rows]
     values = [(w, v) for w, v in values if v is not None and not math.isnan(v)]
     if col in WEEKLY_RHYTHM:
@@ -129,9 +133,10 @@ def _points(rows: list[dict], col: str) -> list[list[float]]:
 
 
 def chart_option(rows: list[dict], events: list[dict], horizon: int, lang: str, which: str = "vitality", *,
-                 cursor: int | None = None, font_px: int = 16) -> dict:
+                 cursor: int | None = None, font_px: int = 16, window: int = 6) -> dict:
     """The ECharts option of one chart (``which`` in CHARTS) for the recorded ``rows`` and ``events``: a strip
-    with the names of the marks above a grid with the lines, the netwerkdips shaded and the marks as lines."""
+    with the names of the marks above a grid with the lines, the netwerkdips shaded and the marks as lines.
+    The values along the axis are written by the option itself (a decimal comma in Dutch)."""
     last = rows[-1]["week"] if rows else 0
     marks = event_marks(events, lang)
     rows_of = label_rows(marks, horizon, font_px)
@@ -143,8 +148,8 @@ def chart_option(rows: list[dict], events: list[dict], horizon: int, lang: str, 
         lines.append({"xAxis": cursor, "lineStyle": {"color": "#000", "width": 3, "type": "solid"}})
     shaded = [[{"xAxis": start}, {"xAxis": min(end, last)}] for start, end in dip_spans(events, last)]
     series = []
-    for k, (col, colour, label, width) in enumerate(_columns(which, lang)):
-        line = {"type": "line", "name": label, "data": _points(rows, col), "showSymbol": False, "z": 3 + k,
+    for k, (col, colour, label, width) in enumerate(_columns(which, lang, window)):
+        line = {"type": "line", "name": label, "data": _points(rows, col, window), "showSymbol": False, "z": 3 + k,
                 "color": colour, "lineStyle": {"width": width, "color": colour}, "emphasis": {"disabled": True},
                 "xAxisIndex": 1, "yAxisIndex": 1}
         if k == 0:
@@ -158,7 +163,13 @@ def chart_option(rows: list[dict], events: list[dict], horizon: int, lang: str, 
                              "label": {"show": True, "position": "right", "distance": 2, "formatter": text,
                                        "color": colour, "fontSize": font_px, "fontWeight": "bold"}}
                             for (week, colour, text), row in zip(marks, rows_of)]})
-    labels = [label for _, _, label, _ in _columns(which, lang)]
+    series.append({"type": "scatter", "name": "axis", "symbolSize": 0, "silent": True, "xAxisIndex": 1,
+                   "yAxisIndex": 1, "clip": False,
+                   "data": [{"value": [0, k / 5], "label": {"show": True, "position": "left", "distance": 8,
+                                                            "formatter": decimal(k / 5, lang, ".1f"),
+                                                            "fontSize": font_px, "color": "#555"}}
+                            for k in range(6)]})
+    labels = [label for _, _, label, _ in _columns(which, lang, window)]
     legend_rows = math.ceil(sum(len(x) * 0.45 * font_px + 35 for x in labels) / CHART_WIDTH_PX)
     legend_px = legend_rows * (font_px + 10) + 4
     return {
@@ -174,6 +185,6 @@ def chart_option(rows: list[dict], events: list[dict], horizon: int, lang: str, 
                    "splitLine": {"show": False}}],
         "yAxis": [{"type": "value", "min": 0, "max": max(strip_rows, 1), "gridIndex": 0, "show": False},
                   {"type": "value", "min": 0, "max": 1, "interval": 0.2, "gridIndex": 1,
-                   "axisLabel": {"fontSize": font_px}}],
+                   "axisLabel": {"show": False}}],
         "series": series,
     }

@@ -25,7 +25,7 @@ from solara.components.echarts import EchartsWidget
 from solara.server import kernel_context
 from solara.server import settings as server_settings
 
-from ..i18n import t
+from ..i18n import decimal, t
 from ..interventions import REGISTRY, EventParameterError
 from ..scenario import KINDS
 from .charts import CHARTS, chart_option, draw_charts
@@ -34,7 +34,8 @@ from .network import (GONE_COLOUR, KIND_COLOURS, LEVEL_COLOURS, NAMED_ORGANISATI
 from .panel import needs_target, panel_groups
 from .player import FINISHED, MAX_SPEED, MIN_SPEED, PAUSE_AT, Player
 from .session import SEED_HIGH, Session, SeedError, parse_seed, scenarios
-from .situation import log_lines, situation
+from .effects import LEVER_WEEKS
+from .situation import Names, log_lines, situation
 from .widgets import FrameAck, NetworkView
 from ..mechanisms.conflict import LEVELS
 from ..observers.thermometer import LEVEL_NAMES
@@ -161,6 +162,7 @@ class Actions:
         self.session, self.player, self.r = session, player, r
         self.pick_scenario = guarded(r.message, lambda stem: self.restart(stem))
         self.press = guarded(r.message, self._press)
+        session.on_change = self.changed     # a netwerkdip's explanation arrived
 
     def changed(self):
         self.r.version.value += 1
@@ -236,12 +238,19 @@ class Actions:
                 return
             params[target_option] = r.target.value
         try:
-            session.intervene(name, **params)
+            lever = session.intervene(name, **params)
         except (EventParameterError, KeyError, ValueError) as exc:
             r.message.value = ("error", "app.error", {"error": str(exc)})
             return
-        r.message.value = ("success", "app.pressed", {"label": label, "week": session.week + 1})
+        pressed = ("success", "app.pressed", {"label": label, "week": session.week + 1})
+        r.message.value = pressed
         self.changed()
+
+        def check():   # followed some weeks ahead on copies: in a thread, so the page does not wait
+            if not lever() and r.message.value == pressed:
+                r.message.value = ("warning", "app.no_lever", {**pressed[2], "weeks": LEVER_WEEKS})
+
+        threading.Thread(target=check, name="netwerksim-lever", daemon=True).start()
 
     def set_view(self, week: int):
         self.r.view.value = None if week >= min(self.r.week.value, self.session.week) else week
@@ -296,17 +305,21 @@ def Page(session: Session | None = None):
     shown = now if r.view.value is None or playing else min(int(r.view.value), now)
     rows, events = session.model.rows[:now + 1], [e for e in session.model.events if e["step"] <= now]
     st = session.model.state
-    issue_names = st.issues.name_nl if L == "nl" else st.issues.name_en
-    sit = situation(rows, events, shown, issue_names, L)
+    window = int(session.model.params.dip.window)
+    names = Names(list(st.orgs.name), list(st.forums.name_nl if L == "nl" else st.forums.name_en),
+                  list(st.issues.name_nl if L == "nl" else st.issues.name_en))
+    sit = situation(rows, events, shown, names.issues, L, window)
     geometry = solara.use_memo(lambda: json.dumps(view_layout(session.layout, st)), [session.generation])
     frame = solara.use_memo(lambda: json.dumps(view_frame(session.layout, st, session.snapshots[shown], L, shown)),
                             [session.generation, shown, L])
     cursor = None if shown == now else shown
     option = solara.use_memo(
-        lambda: chart_option(rows, events, session.horizon, L, r.chart.value, cursor=cursor, font_px=FONT_PX),
+        lambda: chart_option(rows, events, session.horizon, L, r.chart.value, cursor=cursor, font_px=FONT_PX,
+                             window=window),
         [session.generation, now, len(events), L, r.chart.value, cursor])
     pending = tuple(session.pending) if shown == now else ()
-    lines = tuple(log_lines(events, shown, L)[:LOG_LINES])
+    lines = tuple(log_lines(events, shown, L, effects=session.effects, names=names, rows=rows,
+                            window=window)[:LOG_LINES])
 
     solara.Style(CSS)
     solara.Title(t("app.title", L))
@@ -328,7 +341,7 @@ def Page(session: Session | None = None):
                 Notice(r.message.value, L)
                 if shown != now:
                     solara.Info(t("app.viewing", L, week=shown, now=now))
-            SituationView(sit, L)
+            SituationView(sit, L, window)
             EventLog(lines, pending, now + 1 if pending else None, L)
         with solara.Div(classes=["nws-chart"]):
             Chart(option)
@@ -466,14 +479,14 @@ def Notice(message, L):
 
 
 @solara.component
-def SituationView(sit, L):
+def SituationView(sit, L, window):
     with solara.Div(classes=["nws-situation"]):
-        SituationLines(sit, L)
+        SituationLines(sit, L, window)
 
 
-def SituationLines(sit, L):
+def SituationLines(sit, L, window):
     with solara.Row(style="align-items: baseline; gap: 16px; flex-wrap: wrap"):
-        Html("span", t("app.vitality_now", L, value=sit.vitality), "nws-big")
+        Html("span", t("app.vitality_now", L, value=decimal(sit.vitality, L), weeks=window), "nws-big")
         Html("span", t("app.dip_now", L, start=sit.dip_since) if sit.dip_since is not None else t("app.no_dip", L),
              "nws-big", "color: #d35400" if sit.dip_since is not None else "color: #2e8b57")
     with solara.Row(style="align-items: center; gap: 8px; flex-wrap: wrap"):

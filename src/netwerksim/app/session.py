@@ -4,6 +4,9 @@ A Session holds no Solara state: the page keeps one per browser session (``solar
 browsers never share a model. Everything goes through the public API (``NetwerkModel``,
 ``model.intervene``, ``runner.collect``); the per-week snapshots kept here (tie trust, conflict heat,
 organisation status, energy) are what the network picture needs to scroll back through the run.
+For the log it also keeps what each applied entry did here (app/effects.py) and has each netwerkdip
+explained by counterfactual replay (``explain.attribute``, on a copy, in a thread of its own) once it is
+reported; ``on_change`` is called when such an explanation arrives.
 """
 
 from __future__ import annotations
@@ -16,13 +19,17 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Callable
 
 import numpy as np
 import pandas as pd
 
-from ..model import NetwerkModel
+from ..explain import attribute
+from ..model import NetwerkModel, periodic_reflections
 from ..runner import collect
 from ..scenario import Scenario, bundled
+from .effects import Effect, effects, has_lever
+from .situation import APPLIED
 from .network import Layout, compute_layout, contact, dot_fill, scheduled_contact
 
 DEFAULT_SCENARIO = "zorgnetwerk"
@@ -74,6 +81,7 @@ class Session:
     def __init__(self, scenario: str | Scenario = DEFAULT_SCENARIO, seed: int | None = None):
         self.lock = threading.RLock()   # the play thread and button presses share the model
         self.generation = 0             # counts resets: a new model, layout and history
+        self.on_change: Callable[[], None] = lambda: None   # something arrived from a thread (an explanation)
         self.reset(scenario, seed)
 
     def reset(self, scenario: str | Scenario | None = None, seed: int | None = None) -> None:
@@ -96,7 +104,9 @@ class Session:
             self.model = NetwerkModel(spec, rng=self.seed)
             self.layout: Layout = compute_layout(self.model.state)   # once per scenario and seed, then kept
             self.snapshots = [snapshot(self.model, self.layout, None)]
-            self.pending: list[str] = []    # registry names pressed this week, applied at the next step
+            self.pressed: list[tuple[str, dict]] = []   # pressed this week, applied at the next step
+            self.timeline = sorted([*spec.events, *periodic_reflections(spec)], key=lambda e: e.at)
+            self.effects: dict[int, Effect] = {}         # index in model.events -> what that entry did
             self.generation += 1
 
     # --- running ----------------------------------------------------------------------------------
@@ -114,21 +124,56 @@ class Session:
     def finished(self) -> bool:
         return self.week >= self.horizon
 
+    @property
+    def pending(self) -> list[str]:
+        """The registry names pressed this week."""
+        return [name for name, _ in self.pressed]
+
     def step(self) -> bool:
         """One week on; False (and nothing happens) once the scenario's horizon is reached."""
         with self.lock:
             if self.finished:
                 return False
-            self.model.step()
-            self.snapshots.append(snapshot(self.model, self.layout, self.snapshots[-1]))
-            self.pending.clear()
+            model, week = self.model, self.week + 1
+            due = [(e.type, e.params) for e in self.timeline if (week - 1 if week > 1 else -1) < e.at <= week]
+            due += self.pressed   # as the model's step applies them: the timeline, then what was pressed
+            done = effects(model, due) if due else []
+            first = len(model.events)
+            model.step()
+            applied = [i for i in range(first, len(model.events)) if model.events[i]["type"] in APPLIED]
+            self.effects.update(zip(applied, done))
+            self.snapshots.append(snapshot(model, self.layout, self.snapshots[-1]))
+            self.pressed.clear()
+            for n, event in enumerate(e for e in model.events if e["type"] == "netwerkdip"):
+                if event["step"] == week:
+                    threading.Thread(target=self._explain, args=(n, self.generation), name="netwerksim-explain",
+                                     daemon=True).start()
             return True
 
-    def intervene(self, name: str, **params) -> None:
-        """Queue a registry entry through the public API; it changes the model from the next step."""
+    def _explain(self, n: int, generation: int) -> None:
+        """Attribute the ``n``-th netwerkdip on a copy and give the live event its explanation."""
         with self.lock:
+            if generation != self.generation:
+                return
+            copy = self.model.branch()
+        explained = attribute(copy, dips=[n])[0]
+        with self.lock:
+            if generation != self.generation:
+                return
+            live = [e for e in self.model.events if e["type"] == "netwerkdip"][n]
+            live["attribution"] = explained["attribution"]
+            live.update({k: v for k, v in explained.items() if k.startswith("label_")})
+        self.on_change()
+
+    def intervene(self, name: str, **params) -> Callable[[], bool]:
+        """Queue a registry entry through the public API; it changes the model from the next step. Returns a
+        check whether the press changes anything the room can see (effects.has_lever, on a copy from before
+        the press): it takes a while, so call it outside the page's render."""
+        with self.lock:
+            before = self.model.branch()
             self.model.intervene(name, **params)
-            self.pending.append(name)
+            self.pressed.append((name, params))
+        return lambda: has_lever(before, name, params)
 
     # --- reading ----------------------------------------------------------------------------------
     def timeseries(self, until: int | None = None) -> pd.DataFrame:
