@@ -12,9 +12,10 @@ CHROMIUM := /usr/bin/chromium
 
 venv: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+# the runtime with every extra (requirements.lock) and the test tools (requirements-dev.lock)
+$(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	@test -x $(PY) || $$(scripts/find-python.sh) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-dev.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
 
