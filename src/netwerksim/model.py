@@ -112,6 +112,7 @@ class NetwerkModel(Model):
     ``model.scenario`` is Mesa's :class:`NetwerkScenario` of the run (network, rng, parameters).
     ``datacollector`` is a Mesa DataCollector of every time-series column and, per organisation, the
     organisation indicators; ``rows`` holds the same time series recorded without Mesa (the fast path).
+    ``mesa_data=False`` leaves the DataCollector out (``run`` does: the array-backed record is all it needs).
     """
 
     def __init__(
@@ -121,6 +122,7 @@ class NetwerkModel(Model):
         rng: int | np.random.SeedSequence | np.random.Generator | str | None = None,
         params: Mapping[str, float] | None = None,
         steps: int | None = None,
+        mesa_data: bool = True,
         **parameters: float,
     ):
         if isinstance(scenario, MesaScenario):   # Mesa's way: everything in the scenario object
@@ -158,6 +160,7 @@ class NetwerkModel(Model):
         self.dip_detector = DipDetector()
         self.stuck_detector = StuckDetector()
         self.thermometer = Thermometer()
+        self._mesa_data = mesa_data
         self.datacollector: DataCollector | None = None   # made by the first record, which names the columns
         self._record()
 
@@ -274,9 +277,13 @@ class NetwerkModel(Model):
         self.rows.append(row)
         for event in self.dip_detector.observe(self.rows, self.params):
             self.events.append(event)
-        self.organisations_now = organisation_indicators(self.state)
-        if self.week % self.spec.meta.record_every == 0:
+        recorded = self.week % self.spec.meta.record_every == 0
+        if recorded or self._mesa_data:
+            self.organisations_now = organisation_indicators(self.state)
+        if recorded:
             self.organisation_rows.append((self.week, self.organisations_now))
+        if not self._mesa_data:
+            return
         if self.datacollector is None:
             self.datacollector = DataCollector(
                 model_reporters={c: partial(_latest, c) for c in row if c != "week"},

@@ -80,7 +80,7 @@ def run(
         extra = [{"at": at, "type": name, **kw} for at, name, kw in interventions]
         sc = Scenario.model_validate({**sc.model_dump(), "events": [*(e.model_dump() for e in sc.events), *extra]})
     sc = sc.with_changes(steps=steps, seed=seed)
-    model = NetwerkModel(sc, params=params)
+    model = NetwerkModel(sc, params=params, mesa_data=False)   # the array-backed record is the fast path
     n = sc.meta.steps
     for done in range(1, n + 1):
         model.step()

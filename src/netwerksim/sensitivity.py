@@ -169,11 +169,13 @@ def _plots(result: Analysis, folder: Path, names: list[str], metrics: list[str],
 def index_figure(rows: pd.DataFrame, method: str, label: str, lang: str):
     """The Sobol bars or the Morris mu*-sigma plot of one metric; uncertain indices hatched or hollow."""
     import matplotlib.pyplot as plt  # noqa: PLC0415
+    from matplotlib.patches import Patch  # noqa: PLC0415
 
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(rows) + 2.2))
     if method == "sobol":
         y = np.arange(len(rows))
-        for shift, c, colour in ((-0.2, "S1", "#2980b9"), (0.2, "ST", "#e67e22")):
+        colours = (("S1", "#2980b9"), ("ST", "#e67e22"))
+        for shift, (c, colour) in zip((-0.2, 0.2), colours):
             bars = ax.barh(y + shift, rows[c], 0.4, xerr=rows[f"{c}_conf"], label=c, color=colour, capsize=3)
             for bar, flag in zip(bars, rows[f"{c}_uncertain"]):
                 if flag:
@@ -182,7 +184,7 @@ def index_figure(rows: pd.DataFrame, method: str, label: str, lang: str):
         ax.set_yticks(y, rows["parameter"])
         ax.axvline(0, color="#7f8c8d", lw=0.8)
         ax.set_xlabel(t("sweep.sobol_axis", lang))
-        ax.legend(loc="lower right")
+        ax.legend(handles=[Patch(color=colour, label=c) for c, colour in colours], loc="lower right")
     else:
         sure = ~rows["mu_star_uncertain"]
         ax.errorbar(rows["mu_star"], rows["sigma"], xerr=rows["mu_star_conf"], fmt="none", ecolor="#2c3e50", capsize=3)
