@@ -2,7 +2,7 @@
 VENV     := .venv
 PY       := $(VENV)/bin/python
 STAMP    := $(VENV)/.installed
-SCENARIO ?= scenarios/zorgnetwerk.toml
+SCENARIO ?= zorgnetwerk
 OUT      ?= results/zorgnetwerk
 WORKERS  ?= 2
 PORT     ?= 8765

@@ -300,4 +300,4 @@ def test_the_advisors_guide_names_every_metric_and_the_bundled_comparison():
     guide = (EXPERIMENT_DIR.parent / "docs" / "adviseursgids.md").read_text(encoding="utf-8")
     missing = [m for m in METRICS if f"`{m}`" not in guide]
     assert not missing, f"metrics not described in docs/adviseursgids.md: {missing}"
-    assert "experiments/zorgnetwerk_governance.toml" in guide
+    assert "src/netwerksim/experiments/zorgnetwerk_governance.toml" in guide

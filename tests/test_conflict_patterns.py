@@ -1,6 +1,6 @@
 """The conflict thermometer up to its top level in a bundled scenario, tested over many seeds.
 
-``penvoerder`` (scenarios/penvoerder.toml): a lead contractor writes the programme around its own agenda
+``penvoerder`` (src/netwerksim/scenarios/penvoerder.toml): a lead contractor writes the programme around its own agenda
 while the partners deliver most of the hours (003 L2423-2440 R10, L4455-4482 R12-R13), they compete for
 the next tender without saying so (003 L2591-2609) and depend on the programme's money (003 L2497-2511).
 The network's temperature passes the four levels of the thermometer (003 §2.3, L1127-1464; levels and

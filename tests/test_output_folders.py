@@ -90,7 +90,7 @@ def test_out_dot_refuses_the_working_folder_and_its_ancestors(tmp_path, capsys, 
 def test_a_scenario_file_named_dot_dot_toml_no_longer_makes_the_default_folder_results(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     users_folder(tmp_path / "results" / "mine")
-    shutil.copy(ROOT / "scenarios" / "zorgnetwerk.toml", tmp_path / "..toml")
+    shutil.copy(ROOT / "src" / "netwerksim" / "scenarios" / "zorgnetwerk.toml", tmp_path / "..toml")
     before = snapshot(tmp_path / "results" / "mine")
     status, out, _ = main(capsys, "run", "..toml", "--steps", "5", "--no-plots")
     assert status == 0 and "results: results/result/" in out

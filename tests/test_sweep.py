@@ -87,11 +87,11 @@ def test_a_bad_sweep_file_names_file_field_value_and_what_is_allowed(tmp_path, b
 
 def test_a_comparison_file_is_not_taken_for_a_sweep():
     with pytest.raises(SweepError, match="a comparison file, not a sweep file"):
-        load_sweep(ROOT / "experiments" / "zorgnetwerk_governance.toml")
+        load_sweep(ROOT / "src" / "netwerksim" / "experiments" / "zorgnetwerk_governance.toml")
 
 
 def test_bounds_default_to_the_parameter_range_and_the_scenario_may_sit_beside_the_file(tmp_path):
-    shutil.copy(ROOT / "scenarios" / "zorgnetwerk.toml", tmp_path / "mijn_netwerk.toml")
+    shutil.copy(ROOT / "src" / "netwerksim" / "scenarios" / "zorgnetwerk.toml", tmp_path / "mijn_netwerk.toml")
     path = write(tmp_path, """
         [sweep]
         scenario = "mijn_netwerk.toml"

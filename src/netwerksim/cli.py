@@ -41,7 +41,7 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check a scenario file and say what is wrong")
     _scenario_arg(v)
     c = sub.add_parser("compare", help="compare options for a network with paired replications; write a report")
-    c.add_argument("source", help="a comparison file (experiments/*.toml, or a bundled one's name), or a scenario "
+    c.add_argument("source", help="a comparison file (*.toml, or a bundled one's name), or a scenario "
                                   "compared as it is with the --option's")
     c.add_argument("--option", action="append", default=[], metavar="'NAME: a.b=value, intervention@week(k=v)'",
                    help="an option: parameters or scenario fields set, and interventions from a week (repeatable)")
@@ -56,7 +56,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and charts")
     c.add_argument("--no-plots", action="store_true", help="skip the fan charts")
     sw = sub.add_parser("sweep", help="run a parameter sweep (grid, random, LHS, Sobol, Morris); resumable Parquet results")
-    sw.add_argument("experiment", help="a sweep file (experiments/sweep_*.toml, or a bundled one's name)")
+    sw.add_argument("experiment", help="a sweep file (*.toml, or a bundled one's name)")
     engines = sw.add_mutually_exclusive_group()
     engines.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                          help="processes in a local pool, the default engine (default: one per core; 1: serial)")
@@ -274,7 +274,7 @@ def _sweep(args) -> int:
     rate = done.new_runs / done.seconds * 60 if done.seconds > 0 else float("nan")
     print(f"{done.new_runs} new runs in {done.seconds:.1f} s ({rate:.0f} runs/min); {len(done.table)} of {sweep.runs} "
           f"runs saved")
-    print(f"results: {done.out}/ (results.parquet, runs/, design.parquet, plan.parquet, manifest.json); "
+    print(f"results: {done.out}/ (results.parquet, design.parquet, plan.parquet, manifest.json); "
           f"next: netwerksim analyse {done.out}")
     return 0
 

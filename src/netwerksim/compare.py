@@ -1,6 +1,6 @@
 """The advisor's comparison: one scenario under named options, many paired replications, a report.
 
-A comparison (a file ``experiments/*.toml`` or options on the command line) names a scenario, the
+A comparison (a file ``src/netwerksim/experiments/*.toml`` or options on the command line) names a scenario, the
 options (parameter overrides, scenario-field overrides and timeline interventions), the baseline,
 the number of replications, the base seed and the metrics to report. Every option runs with the
 same seeds (common random numbers, anchors_mesa.md §5.3), so the difference between an option and
@@ -39,7 +39,7 @@ from .params import PARAMETERS, ParameterError, check
 from .scenario import Scenario, ScenarioError, _describe, load_scenario, validate
 from .storage import result_folder
 
-EXPERIMENT_DIR = Path(__file__).resolve().parents[2] / "experiments"
+EXPERIMENT_DIR = Path(__file__).resolve().parent / "experiments"   # package data: in the wheel too
 REPORTED = ("dip", "dip_depth", "dip_weeks", "doorstart", "weeks_to_first_result", "progress_total",
             "vitality_mean", "vitality_end", "trust_end", "conflict_level_end", "organisations_left",
             "organisations_dormant", "stuck_count")   # the metrics a comparison reports unless it names others
@@ -156,7 +156,7 @@ class Comparison:
 
 
 def resolve_comparison(source: str | Path) -> Path | None:
-    """The comparison file ``source`` names (a path, or a bundled name in experiments/), or None."""
+    """The comparison file ``source`` names (a path, or the name of one bundled in the package, src/netwerksim/experiments/), or None."""
     path = Path(source)
     for candidate in (path, EXPERIMENT_DIR / f"{path.name}.toml"):
         if candidate.is_file() and candidate.suffix == ".toml":
@@ -624,7 +624,7 @@ def compare(source: str | Path | Mapping | Comparison = "zorgnetwerk_governance"
             workers: int = 1, executor=None, progress: bool | None = False) -> ComparisonResult:
     """Run a comparison and return its :class:`ComparisonResult` (``.table``, ``.summary``, ``.save(out)``).
 
-    ``source`` is a comparison file (or a bundled one's name, see ``experiments/``), or a scenario (a
+    ``source`` is a comparison file (or a bundled one's name, see ``src/netwerksim/experiments/``), or a scenario (a
     name, file or dict) compared as it is (option ``basis``) with ``options``: strings as on the
     command line (``"gedeeld: governance.mode=shared, governance.lead="``) or dicts like a file's
     options with a ``name``. The keyword arguments replace the file's settings.

@@ -29,7 +29,7 @@ Kind = Literal[
 Role = Literal["initiator", "lead", "funder", "nao"]
 Fraction = Annotated[float, Field(ge=0, le=1)]
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"   # package data: in the wheel too
 
 
 class ScenarioError(Exception):
@@ -260,7 +260,7 @@ def bundled_names() -> list[str]:
 
 
 def bundled() -> dict[str, Scenario]:
-    """All scenarios shipped in ``scenarios/``, by file stem."""
+    """All scenarios shipped in ``src/netwerksim/scenarios/`` (package data), by file stem."""
     return {name: load_scenario(SCENARIO_DIR / f"{name}.toml") for name in bundled_names()}
 
 

@@ -1,6 +1,6 @@
 """The researcher's sweep: a parameter space, a design, replications, results that survive a kill.
 
-A sweep file (``experiments/*.toml`` with a ``[sweep]`` table) names a scenario, a space of model
+A sweep file (a ``*.toml`` with a ``[sweep]`` table) names a scenario, a space of model
 parameters (dotted names of ``params.py``, default bounds from their ranges) and scenario fields
 (paths as in comparison files), a design (grid, random, Latin hypercube, Sobol/Saltelli, Morris:
 samplers of SALib, anchors_mesa.md §5.3), replications and the metrics to keep (``metrics.py``).
@@ -212,7 +212,7 @@ def _plain(value: Any) -> Any:
 
 
 def resolve_sweep(source: str | Path) -> Path | None:
-    """The sweep file ``source`` names (a path, or a bundled name in experiments/), or None."""
+    """The sweep file ``source`` names (a path, or the name of one bundled in the package, src/netwerksim/experiments/), or None."""
     path = Path(source)
     for candidate in (path, EXPERIMENT_DIR / f"{path.name}.toml", EXPERIMENT_DIR / f"{path.name}"):
         if candidate.is_file():
