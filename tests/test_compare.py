@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -297,7 +298,7 @@ def test_python_api_returns_the_tidy_table_and_the_summary():
 
 
 def test_the_advisors_guide_names_every_metric_and_the_bundled_comparison():
-    guide = (EXPERIMENT_DIR.parent / "docs" / "adviseursgids.md").read_text(encoding="utf-8")
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "adviseursgids.md").read_text(encoding="utf-8")
     missing = [m for m in METRICS if f"`{m}`" not in guide]
     assert not missing, f"metrics not described in docs/adviseursgids.md: {missing}"
     assert "src/netwerksim/experiments/zorgnetwerk_governance.toml" in guide
