@@ -17,9 +17,9 @@ sum(s_i)`` (negative: the links overlap, lying on one chain; positive: they rein
 casework). ``method="shapley"`` runs every subset of links instead (2**k - 1 branches, on request) and gives
 exact Shapley values, which sum to S without a rest.
 
-Cost: one replay up to the last dip's ``t0`` plus ``k + 1`` branches per dip, together at most
-:data:`BUDGET` times the run's weeks; replays and branches skip the stuck-situation detector, the
-thermometer and Mesa's DataCollector, which they do not need. The run itself is not touched: the
+Cost: one replay up to the last dip's ``t0`` plus ``k + 1`` branches per dip, each dip's at most
+:data:`BUDGET` times the run's length together; replays and branches skip the stuck-situation detector,
+the thermometer and Mesa's DataCollector, which they do not need. The run itself is not touched: the
 attribution only adds fields to its dip events.
 """
 
@@ -39,7 +39,7 @@ METHODS = ("drop_one", "shapley")
 # state that is a weekly flow (which tables met this week): one week's value is a draw, not a level, so a
 # link that writes it is held at its mean over the smoothing window up to the snapshot
 FLOWS = frozenset({"profs.meeting_hours", "network.coordination_load", "network.uncertainty"})
-BUDGET = 3.0   # the replay and the drop-one branches step at most this many times the run's weeks
+BUDGET = 3.0   # a dip's drop-one branches step at most this many times the run's length
 
 
 class _Unobserved:
@@ -167,18 +167,12 @@ def snapshot_week(model: NetwerkModel, dip: dict[str, Any]) -> int:
 
 def measured_weeks(model: NetwerkModel, links: tuple[Link, ...] = CHAIN) -> list[int]:
     """Per netwerkdip of ``model``, the week its fall is measured in the branches: the detection, or earlier
-    when the budget cannot reach it. The replay and the ``len(links) + 1`` drop-one branches of all dips
-    together step at most :data:`BUDGET` times the run's weeks; each dip's branches still reach at least
-    one smoothing window past its peak. A function of the run alone, so one dip explained on its own gets
-    the numbers it got among all of them."""
-    dips = _dips(model)
-    if not dips:
-        return []
-    starts = [snapshot_week(model, d) for d in dips]
-    width = int(model.params.dip.window)
-    available = BUDGET * model.week - max(starts)
-    per_branch = max(int(available // (len(dips) * (len(links) + 1))), lead(model) + width)
-    return [min(d["detected"], t0 + per_branch) for d, t0 in zip(dips, starts)]
+    when the budget cannot reach it: the ``len(links) + 1`` drop-one branches of a dip step at most
+    :data:`BUDGET` times the run's length (the scenario's weeks), but at least one smoothing window past the
+    dip's peak. It depends on the dip and the run's length alone, so a dip gets the same numbers whether
+    it is explained at its detection (the app), after the run or on its own (``netwerksim explain``)."""
+    horizon = max(int(BUDGET * model.spec.meta.steps) // (len(links) + 1), lead(model) + int(model.params.dip.window))
+    return [min(d["detected"], snapshot_week(model, d) + horizon) for d in _dips(model)]
 
 
 def _flow_means(again: NetwerkModel, t0: int, links: tuple[Link, ...], pressed) -> dict[str, Any]:
