@@ -30,7 +30,8 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and plots")
     r.add_argument("--no-plots", action="store_true", help="skip the PNG plots")
     r.add_argument("--no-explain", action="store_true",
-                   help="skip why each netwerkdip happened (the counterfactual replay: up to about twice the run's time)")
+                   help="skip why each netwerkdip happened (the counterfactual replay: up to about 1.5 times the "
+                        "run's time per dip)")
     x = sub.add_parser("explain", help="why a netwerkdip of a run happened: replay it with each link of the chain held")
     x.add_argument("folder", type=Path, help="a results folder written by `netwerksim run`")
     x.add_argument("--event", type=int, metavar="N", help="which netwerkdip of the run, counted from 1 (default: all)")

@@ -71,8 +71,8 @@ def run(
     """Run one scenario for ``steps`` weeks (default: the scenario's) and return its RunResult.
 
     ``interventions`` adds ``(week, name, params)`` entries on top of the scenario's timeline.
-    ``explain`` attributes every netwerkdip by counterfactual replay (:mod:`.explain`; at most about three
-    times the cost of the run): its event gets an ``attribution`` and labels that say why. The run's
+    ``explain`` attributes every netwerkdip by counterfactual replay (:mod:`.explain`; up to about 1.5 times
+    the cost of the run per dip): its event gets an ``attribution`` and labels that say why. The run's
     results are the same with or without it, apart from those fields.
     """
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
