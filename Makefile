@@ -8,7 +8,7 @@ WORKERS  ?= 2
 PORT     ?= 8765
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: venv run app chromium test test-fast bench clean
+.PHONY: venv run app chromium test test-fast validate bench clean
 
 venv: $(STAMP)
 
@@ -31,11 +31,25 @@ chromium:
 
 # the browser tests run on their own afterwards, so the app gets the machine while chromium drives it
 test: venv chromium
-	$(PY) -m pytest -n $(WORKERS) -q -m "not browser"
+	$(PY) -m pytest -n $(WORKERS) -q -m "not browser and not validate"
 	$(PY) -m pytest -q -m browser
 
 test-fast: venv
-	$(PY) -m pytest -n $(WORKERS) -q -m "not slow"
+	$(PY) -m pytest -n $(WORKERS) -q -m "not slow and not validate"
+
+# Validation against the sources (issue 15): every registered pattern at the defaults, the full mutation matrix,
+# robustness over a Latin hypercube and the all-patterns region of the Morris parameters; writes
+# $(VALIDATION)/ and docs/validatie.md + docs/bronnen.md, then the validate tests read the results.
+# On a Dask cluster: make validate ENGINE="--scheduler tcp://HOST:8786" (docs/onderzoekersgids.md §8).
+VALIDATION  ?= results/validation
+ROBUSTNESS  ?= 64
+CALIBRATION ?= 64
+ENGINE      ?= --workers $(WORKERS)
+validate: venv
+	$(VENV)/bin/netwerksim patterns $(ENGINE) --robustness $(ROBUSTNESS) --calibration $(CALIBRATION) --out $(VALIDATION)
+	cp $(VALIDATION)/validation.md docs/validatie.md
+	cp $(VALIDATION)/bronnen.md docs/bronnen.md
+	NETWERKSIM_VALIDATION=$(VALIDATION) $(PY) -m pytest -q -m validate
 
 bench: venv
 	$(PY) benchmarks/bench_core.py

@@ -282,30 +282,5 @@ def test_negativity_spreads_along_ties():
     assert partners({}) >= partners({"negativity.spread": 0.0}) + 0.05
 
 
-def test_workload_crowds_out_learning_in_the_wijkteam():
-    """001 L326-367: the same team with normal casework builds far more ideas in a year."""
-    sc = load_scenario("wijkteam")
-    light = Scenario.model_validate({**sc.model_dump(),
-                                     "organisations": [{**o.model_dump(), "workload": 0.4} for o in sc.organisations]})
-    def ideas(s_):
-        total = []
-        for s in SEEDS:
-            m = NetwerkModel(s_, rng=s)
-            for _ in range(52):
-                m.step()
-            total.append(m.state.issues.ideas.sum())
-        return np.mean(total)
-    assert ideas(light) >= 2 * ideas(sc)
-
-
-def test_momentum_fades_when_the_external_facilitator_steps_back():
-    """004 L2622-2690: experiments started in the facilitator's half year, in the half year after the drive it
-    left behind has worn off (weeks 53-78), and in a team without one. Measured: 0.77, 0.20 and 0.30."""
-    sc = load_scenario("wijkteam")
-    alone = Scenario.model_validate({**sc.model_dump(), "events": []})
-    with_f = [run(sc, seed=s).timeseries["experiments"] for s in range(30)]
-    without = [run(alone, seed=s).timeseries["experiments"] for s in range(30)]
-    during = np.mean([e.iloc[26] - e.iloc[0] for e in with_f])
-    after = np.mean([e.iloc[78] - e.iloc[52] for e in with_f])
-    no_facilitator = np.mean([e.iloc[26] - e.iloc[0] for e in without])
-    assert during >= 2 * after and during >= 1.5 * no_facilitator
+# The wijkteam facts (001 L326-367: casework crowds out learning; 004 L2622-2690: momentum fades when the facilitator
+# steps back) are registered patterns now: src/netwerksim/patterns/s001.py, s004.py (tests/test_patterns.py).

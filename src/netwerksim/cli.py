@@ -58,14 +58,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--no-plots", action="store_true", help="skip the fan charts")
     sw = sub.add_parser("sweep", help="run a parameter sweep (grid, random, LHS, Sobol, Morris); resumable Parquet results")
     sw.add_argument("experiment", help="a sweep file (*.toml, or a bundled one's name)")
-    engines = sw.add_mutually_exclusive_group()
-    engines.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                         help="processes in a local pool, the default engine (default: one per core; 1: serial)")
-    engines.add_argument("--dask-local", type=int, metavar="N", help="run on a Dask LocalCluster of N worker processes")
-    engines.add_argument("--scheduler", metavar="ADDRESS",
-                         help="run on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (started with `dask scheduler`)")
-    sw.add_argument("--connect-timeout", type=float, default=20.0, metavar="SECONDS",
-                    help="how long to wait for the Dask scheduler and its first worker (default 20)")
+    _engine_args(sw)
     sw.add_argument("--out", type=Path, help="results folder (default: results/sweep-<name>)")
     sw.add_argument("--resume", action="store_true", help="finish a sweep in --out that was interrupted or killed")
     sw.add_argument("--chunk", type=int, default=100, help="runs per saved Parquet part (default 100; also saved every 10 s)")
@@ -85,6 +78,23 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--issues", type=int, help="number of shared issues, 1-10 (default: drawn)")
     g.add_argument("--governance", help="shared, lead_organisation or nao (default: drawn)")
     g.add_argument("--agreements", help="funders' performance agreements: joint or separate (default: drawn)")
+    pt = sub.add_parser("patterns", help="validate the model against the sources' patterns: effects, the mutation "
+                                         "matrix, robustness and the all-patterns region; writes validation.md")
+    pt.add_argument("ids", nargs="*", metavar="ID", help="patterns to run (default: all; see --list)")
+    pt.add_argument("--source", choices=("000", "001", "002", "003", "004"), help="only the patterns of one source")
+    pt.add_argument("--list", action="store_true", help="list the registered patterns and stop")
+    _engine_args(pt)
+    pt.add_argument("--no-mutations", action="store_true", help="skip the mutation matrix (named causes switched off)")
+    pt.add_argument("--robustness", type=int, default=0, metavar="POINTS",
+                    help="Latin hypercube points per pattern over the parameters it does not name (default 0: skip; "
+                         "at least 64 for the report)")
+    pt.add_argument("--robust-seeds", type=int, default=10, metavar="N", help="seeds per hypercube point (default 10)")
+    pt.add_argument("--calibration", type=int, default=0, metavar="POINTS",
+                    help="points of the sweep over the Morris parameters where all patterns must hold (default 0: skip)")
+    pt.add_argument("--calibration-seeds", type=int, default=10, metavar="N", help="seeds per pattern and point (default 10)")
+    pt.add_argument("--out", type=Path, default=Path("results/validation"),
+                    help="results folder (default: results/validation)")
+    pt.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report")
     sub.add_parser("list", help="the bundled scenarios with their descriptions")
     pa = sub.add_parser("params", help="every model parameter with default, unit, range and source")
     pa.add_argument("--interventions", action="store_true", help="list the intervention registry instead")
@@ -92,6 +102,25 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
     a.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     return ap
+
+
+def _engine_args(p: argparse.ArgumentParser) -> None:
+    """--workers, --dask-local, --scheduler and --connect-timeout: the engines of sweeps and patterns."""
+    engines = p.add_mutually_exclusive_group()
+    engines.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                         help="processes in a local pool, the default engine (default: one per core; 1: serial)")
+    engines.add_argument("--dask-local", type=int, metavar="N", help="run on a Dask LocalCluster of N worker processes")
+    engines.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run on an existing Dask scheduler, e.g. tcp://10.0.0.5:8786 (started with `dask scheduler`)")
+    p.add_argument("--connect-timeout", type=float, default=20.0, metavar="SECONDS",
+                   help="how long to wait for the Dask scheduler and its first worker (default 20)")
+
+
+def _check_engine_args(args) -> None:
+    for option, value in (("--workers", args.workers), ("--dask-local", args.dask_local)):
+        _in_range(option, value, 1, MAX_WORKERS, f"a whole number of worker processes in [1, {MAX_WORKERS}] "
+                  "(at most four per core)")
+    _in_range("--connect-timeout", args.connect_timeout, 0.1, 86400, "a number of seconds in [0.1, 86400]")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "compare":
             return _compare(args)
-        if args.command in ("sweep", "analyse"):
-            return {"sweep": _sweep, "analyse": _analyse}[args.command](args)
+        if args.command in ("sweep", "analyse", "patterns"):
+            return {"sweep": _sweep, "analyse": _analyse, "patterns": _patterns}[args.command](args)
         return {"run": _run, "explain": _explain, "validate": _validate, "generate": _generate, "list": _list, "params": _params,
                 "app": _app}[args.command](args)
     except (ScenarioError, ParameterError, OutputError) as exc:
@@ -253,10 +282,7 @@ def _compare(args) -> int:
 def _sweep(args) -> int:
     from .sweeps import check_target, engine, load_sweep, run_sweep  # noqa: PLC0415 (keeps `netwerksim list` fast)
 
-    for option, value in (("--workers", args.workers), ("--dask-local", args.dask_local)):
-        _in_range(option, value, 1, MAX_WORKERS, f"a whole number of worker processes in [1, {MAX_WORKERS}] "
-                  "(at most four per core)")
-    _in_range("--connect-timeout", args.connect_timeout, 0.1, 86400, "a number of seconds in [0.1, 86400]")
+    _check_engine_args(args)
     _in_range("--chunk", args.chunk, 1, math.inf, "a whole number of runs >= 1")
     sweep = load_sweep(args.experiment, replications=args.replications, steps=args.steps)
     out = check_target(args.out or _default_out(Path(args.experiment), "sweep-"), args.resume)
@@ -300,6 +326,57 @@ def _analyse(args) -> int:
     for metric, why in result.skipped.items():
         print(f"  {metric:<24} ({why})")
     print(f"analysis: {result.out}/ (analysis.md, {result.method or 'point_means'}.csv, {len(result.figures)} figures)")
+    return 0
+
+
+def _patterns(args) -> int:
+    from .extras import require  # noqa: PLC0415
+    from .scenario import ScenarioError  # noqa: PLC0415
+    from .storage import check_out  # noqa: PLC0415
+
+    require("sweep", "scipy", lang=args.lang)
+    from .patterns import evaluate, load_all, region_summary  # noqa: PLC0415 (scipy only when validating)
+    from .patterns.report import write  # noqa: PLC0415
+    from .sweeps import engine  # noqa: PLC0415
+
+    registry = load_all()
+    if args.list:
+        for p in registry.values():
+            print(f"{p.id:<36} {', '.join(p.facts):<14} {p.claim(args.lang)}")
+        return 0
+    unknown = [i for i in args.ids if i not in registry]
+    if unknown:
+        raise ScenarioError(f"ID: value(s) {unknown} are no registered pattern; allowed: {sorted(registry)} "
+                            "(netwerksim patterns --list)")
+    chosen = [registry[i] for i in args.ids] if args.ids else list(registry.values())
+    if args.source:
+        chosen = [p for p in chosen if p.seed_file == args.source]
+    if not chosen:
+        raise ScenarioError(f"--source {args.source}: no registered pattern of this source among those chosen")
+    _check_engine_args(args)
+    for option, value, low in (("--robustness", args.robustness, 0), ("--robust-seeds", args.robust_seeds, 2),
+                               ("--calibration", args.calibration, 0), ("--calibration-seeds", args.calibration_seeds, 2)):
+        _in_range(option, value, low, 100_000, f"a whole number in [{low}, 100000]")
+    out = check_out(args.out, "validation")
+    with engine(workers=args.workers, dask_local=args.dask_local, scheduler=args.scheduler,
+                connect_timeout=args.connect_timeout) as (executor, slots, label):
+        print(f"{len(chosen)} pattern(s); {label}", file=sys.stderr, flush=True)
+        validation = evaluate(chosen, mutations=not args.no_mutations, robustness=args.robustness,
+                              robust_seeds=args.robust_seeds, calibration=args.calibration,
+                              calibration_seeds=args.calibration_seeds, workers=slots, executor=executor)
+    folder = write(validation, out, lang=args.lang, engine=label)
+    for r in validation.results:
+        flags = "".join([" SURVIVED: " + ",".join(r.survivors) if r.survivors else "", " fragile" if r.fragile else ""])
+        print(f"  {'ok  ' if r.baseline.holds else 'FAIL'} {r.pattern.id:<36} {r.baseline.text()}{flags}")
+    print(f"{sum(r.baseline.holds for r in validation.results)} of {len(validation.results)} patterns hold; "
+          f"mutations killed {validation.mutations_killed} of {validation.mutations_run}; {validation.runs} runs in "
+          f"{validation.seconds:.0f} s")
+    region = region_summary(validation)
+    if region:
+        print(f"all-patterns region: {region['accepted']} of {region['points']} points; defaults inside: "
+              f"{'yes' if region['defaults_inside'] else 'no'}")
+    print(f"results: {folder}/ (validation.md, bronnen.md, patterns.csv, manifest.json"
+          f"{', calibration.csv' if validation.calibration is not None else ''})")
     return 0
 
 

@@ -18,7 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, w
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, Hashable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 from .metrics import compute, series
@@ -30,7 +30,9 @@ class RunSpec:
     """One run: a scenario (a bundled name, a file path or a scenario dict), a seed, overrides, weeks.
 
     ``events`` are extra timeline entries ``{"at": week, "type": registry name, **params}``;
-    ``series`` names the time-series columns to return beside the metrics (empty: none).
+    ``series`` names the time-series columns to return beside the metrics (empty: none);
+    ``measures`` are top-level functions of the run's RunResult (picklable, so they run in the worker:
+    a pattern's measure, :mod:`netwerksim.patterns`), returned as ``"measures"``, one float each.
     """
 
     scenario: str | Mapping[str, Any]
@@ -39,6 +41,7 @@ class RunSpec:
     events: tuple[Mapping[str, Any], ...] = ()
     steps: int | None = None
     series: tuple[str, ...] = ()
+    measures: tuple[Callable[[Any], float], ...] = ()
 
 
 def run_summary(spec: RunSpec | Mapping[str, Any]) -> dict[str, Any]:
@@ -54,6 +57,8 @@ def run_summary(spec: RunSpec | Mapping[str, Any]) -> dict[str, Any]:
     out = compute(result)
     if spec.series:
         out["series"] = series(result, spec.series)
+    if spec.measures:
+        out["measures"] = [float(measure(result)) for measure in spec.measures]
     return out
 
 

@@ -406,6 +406,100 @@ TEXT: dict[str, tuple[str, str]] = {
     "kind.youth_work": ("jongerenwerk", "youth work"),
     "kind.education": ("onderwijs", "education"),
     "kind.other": ("overig", "other"),
+    # the validation report (netwerksim patterns; patterns/report.py)
+    "patterns.title": ("Validatie: patronen uit de bronnen", "Validation: patterns from the sources"),
+    "patterns.intro": ("Elk patroon is een gestileerd feit uit de bronnen, vooraf vastgelegd met de oorzaken die de bron "
+                       "noemt (patterns/). Het effect staat met een 95%-interval over de seeds; een contrast tussen twee "
+                       "armen is per seed gepaard (dezelfde toevalsreeksen). Een patroon houdt stand als het effect de "
+                       "gestelde minimale grootte haalt en, bij een verschil of verhouding, het interval geen effect "
+                       "uitsluit. In de mutatiematrix staat elke genoemde oorzaak uit: dan hoort het patroon te "
+                       "verdwijnen (gedood); blijft het staan (overleefd), dan is de oorzaak verkeerd of het patroon niet "
+                       "verdiend.",
+                       "Each pattern is a stylised fact of the sources, registered in advance with the causes the source "
+                       "names (patterns/). Effects are given with a 95% interval over the seeds; a contrast between two "
+                       "arms is paired by seed (the same random streams). A pattern holds when the effect reaches the "
+                       "stated minimal size and, for a difference or a ratio, the interval excludes no effect. In the "
+                       "mutation matrix each named cause is switched off: the pattern should then disappear (killed); if "
+                       "it stays (survived), the cause is wrong or the pattern is not earned."),
+    "patterns.summary": ("Samenvatting", "Summary"),
+    "patterns.count": ("{passed} van {n} patronen houden stand.", "{passed} of {n} patterns hold."),
+    "patterns.mutation_count": ("Mutaties: {killed} van {run} gedood (oorzaak uit, patroon weg).",
+                                "Mutations: {killed} of {run} killed (cause off, pattern gone)."),
+    "patterns.flagged_count": ("Gemarkeerd, een genoemde oorzaak kan weg zonder dat het patroon verdwijnt: {n} ({ids}).",
+                               "Flagged, a named cause can be removed without losing the pattern: {n} ({ids})."),
+    "patterns.fragile_count": ("Robuustheid over {points} punten van een Latijnse hyperkubus ({seeds} seeds per punt, "
+                               "elke niet-genoemde parameter binnen ±25% van zijn standaardwaarde): fragiel (onder "
+                               "{share}): {n} ({ids}).",
+                               "Robustness over {points} points of a Latin hypercube ({seeds} seeds a point, every "
+                               "parameter the pattern does not name within ±25% of its default): fragile (under {share}): "
+                               "{n} ({ids})."),
+    "patterns.region_count": ("Gebied waar alle patronen tegelijk standhouden: {k} van {n} punten ({share}, 95%-interval "
+                              "{low}–{high}); de standaardwaarden liggen erin: {inside}.",
+                              "Region where all patterns hold at once: {k} of {n} points ({share}, 95% interval "
+                              "{low}–{high}); the defaults lie inside: {inside}."),
+    "patterns.setup": ("{runs} runs in {minutes} minuten ({engine}); netwerksim {version}.",
+                       "{runs} runs in {minutes} minutes ({engine}); netwerksim {version}."),
+    "patterns.table": ("Patronen", "Patterns"),
+    "patterns.col_pattern": ("patroon", "pattern"),
+    "patterns.col_claim": ("bewering", "claim"),
+    "patterns.col_effect": ("effect [95%-interval]", "effect [95% interval]"),
+    "patterns.col_threshold": ("minimaal", "at least"),
+    "patterns.col_verdict": ("oordeel", "verdict"),
+    "patterns.col_mutations": ("oorzaak uit (mutatie)", "cause off (mutation)"),
+    "patterns.col_robust": ("robuust", "robust"),
+    "patterns.col_parameter": ("parameter", "parameter"),
+    "patterns.col_default": ("standaard", "default"),
+    "patterns.col_space": ("doorzocht", "searched"),
+    "patterns.col_accepted": ("alle patronen houden stand", "all patterns hold"),
+    "patterns.col_inside": ("standaard erin", "default inside"),
+    "patterns.holds": ("houdt stand", "holds"),
+    "patterns.fails": ("faalt", "fails"),
+    "patterns.killed": ("gedood", "killed"),
+    "patterns.survived": ("overleefd", "survived"),
+    "patterns.fragile": ("fragiel", "fragile"),
+    "patterns.yes": ("ja", "yes"),
+    "patterns.no": ("nee", "no"),
+    "patterns.region": ("Patroongerichte kalibratie: het gebied waar alle patronen standhouden",
+                        "Pattern-oriented calibration: the region where all patterns hold"),
+    "patterns.region_note": ("Een Latijnse hyperkubus van {points} punten over de parameters van de Morris-screening "
+                             "(experiments/sweep_zorgnetwerk_morris.toml), elk punt met {seeds} seeds per patroon; een "
+                             "punt blijft over als elk patroon er standhoudt (POM-filter).",
+                             "A Latin hypercube of {points} points over the parameters of the Morris screening "
+                             "(experiments/sweep_zorgnetwerk_morris.toml), each point with {seeds} seeds per pattern; a "
+                             "point is kept when every pattern holds there (POM filter)."),
+    "patterns.untested": ("Ongeteste parameters", "Untested parameters"),
+    "patterns.untested_note": ("{n} parameters zet geen enkele dodende mutatie uit: geen patroon hangt van ze af.",
+                               "{n} parameters are switched off by no killing mutation: no pattern depends on them."),
+    "patterns.details": ("Per patroon", "Per pattern"),
+    "patterns.source": ("bron", "source"),
+    "patterns.claim": ("bewering", "claim"),
+    "patterns.runs": ("runs en maat", "runs and measure"),
+    "patterns.causes": ("genoemde oorzaken (uit te zetten)", "named causes (switched off)"),
+    "patterns.reads": ("leest", "reads"),
+    "patterns.when_written": ("gemeten bij het vastleggen", "measured when registered"),
+    "ledger.title": ("Bronnen: de 85 gestileerde feiten en hoe het model ze dekt",
+                     "Sources: the 85 stylised facts and how the model covers them"),
+    "ledger.intro": ("Gegenereerd door `make validate` uit het patroonregister (src/netwerksim/patterns/) en de tabel van "
+                     "feiten zonder patroon (patterns/facts.py). Een feit is gedekt als zijn patroon standhoudt én "
+                     "verdwijnt wanneer elke oorzaak die de bron noemt wordt uitgezet (de mutatie doodt het). Zie "
+                     "docs/validatie.md voor de effecten en intervallen.",
+                     "Generated by `make validate` from the pattern registry (src/netwerksim/patterns/) and the table of "
+                     "facts without a pattern (patterns/facts.py). A fact is covered when its pattern holds and "
+                     "disappears when each cause the source names is switched off (the mutation kills it). See "
+                     "docs/validatie.md for the effects and intervals."),
+    "ledger.total": ("totaal", "total"),
+    "ledger.source": ("Bron", "Source"),
+    "ledger.col_fact": ("feit (regels)", "fact (lines)"),
+    "ledger.col_claim": ("bewering", "claim"),
+    "ledger.col_status": ("status", "status"),
+    "ledger.col_how": ("patroon of reden", "pattern or reason"),
+    "ledger.status_covered": ("patroon, oorzaak getoetst", "pattern, cause tested"),
+    "ledger.status_partly": ("patroon, deels", "pattern, partly"),
+    "ledger.status_fails": ("patroon faalt", "pattern fails"),
+    "ledger.status_unmeasured": ("patroon, niet doorgerekend", "pattern, not run"),
+    "ledger.status_elsewhere": ("test elders, nog te registreren", "test elsewhere, still to register"),
+    "ledger.status_mechanism": ("alleen mechanisme", "mechanism only"),
+    "ledger.status_absent": ("niet gemodelleerd", "not modelled"),
 }
 
 

@@ -14,6 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from .model import NetwerkModel
@@ -97,15 +98,7 @@ def collect(model: NetwerkModel) -> RunResult:
     """Turn a model's records into a RunResult."""
     st = model.state
     model.dip_detector.finish(model.week)
-    frames = []
-    for week, cols in model.organisation_rows:
-        df = pd.DataFrame({c: cols[c] for c in ORGANISATION_COLUMNS})
-        df.insert(0, "organisation", st.orgs.name)
-        df.insert(0, "week", week)
-        df.insert(2, "kind", [KINDS[k] for k in st.orgs.kind])
-        df["status"] = [Status(int(s)).name.lower() for s in df["status"]]
-        frames.append(df)
-    organisations = pd.concat(frames, ignore_index=True)
+    organisations = organisation_frame(model.organisation_rows, st.orgs.name, st.orgs.kind)
     sc = model.spec
     manifest = {
         "scenario": sc.meta.name_en,
@@ -133,6 +126,22 @@ def fingerprint(timeseries: pd.DataFrame, organisations: pd.DataFrame) -> str:
         h.update(",".join(frame.columns).encode())
         h.update(pd.util.hash_pandas_object(frame, index=False).values.tobytes())
     return h.hexdigest()[:16]
+
+
+STATUS_NAMES = np.array([s.name.lower() for s in sorted(Status)])
+
+
+def organisation_frame(rows: list[tuple[int, dict[str, np.ndarray]]], names: list[str], kinds: np.ndarray) -> pd.DataFrame:
+    """The organisation frame: one row per organisation per recorded week, built from the stacked records at
+    once (one DataFrame per week cost as much as the run itself)."""
+    n = len(names)
+    weeks = np.repeat(np.array([w for w, _ in rows], dtype=np.int64), n)
+    data = {"week": weeks, "organisation": np.tile(np.array(names, dtype=object), len(rows)),
+            "kind": np.tile(np.array([KINDS[k] for k in kinds], dtype=object), len(rows))}
+    for c in ORGANISATION_COLUMNS:
+        data[c] = np.concatenate([cols[c] for _, cols in rows])
+    data["status"] = STATUS_NAMES[data["status"].astype(np.int64)].astype(object)
+    return pd.DataFrame(data)
 
 
 def load_result(folder: str | Path) -> RunResult:

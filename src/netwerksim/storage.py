@@ -1,7 +1,7 @@
 """Result folders: what ``--out`` may replace, and how a folder is written and replaced without loss (issue 12).
 
 A netwerksim result folder carries a marker file, :data:`MARKER`, naming its kind (``run``,
-``compare``, ``sweep``, ``analysis``). A result may be written where nothing is yet, into an empty
+``compare``, ``sweep``, ``analysis``, ``validation``). A result may be written where nothing is yet, into an empty
 folder, or over a result of the same kind, and nowhere else: a user's folder, a file, a symbolic
 link, the home folder, a mount point, the working folder and every folder that contains it are
 refused with an :class:`OutputError` (exit 2 in the CLI) before anything is computed or touched.
@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-KINDS = ("run", "compare", "sweep", "analysis")
+KINDS = ("run", "compare", "sweep", "analysis", "validation")
 MARKER = ".netwerksim-result"
 FOREIGN = "exists and is not a netwerksim result (bestaat al en is geen netwerksim-resultaat)"
 _TEMP = re.compile(r"^\.(?P<name>.+)~netwerksim~(?P<host>[^~]*)~(?P<pid>\d+)~[0-9a-f]{8}\.(?P<role>new|old|probe)$")

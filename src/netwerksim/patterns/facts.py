@@ -1,0 +1,359 @@
+"""The 85 stylised facts of the five sources and, for those without a registered pattern, why not.
+
+Numbered per source as in the extractions (``shared/research/seed_000_001.md`` A7 and B7,
+``seed_002.md`` §8, ``seed_003.md`` §7, ``seed_004.md`` §7; ledger ``seed_facts.md``). The status of a
+fact with registered patterns is measured (:func:`status`); for the others this table says whether
+the model has the mechanism (``mechanism``: which, and why there is no pattern yet), whether a
+multi-seed test exists outside the registry (``elsewhere``: its owner registers it), or why it is
+not modelled (``absent``). ``docs/bronnen.md`` is generated from it (``make validate``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["mechanism", "elsewhere", "absent", ""]
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    source: str
+    claim_nl: str
+    claim_en: str
+    kind: Kind = ""          # for facts without a registered pattern
+    note_nl: str = ""
+    note_en: str = ""
+
+    def claim(self, lang: str) -> str:
+        return self.claim_nl if lang == "nl" else self.claim_en
+
+    def note(self, lang: str) -> str:
+        return self.note_nl if lang == "nl" else self.note_en
+
+
+def _f(id_, source, nl, en, kind="", note_nl="", note_en=""):
+    return Fact(id_, source, nl, en, kind, note_nl, note_en)
+
+
+M, E, X = "mechanism", "elsewhere", "absent"
+FACTS: dict[str, Fact] = {f.id: f for f in [
+    # --- 000: Het 5V onderzoek (A7) --------------------------------------------------------------------
+    _f("000-1", "000 L56-57", "Vertrouwen en de leer-prestatielus versterken zichzelf zodra ze op gang zijn.",
+       "Trust and the learning-performance loop reinforce themselves once started.",
+       M, "vertrouwen stuurt bijdragen, voortgang geeft energie; de lus zelf heeft nog geen patroon",
+       "trust drives contribution, progress gives energy; the loop itself has no pattern yet"),
+    _f("000-2", "000 L287-298, L375-380", "Homofiele teamvorming geeft homogene teams, ondanks de wens tot diversiteit.",
+       "Homophilous team formation gives homogeneous teams despite a stated wish for diversity.",
+       X, "het model kent geen werving of samenstelling van teams; organisaties en hun professionals liggen vast",
+       "the model has no recruitment or team composition; organisations and their professionals are given"),
+    _f("000-3", "000 L323, L338-351", "Diversiteit loont alleen met een gedeelde basis; zonder basis geeft ze wrijving.",
+       "Diversity pays off only with a shared base; without one it gives friction.",
+       X, "diversiteit van teams en een gedeelde basis zijn (nog) niet gemodelleerd",
+       "team diversity and a shared base are not modelled (yet)"),
+    _f("000-4", "000 L396-402", "Te veel autonomie leidt tot ambachtelijke eilandjes en weinig verbinding.",
+       "Too much autonomy leads to craft islands and little connection."),
+    _f("000-5", "000 L124-139", "Een vastgelopen groep herstelt niet door licht contact, wel door een begeleide reset.",
+       "A stuck group does not recover through light contact, but through a facilitated reset.",
+       M, "herstart-ingrediënten en vertrouwensdialoog bestaan (interventions.py); 'licht contact faalt' is geen "
+          "aparte interventie; de herstart is van het netwerkdip-werk (issue 13)",
+       "restart ingredients and the trust dialogue exist (interventions.py); 'light contact fails' is no intervention "
+       "of its own; the restart belongs to the netwerkdip work (issue 13)"),
+    _f("000-6", "000 L87-95", "Contact op afstand laat conflict escaleren; elkaar fysiek ontmoeten de-escaleert.",
+       "Remote contact escalates conflict; meeting in person de-escalates it.",
+       M, "fysiek samenzijn bouwt meer vertrouwen (trust.remote_factor); escalatie via e-mail niet",
+       "co-presence builds more trust (trust.remote_factor); escalation by e-mail is not modelled"),
+    _f("000-7", "000 L226", "Zonder communicatie bij onzekerheid volgt verzuim.",
+       "Without communication under uncertainty, absenteeism follows.",
+       X, "het model kent geen verzuim van professionals en geen interne communicatie van organisaties",
+       "the model has no absenteeism of professionals and no internal communication of organisations"),
+    _f("000-8", "000 L261-262", "Boodschappen van leiders worden met vertraging opgepakt.",
+       "Leaders' messages are taken up with a delay.",
+       X, "het model kent geen boodschappen van leiders binnen een organisatie", "the model has no leaders' messages "
+          "inside an organisation"),
+    _f("000-9", "000 L565", "Hoe autonomie wordt opgepakt verschilt per persoon.", "Uptake of autonomy differs per person.",
+       X, "eigenaarschap en ruimte bestaan per organisatie, niet per professional", "ownership and room exist per "
+          "organisation, not per professional"),
+    # --- 001: ruimte om te leren in wijkteams (B7) ---------------------------------------------------------
+    _f("001-1", "001 L310-367, L1686-1690", "Leren is urgent, toch ervaart de helft te weinig ruimte, vooral door tijdgebrek.",
+       "Learning is urgent, yet half experience too little room, mostly for lack of time.",
+       M, "werkdruk verdringt leren (innovation.learning_crowding); geen patroon van de ervaren ruimte",
+       "workload crowds out learning (innovation.learning_crowding); no pattern of the room experienced"),
+    _f("001-2", "001 L326-367", "Gereserveerde leertijd wordt opgeslokt door casuswerk als de druk stijgt.",
+       "Reserved learning time is consumed by casework when pressure rises."),
+    _f("001-3", "001 L357-367, L654-656", "Onder druk vallen professionals terug op oude routines (betaalde zorg).",
+       "Under pressure professionals fall back on old routines (paid care).",
+       X, "het model kent geen keuze tussen betaalde zorg en netwerkoplossingen per casus", "the model has no choice "
+          "between paid care and network solutions per case"),
+    _f("001-4", "001 L252-260", "Informeel leren van collega's en experimenteren wordt veel hoger gewaardeerd dan formeel "
+                                "leren (84% en 79% tegen 22-32%).",
+       "Informal learning from colleagues and experimenting are valued far above formal learning (84% and 79% against "
+       "22-32%).",
+       X, "het model kent geen leervormen van individuele professionals; leren is ideeën en begrip per opgave",
+       "the model has no learning modes of individual professionals; learning is ideas and understanding per issue"),
+    _f("001-5", "001 L630-640, L1231-1235", "Nieuwe teams besteden hun eerste jaren aan organiseren in plaats van aan "
+                                            "kwaliteit.", "New teams spend their early years organising rather than on quality.",
+       X, "de opbouwfase van nieuwe teams is niet gemodelleerd",
+       "the build-up phase of new teams is not modelled"),
+    _f("001-6", "001 L683-685, L1214-1222", "Te veel vrijheid verspreidt het leren; organisaties slaan dan terug naar sturen.",
+       "Too much freedom scatters learning; organisations then swing back to steering.",
+       M, "eilandjes bij veel ruimte (governance.island_pull) bestaan; het terugslaan naar sturen is niet gemodelleerd",
+       "islands under much room (governance.island_pull) exist; the swing back to steering is not modelled"),
+    _f("001-7", "001 L691-701, L1830-1834", "Reflectie sneuvelt als eerste in drukke tijden, hoewel ze het meest bijdraagt.",
+       "Reflection is dropped first in hectic times, though it contributes most.",
+       M, "werkdruk verdringt reflectie en begrip; geen patroon",
+       "workload crowds out reflection and understanding; no pattern"),
+    _f("001-8", "001 L768-780, L1796-1800", "Diversiteit in een team is alleen productief met ruimte en veiligheid.",
+       "Diversity in a team is productive only with room and safety.",
+       X, "diversiteit binnen teams is niet gemodelleerd",
+       "diversity inside teams is not modelled"),
+    _f("001-9", "001 L1496-1504", "Casusverdeling op bekendheid leidt tot specialisatie: ieder doet zijn eigen ding.",
+       "Case allocation by familiarity locks in specialisation: everyone does their own thing.",
+       X, "het model kent geen casusverdeling", "the model has no case allocation"),
+    _f("001-10", "001 L1424-1432", "Gedetacheerden krijgen ongelijke ontwikkelkansen, afhankelijk van hun werkgever.",
+       "Seconded staff get unequal development chances, depending on their employer.",
+       X, "het model kent geen detachering", "the model has no secondment"),
+    _f("001-11", "001 L1644-1658", "Te veel leeraanbod: toepassen is de bottleneck.",
+       "Learning offers overshoot: application is the bottleneck.",
+       X, "het model kent geen leeraanbod", "the model has no learning offers"),
+    # --- 002: vastloopsituaties en doorbraken (§8) ---------------------------------------------------------
+    _f("002-1", "002 L304-337", "Vooruitgang gaat met sprongen: de som van veel kleine doorbraken.",
+       "Progress is step-like: the sum of many small breakthroughs.",
+       E, "tests/test_vastloop_patterns.py; nog te registreren",
+       "tests/test_vastloop_patterns.py; still to register"),
+    _f("002-2", "002 L331-334, L3229", "Vastloopsituaties zijn universeel en keren terug.",
+       "Stuck situations are universal and recur.",
+       E, "tests/test_vastloop_patterns.py (eigenaar: issue 14)", "tests/test_vastloop_patterns.py (owner: issue 14)"),
+    _f("002-3", "002 L1703-1706, L139-144", "Praten zonder actie kan blijven bestaan, ook als het belangrijk heet (V1).",
+       "Talk without action can persist even when called important (V1).",
+       E, "V1 in tests/test_vastloop_patterns.py (eigenaar: issue 14)", "V1 in tests/test_vastloop_patterns.py (owner: "
+          "issue 14)"),
+    _f("002-4", "002 L592-600, L2181-2186", "Kleine interventies kunnen het hele systeem in beweging zetten.",
+       "Small interventions can set the whole system in motion.",
+       M, "remedies bestaan (interventions.py); versterking tot systeemeffect niet getest (issue 14)",
+       "remedies exist (interventions.py); amplification into a system-wide effect untested (issue 14)"),
+    _f("002-5", "002 L653-656, L708-717", "Vroeg falen doodt vaak een innovatie.", "Early failure often kills innovations.",
+       E, "V2 in tests/test_vastloop_patterns.py (eigenaar: issue 14)", "V2 in tests/test_vastloop_patterns.py "
+          "(owner: issue 14)"),
+    _f("002-6", "002 L1026-1035", "Een dip bij het concreet worden: abstract eens, wrijving als belangen boven komen.",
+       "A dip when plans become concrete: agreement in the abstract, friction when interests surface.",
+       M, "ambities trekken naar eigen belangen bij concrete plannen (alignment.concreteness); geen patroon",
+       "ambitions pull to own interests when plans turn concrete (alignment.concreteness); no pattern"),
+    _f("002-7", "002 L2058-2066", "De paradox van praten: eerst meer praten (over drijfveren) versnelt later de actie.",
+       "The paradox of talk: talking more first (about drives) speeds later action.",
+       E, "check-in in tests/test_vastloop_patterns.py (eigenaar: issue 14)", "check-in in tests/test_vastloop_patterns.py "
+          "(owner: issue 14)"),
+    _f("002-8", "002 L2107-2123", "Probleemdenken verlaagt de creativiteit; positief kaderen geeft meer ideeën.",
+       "Problem framing lowers creativity; positive framing gives more ideas.",
+       M, "change_of_thinking voegt ideeën toe (interventions.py); alleen een unit-test", "change_of_thinking adds ideas "
+          "(interventions.py); only a unit test"),
+    _f("002-9", "002 L701-704, L3460-3465", "Negativiteitsbias maakt kleine successen onzichtbaar.",
+       "Negativity bias makes small successes invisible.",
+       M, "verliesaversie en verwachtingen (energy.loss_aversion); geen patroon",
+       "loss aversion and expectations (energy.loss_aversion); no pattern"),
+    _f("002-10", "002 L4165-4182", "Projecten en de samenwerking vallen om als de financiering stopt.",
+       "Projects, and the collaboration with them, collapse when funding ends.",
+       E, "V14 in tests/test_vastloop_patterns.py (eigenaar: issue 14)", "V14 in tests/test_vastloop_patterns.py "
+          "(owner: issue 14)"),
+    _f("002-11", "002 L225-230, L4279-4283", "Klein beginnen en groeien; financiering komt vaak pas na de start.",
+       "Start small and grow; funding often comes after the start.",
+       X, "financiering na de start is niet gemodelleerd",
+       "funding after the start is not modelled"),
+    _f("002-12", "002 L3886-3904", "Een succesvolle kern maakt de bestuurlijke laag overbodig.",
+       "A successful core empties the administrative layer.",
+       X, "tafels worden niet vanzelf opgeheven; wel bestuurlijke en uitvoerende tafels (forum.level)",
+       "tables are not dissolved by themselves; administrative and frontline tables exist (forum.level)"),
+    _f("002-13", "002 L2179-2186", "Doorbraken binnen een organisatie gaan vooraf aan regionale.",
+       "Breakthroughs inside an organisation precede regional ones.",
+       X, "het model kent geen innovatie binnen een organisatie", "the model has no innovation inside an organisation"),
+    _f("002-14", "002 L1724-1726", "Versnipperde aandacht doodt het momentum: deelnemers zitten in te veel initiatieven.",
+       "Fragmented attention kills momentum: participants are spread over too many initiatives.",
+       X, "deelname aan andere initiatieven is niet gemodelleerd",
+       "taking part in other initiatives is not modelled"),
+    _f("002-15", "002 L848-865, L5244-5246", "Politieke dekking en één verantwoordelijke wethouder maken "
+                                             "domeinoverstijgende oplossingen mogelijk.",
+       "Political cover and one responsible alderman enable cross-domain solutions.",
+       E, "mandaat-remedie voor V8/V13 in tests/test_vastloop_patterns.py (eigenaar: issue 14)",
+       "mandate remedy for V8/V13 in tests/test_vastloop_patterns.py (owner: issue 14)"),
+    _f("002-16", "002 L4992-4995, L4726-4728", "Zichtbare investering van de een lokt die van de ander uit.",
+       "One partner's visible investment elicits the others'.",
+       M, "wederkerigheid (contribution.reciprocity_*); geen patroon",
+       "reciprocity (contribution.reciprocity_*); no pattern"),
+    _f("002-17", "002 L4006-4010, L4303-4307", "Externe dynamiek (wetten, programma's) versnelt initiatieven.",
+       "External momentum (laws, programmes) accelerates initiatives.",
+       M, "external_momentum bestaat (interventions.py); alleen een unit-test",
+       "external_momentum exists (interventions.py); only a unit test"),
+    _f("002-18", "002 L580-590, L4147-4165", "Een geïsoleerde intermediair faalt tot hij de partij met de informatie "
+                                             "erbij haalt.", "An isolated intermediary fails until it links to the party "
+                                                             "holding the information.",
+       E, "V3 in tests/test_vastloop_patterns.py (eigenaar: issue 14)", "V3 in tests/test_vastloop_patterns.py (owner: "
+          "issue 14)"),
+    _f("002-19", "002 L1961-1968", "Pilots hadden te weinig iteraties binnen de looptijd.",
+       "Pilots had too few iterations within their time frame.",
+       X, "het aantal iteraties per pilot is geen patroon",
+       "the number of iterations per pilot is no pattern"),
+    _f("002-20", "002 L1054-1061", "Teams die vanuit sterktes werken zijn veerkrachtiger na tegenvallers.",
+       "Strengths-based teams are more resilient to setbacks.",
+       X, "het model kent geen collectieve zelfeffectiviteit", "the model has no collective efficacy"),
+    _f("002-21", "002 L646-649, L5403-5405", "Deadlines verhogen de inzet; uitstellen kan het gesprek deblokkeren.",
+       "Deadlines raise effort; postponing can unblock the conversation.",
+       M, "change_in_time bestaat (interventions.py); geen patroontest", "change_in_time exists (interventions.py); no "
+          "pattern test"),
+    _f("002-22", "002 L2099-2102", "Investeren in relaties verhoogt vertrouwen, talentbenutting en leren.",
+       "Relational investment raises trust, use of talent and learning.",
+       M, "vertrouwen uit overleg en het delen van drijfveren; geen patroon",
+       "trust from meetings and sharing drives; no pattern"),
+    _f("002-23", "002 L129-133, L5211-5212", "Preventie is ondergefinancierd: de baten zijn moeilijk te tonen en vallen "
+                                             "elders.", "Prevention is under-funded: its value is hard to show and lands "
+                                                        "elsewhere.",
+       X, "het model kent geen financiering per baat", "the model has no funding by benefit"),
+    _f("002-24", "002 L4030-4033", "Achtervangbudgetten worden zelden gebruikt, maar werken psychologisch sterk.",
+       "Fallback budgets are rarely used but psychologically powerful.",
+       X, "flexible_budget geeft alleen uren; geen psychologisch effect van een ongebruikt budget",
+       "flexible_budget only adds hours; no psychological effect of an unused budget"),
+    _f("002-25", "002 L4090-4097, L5386-5391", "Niet-passende regiogrenzen en potjes geven coördinatiekosten.",
+       "Mismatched regional boundaries and funding pots create coordination costs.",
+       X, "het model kent geen regio's of potjes", "the model has no regions or funding pots"),
+    # --- 003: Kansrijk samenwerken (§7) --------------------------------------------------------------------
+    _f("003-SF1", "003 L4614-4672", "Na een energieke start belandt een deel van de netwerken in een netwerkdip.",
+       "After an energetic start some networks slide into a netwerkdip.",
+       E, "tests/test_netwerkdip_patterns.py (eigenaar: issue 13)", "tests/test_netwerkdip_patterns.py (owner: issue 13)"),
+    _f("003-SF2", "003 L4805-4935", "Met vier ingrediënten is een doorstart na de dip mogelijk.",
+       "With four ingredients a restart after the dip is possible.",
+       E, "tests/test_netwerkdip_patterns.py (eigenaar: issue 13)", "tests/test_netwerkdip_patterns.py (owner: issue 13)"),
+    _f("003-SF3", "003 L4586-4600", "Regio's verschillen, dus dezelfde thema's spelen in verschillende mate.",
+       "Regions differ, so the same themes matter to different degrees.",
+       M, "gegenereerde netwerken (generator.py, issue 13) verschillen; geen patroon dat de spreiding toetst",
+       "generated networks (generator.py, issue 13) differ; no pattern tests the spread"),
+    _f("003-SF4", "003 L4602-4610", "Meestal nemen enkele partijen het initiatief.", "Usually a few parties initiate.",
+       X, "rollen (initiator) worden gelezen maar sturen geen gedrag", "roles (initiator) are read but drive no behaviour"),
+    _f("003-SF5", "003 L4732-4734", "Leiderschap belandt bij een of twee mensen; de anderen leunen achterover.",
+       "Leadership ends up with one or two people; the others lean back."),
+    _f("003-SF6", "003 L4908-4910", "Als iedereen overal aan mee moet doen, treedt verlamming in.",
+       "When everyone must join everything, paralysis sets in."),
+    _f("003-SF7", "003 L2497-2565", "Een snel informeel succes vervalt binnen ongeveer anderhalf jaar in conflict.",
+       "A quick informal success decays into conflict within about 18 months.",
+       E, "tests/test_governance_patterns.py; het succes-valscenario wordt herzien in issue 14 (eigenaar)",
+       "tests/test_governance_patterns.py; the success-trap scenario is reworked by issue 14 (owner)"),
+    _f("003-SF8", "003 L466-482", "Eerst stormen, dan presteren: vroege onrust gaat vooraf aan beter samenwerken.",
+       "Storming before performing: early turbulence precedes better teamwork.",
+       X, "vroege onrust als voorbode van beter samenwerken is niet gemodelleerd",
+       "early turbulence as a forerunner of better teamwork is not modelled"),
+    _f("003-SF9", "003 L518-544", "In goed gevormde teams nemen anderen het over als de tijdsdruk stijgt.",
+       "In well-formed teams others take over when time pressure rises.",
+       X, "het model kent geen taakoverdracht tussen professionals", "the model has no takeover of tasks between "
+          "professionals"),
+    _f("003-SF10", "003 L904-912, L1104-1122", "Ook een succesvolle alliantie houdt een concurrentiemodel dat integratie "
+                                              "remt.", "Even a successful alliance keeps a competition model that brakes "
+                                                       "integration."),
+    _f("003-SF11", "003 L876-892", "Winst en verlies van autonomie verschillen per professional en organisatie.",
+       "Gains and losses of autonomy differ per professional and organisation.",
+       M, "ruimte en eigenaarschap per organisatie (governance.room); geen patroon", "room and ownership per "
+          "organisation (governance.room); no pattern"),
+    _f("003-SF12", "003 L862-874, L1042-1058", "Vertrouwen volgt fysiek samenzijn.", "Trust follows co-presence.",
+       E, "tests/test_model.py (co-locatie, 20 seeds); nog te registreren",
+       "tests/test_model.py (co-location, 20 seeds); still to register"),
+    _f("003-SF13", "003 L946-966", "Bundelen verhoogt volumes en aantoonbaar de kwaliteit.",
+       "Bundling raises volumes and demonstrably improves quality.",
+       X, "het model kent geen volumes of zorgkwaliteit", "the model has no volumes or quality of care"),
+    _f("003-SF14", "003 L2418-2420", "Zonder reflectie neemt de belangstelling af en volgt een impasse.",
+       "Without reflection interest declines and an impasse follows.",
+       M, "begrip en reflectie (innovation.understanding_rate); geen patroon",
+       "understanding and reflection (innovation.understanding_rate); no pattern"),
+    _f("003-SF15", "003 L2428-2440", "Een ongelijke balans wordt geaccepteerd tot ze oneerlijk voelt.",
+       "An unequal balance is accepted until it feels unfair.",
+       E, "tests/test_conflict_patterns.py (eigenaar: issue 14)", "tests/test_conflict_patterns.py (owner: issue 14)"),
+    _f("003-SF16", "003 L1323-1462", "Escalatie: minder delen, vermeden onderwerpen, afgezegde afspraken, afhaken.",
+       "Escalation: less sharing, avoided topics, cancelled appointments, dropping out.",
+       E, "tests/test_conflict_patterns.py (eigenaar: issue 14)", "tests/test_conflict_patterns.py (owner: issue 14)"),
+    _f("003-SF17", "003 L4469-4482", "Aparte prestatieafspraken maken van samenwerken een voortdurende onderhandeling.",
+       "Separate performance agreements turn collaboration into continuous negotiation."),
+    _f("003-SF18", "003 L4120-4128", "Marktrelaties tussen gemeente en aanbieder geven transactiekosten.",
+       "Market relations between municipality and provider give transaction costs.",
+       X, "het model kent geen aanbesteding of contracten", "the model has no procurement or contracts"),
+    _f("003-SF19", "003 L3426-3436", "Concurrentie bij krimp kost diversiteit: profielen verdwijnen.",
+       "Competition under decline costs diversity: profiles disappear.",
+       X, "organisaties verdwijnen niet door krimp en hebben geen profiel", "organisations do not vanish through decline "
+          "and have no profile"),
+    _f("003-SF20", "003 L2690-2696", "Zonder regionale afstemming belanden dure voorzieningen aan de grens.",
+       "Without regional coordination costly facilities end up at the borders.",
+       X, "het model kent geen ruimtelijke spreiding van voorzieningen", "the model has no spatial spread of facilities"),
+    _f("003-SF21", "003 L2724-2736", "Samenwerken aan één opgave bouwt relaties die bij andere opgaven helpen (vliegwiel).",
+       "Collaborating on one issue builds relations that help on other issues (a flywheel).",
+       X, "vertrouwen is per band, niet per opgave: overloop is niet apart gemodelleerd",
+       "trust is per tie, not per issue: spill-over is not modelled on its own"),
+    _f("003-SF22", "003 L2886-2898", "Nood verbindt: een bestaansbedreiging maakt afstemming makkelijker.",
+       "Necessity unites: an existential threat eases alignment."),
+    _f("003-SF23", "003 L2341-2351", "Vergadermoeheid: nog een overleg wil niemand, grote tafels werken niet.",
+       "Meeting fatigue: nobody wants another meeting, large tables do not work.",
+       M, "vergadermoeheid (meeting.fatigue); geen patroon",
+       "meeting fatigue (meeting.fatigue); no pattern"),
+    _f("003-SF24", "003 L5296-5302", "Elkaars beslisstrategie kennen maakt samen beslissen makkelijker.",
+       "Knowing each other's decision strategies makes joint decisions easier.",
+       M, "beslisregels (governance.decision_rule) bestaan; kennis van elkaars strategie niet", "decision rules "
+          "(governance.decision_rule) exist; knowing each other's strategy does not"),
+    _f("003-SF25", "003 L1488-1492, L1545-1567", "Organisaties worden steeds afhankelijker van samenwerking.",
+       "Organisations become ever more dependent on collaboration.",
+       X, "een trend over vijftien jaar valt buiten de looptijd van een run", "a trend over fifteen years lies beyond "
+          "a run's horizon"),
+    _f("003-SF26", "003 L4224-4228", "Organisaties die hun samenwerking evalueren doen het beter.",
+       "Organisations that evaluate their collaborations do better.",
+       M, "reflectie als tijdlijnitem (governance.reflection_every); geen patroon",
+       "reflection as timeline entries (governance.reflection_every); no pattern"),
+    _f("003-SF27", "003 L3485-3491", "De vormvraag (juridische vorm) kaapt vroeg in het proces de inhoud.",
+       "The form question (legal form) hijacks the content early in the process.",
+       X, "de vormvraag is niet gemodelleerd",
+       "the form question is not modelled"),
+    _f("003-SF28", "003 L3950-3970", "Incidenten en politieke cycli duwen gemeenten naar snelle beleidswijzigingen.",
+       "Incidents and political cycles push municipalities to quick policy changes.",
+       M, "de verkiezingsschok bestaat (interventions.py); geen patroon",
+       "the election shock exists (interventions.py); no pattern"),
+    # --- 004: teamreflectie met een externe begeleider (§7) ------------------------------------------------
+    _f("004-1", "004 L976-980, L2090-2094, L2306", "Afvaltrechter: alle teams zetten de eerste stappen, geen enkel team "
+                                                   "rondt de cyclus af.", "Attrition funnel: all teams take the first "
+                                                                          "steps, none completes the cycle.",
+       X, "de reflectiecyclus van teams is niet gemodelleerd",
+       "the teams' reflection cycle is not modelled"),
+    _f("004-2", "004 L1496-1847, L2622-2628", "Betrokkenheid stijgt en daalt weer, en stokt als de externe steun "
+                                              "wegvalt.", "Engagement rises and falls, and stalls when external support is "
+                                                          "withdrawn."),
+    _f("004-3", "004 L1849-1853, L1940-1942", "Psychosociale verandering zonder gedragsverandering op korte termijn.",
+       "Psychosocial change without behavioural change in the short term.",
+       X, "het model scheidt houding en gedrag van professionals niet", "the model does not separate attitude and "
+          "behaviour of professionals"),
+    _f("004-4", "004 L2296-2302, L2622-2690", "Het momentum hangt af van een externe aanjager; zelfsturing wordt "
+                                              "overschat.", "Momentum depends on an external driver; self-steering is "
+                                                            "overestimated."),
+    _f("004-5", "004 L1980-2005", "Snelle consensus na individueel voorwerk.", "Quick consensus after individual groundwork.",
+       X, "het model kent geen individueel voorwerk vóór overleg", "the model has no individual groundwork before "
+          "meetings"),
+    _f("004-6", "004 L1636-1642, L2506-2522", "Agenda's van onderop drijven af van de systeemdoelen.",
+       "Bottom-up agendas drift away from system goals.",
+       X, "agenda's van onderop zijn niet gemodelleerd",
+       "bottom-up agendas are not modelled"),
+    _f("004-7", "004 L1006-1010, L2011-2039", "Het management is poortwachter en stuurt bij.",
+       "Management is gatekeeper and redirector.",
+       X, "rollen binnen een organisatie sturen geen beslissingen", "roles inside an organisation drive no decisions"),
+    _f("004-8", "004 L1904-1966, L1729-1731", "Een hecht, stabiel team met veel vertrouwen gedraagt zich anders.",
+       "A cohesive, stable, high-trust team behaves differently.",
+       X, "teamcohesie binnen een organisatie is niet gemodelleerd",
+       "team cohesion inside an organisation is not modelled"),
+    _f("004-9", "004 L980, L2284-2286", "Een kleine voorhoede neemt de monitoring over.",
+       "A small front group adopts monitoring.",
+       X, "het model kent geen adoptie van monitoring per professional", "the model has no adoption of monitoring per "
+          "professional"),
+    _f("004-10", "004 L2330-2334, L2610-2620", "Instabiliteit (verloop, reorganisatie) blokkeert leren.",
+       "Instability (turnover, reorganisation) blocks learning.",
+       M, "de schok key_person_leaves bestaat; geen patroon",
+       "the key_person_leaves shock exists; no pattern"),
+    _f("004-11", "004 L2047-2061", "De reflectie-agenda van een team weerspiegelt zijn ontwikkelfase.",
+       "A team's reflection agenda mirrors its stage of development.",
+       X, "het model kent geen agenda's van reflectie", "the model has no reflection agendas"),
+    _f("004-12", "004 L2322-2328", "De meerwaarde verschilt binnen teams: sommigen zien geen verschil, anderen veel.",
+       "Added value differs within teams: some see no difference, others a large one.",
+       M, "individuele verschillen in drive en werkdruk (setup.spread); geen patroon", "individual differences in drive "
+          "and workload (setup.spread); no pattern"),
+]}
+
+assert len(FACTS) == 85, len(FACTS)

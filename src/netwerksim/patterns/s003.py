@@ -1,0 +1,91 @@
+"""Patterns of source 003 (Kansrijk samenwerken: the five conditions, the netwerkdip, governance).
+
+The netwerkdip and the doorstart (SF1, SF2) are registered by their owner (issue 13); the success trap
+(SF7) and the conflict thermometer (SF15, SF16) by the owner of issue 14.
+"""
+
+from __future__ import annotations
+
+from .core import Pattern, arm, register
+from .measures import highest_level, mean_of, progress_end
+
+
+# --- SF17 (003 L4469-4482): separate performance agreements lower joint contribution ----------------
+def joint_contribution(result) -> float:
+    """Mean joint contribution (network hours given as a share of those pledged) over the run."""
+    return mean_of(result, "joint_contribution")
+
+
+# --- SF22 (003 L2886-2898): necessity unites -----------------------------------------------------------
+def alignment_after_threat(result) -> float:
+    """Shared ambition over weeks 53-156 (the threat comes in week 52 in schoolbesturen)."""
+    return mean_of(result, "alignment", 53)
+
+
+# --- SF10 (003 L904-912, L1106-1122): unspoken competition persists as heat between rivals ----------
+def reaches_disagreement(result) -> float:
+    """1 if the network's thermometer reached disagreement (level 2) or higher in the run."""
+    return float(highest_level(result) >= 2)
+
+
+# --- SF5 (003 L4732-4734): concentrated leadership makes the others lean back ----------------------
+def ownership_mean(result) -> float:
+    """Mean felt ownership of the active members over the run."""
+    return mean_of(result, "ownership")
+
+
+register(
+    Pattern(
+        id="003-separate-agreements", facts=("003-SF17",), source="003 L4469-4482",
+        claim_nl="Aparte prestatieafspraken per partner zetten partijen in de onderhandelstand: de gezamenlijke "
+                 "inzet ligt lager dan met gezamenlijke afspraken.",
+        claim_en="Separate performance agreements per partner put parties in negotiation mode: joint contribution "
+                 "is lower than under joint agreements.",
+        measure=joint_contribution, reads=("timeseries:joint_contribution",),
+        arm=arm("ziekenhuisalliantie", steps=104),
+        contrast=arm("ziekenhuisalliantie", fields={"governance.agreements": "joint"}, steps=104),
+        effect="ratio", direction="lower", threshold=0.95, links=("separate_agreements",),
+        measured="24 seeds when written: 0.74 against 0.83, lower in every seed"),
+    Pattern(
+        id="003-necessity-unites", facts=("003-SF22",), source="003 L2886-2898",
+        claim_nl="Een bestaansbedreiging trekt partners naar elkaar toe: de gedeelde ambitie stijgt.",
+        claim_en="An existential threat pulls partners together: their shared ambition rises.",
+        measure=alignment_after_threat, reads=("timeseries:alignment",),
+        arm=arm("schoolbesturen"), contrast=arm("schoolbesturen", drop=("existential_threat",)),
+        effect="difference", direction="higher", threshold=0.05, links=("threat_cohesion",),
+        measured="24 seeds when written: 0.89 against 0.81 over weeks 53-156"),
+    Pattern(
+        id="003-all-inclusive-paralysis", facts=("003-SF6",), source="003 L4908-4910",
+        claim_nl="Iedereen overal aan tafel verlamt; subcoalities van wie het aangaat boeken meer voortgang.",
+        claim_en="Everyone at every table paralyses; sub-coalitions of those concerned make more progress.",
+        measure=progress_end, reads=("timeseries:progress",),
+        arm=arm("zorgnetwerk", fields={"forums[*].members": ["all"]}, events=[{"at": 0, "type": "sub_coalitions"}],
+                steps=104),
+        contrast=arm("zorgnetwerk", fields={"forums[*].members": ["all"]}, steps=104),
+        effect="ratio", direction="higher", threshold=1.2, links=("consultation_load",),
+        measured="30 seeds: x1.49 [1.42, 1.57]; without the growth of consultation and reporting hours x1.11, "
+                 "without the cost per pair at the table (dyad_cost) still x1.30: the paralysis runs through the "
+                 "hours each member spends on consultation and reporting"),
+    Pattern(
+        id="003-competition-heats", facts=("003-SF10",), source="003 L904-912, L1106-1122, L2591-2609",
+        claim_nl="Een financiering die concurrentie beloont houdt de rivaliteit levend: zonder die prikkel blijft "
+                 "het netwerk vriendelijk, met die prikkel loopt het op tot onenigheid.",
+        claim_en="Finance that rewards competition keeps rivalry alive: without the incentive the network stays "
+                 "friendly, with it it heats to disagreement.",
+        measure=reaches_disagreement, reads=("timeseries:heat",),
+        arm=arm("ziekenhuisalliantie", steps=104),
+        contrast=arm("ziekenhuisalliantie", fields={"governance.competition_incentive": False}, steps=104),
+        effect="difference", direction="higher", threshold=0.5, links=("hidden_rivalry",),
+        measured="24 seeds when written: disagreement in 21 of 24 with the incentive, heat at most 0.19 without"),
+    Pattern(
+        id="003-lean-back", facts=("003-SF5",), source="003 L4711-4734 (R41)",
+        claim_nl="Geconcentreerd leiderschap door een trekkende organisatie laat de anderen achterover leunen: "
+                 "hun eigenaarschap ligt lager dan bij gedeeld leiderschap.",
+        claim_en="Concentrated leadership by a lead organisation makes the others lean back: their ownership is "
+                 "lower than under shared leadership.",
+        measure=ownership_mean, reads=("timeseries:ownership",),
+        arm=arm("zorgnetwerk", steps=104),
+        contrast=arm("zorgnetwerk", fields={"governance.mode": "shared", "governance.lead": None}, steps=104),
+        effect="difference", direction="lower", threshold=-0.05, links=("lean_back",),
+        measured="governance test (lean_back = 0 as counterfactual, 24 seeds): others' ownership 0.81 against 1.00"),
+)

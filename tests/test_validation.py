@@ -1,0 +1,58 @@
+"""The full validation (make validate; issue 15): every registered pattern holds at the defaults, every named cause
+switched off kills its pattern, and the defaults lie in the region where all patterns hold at once.
+
+``make validate`` runs ``netwerksim patterns`` with the mutation matrix, robustness and the all-patterns sweep and
+points ``NETWERKSIM_VALIDATION`` at its results folder; these tests read that folder. Without it they run the
+registry themselves (mutation matrix and an 8-point sweep: slow).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from netwerksim.params import PARAMETERS
+from netwerksim.patterns import evaluate, load_all
+from netwerksim.patterns.report import table
+
+pytestmark = pytest.mark.validate
+
+
+@lru_cache(maxsize=1)
+def results() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(patterns.csv, calibration.csv) of the validation run."""
+    folder = os.environ.get("NETWERKSIM_VALIDATION")
+    if folder:
+        return pd.read_csv(Path(folder) / "patterns.csv"), pd.read_csv(Path(folder) / "calibration.csv")
+    v = evaluate(list(load_all().values()), calibration=8, calibration_seeds=10, workers=os.cpu_count() or 1)
+    return table(v), v.calibration
+
+
+def test_every_registered_pattern_was_run_and_holds_at_the_defaults():
+    rows, _ = results()
+    base = rows[rows["variant"] == "baseline"].set_index("pattern")
+    assert set(base.index) == set(load_all())
+    assert base["holds"].all(), list(base.index[~base["holds"].astype(bool)])
+
+
+def test_switching_off_any_named_cause_makes_its_pattern_fail():
+    rows, _ = results()
+    off = rows[rows["variant"].str.startswith("off:")]
+    expected = {(p.id, f"off:{n}") for p in load_all().values() for n in p.links}
+    assert set(zip(off["pattern"], off["variant"])) == expected
+    survivors = off[off["holds"].astype(bool)]
+    assert survivors.empty, survivors[["pattern", "variant", "estimate", "low", "high"]].to_string()
+
+
+def test_the_defaults_lie_in_the_region_where_all_patterns_hold():
+    rows, calibration = results()
+    accepted = calibration[calibration["all_hold"].astype(bool)]
+    assert len(accepted) > 0, "no point of the sweep keeps every pattern"
+    space = [c for c in calibration.columns if c in PARAMETERS]
+    for name in space:
+        assert accepted[name].min() <= PARAMETERS[name].default <= accepted[name].max(), name
+    assert rows[rows["variant"] == "baseline"]["holds"].all()
