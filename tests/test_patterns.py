@@ -198,3 +198,25 @@ def test_patterns_command_writes_the_report_and_refuses_unknown_patterns(tmp_pat
     proc = subprocess.run([sys.executable, "-m", "netwerksim.cli", "patterns", "no-such-pattern"], capture_output=True,
                           text=True)
     assert proc.returncode == 2 and "no registered pattern" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- the sources' numbers -----------------------------------------------------------------------------------
+def test_every_number_of_the_sources_is_a_target_or_says_why_not():
+    from netwerksim.patterns.targets import TARGETS
+
+    assert {t.source.split()[0] for t in TARGETS} >= {"001", "002", "003"}
+    for t in TARGETS:
+        assert t.why_nl and t.why_en
+        assert (t.target is None) == (t.measure is None) == (t.arm is None), t.id
+        if t.measured:
+            assert t.seeds >= 30 and t.within(t.target + t.tolerance / 2) and not t.within(t.target + 2 * t.tolerance + 1)
+
+
+def test_weeks_from_the_win_to_disagreement_are_read_from_the_thermometer():
+    from netwerksim.patterns.targets import weeks_to_disagreement_after_win
+
+    heat = np.r_[np.full(50, 0.3), np.full(10, 0.55), np.full(10, 0.3)]
+    result = RunResult(pd.DataFrame({"week": np.arange(70), "heat": heat}), pd.DataFrame(), [], {}, None)
+    assert weeks_to_disagreement_after_win(result) == 50 - 13
+    result.timeseries["heat"] = 0.3
+    assert math.isnan(weeks_to_disagreement_after_win(result))

@@ -363,7 +363,8 @@ def _patterns(args) -> int:
         print(f"{len(chosen)} pattern(s); {label}", file=sys.stderr, flush=True)
         validation = evaluate(chosen, mutations=not args.no_mutations, robustness=args.robustness,
                               robust_seeds=args.robust_seeds, calibration=args.calibration,
-                              calibration_seeds=args.calibration_seeds, workers=slots, executor=executor)
+                              calibration_seeds=args.calibration_seeds, targets=not (args.ids or args.source),
+                              workers=slots, executor=executor)
     folder = write(validation, out, lang=args.lang, engine=label)
     for r in validation.results:
         flags = "".join([" SURVIVED: " + ",".join(r.survivors) if r.survivors else "", " fragile" if r.fragile else ""])

@@ -462,11 +462,23 @@ TEXT: dict[str, tuple[str, str]] = {
     "patterns.region": ("Patroongerichte kalibratie: het gebied waar alle patronen standhouden",
                         "Pattern-oriented calibration: the region where all patterns hold"),
     "patterns.region_note": ("Een Latijnse hyperkubus van {points} punten over de parameters van de Morris-screening "
-                             "(experiments/sweep_zorgnetwerk_morris.toml), elk punt met {seeds} seeds per patroon; een "
+                             "(src/netwerksim/experiments/sweep_zorgnetwerk_morris.toml), elk punt met {seeds} seeds per patroon; een "
                              "punt blijft over als elk patroon er standhoudt (POM-filter).",
                              "A Latin hypercube of {points} points over the parameters of the Morris screening "
-                             "(experiments/sweep_zorgnetwerk_morris.toml), each point with {seeds} seeds per pattern; a "
+                             "(src/netwerksim/experiments/sweep_zorgnetwerk_morris.toml), each point with {seeds} seeds per pattern; a "
                              "point is kept when every pattern holds there (POM filter)."),
+    "patterns.targets": ("Getallen uit de bronnen", "Numbers from the sources"),
+    "patterns.targets_note": ("Waar het model een overeenkomende grootheid heeft, is het getal een doel met een vooraf "
+                              "gestelde tolerantie (src/netwerksim/patterns/targets.py); geen parameter is erop "
+                              "afgesteld.",
+                              "Where the model has a corresponding quantity, the number is a target with a tolerance "
+                              "stated beforehand (src/netwerksim/patterns/targets.py); no parameter is tuned to it."),
+    "patterns.col_says": ("de bron zegt", "the source says"),
+    "patterns.col_target": ("doel", "target"),
+    "patterns.col_model": ("het model", "the model"),
+    "patterns.no_target": ("geen toets", "no test"),
+    "patterns.within": ("binnen de tolerantie", "within tolerance"),
+    "patterns.outside": ("buiten de tolerantie", "outside tolerance"),
     "patterns.untested": ("Ongeteste parameters", "Untested parameters"),
     "patterns.untested_note": ("{n} parameters zet geen enkele dodende mutatie uit: geen patroon hangt van ze af.",
                                "{n} parameters are switched off by no killing mutation: no pattern depends on them."),

@@ -56,8 +56,9 @@ class Arm:
 
     Build it with :func:`arm`. ``fields`` set scenario fields by path (``governance.agreements``,
     ``organisations[*].workload``, as in comparison files); ``events`` are extra timeline entries;
-    ``drop`` removes the scenario's timeline entries of those types. Hashable, so runs that several
-    patterns share are made once.
+    ``drop`` removes the scenario's timeline entries of those types; ``append`` adds elements to a list
+    of the scenario (``{"forums": [...], "issues": [...]}``). Hashable, so runs that several patterns
+    share are made once.
     """
 
     scenario: str
@@ -66,6 +67,7 @@ class Arm:
     events: tuple[tuple[tuple[str, Any], ...], ...] = ()
     drop: tuple[str, ...] = ()
     steps: int | None = None
+    append: tuple[tuple[str, Any], ...] = ()
 
     def scenario_data(self) -> dict[str, Any] | str:
         """The scenario as a dict with the arm's changes (the bundled name when there are none)."""
@@ -78,28 +80,33 @@ class Arm:
         parts += [f"{k} = {v:g}" for k, v in self.params]
         parts += [f"{dict(e)['type']}@{dict(e)['at']}" for e in self.events]
         parts += [f"without {d}" for d in self.drop]
+        parts += [f"+ {len(_thaw(v))} {k}" for k, v in self.append]
         if self.steps:
             parts.append(f"{self.steps} weeks")
         return ", ".join(parts)
 
 
 def arm(scenario: str, *, fields: Mapping[str, Any] | None = None, params: Mapping[str, float] | None = None,
-        events: list[Mapping[str, Any]] | tuple = (), drop: tuple[str, ...] = (), steps: int | None = None) -> Arm:
+        events: list[Mapping[str, Any]] | tuple = (), drop: tuple[str, ...] = (), steps: int | None = None,
+        append: Mapping[str, list] | None = None) -> Arm:
     """An :class:`Arm`, checked at once: the scenario exists and the changed scenario validates."""
     if scenario not in bundled_names():
         raise ValueError(f"unknown scenario {scenario!r}; allowed: {bundled_names()}")
     for name, value in (params or {}).items():
         check(name, value)
-    a = Arm(scenario, _frozen(fields), _frozen(params), tuple(_frozen(e) for e in events), tuple(drop), steps)
+    a = Arm(scenario, _frozen(fields), _frozen(params), tuple(_frozen(e) for e in events), tuple(drop), steps,
+            _frozen(append))
     a.scenario_data()   # validates
     return a
 
 
 @lru_cache(maxsize=None)
 def _scenario_data(a: Arm) -> dict[str, Any] | str:
-    if not (a.fields or a.events or a.drop):
+    if not (a.fields or a.events or a.drop or a.append):
         return a.scenario
     data = load_scenario(a.scenario).model_dump(mode="json")
+    for key, items in a.append:
+        data[key] = [*data[key], *_thaw(items)]
     for path, value in a.fields:
         _set_field(data, path, _thaw(value))
     data["events"] = [e for e in data["events"] if e["type"] not in a.drop] + [

@@ -82,6 +82,7 @@ class Validation:
     settings: dict[str, Any]
     calibration: pd.DataFrame | None = None      # one row per point: parameter values, per pattern holds, all
     calibration_space: dict[str, tuple[float, float]] = field(default_factory=dict)
+    targets: list[tuple[Any, Estimate | None]] = field(default_factory=list)   # (Target, its estimate or None)
     seconds: float = 0.0
     runs: int = 0
 
@@ -192,7 +193,7 @@ def robustness_variants(pattern: Pattern, points: int, seeds: int, base_seed: in
 
 
 def calibration_space(sweep: str = MORRIS_SWEEP) -> dict[str, tuple[float, float]]:
-    """The numeric parameters of the Morris screening (experiments/sweep_zorgnetwerk_morris.toml) with its bounds."""
+    """The numeric parameters of the Morris screening (src/netwerksim/experiments/sweep_zorgnetwerk_morris.toml) with its bounds."""
     from ..sweeps import resolve_sweep  # noqa: PLC0415
 
     data = tomllib.loads(Path(resolve_sweep(sweep)).read_text(encoding="utf-8"))
@@ -214,10 +215,11 @@ def calibration_variants(space: Mapping[str, tuple[float, float]], points: int, 
 
 # --- evaluating ---------------------------------------------------------------------------------------
 def evaluate(patterns: list[Pattern], *, mutations: bool = True, robustness: int = 0, robust_seeds: int = 10,
-             calibration: int = 0, calibration_seeds: int = 10, workers: int = 1, executor: Executor | None = None,
-             progress: bool | None = None) -> Validation:
+             calibration: int = 0, calibration_seeds: int = 10, targets: bool = False, workers: int = 1,
+             executor: Executor | None = None, progress: bool | None = None) -> Validation:
     """Run ``patterns`` at the defaults, with each named link switched off (``mutations``), at ``robustness``
-    hypercube points each, and at ``calibration`` points of the Morris parameters (all patterns at once)."""
+    hypercube points each, and at ``calibration`` points of the Morris parameters (all patterns at once);
+    with ``targets``, measure the sources' numbers too (:mod:`.targets`)."""
     if not patterns:
         raise ValueError("no pattern to evaluate")
     started = time.monotonic()
@@ -237,6 +239,11 @@ def evaluate(patterns: list[Pattern], *, mutations: bool = True, robustness: int
     for v in cal_variants:
         for p in patterns:
             plan.add(p, v)
+    from .targets import TARGETS  # noqa: PLC0415
+
+    measured_targets = [t for t in TARGETS if t.measured] if targets else []
+    for t in measured_targets:
+        plan.add(t.as_pattern(), baseline)
     estimates = plan.run(workers=workers, executor=executor, progress=progress)
     results = []
     for p in patterns:
@@ -257,7 +264,9 @@ def evaluate(patterns: list[Pattern], *, mutations: bool = True, robustness: int
     settings = {"patterns": len(patterns), "mutations": mutations, "robustness_points": robustness,
                 "robustness_seeds": robust_seeds, "calibration_points": calibration,
                 "calibration_seeds": calibration_seeds, "workers": workers}
-    return Validation(results, settings, table, dict(space), time.monotonic() - started, len(plan.runs))
+    target_rows = [(t, estimates[(f"target:{t.id}", "baseline")] if t.measured else None) for t in TARGETS] \
+        if targets else []
+    return Validation(results, settings, table, dict(space), target_rows, time.monotonic() - started, len(plan.runs))
 
 
 def region_summary(validation: Validation) -> dict[str, Any]:

@@ -129,6 +129,21 @@ def markdown(validation: Validation, lang: str = "nl", *, engine: str = "") -> s
                          f"[{number(lo, 'g', lang)}; {number(hi, 'g', lang)}] | "
                          f"[{number(a_lo, '.3g', lang)}; {number(a_hi, '.3g', lang)}] | "
                          f"{t('patterns.yes' if region['inside'][name] else 'patterns.no', lang)} |")
+    if v.targets:
+        lines += ["", f"## {t('patterns.targets', lang)}", "", t("patterns.targets_note", lang), "",
+                  "| " + " | ".join(t(f"patterns.col_{c}", lang) for c in ("says", "target", "model", "verdict")) + " |",
+                  "|---|---|---|---|"]
+        for target, e in v.targets:
+            if e is None:
+                model, verdict = target.why(lang), t("patterns.no_target", lang)
+                goal = "–"
+            else:
+                f = ".0%" if target.unit == "share" else ".0f"
+                goal = f"{number(target.target, f, lang)} ± {number(target.tolerance, f, lang)} {target.unit}"
+                model = (f"{number(e.estimate, f, lang)} [{_bound(e.low, f, lang)}; {_bound(e.high, f, lang)}] "
+                         f"(n = {e.n}). {target.why(lang)}")
+                verdict = t("patterns.within" if target.within(e.estimate) else "patterns.outside", lang)
+            lines.append(f"| {target.source}: {target.says(lang)} | {goal} | {model} | {verdict} |")
     untested = v.untested()
     lines += ["", f"## {t('patterns.untested', lang)}", "", t("patterns.untested_note", lang, n=len(untested)), "",
               ", ".join(f"`{n}`" for n in untested) or "–", "",
