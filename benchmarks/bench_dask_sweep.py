@@ -55,7 +55,8 @@ def sweep_file(folder: Path, runs: int, steps: int) -> Path:
 
 
 class Sampler(threading.Thread):
-    """Resident memory (MB) of named processes, sampled every second: peak and last value."""
+    """Resident memory (MB) and CPU seconds of named processes with all their children (a `dask worker` is a
+    nanny and the worker process it starts), sampled every second: peak and last memory, last CPU."""
 
     def __init__(self, processes: dict[str, psutil.Process]):
         super().__init__(daemon=True)
@@ -66,8 +67,9 @@ class Sampler(threading.Thread):
         while not self.stop.wait(1.0):
             for name, p in self.processes.items():
                 try:
-                    rss = p.memory_info().rss / 2**20
-                    self.cpu[name] = sum(p.cpu_times()[:2])
+                    tree = [p, *p.children(recursive=True)]
+                    rss = sum(q.memory_info().rss for q in tree) / 2**20
+                    self.cpu[name] = sum(sum(q.cpu_times()[:2]) for q in tree)
                 except psutil.Error:
                     continue
                 self.peak[name] = max(self.peak.get(name, 0.0), rss)
@@ -96,9 +98,7 @@ def main() -> None:
             started += workers
             time.sleep(3)
             processes = {"scheduler": psutil.Process(scheduler.pid)}
-            for i, w in enumerate(workers):   # the worker is a nanny's child: sample the process that computes
-                kids = psutil.Process(w.pid).children()
-                processes[f"worker {i + 1}"] = kids[0] if kids else psutil.Process(w.pid)
+            processes.update({f"worker {i + 1} (nanny+worker)": psutil.Process(w.pid) for i, w in enumerate(workers)})
             path, out = sweep_file(folder, args.runs, args.steps), folder / "out"
             load = os.getloadavg()[0]
             start = time.perf_counter()
@@ -119,9 +119,10 @@ def main() -> None:
             print(f"{len(table):,} runs of {args.steps} weeks on `dask scheduler` + {args.workers} `dask worker` "
                   f"(1 thread each), 127.0.0.1; load average before {load:.1f}")
             print(f"  wall {seconds:.1f} s = {len(table) / seconds:.1f} runs/s; worker CPU {worker_cpu:.1f} s "
-                  f"({len(table) / max(worker_cpu, 1e-9):.1f} runs per worker CPU-second)")
+                  f"({len(table) / max(worker_cpu, 1e-9):.1f} runs per worker CPU-second); sweep process CPU "
+                  f"{sampler.cpu.get('netwerksim sweep', float('nan')):.1f} s")
             for name in processes:
-                print(f"  {name:<18} peak {sampler.peak.get(name, float('nan')):7.1f} MB, at the end "
+                print(f"  {name:<28} peak {sampler.peak.get(name, float('nan')):7.1f} MB, at the end "
                       f"{sampler.last.get(name, float('nan')):7.1f} MB")
             lines = [line for line in stderr.splitlines() if " runs (" in line]
             print(f"  progress lines on the piped stderr: {len(lines)}; last: {lines[-1] if lines else '-'}")
