@@ -29,10 +29,11 @@ app: venv
 chromium:
 	@test -x $(CHROMIUM) || (apt-get update -qq && apt-get install -y -qq chromium)
 
-# the browser tests run on their own afterwards, so the app gets the machine while chromium drives it
+# the browser tests run on their own afterwards, so the app gets the machine while chromium drives it;
+# the slow browser tests (many sessions, the play test 20 times in a row) are in `make validate`
 test: venv chromium
 	$(PY) -m pytest -n $(WORKERS) -q -m "not browser and not validate"
-	$(PY) -m pytest -q -m browser
+	$(PY) -m pytest -q -m "browser and not slow"
 
 test-fast: venv
 	$(PY) -m pytest -n $(WORKERS) -q -m "not slow and not validate"
@@ -45,11 +46,13 @@ VALIDATION  ?= results/validation
 ROBUSTNESS  ?= 64
 CALIBRATION ?= 64
 ENGINE      ?= --workers $(WORKERS)
-validate: venv
+validate: venv chromium
 	$(VENV)/bin/netwerksim patterns $(ENGINE) --robustness $(ROBUSTNESS) --calibration $(CALIBRATION) --out $(VALIDATION)
 	cp $(VALIDATION)/validation.md docs/validatie.md
 	cp $(VALIDATION)/bronnen.md docs/bronnen.md
 	NETWERKSIM_VALIDATION=$(VALIDATION) $(PY) -m pytest -q -m validate
+	$(PY) -m pytest -q -m "slow and browser"
+	NETWERKSIM_PLAY_ROUNDS=20 $(PY) -m pytest -q -x tests/test_app_browser.py -k play_keeps_going
 
 bench: venv
 	$(PY) benchmarks/bench_core.py

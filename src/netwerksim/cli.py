@@ -447,8 +447,11 @@ def _params(args) -> int:
     return 0
 
 
-# Solara's settings for the workshop app (solara/server/settings.py: Telemetry.mixpanel_enable, ThemeSettings.show_banner)
-APP_SETTINGS = {"SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_THEME_SHOW_BANNER": "False"}
+# Solara's settings for the workshop app (solara/server/settings.py: Telemetry.mixpanel_enable,
+# ThemeSettings.show_banner, Kernel.cull_timeout: a tab whose browser went away without closing it is freed
+# after this long instead of 24 h; a browser that comes back within it finds its run)
+APP_SETTINGS = {"SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_THEME_SHOW_BANNER": "False",
+                "SOLARA_KERNEL_CULL_TIMEOUT": "15m"}
 
 
 def app_command(host: str, port: int) -> list[str]:
@@ -460,7 +463,8 @@ def app_command(host: str, port: int) -> list[str]:
 
 def app_environment() -> dict[str, str]:
     """The environment for :func:`app_command`: offline by default (no telemetry to api.mixpanel.com and
-    api.ipify.org; issue 12 item 5) and no Solara badge over the page. A value the user set is kept."""
+    api.ipify.org; issue 12 item 5), no Solara badge over the page, an abandoned tab freed after 15 minutes.
+    A value the user set is kept."""
     return {**APP_SETTINGS, **os.environ}
 
 
