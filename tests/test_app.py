@@ -7,6 +7,7 @@ import html
 import io
 import json
 import re
+import threading
 import zipfile
 
 import ipyvuetify as v
@@ -23,7 +24,8 @@ from solara.components.echarts import EchartsWidget
 from netwerksim.app.panel import NOT_IN_PANEL, panel_groups
 from netwerksim.app.session import SeedError, parse_seed, scenarios
 from netwerksim.app.situation import Names, log_lines, situation
-from netwerksim.i18n import decimal
+from netwerksim.i18n import decimal, t
+from netwerksim.runner import run
 from netwerksim.interventions import REGISTRY
 from netwerksim.report import DIP_COLOUR, DOORSTART_COLOUR, EVENT_COLOURS
 from netwerksim.scenario import bundled_names
@@ -430,3 +432,19 @@ def test_dutch_lines_have_decimal_commas():
     assert not [x for x in dutch if re.search(r"\d\.\d", x)]
     assert any(re.search(r"\d,\d", x) for x in dutch)
     assert any(re.search(r"\d\.\d", x) for x in lines_of(session, "en"))
+
+
+def test_the_live_page_explains_a_netwerkdip_as_the_report_of_the_whole_run_does():
+    """The why of the dip arrives from a thread once the dip is reported, with the numbers of
+    ``netwerksim run``'s report (the live label keeps its own depth)."""
+    arrived = threading.Event()
+    session = Session("zorgnetwerk", seed=1)
+    session.on_change = arrived.set
+    while not any(e["type"] == "netwerkdip" for e in session.model.events):
+        session.step()
+    assert arrived.wait(60)
+    live = next(e for e in session.model.events if e["type"] == "netwerkdip")
+    whole = next(e for e in run("zorgnetwerk", seed=1, explain=True).events if e["type"] == "netwerkdip")
+    why = whole["label_nl"].split(". ", 1)[1]
+    assert live["label_nl"].endswith(why) and "Zonder" in why
+    assert live["label_nl"].split(". ", 1)[0] == t("dip.label", "nl", depth=live["depth"], start=live["start"])[:-1]

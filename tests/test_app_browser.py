@@ -201,6 +201,31 @@ def week_on_screen(page) -> int:
     return int(re.search(r"Week (\d+)", page.locator(".nws-week").inner_text()).group(1))
 
 
+@contextlib.contextmanager
+def pictures_on_failure(pages: list, folder: Path):
+    """On a failure, a screenshot of every page in ``pages`` (as it is then) goes to ``folder``."""
+    try:
+        yield
+    except BaseException:
+        for n, page in enumerate(pages):
+            with contextlib.suppress(Exception):
+                page.screenshot(path=str(folder / f"failure_{n}.png"))
+        print(f"screenshots of the pages at the failure: {folder}")
+        raise
+
+
+def speed_shown(page, speed: int) -> None:
+    """Until the slider and the text beside it both show ``speed``; on a timeout, say what they show."""
+    try:
+        page.get_by_text(f"{speed} weken/s", exact=True).wait_for()
+        page.wait_for_function("v => document.querySelector('.nws-speed [role=slider]').getAttribute('aria-valuenow')"
+                               " == v", arg=str(speed))
+    except Exception as exc:
+        shown = page.locator(".nws-speed-value").inner_text(), page.locator(".nws-speed [role=slider]").get_attribute(
+            "aria-valuenow")
+        raise AssertionError(f"speed {speed} asked, the page shows {shown}") from exc
+
+
 def advancing(pages, timeout_s: float = 60.0) -> list[tuple[int, int]]:
     """(week before, week after) on every page, waiting until each has moved on or ``timeout_s`` passed."""
     before = [week_on_screen(p) for p in pages]
@@ -215,55 +240,57 @@ def advancing(pages, timeout_s: float = 60.0) -> list[tuple[int, int]]:
 
 
 @pytest.mark.parametrize("round_", range(ROUNDS))
-def test_play_keeps_going_in_every_tab_and_pause_stops_within_a_week(app_url, browser, round_):
+def test_play_keeps_going_in_every_tab_and_pause_stops_within_a_week(app_url, browser, round_, tmp_path):
     """Issue 16 item 1: Start, the speed by keyboard and by mouse, the language, interventions and ten more
     tabs while playing; every tab's week keeps advancing on screen and Pause stops within one week."""
     main = open_page(browser, app_url)
-    main.get_by_role("button", name="Start", exact=True).click()
-    wait_for_week(main, 2)
+    pages = [main]
+    with pictures_on_failure(pages, tmp_path):
+        main.get_by_role("button", name="Start", exact=True).click()
+        wait_for_week(main, 2)
 
-    slider = main.locator(".nws-speed [role=slider]")
-    slider.focus()
-    for _ in range(3):
-        main.keyboard.press("ArrowRight")
-    main.get_by_text("7 weken/s", exact=True).wait_for()
-    track = main.locator(".nws-speed .v-slider").bounding_box()
-    main.mouse.click(track["x"] + 2, track["y"] + track["height"] / 2)              # the left end: slowest
-    main.get_by_text("1 weken/s", exact=True).wait_for()
-    main.mouse.click(track["x"] + track["width"] - 2, track["y"] + track["height"] / 2)   # the right end: fastest
-    main.get_by_text("10 weken/s", exact=True).wait_for()
-    slider.focus()
-    main.keyboard.press("Home")                                                    # slow: it keeps playing meanwhile
-    main.get_by_text("1 weken/s", exact=True).wait_for()
+        slider = main.locator(".nws-speed [role=slider]")
+        slider.focus()
+        for speed in (5, 6, 7):
+            main.keyboard.press("ArrowRight")
+            speed_shown(main, speed)
+        track = main.locator(".nws-speed .v-slider").bounding_box()
+        main.mouse.click(track["x"] + 2, track["y"] + track["height"] / 2)              # the left end: slowest
+        speed_shown(main, 1)
+        main.mouse.click(track["x"] + track["width"] - 2, track["y"] + track["height"] / 2)   # the right end: fastest
+        speed_shown(main, 10)
+        slider.focus()
+        main.keyboard.press("Home")                                                    # slow: it keeps playing meanwhile
+        speed_shown(main, 1)
 
-    main.get_by_role("button", name="English", exact=True).click()
-    main.get_by_text("What happened").wait_for()
-    week = week_on_screen(main)
-    wait_for_week(main, week + 2)                                                  # still playing in English
-    press(main, "Relational and other interventions", "Trust dialogue")
-    main.get_by_text("Intervention: Trust dialogue", exact=False).first.wait_for()
-    press(main, "Relational and other interventions", "Mediation")
-    main.get_by_text("Intervention: Mediation", exact=False).first.wait_for()
-    assert main.get_by_role("button", name="Pause", exact=True).is_visible()
+        main.get_by_role("button", name="English", exact=True).click()
+        main.get_by_text("What happened").wait_for()
+        week = week_on_screen(main)
+        wait_for_week(main, week + 2)                                                  # still playing in English
+        press(main, "Relational and other interventions", "Trust dialogue")
+        main.get_by_text("Intervention: Trust dialogue", exact=False).first.wait_for()
+        press(main, "Relational and other interventions", "Mediation")
+        main.get_by_text("Intervention: Mediation", exact=False).first.wait_for()
+        assert main.get_by_role("button", name="Pause", exact=True).is_visible()
 
-    tabs = [open_page(browser, app_url) for _ in range(TABS)]
-    for tab in tabs:
-        tab.get_by_role("button", name="Start", exact=True).click()
-    pages = [main, *tabs]
-    for _ in range(2):                                                             # keeps advancing: twice over
-        moved = advancing(pages)
-        assert all(after > before for before, after in moved), moved
+        tabs = [open_page(browser, app_url) for _ in range(TABS)]
+        for tab in tabs:
+            tab.get_by_role("button", name="Start", exact=True).click()
+        pages.extend(tabs)
+        for _ in range(2):                                                             # keeps advancing: twice over
+            moved = advancing(pages)
+            assert all(after > before for before, after in moved), moved
 
-    for page in pages:
-        shown = page.evaluate(PAUSE_NOW)
-        page.get_by_role("button", name="Play" if page is main else "Start", exact=True).wait_for()
-        time.sleep(0.5)
-        assert shown <= week_on_screen(page) <= shown + 1, (shown, week_on_screen(page))
-    weeks = [week_on_screen(p) for p in pages]
-    time.sleep(1.5)
-    assert [week_on_screen(p) for p in pages] == weeks                             # paused stays paused
-    for page in pages:
-        page.context.close()
+        for page in pages:
+            shown = page.evaluate(PAUSE_NOW)
+            page.get_by_role("button", name="Play" if page is main else "Start", exact=True).wait_for()
+            time.sleep(0.5)
+            assert shown <= week_on_screen(page) <= shown + 1, (shown, week_on_screen(page))
+        weeks = [week_on_screen(p) for p in pages]
+        time.sleep(1.5)
+        assert [week_on_screen(p) for p in pages] == weeks                             # paused stays paused
+        for page in pages:
+            page.context.close()
 
 
 # --- offline ----------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import pandas as pd
 
 from ..explain import attribute
 from ..model import NetwerkModel, periodic_reflections
+from ..observers.dip import label as dip_label
 from ..runner import collect
 from ..scenario import Scenario, bundled
 from .effects import Effect, effects, has_lever
@@ -151,18 +152,25 @@ class Session:
             return True
 
     def _explain(self, n: int, generation: int) -> None:
-        """Attribute the ``n``-th netwerkdip on a copy and give the live event its explanation."""
+        """Attribute the ``n``-th netwerkdip on a copy and give the live event its explanation. The copy is run
+        on to the horizon first: explain's budget of replayed weeks grows with the run's length, so the live
+        page then measures as far as the report of the whole run (``netwerksim run``) does, and both give the
+        same numbers as long as nothing else is pressed. (The explanation itself only reads the weeks up to the
+        detection.)"""
         with self.lock:
             if generation != self.generation:
                 return
             copy = self.model.branch()
+        while copy.week < self.horizon:
+            copy.step()
         explained = attribute(copy, dips=[n])[0]
         with self.lock:
             if generation != self.generation:
                 return
             live = [e for e in self.model.events if e["type"] == "netwerkdip"][n]
             live["attribution"] = explained["attribution"]
-            live.update({k: v for k, v in explained.items() if k.startswith("label_")})
+            for lang in ("nl", "en"):   # its own depth (the copy's dip went on deepening), the copy's why
+                live[f"label_{lang}"] = dip_label(live, lang)
         self.on_change()
 
     def intervene(self, name: str, **params) -> Callable[[], bool]:
