@@ -15,19 +15,20 @@ import numpy as np
 import pandas as pd
 import pytest
 import solara
+from solara.components.echarts import EchartsWidget
 
 from netwerksim.app import Page, Session
 from netwerksim.app.charts import CHART_WIDTH_PX, chart_option, event_marks, label_rows
 from netwerksim.app.network import compute_layout, contact, edge_values, tie_opacity, tie_width, view_frame
-from netwerksim.app.widgets import NetworkView
-from solara.components.echarts import EchartsWidget
 from netwerksim.app.panel import NOT_IN_PANEL, panel_groups
 from netwerksim.app.session import SeedError, parse_seed, scenarios
 from netwerksim.app.situation import Names, log_lines, situation
+from netwerksim.app.widgets import NetworkView
 from netwerksim.i18n import decimal, t
-from netwerksim.runner import run
 from netwerksim.interventions import REGISTRY
+from netwerksim.observers.dip import window_mean
 from netwerksim.report import DIP_COLOUR, DOORSTART_COLOUR, EVENT_COLOURS
+from netwerksim.runner import run
 from netwerksim.scenario import bundled_names
 
 
@@ -448,3 +449,45 @@ def test_the_live_page_explains_a_netwerkdip_as_the_report_of_the_whole_run_does
     why = whole["label_nl"].split(". ", 1)[1]
     assert live["label_nl"].endswith(why) and "Zonder" in why
     assert live["label_nl"].split(". ", 1)[0] == t("dip.label", "nl", depth=live["depth"], start=live["start"])[:-1]
+
+
+GUIDE_SEED = 1   # docs/trainersgids.md: Regionaal zorgnetwerk, seed 1 (the browser test follows round 2)
+
+
+def guide_run(press_week: int | None = None, names: tuple[str, ...] = ()) -> Session:
+    session = Session("zorgnetwerk", seed=GUIDE_SEED)
+    while session.week < (press_week or 0):
+        session.step()
+    for name in names:
+        session.intervene(name)
+    while session.step():
+        pass
+    return session
+
+
+def test_the_trainers_guide_figures_hold():
+    """The moments and figures docs/trainersgids.md gives for seed 1 (vitality as the page shows it: the
+    6-week mean, two decimals). When the model changes, re-measure the guide and these together."""
+    restart = ("joint_fact_finding", "building_blocks", "sub_coalitions", "shared_leadership_team")
+
+    def at(session, week):
+        return round(window_mean(session.model.rows, "vitality", week, 6), 2)
+
+    base = guide_run()
+    shocks = [(e["step"], e["name"]) for e in base.model.events if e["type"] == "shock"]
+    assert shocks == [(20, "staff_shortage"), (40, "funding_ends")]
+    dip = next(e for e in base.model.events if e["type"] == "netwerkdip")
+    assert (dip["start"], dip["detected"]) == (27, 66)
+    sit = situation(base.model.rows, base.model.events, 66, list(base.model.state.issues.name_nl), "nl", 6)
+    assert sit.conflict_name == "vriendelijk"
+    dialogue = guide_run(66, ("trust_dialogue",))
+    assert (at(dialogue, 120), at(base, 120)) == (0.62, 0.61)
+    mediation = Session("zorgnetwerk", seed=GUIDE_SEED)
+    while mediation.week < 66:
+        mediation.step()
+    assert mediation.intervene("mediation")() is False
+    four = guide_run(66, restart)
+    assert [e["step"] for e in four.model.events if e["type"] == "doorstart"] == [72]
+    assert (at(four, 90), at(base, 90)) == (0.78, 0.64)
+    early = guide_run(64, restart)
+    assert not [e for e in early.model.events if e["type"] == "netwerkdip"] and at(early, 90) == 0.85

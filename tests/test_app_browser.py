@@ -22,7 +22,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 NETWERKSIM = str(Path(sys.executable).with_name("netwerksim"))
-OFFLINE = Path(__file__).with_name("offline")   # its sitecustomize.py records and refuses outside connections
+OFFLINE = Path(__file__).with_name("offline")
+GUIDE = {"reported": 66, "doorstart": 72}   # docs/trainersgids.md with seed 1 (tests/test_app.py checks them too)   # its sitecustomize.py records and refuses outside connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -217,7 +218,7 @@ def pictures_on_failure(pages: list, folder: Path):
 def speed_shown(page, speed: int) -> None:
     """Until the slider and the text beside it both show ``speed``; on a timeout, say what they show."""
     try:
-        page.get_by_text(f"{speed} weken/s", exact=True).wait_for()
+        page.get_by_text(f"{speed} weken/s" if speed != 1 else "1 week/s", exact=True).wait_for()
         page.wait_for_function("v => document.querySelector('.nws-speed [role=slider]').getAttribute('aria-valuenow')"
                                " == v", arg=str(speed))
     except Exception as exc:
@@ -460,3 +461,35 @@ def test_closed_tabs_give_back_their_threads_and_memory(browser, tmp_path):
     print(f"after 10 tabs: {base_threads} threads, {base_rss} MB; after 30 more, closed: {threads} threads, {rss} MB")
     assert threads <= base_threads + 2, (threads, base_threads)
     assert rss <= 1.1 * base_rss, (rss, base_rss)
+
+
+# --- the trainers' guide --------------------------------------------------------------------------------
+def pause_at(page, week: int) -> None:
+    """Fill in "Pauzeer bij week", press Start and wait until the page has paused there."""
+    field = page.get_by_label("Pauzeer bij week")
+    field.fill(str(week))
+    field.press("Enter")
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.get_by_text(f"Gepauzeerd bij week {week}", exact=False).wait_for(timeout=120_000)
+
+
+def test_the_trainers_guide_second_round(app_url, browser, shots):
+    """docs/trainersgids.md, round 2, in a real browser with its screenshots: Regionaal zorgnetwerk, seed 1,
+    the netwerkdip reported and explained in week 66, the four restart ingredients pressed then, the
+    doorstart in week 72 (figures also checked in tests/test_app.py)."""
+    page = open_page(browser, app_url)
+    page.locator(".nws-speed [role=slider]").focus()
+    page.keyboard.press("End")
+    pause_at(page, GUIDE["reported"])
+    log = page.locator(".nws-log")
+    log.get_by_text("Zonder groeiende verantwoordingsdruk", exact=False).wait_for(timeout=60_000)   # the why
+    page.screenshot(path=str(shots / "trainersgids_dip.png"))
+    for label in ("Gezamenlijke feitenanalyse", "Bouwstenen en spelregels", "Subcoalities",
+                  "Team voor gedeeld leiderschap"):
+        press(page, "Herstartingrediënten", label)
+        log.get_by_text(f"gaat in vanaf week {GUIDE['reported'] + 1}: {label}").wait_for()
+    page.screenshot(path=str(shots / "trainersgids_ingrijpen.png"))
+    pause_at(page, 90)
+    log.get_by_text(f"Doorstart in week {GUIDE['doorstart']}", exact=False).wait_for()
+    page.screenshot(path=str(shots / "trainersgids_doorstart.png"))
+    page.context.close()

@@ -11,6 +11,7 @@ import pytest
 import solara
 
 from netwerksim.app import Page, Session
+from netwerksim.app import player as player_module
 from netwerksim.app.player import DISCONNECTED, FINISHED, PAUSE_AT, Player
 
 WAIT_S = 20.0
@@ -70,7 +71,8 @@ def test_the_model_waits_for_the_screen():
     assert player.join(WAIT_S)
 
 
-def test_a_browser_that_answers_paces_the_play_and_one_that_does_not_slows_it_to_a_week_at_a_time():
+def test_a_browser_that_answers_paces_the_play_and_one_that_does_not_slows_it_to_a_week_at_a_time(monkeypatch):
+    monkeypatch.setattr(player_module, "ACK_TIMEOUT_S", 1.0)
     player, screen = playing(browser=True)
     until(lambda: screen.shown == [1])
     time.sleep(0.5)
@@ -80,7 +82,7 @@ def test_a_browser_that_answers_paces_the_play_and_one_that_does_not_slows_it_to
     assert screen.shown == [1]
     player.drawn(1)
     until(lambda: screen.shown == [1, 2])
-    until(lambda: screen.shown == [1, 2, 3], timeout=5.0)   # no answer at all: on after ACK_TIMEOUT_S
+    until(lambda: screen.shown == [1, 2, 3], timeout=5.0)   # no answer at all: on after ACK_TIMEOUT_S (1 s here)
     player.stop()
     assert player.join(WAIT_S)
 

@@ -242,6 +242,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "app.step": ("Stap", "Step"),
     "app.reset": ("Opnieuw", "Reset"),
     "app.speed": ("{speed} weken/s", "{speed} weeks/s"),
+    "app.speed_one": ("1 week/s", "1 week/s"),
     "app.pause_at": ("Pauzeer bij week", "Pause at week"),
     "app.paused_at": ("Gepauzeerd bij week {week}, zoals gevraagd.", "Paused at week {week}, as asked."),
     "app.week_of": ("Week {week} van {total}", "Week {week} of {total}"),

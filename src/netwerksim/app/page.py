@@ -15,9 +15,9 @@ import ctypes
 import gc
 import io
 import json
-from html import escape
 import os
 import threading
+from html import escape
 from types import SimpleNamespace
 from typing import Any, Callable
 
@@ -29,18 +29,18 @@ from solara.server import settings as server_settings
 
 from ..i18n import decimal, t
 from ..interventions import REGISTRY, EventParameterError
+from ..mechanisms.conflict import LEVELS
+from ..observers.thermometer import LEVEL_NAMES
 from ..scenario import KINDS
 from .charts import CHARTS, chart_option, draw_charts
+from .effects import LEVER_WEEKS
 from .network import (GONE_COLOUR, KIND_COLOURS, LEVEL_COLOURS, NAMED_ORGANISATIONS, draw_network, view_frame,
                       view_layout)
 from .panel import needs_target, panel_groups
 from .player import FINISHED, MAX_SPEED, MIN_SPEED, PAUSE_AT, Player
 from .session import SEED_HIGH, Session, SeedError, parse_seed, scenarios
-from .effects import LEVER_WEEKS
 from .situation import Names, log_lines, situation
 from .widgets import FrameAck, NetworkView
-from ..mechanisms.conflict import LEVELS
-from ..observers.thermometer import LEVEL_NAMES
 
 LOG_LINES = 60   # the log shows the newest events; the debrief slider reaches the older weeks
 FONT_PX = 16   # the text in the network and the charts: readable at the back of a room (issue 16: >= 16 px)
@@ -398,7 +398,7 @@ def ControlButtons(act, finished, L, present, playing, speed, pause_at):
     solara.Button(t("app.reset", L), on_click=act.reset, outlined=True, classes=["nws-control"])
     with solara.Div(classes=["nws-speed", "nws-control"]):
         solara.SliderInt("", value=speed, min=MIN_SPEED, max=MAX_SPEED, on_value=act.set_speed, thumb_label=False)
-    Html("span", t("app.speed", L, speed=speed), "nws-speed-value nws-control")
+    Html("span", t("app.speed" if speed != 1 else "app.speed_one", L, speed=speed), "nws-speed-value nws-control")
     with solara.Div(classes=["nws-field", "nws-control"]):
         solara.InputInt(t("app.pause_at", L), value=pause_at, on_value=act.set_pause_at, optional=True,
                         clearable=True, dense=True, hide_details=True)

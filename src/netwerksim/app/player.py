@@ -22,7 +22,7 @@ from typing import Callable
 
 MIN_SPEED, MAX_SPEED = 1, 10     # weeks per second, the speed slider's range
 POLL_S = 0.1                     # how often a waiting loop looks whether it should end
-ACK_TIMEOUT_S = 2.0              # a browser that does not answer this long is not waited for (one week at a time)
+ACK_TIMEOUT_S = 10.0             # a browser silent this long is not waited for (then one week per ACK_TIMEOUT_S)
 MIN_GAP_S = 0.02                 # after a frame is drawn, time left for clicks before the next week
 
 FINISHED, PAUSE_AT, DISCONNECTED = "finished", "pause_at", "disconnected"

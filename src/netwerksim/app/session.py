@@ -30,8 +30,8 @@ from ..observers.dip import label as dip_label
 from ..runner import collect
 from ..scenario import Scenario, bundled
 from .effects import Effect, effects, has_lever
-from .situation import APPLIED
 from .network import Layout, compute_layout, contact, dot_fill, scheduled_contact
+from .situation import APPLIED
 
 DEFAULT_SCENARIO = "zorgnetwerk"
 SEED_HIGH = 2**32 - 1
