@@ -92,8 +92,8 @@ html, body { overflow: hidden; }
 .nws-panel .v-expansion-panel-content__wrap { padding: 0 6px 8px 6px; }
 .nws-panel .v-btn { margin: 2px 0; }
 """
-# Child components that read the Session get ``tick`` (generation, week, change counter): reacton
-# re-renders a child only when its arguments change, and the Session object itself stays the same.
+# reacton re-renders a child component only when its arguments change: children get the values they show
+# (the week only where it is shown) and Actions, which stays the same, so a frame renders little.
 LEVEL_BADGE = ("#2e8b57", "#b08d00", "#d35400", "#c0392b")
 PNG_DPI = 80
 
@@ -347,7 +347,12 @@ def Page(session: Session | None = None):
 
     solara.Style(CSS)
     solara.Title(t("app.title", L))
-    FrameAck.element(week=now, on_drawn=player.drawn)
+    ack = FrameAck.element(on_drawn=player.drawn)
+
+    def answer_for():   # a parent's effects run after its children's: this message is the frame's last
+        solara.get_widget(ack).week = now
+
+    solara.use_effect(answer_for, [now, session.generation])
     with solara.Div(classes=["nws-screen", "nws-present"] if r.present.value else ["nws-screen"]):
         with solara.Div(classes=["nws-head"]):
             Html("span", t("app.week_of", L, week=now, total=session.horizon), "nws-week")

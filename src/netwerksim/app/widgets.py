@@ -1,7 +1,9 @@
 """Browser-side pieces of the workshop page (ipyvue templates, no extra package, nothing from a CDN).
 
 ``FrameAck`` tells the play loop that the browser has put a week on screen (player.py): it holds the week
-shown and answers each new one once Vue has updated the page. ``NetworkView`` draws the network on a canvas.
+shown and answers each new one once Vue has updated the page. The page sets its week after everything else
+of a frame (in an effect of the page, which runs after its children's), so that the answer comes after the
+week, the network and the chart have reached the browser. ``NetworkView`` draws the network on a canvas.
 """
 
 from __future__ import annotations
