@@ -13,9 +13,13 @@ Each case first runs ``--warm`` weeks (default 52, so the charts carry a year of
 ``--frames`` frames each way (default 20) and prints the old way's median and slowest and the new way's mean
 over the frames played, and the kilobytes the new way sends per frame.
 
+``--tabs N`` then plays N browser tabs at once against a real ``netwerksim app`` (Debian's chromium through
+Playwright, on the same machine, so the browser's work counts too) at ``--speed`` weeks per second and prints
+the weeks per second each tab reached over ``--seconds``, and the server's CPU share.
+
 Usage::
 
-    .venv/bin/python benchmarks/bench_app.py [--frames 10] [--warm 52] [--save docs/img]
+    .venv/bin/python benchmarks/bench_app.py [--frames 20] [--warm 52] [--save docs/img] [--tabs 10 --speed 4]
 
 ``--save`` also writes the old way's last two pictures, to look at.
 """
@@ -77,16 +81,68 @@ def new_frames(session: Session, frames: int) -> dict[str, float]:
     return {"frame": cpu / played, "frame wall": wall / played, "bytes": len(sent)}
 
 
+def tabs_playing(count: int, speed: int, seconds: float) -> None:
+    """``count`` tabs playing at ``speed`` against a real server: weeks per second per tab, server CPU."""
+    import re  # noqa: PLC0415
+    import socket  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import urllib.request  # noqa: PLC0415
+
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([str(Path(sys.executable).with_name("netwerksim")), "app", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+
+    def cpu() -> float:
+        fields = Path(f"/proc/{server.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def week(page) -> int:
+        return int(re.search(r"Week (\d+)", page.locator(".nws-week").inner_text()).group(1))
+
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url, timeout=2)
+                break
+            except OSError:
+                time.sleep(0.3)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+            pages = [browser.new_context(viewport={"width": 1280, "height": 720}).new_page() for _ in range(count)]
+            for page in pages:
+                page.goto(url)
+                page.get_by_text("Wat er gebeurde").wait_for(timeout=120_000)
+                page.locator(".nws-speed [role=slider]").focus()
+                page.keyboard.press("Home")
+                for _ in range(speed - 1):
+                    page.keyboard.press("ArrowRight")
+            for page in pages:
+                page.get_by_role("button", name="Start", exact=True).click()
+            time.sleep(3.0)                                        # all playing
+            before, used, start = [week(p) for p in pages], cpu(), time.perf_counter()
+            time.sleep(seconds)
+            after, used, spent = [week(p) for p in pages], cpu() - used, time.perf_counter() - start
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait()
+    rates = sorted((a - b) / spent for a, b in zip(after, before))
+    print(f"{count} tabs at {speed} weeks/s for {spent:.0f} s: weeks/s per tab min {rates[0]:.2f}, "
+          f"median {statistics.median(rates):.2f}, max {rates[-1]:.2f}; server CPU {100 * used / spent:.0f}% of one core; "
+          f"load average {os.getloadavg()[0]:.2f}")
+
+
 def cell(timings: list[dict[str, float]], key: str) -> str:
     return f"{1000 * statistics.median(x[key] for x in timings):6.1f} ({1000 * max(x[key] for x in timings):5.1f})"
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--frames", type=int, default=20)
-    ap.add_argument("--warm", type=int, default=52)
-    ap.add_argument("--save", type=Path, help="folder for the old way's last pictures")
-    args = ap.parse_args()
+def frames(args) -> None:
+    """The frame benchmark, old way and new way, per case."""
     steps = args.warm + 2 * args.frames + 4
     cases = {"zorgnetwerk": load_scenario("zorgnetwerk"),
              "generated 1000": load_scenario(generated_scenario(1000, steps=steps))}
@@ -117,6 +173,21 @@ def main() -> None:
             (args.save / f"bench_{stem}_network.png").write_bytes(old.last_pictures[0])
             (args.save / f"bench_{stem}_charts.png").write_bytes(old.last_pictures[1])
     print(f"load average {os.getloadavg()[0]:.2f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--frames", type=int, default=20, help="frames timed each way (0: skip the frame benchmark)")
+    ap.add_argument("--warm", type=int, default=52)
+    ap.add_argument("--save", type=Path, help="folder for the old way's last pictures")
+    ap.add_argument("--tabs", type=int, default=0, help="then play this many browser tabs at once (chromium)")
+    ap.add_argument("--speed", type=int, default=4, help="the tabs' speed, weeks per second")
+    ap.add_argument("--seconds", type=float, default=20.0, help="how long the tabs are timed")
+    args = ap.parse_args()
+    if args.frames:
+        frames(args)
+    if args.tabs:
+        tabs_playing(args.tabs, args.speed, args.seconds)
 
 
 if __name__ == "__main__":

@@ -176,15 +176,26 @@ def test_a_trainer_runs_intervenes_switches_language_and_types_a_bad_seed(app_ur
     page.context.close()
 
 
-def test_two_browsers_get_their_own_model(app_url, browser):
+def test_two_browsers_get_their_own_model_and_opnieuw_resets_at_once(app_url, browser):
     first, second = open_page(browser, app_url), open_page(browser, app_url)
     step(first, 3)
     assert first.get_by_text("Week 3 van 156").is_visible()
     assert second.get_by_text("Week 0 van 156").is_visible()
     step(second, 1)
     assert first.get_by_text("Week 3 van 156").is_visible()
-    first.context.close()
     second.context.close()
+
+    first.get_by_role("button", name="Start", exact=True).click()       # Opnieuw while playing: at once
+    wait_for_week(first, 6)
+    first.get_by_role("button", name="Opnieuw", exact=True).click()
+    first.get_by_text("Week 0 van 156").wait_for()
+    first.get_by_role("button", name="Start", exact=True).wait_for()
+    time.sleep(2.0)
+    assert week_on_screen(first) == 0                                     # and it stays there
+    first.get_by_role("button", name="Start", exact=True).click()
+    wait_for_week(first, 2)                                               # a new start plays from week 0
+    assert week_on_screen(first) < 40
+    first.context.close()
 
 
 # --- playing ----------------------------------------------------------------------------------------
