@@ -6,6 +6,7 @@ import sys
 import pytest
 
 from netwerksim import ScenarioError, load_scenario
+from netwerksim.inputs import MAX_FILE_BYTES
 from netwerksim.scenario import bundled, bundled_names
 
 GOOD = """
@@ -42,6 +43,15 @@ def test_generated_groups_and_distributions_are_accepted(small):
     assert s.organisation_groups[0].count == 30
 
 
+GROUP = """
+[[organisation_groups]]
+name = "Wijk"
+kind = "welfare"
+count = 3
+{}
+"""
+
+
 @pytest.mark.parametrize("edit, field, words", [
     (lambda t: t.replace('professionals = 4', 'professionals = 4\ncolour = "red"'), "organisations[0].colour", "unknown field"),
     (lambda t: t.replace('professionals = 4', 'professionals = "four"'), "organisations[0].professionals", "'four'"),
@@ -53,6 +63,23 @@ def test_generated_groups_and_distributions_are_accepted(small):
     (lambda t: t + '\n[[events]]\nat = 30\ntype = "staff_shortage"\n', "events[0].at", "after the last step"),
     (lambda t: t + '\n[parameters]\n"trust.forgetting" = 2\n', "parameters.trust.forgetting", "outside its range"),
     (lambda t: t.replace('steps = 10', ''), None, None),
+    # strict, finite, bounded numbers (issue 12): no bool or text as a number, no inf or nan
+    (lambda t: t.replace('professionals = 4', 'professionals = true'), "organisations[0].professionals", "whole number"),
+    (lambda t: t.replace('steps = 10', 'steps = "1e3"'), "meta.steps", "'1e3'"),
+    (lambda t: t.replace('a = 1.0', 'a = inf'), "organisations[0].interests.a", "finite number"),
+    (lambda t: t.replace('a = 1.0', 'a = 1.0 }\nmotives = { moral = nan'), "organisations[0].motives.moral", "finite"),
+    (lambda t: t.replace('name_en = "A"', 'name_en = "A"\ndifficulty = 1e-320'), "issues[0].difficulty", "0.01"),
+    (lambda t: t + GROUP.format('professionals = { dist = "uniform", low = 1, high = 1e12 }'),
+     "organisation_groups[0].professionals", "outside the field's range [1, 100000]"),
+    (lambda t: t + GROUP.format('professionals = -5'), "organisation_groups[0].professionals", "[1, 100000]"),
+    (lambda t: t + GROUP.format('workload = 5'), "organisation_groups[0].workload", "[0, 1]"),
+    (lambda t: t + GROUP.format('mandate = nan'), "organisation_groups[0].mandate", "finite"),
+    (lambda t: t + GROUP.format('drive = { dist = "normal", mean = 2, sd = 0.1 }'), "organisation_groups[0].drive",
+     "mean 2 lies outside"),
+    (lambda t: t + GROUP.format('professionals = { dist = "beta", a = 2, b = 2 }'),
+     "organisation_groups[0].professionals", "beta distribution draws in [0, 1]"),
+    (lambda t: t + '\n[[events]]\nat = 3\ntype = "staff_shortage"\namount = true\n', "events[0].amount", "[0.0, 1.0]"),
+    (lambda t: t + '\n[[events]]\nat = 3\ntype = "x"\ny = ' + "[" * 40 + "]" * 40, "events[0].y[0]", "32 levels"),
 ])
 def test_a_broken_file_names_file_field_and_value(tmp_path, edit, field, words):
     path = tmp_path / "broken.toml"
@@ -64,6 +91,36 @@ def test_a_broken_file_names_file_field_and_value(tmp_path, edit, field, words):
         load_scenario(path)
     message = str(err.value)
     assert str(path) in message and f"field {field}" in message and words in message
+
+
+def test_a_byte_order_mark_is_accepted_and_deep_nesting_or_a_huge_file_are_refused(tmp_path):
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD.encode())
+    assert load_scenario(path).organisations[0].professionals == 4
+    deep = tmp_path / "deep.toml"
+    deep.write_text(GOOD + "\n[[events]]\nat = 1\ntype = 'x'\ny = " + "[" * 500 + "]" * 500, encoding="utf-8")
+    with pytest.raises(ScenarioError, match=f"{deep}: tables or arrays nested too deeply.*at most 32 levels"):
+        load_scenario(deep)
+    huge = tmp_path / "huge.toml"
+    huge.write_text(GOOD + "#" * MAX_FILE_BYTES, encoding="utf-8")
+    with pytest.raises(ScenarioError, match=f"{huge}: larger than 10 MiB; a scenario file holds at most 10 MiB"):
+        load_scenario(huge)
+    with pytest.raises(ScenarioError, match=r"/dev/zero: larger than 10 MiB \(not a regular file\)"):
+        load_scenario("/dev/zero")
+
+
+def test_a_groups_draws_keep_to_the_fields_range(small):
+    """A normal distribution is clipped to the range of the same field of a listed organisation."""
+    from netwerksim.model import NetwerkModel  # noqa: PLC0415
+
+    small["organisation_groups"] = [{"name": "G", "kind": "welfare", "count": 200,
+                                     "professionals": {"dist": "normal", "mean": 2, "sd": 3},
+                                     "mandate": {"dist": "normal", "mean": 0.95, "sd": 0.5}}]
+    orgs = NetwerkModel(load_scenario(small)).state.orgs
+    drawn, mandate = orgs.n_professionals[3:], orgs.mandate[3:]
+    assert len(drawn) == 200 and drawn.dtype.kind == "i"
+    assert drawn.min() == 1 and 0.25 < (drawn == 1).mean() < 0.5       # P(N(2, 3) < 1.5) = 0.43
+    assert mandate.max() == 1.0 and 0.4 < (mandate == 1.0).mean() < 0.6  # P(N(0.95, 0.5) > 1) = 0.46
 
 
 def test_toml_syntax_error_and_missing_file(tmp_path):

@@ -29,14 +29,15 @@ from typing import Annotated, Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from .experiment import RunSpec, run_many, seeds
 from .i18n import t
+from .inputs import StrictModel, describe, read_toml
 from .interventions import REGISTRY, EventParameterError
 from .metrics import SERIES, Metric, metric_problems, registry
 from .params import PARAMETERS, ParameterError, check
-from .scenario import Scenario, ScenarioError, _describe, load_scenario, validate
+from .scenario import MAX_STEPS, Scenario, ScenarioError, load_scenario, validate
 from .storage import result_folder
 
 EXPERIMENT_DIR = Path(__file__).resolve().parent / "experiments"   # package data: in the wheel too
@@ -53,11 +54,7 @@ class ComparisonError(ScenarioError):
 
 
 # --- the comparison file ----------------------------------------------------------------------------
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Header(_Strict):
+class _Header(StrictModel):
     scenario: str
     name_nl: str = ""
     name_en: str = ""
@@ -65,12 +62,12 @@ class _Header(_Strict):
     question_en: str = ""
     baseline: str | None = None
     replications: Annotated[int, Field(ge=2, le=100_000)] = 20
-    seed: Annotated[int, Field(ge=0)] = 0
-    steps: Annotated[int, Field(ge=1, le=5200)] | None = None
+    seed: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0
+    steps: Annotated[int, Field(ge=1, le=MAX_STEPS)] | None = None
     metrics: list[str] | None = None
 
 
-class _OptionSpec(_Strict):
+class _OptionSpec(StrictModel):
     label_nl: str | None = None
     label_en: str | None = None
     description_nl: str = ""
@@ -79,7 +76,7 @@ class _OptionSpec(_Strict):
     events: list[dict[str, Any]] = []
 
 
-class _File(_Strict):
+class _File(StrictModel):
     comparison: _Header
     options: dict[str, _OptionSpec] = {}
 
@@ -161,9 +158,9 @@ def resolve_comparison(source: str | Path) -> Path | None:
     for candidate in (path, EXPERIMENT_DIR / f"{path.name}.toml"):
         if candidate.is_file() and candidate.suffix == ".toml":
             try:
-                if "comparison" in tomllib.loads(candidate.read_text(encoding="utf-8")):
+                if "comparison" in read_toml(candidate, ComparisonError)[1]:
                     return candidate
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            except ComparisonError:
                 if candidate == path:   # a broken file given by path: say what is wrong with it
                     return candidate
     return None
@@ -176,14 +173,9 @@ def bundled_comparisons() -> list[str]:
 def load_comparison(path: str | Path, *, options: Sequence[str | Mapping] = (), **overrides: Any) -> Comparison:
     """Read and validate a comparison file; ``options`` adds options, ``overrides`` replace header fields."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ComparisonError(f"{path}: file not found. Bundled comparisons: {', '.join(bundled_comparisons())}") from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        raise ComparisonError(f"{path}: cannot be read as a UTF-8 text file ({exc.__class__.__name__})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ComparisonError(f"{path}: not valid TOML: {exc}") from None
+    if not path.exists():
+        raise ComparisonError(f"{path}: file not found. Bundled comparisons: {', '.join(bundled_comparisons())}")
+    _, data = read_toml(path, ComparisonError, "comparison file")
     return build(data, str(path), path.parent, options=options, **overrides)
 
 
@@ -218,9 +210,7 @@ def build(data: dict, where: str, base_dir: Path, *, options: Sequence[str | Map
     try:
         spec = _File.model_validate(data)
     except ValidationError as exc:
-        # the scenario describer's wording, pointing at this guide instead of the scenario schema
-        raise ComparisonError("\n".join(_describe(where, e).replace("docs/model.md", "docs/adviseursgids.md")
-                                        for e in exc.errors())) from None
+        raise ComparisonError(describe(where, exc.errors(), guide="docs/adviseursgids.md")) from None
     h = spec.comparison
     base = _base_scenario(h.scenario if scenario is None else scenario, where, base_dir)
     steps = h.steps or base.meta.steps
@@ -400,7 +390,7 @@ def _value(text: str) -> Any:
     """A command-line value read as TOML (0.9, true, "x", [..]); anything else is a string."""
     try:
         return tomllib.loads(f"v = {text}")["v"]
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return text
 
 

@@ -17,6 +17,7 @@ import numpy as np
 from .mechanisms.conflict import refresh_heat
 from .mechanisms.contribution import org_workload, workload_room
 from .mechanisms.trust import refresh_trust
+from .inputs import is_bounded_number
 from .params import PARAMETERS, ParameterError, check
 from .scenario import KINDS
 from .state import Status
@@ -85,7 +86,9 @@ class Entry:
             elif opt.choices is not None:
                 if value not in opt.choices:
                     raise EventParameterError(key, f"value {value!r} is not allowed; allowed: {list(opt.choices)}")
-            elif isinstance(value, bool) or not isinstance(value, (int, float)) or not opt.low <= value <= opt.high:
+            elif isinstance(opt.default, int) and not (isinstance(value, int) and is_bounded_number(value, opt.low, opt.high)):
+                raise EventParameterError(key, f"value {value!r} is not allowed; a whole number in [{opt.low}, {opt.high}]")
+            elif not is_bounded_number(value, opt.low, opt.high):
                 raise EventParameterError(key, f"value {value!r} is not allowed; a number in [{opt.low}, {opt.high}]")
         if self.name == "set_parameter":
             name = given.get("name")

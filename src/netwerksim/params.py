@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Mapping
 
+from .inputs import is_bounded_number
+
 
 @dataclass(frozen=True)
 class Param:
@@ -424,7 +426,7 @@ def check(name: str, value: object) -> float:
     p = PARAMETERS[name]
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ParameterError(f"parameter {name!r} must be a number, got {value!r}")
-    if not p.low <= value <= p.high:
+    if not is_bounded_number(value, p.low, p.high):
         raise ParameterError(f"parameter {name!r} = {value!r} is outside its range [{p.low}, {p.high}] ({p.unit})")
     return float(value)
 

@@ -3,19 +3,24 @@
 A scenario describes one network (MODEL.md §3): its organisations (one by one, or generated in
 groups for large networks), their professionals, the shared issues (*opgaven*), the forums
 (*tafels*), the governance, parameter overrides and a timeline of events. Any error names the file,
-the field, the value and what is allowed (:class:`ScenarioError`).
+the field, the value and what is allowed (:class:`ScenarioError`). Every number has bounds and must be
+finite; no ``true`` or ``"3"`` where a number belongs (``inputs.py``). A generated group's value may
+be a distribution: its support must lie in the range of the same field of a listed organisation
+(:func:`field_range`); a normal distribution (unbounded) needs its mean in that range, and its draws
+are clipped to the range, as are the professionals' counts after rounding to whole numbers.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .inputs import StrictModel, describe, read_toml
 from .params import ParameterError, check
 
 KINDS = (
@@ -28,6 +33,9 @@ Kind = Literal[
 ]
 Role = Literal["initiator", "lead", "funder", "nao"]
 Fraction = Annotated[float, Field(ge=0, le=1)]
+Weight = Annotated[float, Field(ge=0, le=100)]        # an interest or ambition weight, relative to the others
+MAX_STEPS = 5200                                      # 100 years of weeks
+Week = Annotated[int, Field(ge=0, le=MAX_STEPS)]
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"   # package data: in the wheel too
 
@@ -36,11 +44,7 @@ class ScenarioError(Exception):
     """A scenario that cannot be used; the message names file, field, value and what is allowed."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Distribution(_Strict):
+class Distribution(StrictModel):
     """A random value for generated organisations: drawn once per organisation at set-up."""
 
     dist: Literal["uniform", "normal", "beta"]
@@ -48,8 +52,8 @@ class Distribution(_Strict):
     high: float | None = None
     mean: float | None = None
     sd: Annotated[float, Field(ge=0)] | None = None
-    a: Annotated[float, Field(gt=0)] | None = None
-    b: Annotated[float, Field(gt=0)] | None = None
+    a: Annotated[float, Field(ge=0.01, le=1000)] | None = None
+    b: Annotated[float, Field(ge=0.01, le=1000)] | None = None
 
     @model_validator(mode="after")
     def _complete(self) -> "Distribution":
@@ -61,29 +65,67 @@ class Distribution(_Strict):
             raise ValueError(f"low ({self.low}) must not exceed high ({self.high})")
         return self
 
+    def outside(self, low: float, high: float) -> str | None:
+        """Why this distribution does not fit a field's range [low, high], or None when it does."""
+        if self.dist == "uniform" and not low <= self.low <= self.high <= high:
+            return f"a uniform distribution from {self.low:g} to {self.high:g} reaches outside the field's range [{low:g}, {high:g}]"
+        if self.dist == "normal" and not low <= self.mean <= high:
+            return f"a normal distribution's mean {self.mean:g} lies outside the field's range [{low:g}, {high:g}]"
+        if self.dist == "normal" and self.sd > high - low:
+            return f"a normal distribution's sd {self.sd:g} is wider than the field's range [{low:g}, {high:g}]"
+        if self.dist == "beta" and not low <= 0 < 1 <= high:
+            return f"a beta distribution draws in [0, 1], which reaches outside the field's range [{low:g}, {high:g}]"
+        return None
+
+    def mean_and_sd(self, low: float, high: float) -> tuple[float, float]:
+        """Mean of a draw clipped to [low, high] (exact) and an upper bound of its standard deviation."""
+        if self.dist == "uniform":
+            return (self.low + self.high) / 2, (self.high - self.low) / 12 ** 0.5
+        if self.dist == "beta":
+            a, b = self.a, self.b
+            return a / (a + b), (a * b / ((a + b) ** 2 * (a + b + 1))) ** 0.5
+        if self.sd == 0:
+            return min(max(self.mean, low), high), 0.0
+        return _clipped_normal_mean(self.mean, self.sd, low, high), self.sd   # clipping shrinks the spread
+
+
+def _clipped_normal_mean(mu: float, sd: float, low: float, high: float) -> float:
+    """E[min(max(X, low), high)] for X ~ N(mu, sd)."""
+    from math import erf, exp, pi, sqrt  # noqa: PLC0415
+
+    def cdf(z: float) -> float:
+        return 0.5 * (1 + erf(z / sqrt(2)))
+
+    def pdf(z: float) -> float:
+        return exp(-z * z / 2) / sqrt(2 * pi)
+
+    a, b = (low - mu) / sd, (high - mu) / sd
+    inside = mu * (cdf(b) - cdf(a)) + sd * (pdf(a) - pdf(b))
+    return low * cdf(a) + inside + high * (1 - cdf(b))
+
 
 Number = float | Distribution
 
 
-class Meta(_Strict):
+class Meta(StrictModel):
     name_nl: str
     name_en: str
     description_nl: str = ""
     description_en: str = ""
-    steps: Annotated[int, Field(ge=1, le=5200)] = 156
-    seed: Annotated[int, Field(ge=0)] = 0
+    steps: Annotated[int, Field(ge=1, le=MAX_STEPS)] = 156
+    seed: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0
     record_every: Annotated[int, Field(ge=1, le=520)] = 1
 
 
-class Motives(_Strict):
+class Motives(StrictModel):
     """Weights of the three motives to take part (003 L232-250)."""
 
-    instrumental: Annotated[float, Field(ge=0)] = 1.0
-    affective: Annotated[float, Field(ge=0)] = 0.5
-    moral: Annotated[float, Field(ge=0)] = 0.5
+    instrumental: Annotated[float, Field(ge=0, le=10)] = 1.0
+    affective: Annotated[float, Field(ge=0, le=10)] = 0.5
+    moral: Annotated[float, Field(ge=0, le=10)] = 0.5
 
 
-class OrganisationTraits(_Strict):
+class OrganisationTraits(StrictModel):
     """What organisations listed one by one and generated groups have in common."""
 
     kind: Kind
@@ -99,23 +141,33 @@ class OrganisationTraits(_Strict):
     drive: Fraction = 0.7
     culture_control: Fraction = 0.5
     rivals: list[str] = []
-    joins_at: Annotated[int, Field(ge=0)] = 0
+    joins_at: Week = 0
     representation: Fraction = 0.0
 
 
 class Organisation(OrganisationTraits):
     name: str
     professionals: Annotated[int, Field(ge=1, le=100_000)]
-    interests: dict[str, Annotated[float, Field(ge=0)]] = {}
+    interests: dict[str, Weight] = {}
 
 
-class OrganisationGroup(_Strict):
-    """A group of generated organisations of one kind; numbers may be distributions."""
+DRAWN = ("professionals", "hours_per_professional", "collective_weight", "autonomy_ceded", "mandate", "pledge",
+         "outside_option", "workload", "drive", "culture_control", "representation")
+
+
+def field_range(name: str) -> tuple[float, float]:
+    """The inclusive range of a listed organisation's numeric field: a generated group's values keep to it."""
+    meta = Organisation.model_fields[name].metadata
+    return next(m.ge for m in meta if hasattr(m, "ge")), next(m.le for m in meta if hasattr(m, "le"))
+
+
+class OrganisationGroup(StrictModel):
+    """A group of generated organisations of one kind; numbers may be distributions (ranges: :func:`field_range`)."""
 
     name: str
     kind: Kind
     count: Annotated[int, Field(ge=1, le=1_000_000)]
-    professionals: Number = 10
+    professionals: int | Distribution = 10
     hours_per_professional: Number = 4.0
     collective_weight: Number = 0.5
     autonomy_ceded: Number = 0.2
@@ -126,17 +178,29 @@ class OrganisationGroup(_Strict):
     drive: Number = 0.7
     culture_control: Number = 0.5
     motives: Motives = Motives()
-    interests: dict[str, Annotated[float, Field(ge=0)]] | Literal["random"] = "random"
-    issues_per_organisation: Annotated[int, Field(ge=1)] = 2
-    joins_at: Annotated[int, Field(ge=0)] = 0
+    interests: dict[str, Weight] | Literal["random"] = "random"
+    issues_per_organisation: Annotated[int, Field(ge=1, le=1000)] = 2
+    joins_at: Week = 0
     representation: Number = 0.0
 
+    @field_validator(*DRAWN)
+    @classmethod
+    def _in_range(cls, value: float | Distribution, info) -> float | Distribution:
+        low, high = field_range(info.field_name)
+        if isinstance(value, Distribution):
+            wrong = value.outside(low, high)
+            if wrong:
+                raise ValueError(wrong)
+        elif not low <= value <= high:
+            raise ValueError(f"a number in [{low:g}, {high:g}] is required, or a distribution within that range")
+        return value
 
-class Issue(_Strict):
+
+class Issue(StrictModel):
     id: str
     name_nl: str
     name_en: str
-    difficulty: Annotated[float, Field(gt=0, le=100)] = 1.0
+    difficulty: Annotated[float, Field(ge=0.01, le=100)] = 1.0
     required_kinds: list[Kind] = []
     owner: str | None = None
     phase: Literal["pioneer", "experiment", "implementation"] = "pioneer"
@@ -144,7 +208,7 @@ class Issue(_Strict):
     convergence: Fraction = 0.0
 
 
-class Forum(_Strict):
+class Forum(StrictModel):
     id: str
     name_nl: str
     name_en: str
@@ -157,7 +221,7 @@ class Forum(_Strict):
     level: Literal["mixed", "administrative", "frontline"] = "mixed"   # who sits there (002 R53-R54)
 
 
-class ForumGroup(_Strict):
+class ForumGroup(StrictModel):
     """Generated forums for large networks: each gathers a random set of organisations."""
 
     name: str
@@ -169,12 +233,12 @@ class ForumGroup(_Strict):
     physical_share: Fraction = 0.5
 
 
-class Governance(_Strict):
+class Governance(StrictModel):
     """How the network is governed (MODEL.md §6; Provan & Kenis, anchors_peers 1.3). Defaults change nothing."""
 
     mode: Literal["shared", "lead_organisation", "nao"] = "shared"
     lead: str | None = None
-    shared_ambition: dict[str, Annotated[float, Field(ge=0)]] = {}
+    shared_ambition: dict[str, Weight] = {}
     decision_rule: Literal["consensus", "majority", "lead_decides"] = "consensus"
     accountable: str | None = None               # one party accountable for the whole (002 R51)
     agreements: Literal["joint", "separate"] = "joint"   # funders' performance agreements (003 R13)
@@ -186,11 +250,12 @@ class Governance(_Strict):
     room: Fraction | None = None                 # room partners get to choose how (0 tight steering, 1 letting go)
 
 
-class Event(BaseModel):
-    """One entry of the timeline: at week ``at``, apply the registry entry ``type`` with its parameters."""
+class Event(StrictModel):
+    """One entry of the timeline: at week ``at``, apply the registry entry ``type`` with its parameters
+    (checked against the registry's ranges in :func:`validate`)."""
 
-    model_config = ConfigDict(extra="allow", frozen=True)
-    at: Annotated[int, Field(ge=0)]
+    model_config = ConfigDict(extra="allow")
+    at: Week
     type: str
 
     @property
@@ -198,11 +263,11 @@ class Event(BaseModel):
         return dict(self.model_extra or {})
 
 
-class Scenario(_Strict):
+class Scenario(StrictModel):
     meta: Meta
     organisations: list[Organisation] = []
     organisation_groups: list[OrganisationGroup] = []
-    issues: Annotated[list[Issue], Field(min_length=1)]
+    issues: Annotated[list[Issue], Field(min_length=1, max_length=1000)]
     forums: list[Forum] = []
     forum_groups: list[ForumGroup] = []
     governance: Governance = Governance()
@@ -224,7 +289,15 @@ class Scenario(_Strict):
         return [f"{what} (week {week})" for week, what in sorted(late)]
 
     def with_changes(self, *, steps: int | None = None, seed: int | None = None) -> "Scenario":
-        meta = self.meta.model_copy(update={k: v for k, v in (("steps", steps), ("seed", seed)) if v is not None})
+        """The same scenario with other weeks or seed (checked against the same bounds as the file's)."""
+        changes = {k: v for k, v in (("steps", steps), ("seed", seed)) if v is not None}
+        if not changes:
+            return self
+        try:
+            meta = Meta.model_validate({**self.meta.model_dump(), **changes})
+        except ValidationError as exc:
+            errors = [{**e, "loc": ("meta", *e["loc"])} for e in exc.errors()]
+            raise ScenarioError(describe(f"{self.meta.name_en} (steps or seed given)", errors)) from None
         return self.model_copy(update={"meta": meta})
 
 
@@ -234,16 +307,9 @@ def load_scenario(source: str | Path | dict) -> Scenario:
     if isinstance(source, dict):
         return validate(source, "<dict>")
     path = resolve_path(source)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ScenarioError(f"{path}: file not found. Bundled scenarios: {', '.join(bundled_names())}") from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        raise ScenarioError(f"{path}: cannot be read as a UTF-8 text file ({exc.__class__.__name__})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"{path}: not valid TOML: {exc}") from None
+    if not path.exists():
+        raise ScenarioError(f"{path}: file not found. Bundled scenarios: {', '.join(bundled_names())}")
+    _, data = read_toml(path, ScenarioError, "scenario file")
     return validate(data, str(path))
 
 
@@ -268,26 +334,11 @@ def validate(data: dict, where: str) -> Scenario:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        raise ScenarioError("\n".join(_describe(where, err) for err in exc.errors())) from None
+        raise ScenarioError(describe(where, exc.errors())) from None
     problems = list(_reference_problems(scenario))
     if problems:
         raise ScenarioError("\n".join(f"{where}: field {field}: {msg}" for field, msg in problems))
     return scenario
-
-
-def _describe(where: str, err: dict) -> str:
-    field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"]).lstrip(".") or "(top level)"
-    # pydantic names union branches in the location (e.g. "float", "Distribution"): drop those
-    field = field.replace(".float", "").replace(".Distribution", "").replace(".function-after[_complete()]", "")
-    kind, value = err["type"], err.get("input")
-    if kind == "extra_forbidden":
-        return f"{where}: field {field}: unknown field (value {value!r}); check the spelling against docs/model.md"
-    if kind == "missing":
-        return f"{where}: field {field}: required but missing"
-    if kind == "literal_error":
-        allowed = err.get("ctx", {}).get("expected", "")
-        return f"{where}: field {field}: value {value!r} is not allowed; allowed: {allowed}"
-    return f"{where}: field {field}: value {value!r} is not allowed: {err['msg']}"
 
 
 def _reference_problems(s: Scenario):
@@ -299,7 +350,7 @@ def _reference_problems(s: Scenario):
     issue_ids = [i.id for i in s.issues]
     names = [o.name for o in s.organisations]
     for label, values in (("issues", issue_ids), ("organisations", names), ("forums", [f.id for f in s.forums])):
-        dupes = sorted({v for v in values if values.count(v) > 1})
+        dupes = sorted(v for v, n in Counter(values).items() if n > 1)
         if dupes:
             yield label, f"duplicate names {dupes}; each must be unique"
     for i, o in enumerate(s.organisations):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .scenario import KINDS, Distribution, Scenario
+from .scenario import KINDS, Distribution, Scenario, field_range
 
 if TYPE_CHECKING:
     from .params import Params
@@ -262,7 +262,11 @@ def delegations_present(forums: "Forums", present: np.ndarray) -> np.ndarray:
     return np.bincount(forums.block_forum, weights=blocks, minlength=len(forums.id))
 
 
-def _draw(value, rng: np.random.Generator, n: int, low: float | None = None, high: float | None = None) -> np.ndarray:
+def _draw(group, name: str, rng: np.random.Generator, n: int) -> np.ndarray:
+    """``n`` values of a generated group's field: its number, or draws clipped to the field's range
+    (professionals rounded to whole numbers first); scenario.py's docstring states the rule."""
+    value = getattr(group, name)
+    low, high = field_range(name)
     if isinstance(value, Distribution):
         if value.dist == "uniform":
             x = rng.uniform(value.low, value.high, n)
@@ -272,7 +276,7 @@ def _draw(value, rng: np.random.Generator, n: int, low: float | None = None, hig
             x = rng.beta(value.a, value.b, n)
     else:
         x = np.full(n, float(value))
-    return np.clip(x, low if low is not None else -np.inf, high if high is not None else np.inf)
+    return np.clip(np.rint(x) if name == "professionals" else x, low, high)
 
 
 def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> State:
@@ -339,12 +343,12 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         cols["kind"] += [KINDS.index(g.kind)] * n
         cols["roles"] += [()] * n
         cols["joins_at"] += [g.joins_at] * n
-        cols["representation"] += _draw(g.representation, rng, n, 0, 1).tolist()
-        cols["n_professionals"] += np.maximum(1, np.rint(_draw(g.professionals, rng, n))).astype(int).tolist()
-        cols["hours_per_professional"] += _draw(g.hours_per_professional, rng, n, 0, 40).tolist()
-        cols["outside_option"] += _draw(g.outside_option, rng, n, -10, 10).tolist()
+        cols["representation"] += _draw(g, "representation", rng, n).tolist()
+        cols["n_professionals"] += _draw(g, "professionals", rng, n).astype(int).tolist()
+        cols["hours_per_professional"] += _draw(g, "hours_per_professional", rng, n).tolist()
+        cols["outside_option"] += _draw(g, "outside_option", rng, n).tolist()
         for f in fractions:
-            cols[f] += _draw(getattr(g, f), rng, n, 0, 1).tolist()
+            cols[f] += _draw(g, f, rng, n).tolist()
         cols["motives"] += [[getattr(g.motives, m) for m in MOTIVES]] * n
         if g.interests == "random":
             w = np.zeros((n, K))

@@ -22,7 +22,6 @@ import json
 import re
 import platform
 import time
-import tomllib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -37,10 +36,11 @@ from pydantic import Field, ValidationError
 from .compare import EXPERIMENT_DIR, REPORTED, SETTABLE, _base_scenario, _set_field
 from .experiment import RunSpec, run_stream, run_summary, seeds
 from .extras import require
+from .inputs import StrictModel, describe, is_bounded_number, read_toml
 from .metrics import METRICS, metric_problems, yes_no
 from .observers.stuck import SITUATIONS
 from .params import PARAMETERS, keyword
-from .scenario import Scenario, ScenarioError, _describe, _Strict, load_scenario, validate
+from .scenario import MAX_STEPS, Scenario, ScenarioError, load_scenario, validate
 from .storage import check_out, kind_of, result_folder, temporary_file, write_atomic
 
 DESIGNS = ("grid", "random", "lhs", "sobol", "morris")
@@ -55,7 +55,7 @@ class SweepError(ScenarioError):
 
 
 # --- the sweep file -----------------------------------------------------------------------------------
-class _Header(_Strict):
+class _Header(StrictModel):
     scenario: str
     name_nl: str = ""
     name_en: str = ""
@@ -66,14 +66,14 @@ class _Header(_Strict):
     levels: Annotated[int, Field(ge=2, le=1000)] = 4
     second_order: bool = False
     replications: Annotated[int, Field(ge=1, le=100_000)] = 1
-    seed: Annotated[int, Field(ge=0)] = 0
+    seed: Annotated[int, Field(ge=0, le=2**63 - 1)] = 0
     common_random_numbers: bool = True
-    steps: Annotated[int, Field(ge=1, le=5200)] | None = None
+    steps: Annotated[int, Field(ge=1, le=MAX_STEPS)] | None = None
     metrics: list[str] | None = None
     series: list[str] = []
 
 
-class _Dimension(_Strict):
+class _Dimension(StrictModel):
     low: float | None = None
     high: float | None = None
     values: list[str | int | float | bool] | None = None
@@ -81,7 +81,7 @@ class _Dimension(_Strict):
     integer: bool = False
 
 
-class _File(_Strict):
+class _File(StrictModel):
     sweep: _Header
     space: dict[str, _Dimension]
 
@@ -224,9 +224,9 @@ def bundled_sweeps() -> list[str]:
     found = []
     for p in sorted(EXPERIMENT_DIR.glob("*.toml")):
         try:
-            if "sweep" in tomllib.loads(p.read_text(encoding="utf-8")):
+            if "sweep" in read_toml(p, SweepError)[1]:
                 found.append(p.stem)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        except SweepError:
             continue
     return found
 
@@ -236,13 +236,7 @@ def load_sweep(source: str | Path, **overrides: Any) -> Sweep:
     path = resolve_sweep(source)
     if path is None:
         raise SweepError(f"{source}: file not found. Bundled sweeps: {', '.join(bundled_sweeps()) or '(none)'}")
-    try:
-        raw = path.read_bytes()
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as exc:
-        raise SweepError(f"{path}: cannot be read as a UTF-8 text file ({exc.__class__.__name__})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SweepError(f"{path}: not valid TOML: {exc}") from None
+    raw, data = read_toml(path, SweepError, "sweep file")
     if "sweep" not in data and "comparison" in data:
         raise SweepError(f"{path}: a comparison file, not a sweep file (no [sweep] table); run it with "
                          "`netwerksim compare`, or see docs/onderzoekersgids.md for the sweep format")
@@ -261,8 +255,7 @@ def build(data: dict, where: str, base_dir: Path, *, sha256: str | None = None, 
     try:
         spec = _File.model_validate(data)
     except ValidationError as exc:
-        raise SweepError("\n".join(_describe(where, e).replace("docs/model.md", "docs/onderzoekersgids.md")
-                                   for e in exc.errors())) from None
+        raise SweepError(describe(where, exc.errors(), guide="docs/onderzoekersgids.md")) from None
     h = spec.sweep
     try:
         base = _base_scenario(h.scenario, where, base_dir)
@@ -317,7 +310,7 @@ def _dimension(name: str, d: _Dimension, base: Scenario) -> tuple[Dimension | No
         low, high = (p.low if d.low is None else d.low), (p.high if d.high is None else d.high)
         if d.values is not None:
             for i, v in enumerate(d.values):
-                if isinstance(v, bool) or not isinstance(v, (int, float)) or not p.low <= v <= p.high:
+                if not is_bounded_number(v, p.low, p.high):
                     problems.append((f"{at}.values[{i}]", f"value {v!r} is not allowed; a number in the parameter's "
                                                           f"range [{p.low:g}, {p.high:g}] ({p.unit})"))
             return Dimension(name, "parameter", values=tuple(d.values), integer=d.integer), problems
