@@ -10,6 +10,7 @@ import argparse
 import math
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 MAX_WORKERS = 4 * (os.cpu_count() or 1)   # more processes than cores only cost memory (~130 MB each)
@@ -17,6 +18,12 @@ MAX_WORKERS = 4 * (os.cpu_count() or 1)   # more processes than cores only cost 
 
 def _scenario_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("scenario", help="a scenario file, or the name of a bundled scenario (see `netwerksim list`)")
+    _max_memory_arg(p)
+
+
+def _max_memory_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-memory", metavar="SIZE", help="refuse work whose estimated memory exceeds SIZE, e.g. 8G "
+                                                        "(default: the memory available now; also NETWERKSIM_MAX_MEMORY)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -56,6 +63,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--out", type=Path, help="results folder (default: results/compare-<name>)")
     c.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and charts")
     c.add_argument("--no-plots", action="store_true", help="skip the fan charts")
+    _max_memory_arg(c)
     sw = sub.add_parser("sweep", help="run a parameter sweep (grid, random, LHS, Sobol, Morris); resumable Parquet results")
     sw.add_argument("experiment", help="a sweep file (*.toml, or a bundled one's name)")
     _engine_args(sw)
@@ -64,6 +72,7 @@ def parser() -> argparse.ArgumentParser:
     sw.add_argument("--chunk", type=int, default=100, help="runs per saved Parquet part (default 100; also saved every 10 s)")
     sw.add_argument("--replications", type=int, help="replications per design point (default: the file's)")
     sw.add_argument("--steps", type=int, help="weeks per run (default: the file's, or the scenario's)")
+    _max_memory_arg(sw)
     an = sub.add_parser("analyse", help="Morris or Sobol indices (SALib), outcome plots and a report of a finished sweep")
     an.add_argument("folder", type=Path, help="a sweep's results folder (written by `netwerksim sweep`)")
     an.add_argument("--metrics", help="comma-separated metrics to analyse (default: those the sweep kept)")
@@ -131,12 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     from .storage import OutputError  # noqa: PLC0415
 
     try:
-        if args.command == "compare":
-            return _compare(args)
-        if args.command in ("sweep", "analyse", "patterns"):
-            return {"sweep": _sweep, "analyse": _analyse, "patterns": _patterns}[args.command](args)
-        return {"run": _run, "explain": _explain, "validate": _validate, "generate": _generate, "list": _list, "params": _params,
-                "app": _app}[args.command](args)
+        with _memory_limit(getattr(args, "max_memory", None)):
+            if args.command == "compare":
+                return _compare(args)
+            if args.command in ("sweep", "analyse", "patterns"):
+                return {"sweep": _sweep, "analyse": _analyse, "patterns": _patterns}[args.command](args)
+            return {"run": _run, "explain": _explain, "validate": _validate, "generate": _generate, "list": _list,
+                    "params": _params, "app": _app}[args.command](args)
     except (ScenarioError, ParameterError, OutputError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
         return 2
@@ -154,8 +164,29 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+@contextmanager
+def _memory_limit(given: str | None):
+    """``--max-memory`` as the limit for this command and the worker processes it starts (they inherit it)."""
+    from .resources import LIMIT_VARIABLE, parse_size  # noqa: PLC0415
+
+    if given is None:
+        yield
+        return
+    parse_size(given)   # a clear error for a bad value
+    before = os.environ.get(LIMIT_VARIABLE)
+    os.environ[LIMIT_VARIABLE] = given
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(LIMIT_VARIABLE, None)
+        else:
+            os.environ[LIMIT_VARIABLE] = before
+
+
 def _run(args) -> int:
     from .progress import Progress  # noqa: PLC0415
+    from .resources import guard  # noqa: PLC0415
     from .runner import run  # noqa: PLC0415 (keeps `netwerksim list` fast)
     from .scenario import load_scenario, resolve_path  # noqa: PLC0415
     from .storage import check_out  # noqa: PLC0415
@@ -163,6 +194,7 @@ def _run(args) -> int:
     _in_range("--steps", args.steps, 1, 5200, "a whole number of weeks in [1, 5200]")
     _in_range("--seed", args.seed, 0, math.inf, "a whole number >= 0")
     scenario = load_scenario(args.scenario)
+    guard(scenario, args.steps, str(resolve_path(args.scenario)))
     out = check_out(args.out or _default_out(resolve_path(args.scenario)), "run")
     steps = args.steps or scenario.meta.steps
     _warn_unreached(scenario, steps)
@@ -382,12 +414,17 @@ def _patterns(args) -> int:
 
 
 def _validate(args) -> int:
+    from .resources import guard, human_bytes, memory_limit  # noqa: PLC0415
     from .scenario import load_scenario, resolve_path  # noqa: PLC0415
 
     s = load_scenario(args.scenario)
+    where = resolve_path(args.scenario)
+    need = guard(s, None, str(where))   # one that does not fit is refused with the estimate
+    limit, source = memory_limit()
     n_orgs = len(s.organisations) + sum(g.count for g in s.organisation_groups)
-    print(f"{resolve_path(args.scenario)}: valid ({s.meta.name_en}; {n_orgs} organisations, {len(s.issues)} issues, "
+    print(f"{where}: valid ({s.meta.name_en}; {n_orgs} organisations, {len(s.issues)} issues, "
           f"{len(s.forums) + sum(g.count for g in s.forum_groups)} forums, {len(s.events)} events, {s.meta.steps} weeks)")
+    print(f"  a run needs {need.text()}; memory limit {human_bytes(limit) if limit else 'unknown'} ({source})")
     return 0
 
 

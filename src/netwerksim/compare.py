@@ -31,13 +31,14 @@ import numpy as np
 import pandas as pd
 from pydantic import Field, ValidationError
 
+from . import resources
 from .experiment import RunSpec, run_many, seeds
 from .i18n import t
 from .inputs import StrictModel, describe, read_toml
 from .interventions import REGISTRY, EventParameterError
 from .metrics import SERIES, Metric, metric_problems, registry
 from .params import PARAMETERS, ParameterError, check
-from .scenario import MAX_STEPS, Scenario, ScenarioError, load_scenario, validate
+from .scenario import MAX_STEPS, Event, Scenario, ScenarioError, load_scenario, validate
 from .storage import result_folder
 
 EXPERIMENT_DIR = Path(__file__).resolve().parent / "experiments"   # package data: in the wheel too
@@ -73,7 +74,7 @@ class _OptionSpec(StrictModel):
     description_nl: str = ""
     description_en: str = ""
     set: dict[str, str | int | float | bool | list] = {}
-    events: list[dict[str, Any]] = []
+    events: list[Event] = []
 
 
 class _File(StrictModel):
@@ -148,6 +149,12 @@ class Comparison:
     def metric(self, name: str) -> Metric:
         return registry(self.scenario)[name]
 
+    def check_resources(self, parallel: int) -> float:
+        """Refuse the comparison if ``parallel`` of its costliest runs do not fit the memory limit; the seconds it takes."""
+        per_run = max((resources.estimate(Scenario.model_validate(o.scenario), self.steps) for o in self.options),
+                      key=lambda e: e.bytes)
+        return resources.guard_runs(per_run, len(self.options) * self.replications, parallel, self.source)
+
     def text(self, what: str, lang: str) -> str:
         return getattr(self, f"{what}_{lang}")
 
@@ -158,7 +165,8 @@ def resolve_comparison(source: str | Path) -> Path | None:
     for candidate in (path, EXPERIMENT_DIR / f"{path.name}.toml"):
         if candidate.is_file() and candidate.suffix == ".toml":
             try:
-                if "comparison" in read_toml(candidate, ComparisonError)[1]:
+                data = read_toml(candidate, ComparisonError)[1]
+                if "comparison" in data or (candidate == path and "meta" not in data):   # not a scenario: say what is missing
                     return candidate
             except ComparisonError:
                 if candidate == path:   # a broken file given by path: say what is wrong with it
@@ -233,12 +241,14 @@ def build(data: dict, where: str, base_dir: Path, *, options: Sequence[str | Map
     if problems:
         raise ComparisonError("\n".join(f"{where}: field {f}: {msg}" for f, msg in problems))
     scenario_name = base.meta.name_nl, base.meta.name_en
-    return Comparison(
+    comparison = Comparison(
         source=where, name_nl=h.name_nl or scenario_name[0], name_en=h.name_en or scenario_name[1],
         question_nl=h.question_nl or t("compare.question", "nl", scenario=scenario_name[0]),
         question_en=h.question_en or t("compare.question", "en", scenario=scenario_name[1]),
         scenario=base, options=tuple(built), baseline=baseline, replications=h.replications, seed=h.seed,
         steps=steps, metrics=metrics)
+    comparison.check_resources(1)
+    return comparison
 
 
 def _base_scenario(given: Scenario | Mapping | str | Path, where: str, base_dir: Path) -> Scenario:
@@ -290,9 +300,8 @@ def _option(name: str, o: _OptionSpec, base: Scenario, steps: int, where: str) -
     events = []
     for i, e in enumerate(o.events):
         at = f"options.{name}.events[{i}]"
-        week, kind = e.get("at"), e.get("type")
-        given = {k: v for k, v in e.items() if k not in ("at", "type")}
-        if isinstance(week, bool) or not isinstance(week, int) or not 0 <= week <= steps:
+        week, kind, given = e.at, e.type, e.params
+        if not 0 <= week <= steps:
             problems.append((f"{at}.at", f"value {week!r} is not allowed; the week it takes effect, a whole number in [0, {steps}]"))
         if kind not in REGISTRY:
             close = difflib.get_close_matches(str(kind), list(REGISTRY), 1)
@@ -579,6 +588,8 @@ class ComparisonResult:
 def run_comparison(comparison: Comparison, *, workers: int = 1, executor=None,
                    progress: bool | None = False) -> ComparisonResult:
     """Run every option x replication (same seeds for every option) and summarise."""
+    if executor is None:   # a pool on this machine (or this process): that many runs at once
+        comparison.check_resources(workers)
     specs = comparison.specs()
     start = time.perf_counter()
     outs = run_many([s for *_, s in specs], workers=workers, executor=executor, progress=progress,

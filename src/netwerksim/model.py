@@ -42,6 +42,7 @@ from .observers.indicators import ORGANISATION_COLUMNS, network_indicators, orga
 from .observers.stuck import StuckDetector
 from .observers.thermometer import Thermometer
 from .params import Params, from_keywords, keyword
+from .resources import guard
 from .scenario import Event, Scenario, load_scenario
 from .state import Status, build_state
 from .streams import Streams
@@ -145,6 +146,7 @@ class NetwerkModel(Model):
         self.streams = Streams(int(self.rng.integers(2**63)))
         self.params = Params({**self.spec.parameters, **overrides})
         self.initial_params = self.params.as_dict()   # set_parameter events may change them later
+        guard(self.spec)   # a network that would not fit in memory is refused before any array exists
         self.state = build_state(self.spec, self.rng, self.params)
         self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
         self.professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]

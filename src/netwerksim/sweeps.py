@@ -19,6 +19,7 @@ import difflib
 import hashlib
 import itertools
 import json
+import math
 import re
 import platform
 import time
@@ -34,6 +35,7 @@ import pandas as pd
 from pydantic import Field, ValidationError
 
 from .compare import EXPERIMENT_DIR, REPORTED, SETTABLE, _base_scenario, _set_field
+from . import resources
 from .experiment import RunSpec, run_stream, run_summary, seeds
 from .extras import require
 from .inputs import StrictModel, describe, is_bounded_number, read_toml
@@ -132,6 +134,7 @@ class Sweep:
     metrics: tuple[str, ...]
     series: tuple[str, ...]
     unit: np.ndarray = field(repr=False)    # points x dimensions in [0, 1], the order SALib analyses
+    per_run: resources.Estimate | None = field(default=None, repr=False)   # the costliest point's run
 
     @property
     def names(self) -> list[str]:
@@ -151,6 +154,10 @@ class Sweep:
 
     def problem(self) -> dict[str, Any]:
         return salib_problem(self.names)
+
+    def table_bytes(self) -> float:
+        return table_bytes(self.points, self.replications, len(self.dimensions), len(self.metrics), len(self.series),
+                           self.steps)
 
     def design_table(self) -> pd.DataFrame:
         """One row per design point: ``point``, each dimension's value and its unit coordinate ``u:<name>``."""
@@ -261,13 +268,18 @@ def build(data: dict, where: str, base_dir: Path, *, sha256: str | None = None, 
         base = _base_scenario(h.scenario, where, base_dir)
     except ScenarioError as exc:
         raise SweepError(str(exc).replace("comparison.scenario", "sweep.scenario")) from None
+    steps = h.steps or base.meta.steps
+    per_run = resources.guard(base, steps, f"{where}: field sweep.scenario")
     problems: list[tuple[str, str]] = []
     dims = []
     for name, d in spec.space.items():
-        dim, wrong = _dimension(name, d, base)
+        dim, wrong, varied = _dimension(name, d, base)
         problems += wrong
         if dim is not None:
             dims.append(dim)
+        for scenario in varied:   # a field such as organisation_groups[*].count changes what a run costs
+            per_run = max(per_run, resources.guard(scenario, steps, f'{where}: field space."{name}"'),
+                          key=lambda e: e.bytes)
     if not spec.space:
         problems.append(("space", "empty; name at least one parameter or scenario field to vary"))
     metrics = tuple(h.metrics) if h.metrics is not None else REPORTED
@@ -279,23 +291,46 @@ def build(data: dict, where: str, base_dir: Path, *, sha256: str | None = None, 
     problems += _design_problems(h, len(dims))
     if problems:
         raise SweepError("\n".join(f"{where}: field {f}: {msg}" for f, msg in problems))
+    points = design_points(h, dims)   # sized before anything is built
+    if points * h.replications > MAX_RUNS:
+        raise SweepError(f"{where}: field sweep.{'levels' if h.design == 'grid' else 'samples'}: the {h.design} design "
+                         f"has {points:,} points x {h.replications} replications = {points * h.replications:,} runs; "
+                         f"at most {MAX_RUNS:,} allowed")
+    resources.guard_runs(per_run, points * h.replications, 1, where,
+                         extra_bytes=table_bytes(points, h.replications, len(dims), len(metrics), len(h.series), steps))
     unit = make_design(h.design, tuple(dims), samples=h.samples, levels=h.levels, second_order=h.second_order,
                        seed=h.seed)
-    if len(unit) * h.replications > MAX_RUNS:
-        raise SweepError(f"{where}: field sweep.replications: {len(unit)} points x {h.replications} replications = "
-                         f"{len(unit) * h.replications:,} runs; at most {MAX_RUNS:,} allowed")
     return Sweep(source=where, sha256=sha256 or hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest(),
                  header=h.model_dump(), scenario=base, dimensions=tuple(dims), design=h.design,
-                 replications=h.replications, seed=h.seed, steps=h.steps or base.meta.steps, metrics=metrics,
-                 series=tuple(h.series), unit=unit)
+                 replications=h.replications, seed=h.seed, steps=steps, metrics=metrics,
+                 series=tuple(h.series), unit=unit, per_run=per_run)
 
 
-def _dimension(name: str, d: _Dimension, base: Scenario) -> tuple[Dimension | None, list[tuple[str, str]]]:
-    """One axis of the space checked against params.py or the scenario; the axis and its problems."""
+def design_points(h: _Header, dims: list[Dimension]) -> int:
+    """The number of points ``make_design`` will return, computed without building the design."""
+    d = len(dims)
+    if h.design == "grid":   # an axis has at most 1000 levels: its grid is cheap, the product is not built
+        return math.prod(len(x.grid(h.levels)) for x in dims) if dims else 0
+    if h.design == "sobol":
+        return h.samples * (2 * d + 2 if h.second_order else d + 2)
+    if h.design == "morris":
+        return h.samples * (d + 1)
+    return h.samples
+
+
+def table_bytes(points: int, replications: int, dims: int, metrics: int, series: int, steps: int) -> float:
+    """Memory the sweep's own process holds: design, plan, seeds and the results table (series as arrays)."""
+    runs = points * replications
+    return points * (120.0 * dims + 100) + runs * (250.0 + 24 * (dims + metrics) + series * (16.0 * (steps + 1) + 250))
+
+
+def _dimension(name: str, d: _Dimension, base: Scenario) -> tuple[Dimension | None, list[tuple[str, str]], list[Scenario]]:
+    """One axis of the space checked against params.py or the scenario: the axis, its problems and, for a
+    scenario field, the scenarios at its values or ends (what a run there costs depends on them)."""
     at = f'space."{name}"'
     problems: list[tuple[str, str]] = []
     if name in RESERVED or name.startswith(SERIES_PREFIX):
-        return None, [(at, f"name {name!r} is reserved for result columns ({list(RESERVED)}, {SERIES_PREFIX}*)")]
+        return None, [(at, f"name {name!r} is reserved for result columns ({list(RESERVED)}, {SERIES_PREFIX}*)")], []
     if d.values is not None and (d.low is not None or d.high is not None):
         problems.append((at, f"give either values = [...] or low and high, not both (values {d.values!r}, "
                              f"low {d.low!r}, high {d.high!r})"))
@@ -313,30 +348,31 @@ def _dimension(name: str, d: _Dimension, base: Scenario) -> tuple[Dimension | No
                 if not is_bounded_number(v, p.low, p.high):
                     problems.append((f"{at}.values[{i}]", f"value {v!r} is not allowed; a number in the parameter's "
                                                           f"range [{p.low:g}, {p.high:g}] ({p.unit})"))
-            return Dimension(name, "parameter", values=tuple(d.values), integer=d.integer), problems
+            return Dimension(name, "parameter", values=tuple(d.values), integer=d.integer), problems, []
         for key, value in (("low", low), ("high", high)):
             if not p.low <= value <= p.high:
                 problems.append((f"{at}.{key}", f"value {value!r} is outside the parameter's range "
                                                 f"[{p.low:g}, {p.high:g}] ({p.unit})"))
         if low >= high:
             problems.append((at, f"low {low!r} must be below high {high!r}"))
-        return Dimension(name, "parameter", low, high, None, d.levels, d.integer), problems
+        return Dimension(name, "parameter", low, high, None, d.levels, d.integer), problems, []
     if _split_root(name) not in SETTABLE:
         close = difflib.get_close_matches(name, list(PARAMETERS), 1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
         return None, [(at, f"unknown name {name!r}: neither a parameter (see `netwerksim params`) nor a scenario "
-                           f"field starting with one of {list(SETTABLE)}.{hint}")]
+                           f"field starting with one of {list(SETTABLE)}.{hint}")], []
     if d.values is None and (d.low is None or d.high is None):
-        return None, [(at, f"a scenario field needs low and high, or values = [...] (low {d.low!r}, high {d.high!r})")]
+        return None, [(at, f"a scenario field needs low and high, or values = [...] (low {d.low!r}, high {d.high!r})")], []
     if d.values is None and d.low >= d.high:
         problems.append((at, f"low {d.low!r} must be below high {d.high!r}"))
     dim = Dimension(name, "field", d.low, d.high, tuple(d.values) if d.values is not None else None, d.levels, d.integer)
     base_data = base.model_dump(mode="json")
+    varied = []
     for value in (dim.values if dim.values is not None else dim.from_unit(np.array([0.0, 1.0]))):
         data = copy.deepcopy(base_data)
         try:
             _set_field(data, name, value)
-            validate(data, "scenario")
+            varied.append(validate(data, "scenario"))
         except ValueError as exc:
             problems.append((at, f"value {value!r}: {exc}"))
             break
@@ -344,7 +380,7 @@ def _dimension(name: str, d: _Dimension, base: Scenario) -> tuple[Dimension | No
             problems += [(at, f"value {value!r}: " + line.replace("scenario: field", "the changed scenario's field", 1))
                          for line in str(exc).splitlines()]
             break
-    return dim, problems
+    return dim, problems, varied
 
 
 def _split_root(name: str) -> str:
@@ -372,6 +408,9 @@ def _design_problems(h: _Header, n_dims: int) -> list[tuple[str, str]]:
         lower = 1 << (h.samples.bit_length() - 1)
         problems.append(("sweep.samples", f"value {h.samples!r} is not allowed for a Sobol design; a power of 2 "
                                           f"(e.g. {lower} or {lower * 2}) keeps the Sobol sequence balanced"))
+    if h.design == "morris" and h.levels % 2:
+        problems.append(("sweep.levels", f"value {h.levels!r} is not allowed for a Morris design; an even number of "
+                                         "levels (SALib: an odd number biases the trajectories)"))
     if h.design == "sobol" and h.second_order and n_dims < 2:
         problems.append(("sweep.second_order", "second-order indices need at least two axes in [space]"))
     if h.design != "sobol" and h.second_order:
@@ -645,6 +684,8 @@ def run_sweep(sweep: Sweep, out: str | Path | None = None, *, resume: bool = Fal
 
     if chunk < 1:
         raise SweepError(f"--chunk: value {chunk} is not allowed; a whole number of runs >= 1")
+    if sweep.per_run is not None and executor is None:   # a pool on this machine: its workers' runs at once
+        resources.guard_runs(sweep.per_run, sweep.runs, workers, sweep.source, extra_bytes=sweep.table_bytes())
     store = Store(out) if out is not None else None
     skip: set[int] = set()
     if store is not None:

@@ -42,6 +42,10 @@ def progress_rate(effort_share, difficulty, covered, coordination, alignment, p:
         q.coordination_floor + (1 - q.coordination_floor) * coordination) * (a.floor + (1 - a.floor) * alignment)
 
 
+POTENTIAL_FLOOR = 1e-9   # hours a week promised to an issue below which it counts as none (no division by a
+                         # vanishing promise: a shared ambition of 1e-311 would make the effort share infinite)
+
+
 def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     orgs, profs, I, F = st.orgs, st.profs, st.issues, st.forums
     q = p.production
@@ -52,7 +56,8 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     effort = np.bincount(profs.org, weights=profs.effort, minlength=O)
     # each organisation spends its hours on what it wants the network to do: its ambition
     potential = I.potential
-    share = np.where(potential > 0, (effort @ orgs.ambition) / np.where(potential > 0, potential, 1), 0.0)
+    promised = potential > POTENTIAL_FLOOR
+    share = np.where(promised, (effort @ orgs.ambition) / np.where(promised, potential, 1), 0.0)
 
     # coordination: smoothed attendance at the forums on each issue (plenary forums count for all)
     held = F.covers & F.met[:, None]

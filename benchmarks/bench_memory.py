@@ -1,0 +1,192 @@
+"""Memory and time estimate (``netwerksim.resources``) against the real peak RSS and run time.
+
+What it measures
+----------------
+Each case is a generated scenario of a family and a size (below), run like ``netwerksim run`` does
+(load the file, build, step, save the results folder with plots) in its own fresh subprocess. Before
+the case the subprocess imports everything and runs a tiny scenario once (so imports and caches are
+not counted), then resets the peak RSS (``/proc/self/clear_refs``) and notes its RSS; the measured
+memory is the peak RSS (``VmHWM``) during the case minus that RSS: what the scenario itself costs,
+the quantity ``resources.estimate`` predicts. Time is wall time of load + build + steps + save.
+
+Families:
+
+* ``table``: 10 listed organisations of n professionals around one table that seats them all (the
+  pairs meeting there grow as (10 n)^2: the dominant cost of dense networks);
+* ``groups``: C generated organisations of 4-16 professionals and C/5 generated forums of 6
+  organisations with 2 delegates each (large sparse networks);
+* ``long``: 200 listed organisations for W weeks (organisation records grow as 200 W);
+* ``staff``: 20 organisations of n professionals, tables of 3 delegates (many professionals, few ties);
+* ``issues``: C generated organisations and K issues (organisation x issue arrays).
+
+Output: per case the sizes, the estimate and the measured memory and time, and their ratio; then the
+ratios' range per quantity. ``--fit`` prints non-negative least-squares coefficients (relative error)
+for ``resources.BYTES`` and ``resources.SECONDS``; the module's coefficients are those, rounded up.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_memory.py            # all cases, a few minutes, peaks up to ~3 GB
+    .venv/bin/python benchmarks/bench_memory.py --quick    # the smaller half
+    .venv/bin/python benchmarks/bench_memory.py --fit      # also fit the coefficients
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CHILD = r"""
+import json, sys, tempfile, time
+from pathlib import Path
+from netwerksim.runner import run
+from netwerksim.scenario import load_scenario
+from netwerksim.model import NetwerkModel
+from netwerksim.runner import collect
+from netwerksim.resources import estimate
+
+def status(key):
+    for line in open("/proc/self/status"):
+        if line.startswith(key):
+            return int(line.split()[1]) * 1024
+
+path, steps = sys.argv[1], int(sys.argv[2])
+with tempfile.TemporaryDirectory() as out:
+    run("zorgnetwerk", steps=3).save(Path(out) / "warm", plots=True)   # imports, fonts, caches
+    open("/proc/self/clear_refs", "w").write("5")                       # reset the peak (VmHWM)
+    base = status("VmRSS:")
+    start = time.perf_counter()
+    scenario = load_scenario(path)
+    model = NetwerkModel(scenario.with_changes(steps=steps))
+    for _ in range(steps):
+        model.step()
+    result = collect(model)
+    result.save(Path(out) / "case", plots=True)
+    seconds = time.perf_counter() - start
+    peak = status("VmHWM:")
+st = model.state
+e = estimate(scenario, steps)
+print(json.dumps({"measured_bytes": peak - base, "measured_seconds": seconds,
+                  "organisations": len(st.orgs.name), "professionals": len(st.profs.org),
+                  "forums": len(st.forums.id), "memberships": len(st.forums.member_prof),
+                  "incidences": len(st.ties.meets_a), "ties": len(st.ties.src), "records": len(result.organisations),
+                  "issues": len(st.issues.id), "weeks": steps,
+                  "estimate_bytes": e.bytes, "estimate_seconds": e.seconds,
+                  "estimate_sizes": e.sizes.__dict__}))
+"""
+
+ISSUES = [{"id": f"i{k}", "name_nl": f"Opgave {k}", "name_en": f"Issue {k}"} for k in range(3)]
+
+
+def scenario(family: str, size: int) -> tuple[dict, int]:
+    """(scenario dict, weeks) of a family at a size."""
+    meta = {"name_nl": f"{family} {size}", "name_en": f"{family} {size}", "steps": 52}
+    if family == "table":
+        orgs = [{"name": f"O{j}", "kind": "care_provider", "professionals": size, "interests": {"i0": 1.0}}
+                for j in range(10)]
+        forums = [{"id": "t", "name_nl": "Tafel", "name_en": "Table", "members": ["all"], "delegates": size}]
+        return {"meta": meta, "issues": ISSUES, "organisations": orgs, "forums": forums}, 52
+    if family == "groups":
+        groups = [{"name": "G", "kind": "welfare", "count": size,
+                   "professionals": {"dist": "uniform", "low": 4, "high": 16}}]
+        forum_groups = [{"name": "F", "count": max(1, size // 5), "organisations_per_forum": 6, "delegates": 2}]
+        return {"meta": meta, "issues": ISSUES, "organisation_groups": groups, "forum_groups": forum_groups}, 52
+    if family == "long":
+        orgs = [{"name": f"O{j}", "kind": "welfare", "professionals": 10, "interests": {"i0": 1.0}} for j in range(200)]
+        forums = [{"id": f"t{j}", "name_nl": "T", "name_en": "T", "members": [f"O{j}", f"O{(j + 1) % 200}"],
+                   "delegates": 2} for j in range(200)]
+        meta["steps"] = size
+        return {"meta": meta, "issues": ISSUES, "organisations": orgs, "forums": forums}, size
+    if family == "staff":
+        orgs = [{"name": f"O{j}", "kind": "school", "professionals": size, "interests": {"i0": 1.0}} for j in range(20)]
+        forums = [{"id": "t", "name_nl": "T", "name_en": "T", "members": ["all"], "delegates": 3}]
+        return {"meta": meta, "issues": ISSUES, "organisations": orgs, "forums": forums}, 52
+    if family == "issues":
+        issues = [{"id": f"i{k}", "name_nl": f"O{k}", "name_en": f"I{k}"} for k in range(size)]
+        groups = [{"name": "G", "kind": "welfare", "count": 2000, "professionals": 5, "issues_per_organisation": 3}]
+        forum_groups = [{"name": "F", "count": 400, "organisations_per_forum": 5}]
+        return {"meta": meta, "issues": issues, "organisation_groups": groups, "forum_groups": forum_groups}, 52
+    raise ValueError(family)
+
+
+CASES = [("table", 10), ("table", 50), ("table", 150), ("table", 400), ("table", 800),
+         ("groups", 200), ("groups", 2000), ("groups", 10_000), ("groups", 40_000),
+         ("long", 52), ("long", 520), ("long", 2600),
+         ("staff", 500), ("staff", 5000),
+         ("issues", 20), ("issues", 200)]
+QUICK = [c for c in CASES if c not in {("table", 800), ("groups", 40_000), ("long", 2600), ("staff", 5000)}]
+
+
+def measure(family: str, size: int) -> dict:
+    import tomli_w  # noqa: PLC0415 (a test dependency)
+
+    data, weeks = scenario(family, size)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "case.toml"
+        path.write_text(tomli_w.dumps(data), encoding="utf-8")
+        proc = subprocess.run([sys.executable, "-c", CHILD, str(path), str(weeks)], capture_output=True, text=True,
+                              env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
+    if proc.returncode:
+        raise RuntimeError(proc.stderr)
+    return {"family": family, "size": size, **json.loads(proc.stdout.strip().splitlines()[-1])}
+
+
+def fit(rows: list[dict]) -> None:
+    """Non-negative least squares on relative errors: coefficients for resources.BYTES and SECONDS."""
+    import numpy as np  # noqa: PLC0415
+    from scipy.optimize import nnls  # noqa: PLC0415
+
+    names = ["base", "organisations", "professionals", "forums", "memberships", "incidences", "records",
+             "organisation_issues"]
+    x = np.array([[1, r["organisations"], r["professionals"], r["forums"], r["memberships"], r["incidences"],
+                   r["records"], r["organisations"] * r["issues"]] for r in rows], float)
+    y = np.array([r["measured_bytes"] for r in rows], float)
+    coef, _ = nnls(x / y[:, None], np.ones(len(y)))
+    print("BYTES =", {n: float(f"{c:.3g}") for n, c in zip(names, coef)})
+    print("  fitted / measured:", np.round(x @ coef / y, 2).tolist())
+    names = ["base", "organisations", "professionals", "incidences", "weekly_organisations",
+             "weekly_professionals", "weekly_incidences", "weekly_forums"]
+    x = np.array([[1, r["organisations"], r["professionals"], r["incidences"], r["weeks"] * r["organisations"],
+                   r["weeks"] * r["professionals"], r["weeks"] * r["incidences"], r["weeks"] * r["forums"]]
+                  for r in rows], float)
+    y = np.array([r["measured_seconds"] for r in rows], float)
+    coef, _ = nnls(x / y[:, None], np.ones(len(y)))
+    print("SECONDS =", {n: float(f"{c:.3g}") for n, c in zip(names, coef)})
+    print("  fitted / measured:", np.round(x @ coef / y, 2).tolist())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="the smaller cases only")
+    ap.add_argument("--fit", action="store_true", help="fit the coefficients of resources.py")
+    ap.add_argument("--json", type=Path, help="also write the rows to this file")
+    args = ap.parse_args()
+    rows = []
+    print(f"{'case':<14} {'orgs':>8} {'profs':>9} {'seats':>9} {'pairs':>11} {'ties':>11} {'weeks':>5} "
+          f"{'est MB':>8} {'meas MB':>8} {'ratio':>6} {'est s':>7} {'meas s':>7} {'ratio':>6}", flush=True)
+    for family, size in (QUICK if args.quick else CASES):
+        r = measure(family, size)
+        rows.append(r)
+        mb = 2**20
+        print(f"{family + ' ' + str(size):<14} {r['organisations']:>8,} {r['professionals']:>9,} {r['memberships']:>9,} "
+              f"{r['incidences']:>11,} {r['ties']:>11,} {r['weeks']:>5} {r['estimate_bytes'] / mb:>8.0f} "
+              f"{r['measured_bytes'] / mb:>8.0f} {r['estimate_bytes'] / r['measured_bytes']:>6.2f} "
+              f"{r['estimate_seconds']:>7.1f} {r['measured_seconds']:>7.1f} "
+              f"{r['estimate_seconds'] / r['measured_seconds']:>6.2f}", flush=True)
+    memory = [r["estimate_bytes"] / r["measured_bytes"] for r in rows]
+    time = [r["estimate_seconds"] / r["measured_seconds"] for r in rows]
+    print(f"\nestimate / measured: memory {min(memory):.2f} - {max(memory):.2f} (median "
+          f"{sorted(memory)[len(memory) // 2]:.2f}); time {min(time):.2f} - {max(time):.2f} "
+          f"(median {sorted(time)[len(time) // 2]:.2f})")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1))
+    if args.fit:
+        fit(rows)
+
+
+if __name__ == "__main__":
+    main()

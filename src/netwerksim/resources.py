@@ -1,0 +1,246 @@
+"""What a run will cost, known before anything is built: memory and time estimated from a scenario's sizes.
+
+:func:`sizes` counts from the validated scenario alone what :func:`state.build_state` will allocate:
+organisations, professionals, forums, forum seats (memberships), the pairs of professionals of
+different organisations that share a forum (incidences; every tie has at least one), and the
+organisation rows the run records. A generated group counts with its expected numbers
+(``Distribution.mean_and_sd``). :func:`estimate` turns the sizes into bytes and seconds with
+coefficients measured by ``benchmarks/bench_memory.py`` (peak RSS of a real ``netwerksim run`` above
+that of the smallest scenario; see the README's table), rounded up, so the estimate errs on the high
+side. :func:`guard` refuses a scenario whose estimate exceeds the limit: the memory available now
+(psutil, else /proc/meminfo ``MemAvailable``, and a cgroup's limit where one is set), or the value of
+``--max-memory`` / ``NETWERKSIM_MAX_MEMORY``. Comparisons and sweeps multiply the per-run figures by
+the runs in parallel (:func:`guard_runs`); a sweep's design is sized before it is built.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .scenario import ScenarioError, field_range
+
+if TYPE_CHECKING:
+    from .scenario import Scenario
+
+LIMIT_VARIABLE = "NETWERKSIM_MAX_MEMORY"
+_UNITS = {"": 1, "K": 2**10, "M": 2**20, "G": 2**30, "T": 2**40}
+
+
+class ResourceError(ScenarioError):
+    """A scenario, comparison or sweep that would need more memory than the limit; the message says how much."""
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Counts a run of a scenario allocates (expected counts for generated groups)."""
+
+    organisations: float
+    professionals: float
+    issues: int
+    forums: float
+    memberships: float
+    incidences: float     # pairs of professionals of different organisations at the same forum (>= ties)
+    weeks: int
+    records: float        # organisation rows recorded: organisations x recorded weeks
+
+
+# bytes and seconds per unit of each size, from benchmarks/bench_memory.py (see the module docstring)
+BYTES = {"base": 40e6, "organisations": 3_000, "professionals": 1_500, "forums": 1_500, "memberships": 250,
+         "incidences": 260, "records": 260, "organisation_issues": 200}
+SECONDS = {"base": 0.3, "organisations": 2e-4, "professionals": 2e-5, "incidences": 3e-6,
+           "weekly_organisations": 2e-6, "weekly_professionals": 3e-7, "weekly_incidences": 6e-8,
+           "weekly_forums": 2e-6}
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """Memory (bytes above the interpreter's own) and time (seconds) one run needs, and the sizes behind them."""
+
+    sizes: Sizes
+    bytes: float
+    seconds: float
+
+    def text(self) -> str:
+        """``about 120 MB and 3 s (7 organisations, 98 professionals, ...)``."""
+        return f"about {human_bytes(self.bytes)} and {human_seconds(self.seconds)} ({self.sizes_text()})"
+
+    def sizes_text(self) -> str:
+        s = self.sizes
+        return (f"{_count(s.organisations)} organisations, {_count(s.professionals)} professionals, "
+                f"{_count(s.memberships)} forum seats, {_count(s.incidences)} pairs meeting at forums, {s.weeks} weeks")
+
+
+def sizes(s: "Scenario", steps: int | None = None) -> Sizes:
+    """What :func:`state.build_state` and the run will hold, counted without building anything."""
+    steps = steps or s.meta.steps
+    listed = [(o.kind, o.name, float(o.professionals)) for o in s.organisations]
+    groups = [(g.kind, g.count, _expected_professionals(g)) for g in s.organisation_groups]
+    organisations = len(listed) + sum(g.count for g in s.organisation_groups)
+    professionals = sum(n for *_, n in listed) + sum(count * n for _, count, n in groups)
+
+    def seats(delegates: int, members: list[str]) -> tuple[float, float]:
+        """Seats at a forum of these members and the sum of squared delegations (same-organisation pairs)."""
+        everyone = "all" in members
+        kinds = {m.removeprefix("kind:") for m in members if m.startswith("kind:")}
+        names = set(members)
+        seated = sq = 0.0
+        for kind, name, n in listed:
+            if everyone or kind in kinds or name in names:
+                d = min(delegates, n)
+                seated, sq = seated + d, sq + d * d
+        for kind, count, n in groups:
+            if everyone or kind in kinds:
+                d = min(delegates, n)
+                seated, sq = seated + count * d, sq + count * d * d
+        return seated, sq
+
+    memberships = incidences = 0.0
+    for f in s.forums:
+        seated, sq = seats(f.delegates, f.members)
+        memberships += seated
+        incidences += seated * seated - sq
+    for g in s.forum_groups:
+        per_org, sq = seats(g.delegates, ["all"])
+        size = min(g.organisations_per_forum, organisations)
+        mean_seats, mean_sq = per_org / max(organisations, 1), sq / max(organisations, 1)
+        seated = size * mean_seats
+        memberships += g.count * seated
+        incidences += g.count * (seated * seated - size * mean_sq)
+    forums = len(s.forums) + sum(g.count for g in s.forum_groups)
+    records = organisations * (steps // s.meta.record_every + 1)
+    return Sizes(organisations, professionals, len(s.issues), forums, memberships, incidences, steps, records)
+
+
+def _expected_professionals(group) -> float:
+    """Expected professionals of one generated organisation (rounded and clipped as state.py draws them),
+    plus three standard errors of the group's mean, so a large group is not underestimated."""
+    value = group.professionals
+    if isinstance(value, int):
+        return float(value)
+    low, high = field_range("professionals")
+    mean, sd = value.mean_and_sd(low, high)
+    return min(high, mean + 0.5 + 3 * sd / math.sqrt(group.count))
+
+
+def estimate(s: "Scenario", steps: int | None = None) -> Estimate:
+    """Peak memory above the interpreter's and run time of one run of ``s`` (``steps`` weeks)."""
+    z = sizes(s, steps)
+    b = BYTES
+    memory = (b["base"] + b["organisations"] * z.organisations + b["professionals"] * z.professionals
+              + b["forums"] * z.forums + b["memberships"] * z.memberships + b["incidences"] * z.incidences
+              + b["records"] * z.records + b["organisation_issues"] * z.organisations * z.issues)
+    c = SECONDS
+    weekly = (c["weekly_organisations"] * z.organisations + c["weekly_professionals"] * z.professionals
+              + c["weekly_incidences"] * z.incidences + c["weekly_forums"] * z.forums)
+    seconds = (c["base"] + c["organisations"] * z.organisations + c["professionals"] * z.professionals
+               + c["incidences"] * z.incidences + z.weeks * weekly)
+    return Estimate(z, memory, seconds)
+
+
+# --- the limit -------------------------------------------------------------------------------------------
+def parse_size(text: str, where: str = "--max-memory") -> int:
+    """``"8G"``, ``"512M"``, ``"1.5GB"``, ``"8GiB"`` or a number of bytes -> bytes (K, M, G, T: powers of 1024)."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*", str(text), flags=re.IGNORECASE)
+    if not m or float(m.group(1)) <= 0:
+        raise ResourceError(f"{where}: value {text!r} is not allowed; a size such as 8G, 512M or 1.5G "
+                            "(K, M, G, T: powers of 1024; a plain number: bytes)")
+    return int(float(m.group(1)) * _UNITS[m.group(2).upper()])
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available now: psutil if installed, else /proc/meminfo; a cgroup's limit caps it."""
+    found = None
+    try:
+        import psutil  # noqa: PLC0415 (optional)
+
+        found = int(psutil.virtual_memory().available)
+    except ImportError:
+        try:
+            meminfo = Path("/proc/meminfo").read_text()
+            found = int(re.search(r"^MemAvailable:\s+(\d+) kB", meminfo, re.M).group(1)) * 1024
+        except (OSError, AttributeError):
+            found = None
+    room = _cgroup_room()
+    if room is not None:
+        found = room if found is None else min(found, room)
+    return found
+
+
+def _cgroup_room() -> int | None:
+    """What the cgroup (v2) this process runs in still allows, or None without a limit."""
+    try:
+        limit = Path("/sys/fs/cgroup/memory.max").read_text().strip()
+        if limit == "max":
+            return None
+        return int(limit) - int(Path("/sys/fs/cgroup/memory.current").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def memory_limit() -> tuple[int | None, str]:
+    """The limit a run must fit in, and where it comes from (None: unknown, nothing is refused)."""
+    given = os.environ.get(LIMIT_VARIABLE)
+    if given:
+        return parse_size(given, LIMIT_VARIABLE), f"--max-memory / {LIMIT_VARIABLE}"
+    return available_memory(), "the memory available now"
+
+
+def check_memory(need: float, claim: str) -> None:
+    """Refuse when ``need`` bytes exceed the limit; ``claim`` ("<file>: a run needs about ...") starts the message."""
+    limit, source = memory_limit()
+    if limit is None or need <= limit:
+        return
+    raise ResourceError(f"{claim}: more than the limit of {human_bytes(limit)} ({source}). Make it smaller "
+                        "(fewer organisations, professionals, delegates, forum members or runs at once, or "
+                        f"meta.record_every > 1), or raise the limit with --max-memory {_suggest(need)} if the "
+                        "machine has that much (swap makes it slow)")
+
+
+def guard(s: "Scenario", steps: int | None = None, where: str | None = None) -> Estimate:
+    """The estimate of one run of ``s``; a :class:`ResourceError` if it does not fit the limit."""
+    e = estimate(s, steps)
+    check_memory(e.bytes, f"{where or s.meta.name_en}: a run needs about {human_bytes(e.bytes)} of memory "
+                          f"({e.sizes_text()}; about {human_seconds(e.seconds)})")
+    return e
+
+
+def guard_runs(per_run: Estimate, runs: int, parallel: int, where: str, extra_bytes: float = 0.0) -> float:
+    """Check ``runs`` runs, ``parallel`` at a time, against the limit; returns the estimated seconds."""
+    parallel = max(1, min(parallel, runs))
+    need = parallel * per_run.bytes + extra_bytes
+    seconds = runs * per_run.seconds / parallel
+    check_memory(need, f"{where}: {runs:,} runs, {parallel} at a time, need about {human_bytes(need)} of memory "
+                       f"(one run {per_run.text()}; all runs about {human_seconds(seconds)})")
+    return seconds
+
+
+# --- how to say it -----------------------------------------------------------------------------------------
+def human_bytes(n: float) -> str:
+    for unit, size in (("TB", 2**40), ("GB", 2**30), ("MB", 2**20)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{max(n, 0) / 2**10:.3g} KB"
+
+
+def human_seconds(s: float) -> str:
+    if s < 60:
+        return f"{s:.2g} s"
+    if s < 3600:
+        return f"{s / 60:.2g} min"
+    if s < 86400 * 2:
+        return f"{s / 3600:.2g} h"
+    return f"{s / 86400:.3g} days"
+
+
+def _count(x: float) -> str:
+    return f"{x:,.0f}" if x < 1e6 else f"{x:.3g}"
+
+
+def _suggest(need: float) -> str:
+    gb = math.ceil(need * 1.1 / 2**30)
+    return f"{gb}G"
