@@ -7,7 +7,9 @@ Each case is a generated scenario of a family and a size (below), run like ``net
 the case the subprocess imports everything and runs a tiny scenario once (so imports and caches are
 not counted), then resets the peak RSS (``/proc/self/clear_refs``) and notes its RSS; the measured
 memory is the peak RSS (``VmHWM``) during the case minus that RSS: what the scenario itself costs,
-the quantity ``resources.estimate`` predicts. Time is wall time of load + build + steps + save.
+the quantity ``resources.estimate`` predicts. Time is the CPU time (one core, BLAS on one thread) of
+load + build + steps, without saving: on an idle machine the wall time is the same, on a busy one
+longer. Saving the results folder with plots costs another 1-6 CPU seconds (``save_seconds``).
 
 Families:
 
@@ -28,6 +30,8 @@ Usage::
     .venv/bin/python benchmarks/bench_memory.py            # all cases, a few minutes, peaks up to ~3 GB
     .venv/bin/python benchmarks/bench_memory.py --quick    # the smaller half
     .venv/bin/python benchmarks/bench_memory.py --fit      # also fit the coefficients
+    .venv/bin/python benchmarks/bench_memory.py --json rows.json     # keep the measurements
+    .venv/bin/python benchmarks/bench_memory.py --load rows.json --fit   # new coefficients, nothing measured again
 """
 
 from __future__ import annotations
@@ -59,22 +63,24 @@ with tempfile.TemporaryDirectory() as out:
     run("zorgnetwerk", steps=3).save(Path(out) / "warm", plots=True)   # imports, fonts, caches
     open("/proc/self/clear_refs", "w").write("5")                       # reset the peak (VmHWM)
     base = status("VmRSS:")
-    start = time.perf_counter()
+    start, wall = time.process_time(), time.perf_counter()
     scenario = load_scenario(path)
     model = NetwerkModel(scenario.with_changes(steps=steps))
     for _ in range(steps):
         model.step()
     result = collect(model)
+    seconds, wall = time.process_time() - start, time.perf_counter() - wall
     result.save(Path(out) / "case", plots=True)
-    seconds = time.perf_counter() - start
+    save_seconds = time.process_time() - start - seconds
     peak = status("VmHWM:")
 st = model.state
 e = estimate(scenario, steps)
-print(json.dumps({"measured_bytes": peak - base, "measured_seconds": seconds,
+print(json.dumps({"measured_bytes": peak - base, "measured_seconds": seconds, "wall_seconds": wall,
+                  "save_seconds": save_seconds,
                   "organisations": len(st.orgs.name), "professionals": len(st.profs.org),
                   "forums": len(st.forums.id), "memberships": len(st.forums.member_prof),
                   "incidences": len(st.ties.meets_a), "ties": len(st.ties.src), "records": len(result.organisations),
-                  "issues": len(st.issues.id), "weeks": steps,
+                  "issues": len(st.issues.id), "weeks": steps, "recorded_weeks": len(model.organisation_rows),
                   "estimate_bytes": e.bytes, "estimate_seconds": e.seconds,
                   "estimate_sizes": e.sizes.__dict__}))
 """
@@ -85,6 +91,29 @@ ISSUES = [{"id": f"i{k}", "name_nl": f"Opgave {k}", "name_en": f"Issue {k}"} for
 def scenario(family: str, size: int) -> tuple[dict, int]:
     """(scenario dict, weeks) of a family at a size."""
     meta = {"name_nl": f"{family} {size}", "name_en": f"{family} {size}", "steps": 52}
+    one_each = {"name": "G", "kind": "welfare", "count": size, "professionals": 1, "interests": {"i0": 1.0}}
+    if family == "orgs":       # organisations of one professional, nothing else, two weeks
+        meta["steps"] = 2
+        return {"meta": meta, "issues": ISSUES, "organisation_groups": [one_each]}, 2
+    if family == "profs":      # professionals, nothing else
+        meta["steps"] = 2
+        orgs = [{"name": f"O{j}", "kind": "school", "professionals": size} for j in range(100)]
+        return {"meta": meta, "issues": ISSUES, "organisations": orgs}, 2
+    if family == "pairs":      # one table of 10 organisations x size delegates
+        meta["steps"] = 5
+        orgs = [{"name": f"O{j}", "kind": "care_provider", "professionals": size} for j in range(10)]
+        forums = [{"id": "t", "name_nl": "Tafel", "name_en": "Table", "members": ["all"], "delegates": size}]
+        return {"meta": meta, "issues": ISSUES, "organisations": orgs, "forums": forums}, 5
+    if family == "weeks":      # 2,000 organisations recorded for size weeks
+        meta["steps"] = size
+        return {"meta": meta, "issues": ISSUES, "organisation_groups": [{**one_each, "count": 2000}]}, size
+    if family == "span":       # 10 organisations of 10 for size weeks (weekly records and rows)
+        meta["steps"] = size
+        return {"meta": meta, "issues": ISSUES, "organisation_groups": [{**one_each, "count": 10, "professionals": 10}]}, size
+    if family == "forums":     # size forums of two organisations, one delegate each
+        meta["steps"] = 2
+        return {"meta": meta, "issues": ISSUES, "organisation_groups": [{**one_each, "count": 1000}],
+                "forum_groups": [{"name": "F", "count": size, "organisations_per_forum": 2}]}, 2
     if family == "table":
         orgs = [{"name": f"O{j}", "kind": "care_provider", "professionals": size, "interests": {"i0": 1.0}}
                 for j in range(10)]
@@ -113,12 +142,13 @@ def scenario(family: str, size: int) -> tuple[dict, int]:
     raise ValueError(family)
 
 
-CASES = [("table", 10), ("table", 50), ("table", 150), ("table", 400), ("table", 800),
+FIT = [("orgs", 1000), ("orgs", 20_000), ("orgs", 100_000), ("profs", 100), ("profs", 1000),
+       ("pairs", 50), ("pairs", 300), ("weeks", 10), ("weeks", 300), ("span", 3000), ("forums", 2000), ("forums", 50_000),
+       ("issues", 20), ("issues", 300)]
+CASES = [*FIT, ("table", 10), ("table", 150), ("table", 400),
          ("groups", 200), ("groups", 2000), ("groups", 10_000), ("groups", 40_000),
-         ("long", 52), ("long", 520), ("long", 2600),
-         ("staff", 500), ("staff", 5000),
-         ("issues", 20), ("issues", 200)]
-QUICK = [c for c in CASES if c not in {("table", 800), ("groups", 40_000), ("long", 2600), ("staff", 5000)}]
+         ("long", 52), ("long", 520), ("long", 2600), ("staff", 500), ("staff", 5000)]
+QUICK = [c for c in CASES if c not in {("table", 400), ("groups", 40_000), ("long", 2600), ("staff", 5000)}]
 
 
 def measure(family: str, size: int) -> dict:
@@ -135,24 +165,36 @@ def measure(family: str, size: int) -> dict:
     return {"family": family, "size": size, **json.loads(proc.stdout.strip().splitlines()[-1])}
 
 
+def reestimate(row: dict) -> dict:
+    """A saved measurement with the estimate of the current ``resources`` coefficients."""
+    from netwerksim.resources import estimate  # noqa: PLC0415
+    from netwerksim.scenario import load_scenario  # noqa: PLC0415
+
+    data, weeks = scenario(row["family"], row["size"])
+    e = estimate(load_scenario(data), weeks)
+    return {**row, "estimate_bytes": e.bytes, "estimate_seconds": e.seconds, "estimate_sizes": e.sizes.__dict__}
+
+
 def fit(rows: list[dict]) -> None:
-    """Non-negative least squares on relative errors: coefficients for resources.BYTES and SECONDS."""
+    """Non-negative least squares on relative errors over the FIT cases: coefficients for resources.BYTES and
+    SECONDS (the other cases check them out of sample)."""
     import numpy as np  # noqa: PLC0415
     from scipy.optimize import nnls  # noqa: PLC0415
 
+    rows = [r for r in rows if (r["family"], r["size"]) in FIT]
     names = ["base", "organisations", "professionals", "forums", "memberships", "incidences", "records",
-             "organisation_issues"]
+             "weeks", "organisation_issues"]
     x = np.array([[1, r["organisations"], r["professionals"], r["forums"], r["memberships"], r["incidences"],
-                   r["records"], r["organisations"] * r["issues"]] for r in rows], float)
+                   r["records"], r["weeks"], r["organisations"] * r["issues"]] for r in rows], float)
     y = np.array([r["measured_bytes"] for r in rows], float)
     coef, _ = nnls(x / y[:, None], np.ones(len(y)))
     print("BYTES =", {n: float(f"{c:.3g}") for n, c in zip(names, coef)})
     print("  fitted / measured:", np.round(x @ coef / y, 2).tolist())
-    names = ["base", "organisations", "professionals", "incidences", "weekly_organisations",
+    names = ["base", "organisations", "professionals", "forums", "incidences", "weeks", "weekly_organisations",
              "weekly_professionals", "weekly_incidences", "weekly_forums"]
-    x = np.array([[1, r["organisations"], r["professionals"], r["incidences"], r["weeks"] * r["organisations"],
-                   r["weeks"] * r["professionals"], r["weeks"] * r["incidences"], r["weeks"] * r["forums"]]
-                  for r in rows], float)
+    x = np.array([[1, r["organisations"], r["professionals"], r["forums"], r["incidences"], r["weeks"],
+                   r["weeks"] * r["organisations"], r["weeks"] * r["professionals"], r["weeks"] * r["incidences"],
+                   r["weeks"] * r["forums"]] for r in rows], float)
     y = np.array([r["measured_seconds"] for r in rows], float)
     coef, _ = nnls(x / y[:, None], np.ones(len(y)))
     print("SECONDS =", {n: float(f"{c:.3g}") for n, c in zip(names, coef)})
@@ -164,12 +206,16 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="the smaller cases only")
     ap.add_argument("--fit", action="store_true", help="fit the coefficients of resources.py")
     ap.add_argument("--json", type=Path, help="also write the rows to this file")
+    ap.add_argument("--load", type=Path, help="measure nothing: estimate again for the rows saved with --json")
     args = ap.parse_args()
+    saved = {(r["family"], r["size"]): r for r in json.loads(args.load.read_text())} if args.load else {}
     rows = []
     print(f"{'case':<14} {'orgs':>8} {'profs':>9} {'seats':>9} {'pairs':>11} {'ties':>11} {'weeks':>5} "
           f"{'est MB':>8} {'meas MB':>8} {'ratio':>6} {'est s':>7} {'meas s':>7} {'ratio':>6}", flush=True)
     for family, size in (QUICK if args.quick else CASES):
-        r = measure(family, size)
+        if args.load and (family, size) not in saved:
+            continue
+        r = reestimate(saved[family, size]) if args.load else measure(family, size)
         rows.append(r)
         mb = 2**20
         print(f"{family + ' ' + str(size):<14} {r['organisations']:>8,} {r['professionals']:>9,} {r['memberships']:>9,} "

@@ -13,6 +13,7 @@ import pytest
 
 import netwerksim
 from netwerksim import compare_report
+from netwerksim.cli import main
 from netwerksim.compare import (EXPERIMENT_DIR, Comparison, ComparisonError, _set_field, build, load_comparison,
                                 mean_interval, parse_option, run_comparison, summarise, t_quantile)
 from netwerksim.experiment import RunSpec, run_summary, seeds
@@ -302,3 +303,21 @@ def test_the_advisors_guide_names_every_metric_and_the_bundled_comparison():
     missing = [m for m in METRICS if f"`{m}`" not in guide]
     assert not missing, f"metrics not described in docs/adviseursgids.md: {missing}"
     assert "src/netwerksim/experiments/zorgnetwerk_governance.toml" in guide
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--option", "a: trust.forgetting=true"], "parameter 'trust.forgetting' must be a number, got True"),
+    (["--option", "a: trust.forgetting=nan"], "set.trust.forgetting: value nan is not allowed: a finite number"),
+    (["--option", "a: trust.forgetting=\"0.9\""], "must be a number, got '0.9'"),
+    (["--option", "a: organisations[*].mandate=inf"], "mandate: value inf is not allowed: a finite number is required"),
+    (["--option", "a: governance.room=true"], "governance.room: value True is not allowed: a number is required"),
+    (["--option", "a: staff_shortage@3(amount=1e400)"], "events[0].amount: value inf is not allowed"),
+    (["--option", "a: external_facilitator@3(weeks=2.5)"], "events[0].weeks: value 2.5 is not allowed; a whole number in [1, 520]"),
+    (["--option", "a: mediation@1", "--replications", "1"], "field comparison.replications: value 1 is not allowed"),
+    (["--option", "a: mediation@1", "--steps", "99999"], "field comparison.steps: value 99999 is not allowed"),
+])
+def test_values_on_the_command_line_are_as_strict_as_in_a_file(args, words, capsys, tmp_path):
+    out = tmp_path / "out"
+    assert main(["compare", "zorgnetwerk", *args, "--workers", "1", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err and not out.exists()

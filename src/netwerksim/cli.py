@@ -312,6 +312,7 @@ def _compare(args) -> int:
 
 
 def _sweep(args) -> int:
+    from .resources import human_seconds  # noqa: PLC0415
     from .sweeps import check_target, engine, load_sweep, run_sweep  # noqa: PLC0415 (keeps `netwerksim list` fast)
 
     _check_engine_args(args)
@@ -321,8 +322,9 @@ def _sweep(args) -> int:
     _warn_unreached(sweep.scenario, sweep.steps)
     with engine(workers=args.workers, dask_local=args.dask_local, scheduler=args.scheduler,
                 connect_timeout=args.connect_timeout) as (executor, slots, label):
+        hours = f"; about {human_seconds(sweep.runs * sweep.per_run.seconds / slots)}" if sweep.per_run else ""
         print(f"{sweep.text('name', 'nl')}: {sweep.design}, {sweep.points} points x {sweep.replications} replications = "
-              f"{sweep.runs} runs of {sweep.steps} weeks; {label}", file=sys.stderr, flush=True)
+              f"{sweep.runs} runs of {sweep.steps} weeks; {label}{hours}", file=sys.stderr, flush=True)
         try:
             done = run_sweep(sweep, out, resume=args.resume, workers=slots, executor=executor, engine=label,
                              chunk=args.chunk, progress=None)

@@ -49,12 +49,15 @@ class Sizes:
     records: float        # organisation rows recorded: organisations x recorded weeks
 
 
-# bytes and seconds per unit of each size, from benchmarks/bench_memory.py (see the module docstring)
-BYTES = {"base": 40e6, "organisations": 3_000, "professionals": 1_500, "forums": 1_500, "memberships": 250,
-         "incidences": 260, "records": 260, "organisation_issues": 200}
-SECONDS = {"base": 0.3, "organisations": 2e-4, "professionals": 2e-5, "incidences": 3e-6,
-           "weekly_organisations": 2e-6, "weekly_professionals": 3e-7, "weekly_incidences": 6e-8,
-           "weekly_forums": 2e-6}
+# Bytes and seconds per unit of each size: non-negative least squares on benchmarks/bench_memory.py's
+# cases (memory: the 14 cases that vary one size each; time: all 26), times 1.3 for memory and 1.5 for
+# time, so the estimate errs on the high side. The state lives for the whole run; the build's temporaries
+# (per pair meeting at a forum) are gone before the records pile up, so the peak takes the larger of the two.
+BYTES = {"base": 16e6, "organisations": 1_100, "professionals": 290, "memberships": 350, "incidences": 130,
+         "organisation_issues": 70, "build_incidences": 80, "records": 520, "weeks": 28_000}
+SECONDS = {"base": 0.035, "organisations": 2.0e-4, "professionals": 4e-5, "forums": 3.6e-4, "incidences": 4.4e-6,
+           "weeks": 0.0115, "weekly_organisations": 7.3e-6, "weekly_incidences": 1.1e-7, "weekly_forums": 3.6e-6,
+           "weekly_organisation_issues": 3.2e-7}
 
 
 @dataclass(frozen=True)
@@ -79,9 +82,9 @@ def sizes(s: "Scenario", steps: int | None = None) -> Sizes:
     """What :func:`state.build_state` and the run will hold, counted without building anything."""
     steps = steps or s.meta.steps
     listed = [(o.kind, o.name, float(o.professionals)) for o in s.organisations]
-    groups = [(g.kind, g.count, _expected_professionals(g)) for g in s.organisation_groups]
-    organisations = len(listed) + sum(g.count for g in s.organisation_groups)
-    professionals = sum(n for *_, n in listed) + sum(count * n for _, count, n in groups)
+    groups = s.organisation_groups
+    organisations = len(listed) + sum(g.count for g in groups)
+    professionals = sum(n for *_, n in listed) + sum(g.count * _expected_professionals(g) for g in groups)
 
     def seats(delegates: int, members: list[str]) -> tuple[float, float]:
         """Seats at a forum of these members and the sum of squared delegations (same-organisation pairs)."""
@@ -93,10 +96,10 @@ def sizes(s: "Scenario", steps: int | None = None) -> Sizes:
             if everyone or kind in kinds or name in names:
                 d = min(delegates, n)
                 seated, sq = seated + d, sq + d * d
-        for kind, count, n in groups:
-            if everyone or kind in kinds:
-                d = min(delegates, n)
-                seated, sq = seated + count * d, sq + count * d * d
+        for g in groups:
+            if everyone or g.kind in kinds:
+                d = _expected_seats(g, delegates)
+                seated, sq = seated + g.count * d, sq + g.count * d * d
         return seated, sq
 
     memberships = incidences = 0.0
@@ -117,28 +120,37 @@ def sizes(s: "Scenario", steps: int | None = None) -> Sizes:
 
 
 def _expected_professionals(group) -> float:
-    """Expected professionals of one generated organisation (rounded and clipped as state.py draws them),
-    plus three standard errors of the group's mean, so a large group is not underestimated."""
+    """Expected professionals of one generated organisation (drawn, rounded and clipped as state.py does;
+    rounding adds no bias), plus three standard errors of the group's mean, so a group is rarely underestimated."""
     value = group.professionals
     if isinstance(value, int):
         return float(value)
     low, high = field_range("professionals")
-    mean, sd = value.mean_and_sd(low, high)
-    return min(high, mean + 0.5 + 3 * sd / math.sqrt(group.count))
+    return min(high, value.clipped_mean(low, high) + 3 * value.spread() / math.sqrt(group.count))
+
+
+def _expected_seats(group, delegates: int) -> float:
+    """Expected professionals one generated organisation sends to a forum: E[min(delegates, professionals)]."""
+    value = group.professionals
+    if isinstance(value, int):
+        return float(min(delegates, value))
+    low, high = field_range("professionals")
+    return value.clipped_mean(low, min(delegates, high))
 
 
 def estimate(s: "Scenario", steps: int | None = None) -> Estimate:
     """Peak memory above the interpreter's and run time of one run of ``s`` (``steps`` weeks)."""
     z = sizes(s, steps)
     b = BYTES
-    memory = (b["base"] + b["organisations"] * z.organisations + b["professionals"] * z.professionals
-              + b["forums"] * z.forums + b["memberships"] * z.memberships + b["incidences"] * z.incidences
-              + b["records"] * z.records + b["organisation_issues"] * z.organisations * z.issues)
+    state = (b["base"] + b["organisations"] * z.organisations + b["professionals"] * z.professionals
+             + b["memberships"] * z.memberships + b["incidences"] * z.incidences
+             + b["organisation_issues"] * z.organisations * z.issues)
+    memory = state + max(b["build_incidences"] * z.incidences, b["records"] * z.records + b["weeks"] * z.weeks)
     c = SECONDS
-    weekly = (c["weekly_organisations"] * z.organisations + c["weekly_professionals"] * z.professionals
-              + c["weekly_incidences"] * z.incidences + c["weekly_forums"] * z.forums)
+    weekly = (c["weeks"] + c["weekly_organisations"] * z.organisations + c["weekly_incidences"] * z.incidences
+              + c["weekly_forums"] * z.forums + c["weekly_organisation_issues"] * z.organisations * z.issues)
     seconds = (c["base"] + c["organisations"] * z.organisations + c["professionals"] * z.professionals
-               + c["incidences"] * z.incidences + z.weeks * weekly)
+               + c["forums"] * z.forums + c["incidences"] * z.incidences + z.weeks * weekly)
     return Estimate(z, memory, seconds)
 
 
@@ -154,21 +166,25 @@ def parse_size(text: str, where: str = "--max-memory") -> int:
 
 def available_memory() -> int | None:
     """Bytes of memory available now: psutil if installed, else /proc/meminfo; a cgroup's limit caps it."""
-    found = None
-    try:
-        import psutil  # noqa: PLC0415 (optional)
-
-        found = int(psutil.virtual_memory().available)
-    except ImportError:
-        try:
-            meminfo = Path("/proc/meminfo").read_text()
-            found = int(re.search(r"^MemAvailable:\s+(\d+) kB", meminfo, re.M).group(1)) * 1024
-        except (OSError, AttributeError):
-            found = None
+    found = _memory("available", "MemAvailable")
     room = _cgroup_room()
     if room is not None:
         found = room if found is None else min(found, room)
     return found
+
+
+def _memory(psutil_field: str, meminfo_key: str) -> int | None:
+    """A figure of psutil.virtual_memory(), or the same line of /proc/meminfo; None where neither exists."""
+    try:
+        import psutil  # noqa: PLC0415 (optional)
+
+        return int(getattr(psutil.virtual_memory(), psutil_field))
+    except ImportError:
+        try:
+            meminfo = Path("/proc/meminfo").read_text()
+            return int(re.search(rf"^{meminfo_key}:\s+(\d+) kB", meminfo, re.M).group(1)) * 1024
+        except (OSError, AttributeError):
+            return None
 
 
 def _cgroup_room() -> int | None:
@@ -195,10 +211,14 @@ def check_memory(need: float, claim: str) -> None:
     limit, source = memory_limit()
     if limit is None or need <= limit:
         return
-    raise ResourceError(f"{claim}: more than the limit of {human_bytes(limit)} ({source}). Make it smaller "
-                        "(fewer organisations, professionals, delegates, forum members or runs at once, or "
-                        f"meta.record_every > 1), or raise the limit with --max-memory {_suggest(need)} if the "
-                        "machine has that much (swap makes it slow)")
+    smaller = ("make it smaller (fewer organisations, professionals, delegates, forum members or runs at once, "
+               "or meta.record_every > 1)")
+    total = _memory("total", "MemTotal")
+    if total is not None and need > total:
+        how = f"this machine has {human_bytes(total)} in all: {smaller}, or use a larger machine"
+    else:
+        how = f"{smaller}, or raise the limit with --max-memory {_suggest(need)} (swap makes it slow)"
+    raise ResourceError(f"{claim}: more than the limit of {human_bytes(limit)} ({source}); {how}")
 
 
 def guard(s: "Scenario", steps: int | None = None, where: str | None = None) -> Estimate:

@@ -77,16 +77,29 @@ class Distribution(StrictModel):
             return f"a beta distribution draws in [0, 1], which reaches outside the field's range [{low:g}, {high:g}]"
         return None
 
-    def mean_and_sd(self, low: float, high: float) -> tuple[float, float]:
-        """Mean of a draw clipped to [low, high] (exact) and an upper bound of its standard deviation."""
+    def clipped_mean(self, low: float, high: float) -> float:
+        """The mean of a draw clipped to [low, high] (what state.py does with it), exactly."""
         if self.dist == "uniform":
-            return (self.low + self.high) / 2, (self.high - self.low) / 12 ** 0.5
+            a, b = self.low, self.high
+            if b - a == 0:
+                return min(max(a, low), high)
+            lo, hi = min(max(a, low), b), max(min(b, high), a)      # the part of [a, b] inside [low, high]
+            inside = (hi * hi - lo * lo) / 2 if hi > lo else 0.0
+            return (low * max(0.0, min(low, b) - a) + inside + high * max(0.0, b - max(high, a))) / (b - a)
+        if self.dist == "beta":
+            return min(max(self.a / (self.a + self.b), low), high)   # only allowed where [0, 1] lies in the range
+        if self.sd == 0:
+            return min(max(self.mean, low), high)
+        return _clipped_normal_mean(self.mean, self.sd, low, high)
+
+    def spread(self) -> float:
+        """The standard deviation of a draw (clipping can only make it smaller)."""
+        if self.dist == "uniform":
+            return (self.high - self.low) / 12 ** 0.5
         if self.dist == "beta":
             a, b = self.a, self.b
-            return a / (a + b), (a * b / ((a + b) ** 2 * (a + b + 1))) ** 0.5
-        if self.sd == 0:
-            return min(max(self.mean, low), high), 0.0
-        return _clipped_normal_mean(self.mean, self.sd, low, high), self.sd   # clipping shrinks the spread
+            return (a * b / ((a + b) ** 2 * (a + b + 1))) ** 0.5
+        return self.sd
 
 
 def _clipped_normal_mean(mu: float, sd: float, low: float, high: float) -> float:
