@@ -11,23 +11,32 @@ the quantity ``resources.estimate`` predicts. Time is the CPU time (one core, BL
 load + build + steps, without saving: on an idle machine the wall time is the same, on a busy one
 longer. Saving the results folder with plots costs another 1-6 CPU seconds (``save_seconds``).
 
-Families:
+Families that vary one size at a time (the coefficients are fitted on these, ``FIT``):
 
-* ``table``: 10 listed organisations of n professionals around one table that seats them all (the
-  pairs meeting there grow as (10 n)^2: the dominant cost of dense networks);
-* ``groups``: C generated organisations of 4-16 professionals and C/5 generated forums of 6
+* ``orgs``: n organisations of one professional, nothing else, 2 weeks;
+* ``profs``: 100 organisations of n professionals;
+* ``pairs``: one table of 10 organisations x n delegates (the pairs meeting there grow as (10 n)^2), 5 weeks;
+* ``weeks`` / ``sparse``: 2,000 organisations for n weeks (``sparse``: ``record_every = 10``);
+* ``span``: 10 organisations of 10 for n weeks (the weekly rows);
+* ``forums``: n generated forums of two organisations, one delegate each;
+* ``issues``: 2,000 organisations, 400 forums and n issues.
+
+Families that mix them, to check the estimate out of sample:
+
+* ``table``: 10 listed organisations of n professionals around one table that seats them all;
+* ``groups``: n generated organisations of 4-16 professionals and n/5 generated forums of 6
   organisations with 2 delegates each (large sparse networks);
-* ``long``: 200 listed organisations for W weeks (organisation records grow as 200 W);
-* ``staff``: 20 organisations of n professionals, tables of 3 delegates (many professionals, few ties);
-* ``issues``: C generated organisations and K issues (organisation x issue arrays).
+* ``long``: 200 listed organisations, each at two tables with a neighbour, for n weeks;
+* ``staff``: 20 organisations of n professionals, one table of 3 delegates each (many professionals, few ties).
 
 Output: per case the sizes, the estimate and the measured memory and time, and their ratio; then the
 ratios' range per quantity. ``--fit`` prints non-negative least-squares coefficients (relative error)
-for ``resources.BYTES`` and ``resources.SECONDS``; the module's coefficients are those, rounded up.
+for ``resources.BYTES`` (on the ``FIT`` cases) and ``resources.SECONDS`` (on all); the module's
+coefficients are those times a margin (see ``resources.py``).
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_memory.py            # all cases, a few minutes, peaks up to ~3 GB
+    .venv/bin/python benchmarks/bench_memory.py            # all cases, 15-40 minutes, peaks up to ~3 GB
     .venv/bin/python benchmarks/bench_memory.py --quick    # the smaller half
     .venv/bin/python benchmarks/bench_memory.py --fit      # also fit the coefficients
     .venv/bin/python benchmarks/bench_memory.py --json rows.json     # keep the measurements
@@ -107,6 +116,9 @@ def scenario(family: str, size: int) -> tuple[dict, int]:
     if family == "weeks":      # 2,000 organisations recorded for size weeks
         meta["steps"] = size
         return {"meta": meta, "issues": ISSUES, "organisation_groups": [{**one_each, "count": 2000}]}, size
+    if family == "sparse":     # as weeks, organisation frames only every 10th week
+        meta.update(steps=size, record_every=10)
+        return {"meta": meta, "issues": ISSUES, "organisation_groups": [{**one_each, "count": 2000}]}, size
     if family == "span":       # 10 organisations of 10 for size weeks (weekly records and rows)
         meta["steps"] = size
         return {"meta": meta, "issues": ISSUES, "organisation_groups": [{**one_each, "count": 10, "professionals": 10}]}, size
@@ -143,7 +155,7 @@ def scenario(family: str, size: int) -> tuple[dict, int]:
 
 
 FIT = [("orgs", 1000), ("orgs", 20_000), ("orgs", 100_000), ("profs", 100), ("profs", 1000),
-       ("pairs", 50), ("pairs", 300), ("weeks", 10), ("weeks", 300), ("span", 3000), ("forums", 2000), ("forums", 50_000),
+       ("pairs", 50), ("pairs", 300), ("weeks", 10), ("weeks", 300), ("sparse", 300), ("span", 3000), ("forums", 2000), ("forums", 50_000),
        ("issues", 20), ("issues", 300)]
 CASES = [*FIT, ("table", 10), ("table", 150), ("table", 400),
          ("groups", 200), ("groups", 2000), ("groups", 10_000), ("groups", 40_000),
@@ -181,24 +193,30 @@ def fit(rows: list[dict]) -> None:
     import numpy as np  # noqa: PLC0415
     from scipy.optimize import nnls  # noqa: PLC0415
 
-    rows = [r for r in rows if (r["family"], r["size"]) in FIT]
-    names = ["base", "organisations", "professionals", "forums", "memberships", "incidences", "records",
-             "weeks", "organisation_issues"]
-    x = np.array([[1, r["organisations"], r["professionals"], r["forums"], r["memberships"], r["incidences"],
-                   r["records"], r["weeks"], r["organisations"] * r["issues"]] for r in rows], float)
-    y = np.array([r["measured_bytes"] for r in rows], float)
-    coef, _ = nnls(x / y[:, None], np.ones(len(y)))
-    print("BYTES =", {n: float(f"{c:.3g}") for n, c in zip(names, coef)})
-    print("  fitted / measured:", np.round(x @ coef / y, 2).tolist())
-    names = ["base", "organisations", "professionals", "forums", "incidences", "weeks", "weekly_organisations",
-             "weekly_professionals", "weekly_incidences", "weekly_forums"]
-    x = np.array([[1, r["organisations"], r["professionals"], r["forums"], r["incidences"], r["weeks"],
-                   r["weeks"] * r["organisations"], r["weeks"] * r["professionals"], r["weeks"] * r["incidences"],
-                   r["weeks"] * r["forums"]] for r in rows], float)
-    y = np.array([r["measured_seconds"] for r in rows], float)
-    coef, _ = nnls(x / y[:, None], np.ones(len(y)))
-    print("SECONDS =", {n: float(f"{c:.3g}") for n, c in zip(names, coef)})
-    print("  fitted / measured:", np.round(x @ coef / y, 2).tolist())
+    def show(name: str, features: dict[str, list[float]], measured: list[float]) -> None:
+        x, y = np.array(list(features.values()), float).T, np.array(measured, float)
+        coef, _ = nnls(x / y[:, None], np.ones(len(y)))
+        print(f"{name} =", {n: float(f"{c:.3g}") for n, c in zip(features, coef)})
+        print("  fitted / measured:", np.round(x @ coef / y, 2).tolist())
+
+    fit_rows = [r for r in rows if (r["family"], r["size"]) in FIT]
+    show("BYTES", {   # the names of resources.BYTES; the build's share of a pair is split off by hand
+        "base": [1.0] * len(fit_rows), "organisations": [r["organisations"] for r in fit_rows],
+        "professionals": [r["professionals"] for r in fit_rows], "forums": [r["forums"] for r in fit_rows],
+        "memberships": [r["memberships"] for r in fit_rows], "incidences": [r["incidences"] for r in fit_rows],
+        "organisation_issues": [r["organisations"] * r["issues"] for r in fit_rows],
+        "records": [r["records"] for r in fit_rows],
+        "organisation_weeks": [r["organisations"] * (r["weeks"] + 1) for r in fit_rows],
+        "weeks": [r["weeks"] for r in fit_rows]}, [r["measured_bytes"] for r in fit_rows])
+    show("SECONDS", {   # the names of resources.SECONDS
+        "base": [1.0] * len(rows), "organisations": [r["organisations"] for r in rows],
+        "professionals": [r["professionals"] for r in rows], "forums": [r["forums"] for r in rows],
+        "incidences": [r["incidences"] for r in rows], "weeks": [r["weeks"] for r in rows],
+        "weekly_organisations": [r["weeks"] * r["organisations"] for r in rows],
+        "weekly_incidences": [r["weeks"] * r["incidences"] for r in rows],
+        "weekly_forums": [r["weeks"] * r["forums"] for r in rows],
+        "weekly_organisation_issues": [r["weeks"] * r["organisations"] * r["issues"] for r in rows]},
+        [r["measured_seconds"] for r in rows])
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ Profiles: ``fast`` (100 examples per property, in ``make test-fast``) and ``thor
 slow); both derandomised, so CI is reproducible. ``NETWERKSIM_FUZZ=explore`` makes the slow tests
 randomised instead, to hunt for new counterexamples. Counts (files tried, accepted, rejected,
 tracebacks) are printed (``pytest -s``) and, when ``NETWERKSIM_FUZZ_COUNTS`` names a file, appended
-to it as JSON lines (scripts/fuzz_counts.sh).
+to it as JSON lines (``scripts/fuzz_counts.sh`` prints them).
 """
 
 from __future__ import annotations

@@ -46,18 +46,23 @@ class Sizes:
     memberships: float
     incidences: float     # pairs of professionals of different organisations at the same forum (>= ties)
     weeks: int
-    records: float        # organisation rows recorded: organisations x recorded weeks
+    records: float        # organisation frames kept: organisations x recorded weeks (meta.record_every)
+    organisation_weeks: float   # organisations x weeks: the DataCollector keeps every organisation every week
 
 
-# Bytes and seconds per unit of each size: non-negative least squares on benchmarks/bench_memory.py's
-# cases (memory: the 14 cases that vary one size each; time: all 26), times 1.3 for memory and 1.5 for
-# time, so the estimate errs on the high side. The state lives for the whole run; the build's temporaries
-# (per pair meeting at a forum) are gone before the records pile up, so the peak takes the larger of the two.
-BYTES = {"base": 16e6, "organisations": 1_100, "professionals": 290, "memberships": 350, "incidences": 130,
-         "organisation_issues": 70, "build_incidences": 80, "records": 520, "weeks": 28_000}
-SECONDS = {"base": 0.035, "organisations": 2.0e-4, "professionals": 4e-5, "forums": 3.6e-4, "incidences": 4.4e-6,
-           "weeks": 0.0115, "weekly_organisations": 7.3e-6, "weekly_incidences": 1.1e-7, "weekly_forums": 3.6e-6,
-           "weekly_organisation_issues": 3.2e-7}
+# Bytes and CPU seconds per unit of each size: non-negative least squares (relative error) on the cases of
+# benchmarks/bench_memory.py (memory: the 15 cases that vary one size at a time; time: all 28), times 1.3
+# for memory and 1.5 for time, so the estimate errs on the high side. Forums and their seats could not be
+# told apart (two seats per forum in the cases); seats get 200 bytes of arrays and build lists, times 1.3.
+# The state lives for the whole run; the build's temporaries (per pair meeting at a forum) are gone before
+# the records pile up, so the peak is the state plus the larger of the two. Mesa's DataCollector keeps
+# every organisation every week (organisation_weeks), the run's own frames only every record_every weeks.
+BYTES = {"base": 16e6, "organisations": 1_260, "professionals": 350, "forums": 600, "memberships": 260,
+         "incidences": 130, "organisation_issues": 71, "build_incidences": 75, "records": 480,
+         "organisation_weeks": 590, "weeks": 21_000}
+SECONDS = {"base": 0.01, "organisations": 2.7e-5, "professionals": 7.4e-6, "forums": 5.6e-5, "incidences": 5e-7,
+           "weeks": 0.0036, "weekly_organisations": 1.35e-5, "weekly_incidences": 4.3e-8, "weekly_forums": 1.1e-5,
+           "weekly_organisation_issues": 9e-8}
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,8 @@ def sizes(s: "Scenario", steps: int | None = None) -> Sizes:
         incidences += g.count * (seated * seated - size * mean_sq)
     forums = len(s.forums) + sum(g.count for g in s.forum_groups)
     records = organisations * (steps // s.meta.record_every + 1)
-    return Sizes(organisations, professionals, len(s.issues), forums, memberships, incidences, steps, records)
+    return Sizes(organisations, professionals, len(s.issues), forums, memberships, incidences, steps, records,
+                 organisations * (steps + 1))
 
 
 def _expected_professionals(group) -> float:
@@ -143,9 +149,10 @@ def estimate(s: "Scenario", steps: int | None = None) -> Estimate:
     z = sizes(s, steps)
     b = BYTES
     state = (b["base"] + b["organisations"] * z.organisations + b["professionals"] * z.professionals
-             + b["memberships"] * z.memberships + b["incidences"] * z.incidences
+             + b["forums"] * z.forums + b["memberships"] * z.memberships + b["incidences"] * z.incidences
              + b["organisation_issues"] * z.organisations * z.issues)
-    memory = state + max(b["build_incidences"] * z.incidences, b["records"] * z.records + b["weeks"] * z.weeks)
+    records = b["records"] * z.records + b["organisation_weeks"] * z.organisation_weeks + b["weeks"] * z.weeks
+    memory = state + max(b["build_incidences"] * z.incidences, records)
     c = SECONDS
     weekly = (c["weeks"] + c["weekly_organisations"] * z.organisations + c["weekly_incidences"] * z.incidences
               + c["weekly_forums"] * z.forums + c["weekly_organisation_issues"] * z.organisations * z.issues)
