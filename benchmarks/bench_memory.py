@@ -56,44 +56,40 @@ from pathlib import Path
 CHILD = r"""
 import json, sys, tempfile, time
 from pathlib import Path
+from netwerksim.model import NetwerkModel
+from netwerksim.resources import estimate
 from netwerksim.runner import run
 from netwerksim.scenario import load_scenario
-from netwerksim.model import NetwerkModel
-from netwerksim.runner import collect
-from netwerksim.resources import estimate
 
 def status(key):
     for line in open("/proc/self/status"):
         if line.startswith(key):
             return int(line.split()[1]) * 1024
 
-path, steps = sys.argv[1], int(sys.argv[2])
+path, steps, explain = sys.argv[1], int(sys.argv[2]), sys.argv[3] == "1"
 with tempfile.TemporaryDirectory() as out:
-    run("zorgnetwerk", steps=3).save(Path(out) / "warm", plots=True)   # imports, fonts, caches
-    open("/proc/self/clear_refs", "w").write("5")                       # reset the peak (VmHWM)
+    run("zorgnetwerk", steps=3, explain=True).save(Path(out) / "warm", plots=True)   # imports, fonts, caches
+    open("/proc/self/clear_refs", "w").write("5")                                     # reset the peak (VmHWM)
     base = status("VmRSS:")
     start, wall = time.process_time(), time.perf_counter()
     scenario = load_scenario(path)
-    model = NetwerkModel(scenario.with_changes(steps=steps))
-    for _ in range(steps):
-        model.step()
-    result = collect(model)
+    result = run(scenario, steps=steps, explain=explain)       # what `netwerksim run` does
     seconds, wall = time.process_time() - start, time.perf_counter() - wall
     result.save(Path(out) / "case", plots=True)
     save_seconds = time.process_time() - start - seconds
     peak = status("VmHWM:")
-st = model.state
-e = estimate(scenario, steps)
+st = NetwerkModel(scenario.with_changes(steps=steps), mesa_data=False).state   # its sizes, after the peak
+e = estimate(scenario, steps, explain=explain)
 print(json.dumps({"measured_bytes": peak - base, "measured_seconds": seconds, "wall_seconds": wall,
-                  "save_seconds": save_seconds,
+                  "save_seconds": save_seconds, "explain": explain,
+                  "dips": sum(ev["type"] == "netwerkdip" for ev in result.events),
                   "organisations": len(st.orgs.name), "professionals": len(st.profs.org),
                   "forums": len(st.forums.id), "memberships": len(st.forums.member_prof),
                   "incidences": len(st.ties.meets_a), "ties": len(st.ties.src), "records": len(result.organisations),
-                  "issues": len(st.issues.id), "weeks": steps, "recorded_weeks": len(model.organisation_rows),
+                  "issues": len(st.issues.id), "weeks": steps,
                   "estimate_bytes": e.bytes, "estimate_seconds": e.seconds,
                   "estimate_sizes": e.sizes.__dict__}))
 """
-
 ISSUES = [{"id": f"i{k}", "name_nl": f"Opgave {k}", "name_en": f"Issue {k}"} for k in range(3)]
 
 
@@ -126,6 +122,12 @@ def scenario(family: str, size: int) -> tuple[dict, int]:
         meta["steps"] = 2
         return {"meta": meta, "issues": ISSUES, "organisation_groups": [{**one_each, "count": 1000}],
                 "forum_groups": [{"name": "F", "count": size, "organisations_per_forum": 2}]}, 2
+    if family == "zorg":       # the bundled zorgnetwerk with n times the professionals and delegates: it dips
+        from netwerksim.scenario import load_scenario  # noqa: PLC0415
+
+        base = load_scenario("zorgnetwerk").model_dump(mode="json", exclude_none=True)
+        return {**base, "organisations": [{**o, "professionals": o["professionals"] * size} for o in base["organisations"]],
+                "forums": [{**f, "delegates": f["delegates"] * size} for f in base["forums"]]}, base["meta"]["steps"]
     if family == "table":
         orgs = [{"name": f"O{j}", "kind": "care_provider", "professionals": size, "interests": {"i0": 1.0}}
                 for j in range(10)]
@@ -161,16 +163,18 @@ CASES = [*FIT, ("table", 10), ("table", 150), ("table", 400),
          ("groups", 200), ("groups", 2000), ("groups", 10_000), ("groups", 40_000),
          ("long", 52), ("long", 520), ("long", 2600), ("staff", 500), ("staff", 5000)]
 QUICK = [c for c in CASES if c not in {("table", 400), ("groups", 40_000), ("long", 2600), ("staff", 5000)}]
+EXPLAINED = [("zorg", 1), ("zorg", 10), ("zorg", 40), ("zorg", 80)]   # runs that dip, with and without explaining
 
 
-def measure(family: str, size: int) -> dict:
+def measure(family: str, size: int, explain: bool = False) -> dict:
     import tomli_w  # noqa: PLC0415 (a test dependency)
 
     data, weeks = scenario(family, size)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "case.toml"
         path.write_text(tomli_w.dumps(data), encoding="utf-8")
-        proc = subprocess.run([sys.executable, "-c", CHILD, str(path), str(weeks)], capture_output=True, text=True,
+        proc = subprocess.run([sys.executable, "-c", CHILD, str(path), str(weeks), str(int(explain))],
+                              capture_output=True, text=True,
                               env={**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"})
     if proc.returncode:
         raise RuntimeError(proc.stderr)
@@ -183,7 +187,7 @@ def reestimate(row: dict) -> dict:
     from netwerksim.scenario import load_scenario  # noqa: PLC0415
 
     data, weeks = scenario(row["family"], row["size"])
-    e = estimate(load_scenario(data), weeks)
+    e = estimate(load_scenario(data), weeks, explain=row.get("explain", False))
     return {**row, "estimate_bytes": e.bytes, "estimate_seconds": e.seconds, "estimate_sizes": e.sizes.__dict__}
 
 
@@ -223,20 +227,27 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="the smaller cases only")
     ap.add_argument("--fit", action="store_true", help="fit the coefficients of resources.py")
-    ap.add_argument("--json", type=Path, help="also write the rows to this file")
+    ap.add_argument("--json", type=Path, help="also write the rows to this file, after each case (cases already "
+                                              "in it are not measured again)")
     ap.add_argument("--load", type=Path, help="measure nothing: estimate again for the rows saved with --json")
     args = ap.parse_args()
-    saved = {(r["family"], r["size"]): r for r in json.loads(args.load.read_text())} if args.load else {}
+    source = args.load or (args.json if args.json and args.json.exists() else None)
+    saved = ({(r["family"], r["size"], r.get("explain", False)): r for r in json.loads(source.read_text())}
+             if source else {})
     rows = []
-    print(f"{'case':<14} {'orgs':>8} {'profs':>9} {'seats':>9} {'pairs':>11} {'ties':>11} {'weeks':>5} "
+    print(f"{'case':<20} {'orgs':>8} {'profs':>9} {'seats':>9} {'pairs':>11} {'ties':>11} {'weeks':>5} "
           f"{'est MB':>8} {'meas MB':>8} {'ratio':>6} {'est s':>7} {'meas s':>7} {'ratio':>6}", flush=True)
-    for family, size in (QUICK if args.quick else CASES):
-        if args.load and (family, size) not in saved:
+    cases = [(c, False) for c in (QUICK if args.quick else CASES)] + [(c, x) for c in EXPLAINED for x in (False, True)]
+    for (family, size), explain in cases:
+        if args.load and (family, size, explain) not in saved:
             continue
-        r = reestimate(saved[family, size]) if args.load else measure(family, size)
+        known = saved.get((family, size, explain))
+        r = reestimate(known) if known else measure(family, size, explain)
         rows.append(r)
+        if args.json:
+            args.json.write_text(json.dumps(rows, indent=1))
         mb = 2**20
-        print(f"{family + ' ' + str(size):<14} {r['organisations']:>8,} {r['professionals']:>9,} {r['memberships']:>9,} "
+        print(f"{family + ' ' + str(size) + (' explained' if explain else ''):<20} {r['organisations']:>8,} {r['professionals']:>9,} {r['memberships']:>9,} "
               f"{r['incidences']:>11,} {r['ties']:>11,} {r['weeks']:>5} {r['estimate_bytes'] / mb:>8.0f} "
               f"{r['measured_bytes'] / mb:>8.0f} {r['estimate_bytes'] / r['measured_bytes']:>6.2f} "
               f"{r['estimate_seconds']:>7.1f} {r['measured_seconds']:>7.1f} "
@@ -246,8 +257,6 @@ def main() -> None:
     print(f"\nestimate / measured: memory {min(memory):.2f} - {max(memory):.2f} (median "
           f"{sorted(memory)[len(memory) // 2]:.2f}); time {min(time):.2f} - {max(time):.2f} "
           f"(median {sorted(time)[len(time) // 2]:.2f})")
-    if args.json:
-        args.json.write_text(json.dumps(rows, indent=1))
     if args.fit:
         fit(rows)
 

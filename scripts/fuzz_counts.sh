@@ -6,5 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=$(mktemp)
 trap 'rm -f "$counts"' EXIT
-NETWERKSIM_FUZZ_COUNTS="$counts" .venv/bin/python -m pytest -q -p no:xdist -m slow tests/test_fuzz_inputs.py "$@" >&2
+status=0
+NETWERKSIM_FUZZ_COUNTS="$counts" .venv/bin/python -m pytest -q -p no:xdist -m slow tests/test_fuzz_inputs.py "$@" >&2 \
+    || status=$?
 cat "$counts"
+exit "$status"

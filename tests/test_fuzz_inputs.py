@@ -241,7 +241,7 @@ def names_file_and_field(message: str, path: Path) -> bool:
     """The message names the file and a field (or, for a file that is no TOML, why not)."""
     if str(path) not in message or "Traceback" in message:
         return False
-    return bool(re.search(r"field \S+: ", message)) or any(w in message for w in FILE_LEVEL)
+    return bool(re.search(r"field [^\n]+?: ", message)) or any(w in message for w in FILE_LEVEL)
 
 
 class Tally:

@@ -165,3 +165,14 @@ def test_a_sweep_over_a_groups_size_is_sized_at_its_largest_value(tmp_path, smal
         with pytest.MonkeyPatch.context() as m:
             m.setenv(resources.LIMIT_VARIABLE, "200M")
             load_sweep(path)
+
+
+def test_the_estimate_of_an_explained_run_follows_explain_py():
+    """`netwerksim run` attributes each dip by replaying the run and branching from the replay (explain.py)."""
+    from netwerksim import explain  # noqa: PLC0415
+
+    assert resources.EXPLAIN_WEEKS == 1 + explain.BUDGET
+    scenario = load_scenario("zorgnetwerk")
+    plain, explained = resources.estimate(scenario), resources.estimate(scenario, explain=True)
+    assert explained.bytes - resources.BYTES["base"] == pytest.approx(3 * (plain.bytes - resources.BYTES["base"]))
+    assert explained.seconds > 3 * plain.seconds

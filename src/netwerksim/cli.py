@@ -194,7 +194,7 @@ def _run(args) -> int:
     _in_range("--steps", args.steps, 1, 5200, "a whole number of weeks in [1, 5200]")
     _in_range("--seed", args.seed, 0, math.inf, "a whole number >= 0")
     scenario = load_scenario(args.scenario)
-    guard(scenario, args.steps, str(resolve_path(args.scenario)))
+    guard(scenario, args.steps, str(resolve_path(args.scenario)), explain=not args.no_explain)
     out = check_out(args.out or _default_out(resolve_path(args.scenario)), "run")
     steps = args.steps or scenario.meta.steps
     _warn_unreached(scenario, steps)
@@ -416,17 +416,20 @@ def _patterns(args) -> int:
 
 
 def _validate(args) -> int:
-    from .resources import guard, human_bytes, memory_limit  # noqa: PLC0415
+    from .resources import estimate, guard, human_bytes, human_seconds, memory_limit  # noqa: PLC0415
     from .scenario import load_scenario, resolve_path  # noqa: PLC0415
 
     s = load_scenario(args.scenario)
     where = resolve_path(args.scenario)
     need = guard(s, None, str(where))   # one that does not fit is refused with the estimate
+    explained = estimate(s, explain=True)
     limit, source = memory_limit()
     n_orgs = len(s.organisations) + sum(g.count for g in s.organisation_groups)
     print(f"{where}: valid ({s.meta.name_en}; {n_orgs} organisations, {len(s.issues)} issues, "
           f"{len(s.forums) + sum(g.count for g in s.forum_groups)} forums, {len(s.events)} events, {s.meta.steps} weeks)")
-    print(f"  a run needs {need.text()}; memory limit {human_bytes(limit) if limit else 'unknown'} ({source})")
+    print(f"  a run needs {need.text()}; with the attribution of its dips (`netwerksim run` without --no-explain) "
+          f"up to {human_bytes(explained.bytes)} and {human_seconds(explained.seconds)}; memory limit "
+          f"{human_bytes(limit) if limit else 'unknown'} ({source})")
     return 0
 
 

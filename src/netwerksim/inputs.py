@@ -12,6 +12,7 @@ event parameters, sweep values) are checked by :func:`is_bounded_number`.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import tomllib
@@ -106,6 +107,9 @@ _ALLOWED = {
 }
 
 
+_BARE = re.compile(r"^[A-Za-z0-9_-]+$")   # a key TOML writes without quotes
+
+
 def _is_branch(part: Any) -> bool:
     return isinstance(part, str) and (bool(_BRANCH.match(part)) or part in _model_names())
 
@@ -120,9 +124,12 @@ def _model_names() -> set[str]:
 
 
 def field_name(loc: tuple) -> str:
-    """``("organisations", 0, "constrained-float", "mandate")`` -> ``organisations[0].mandate``."""
+    """``("organisations", 0, "constrained-float", "mandate")`` -> ``organisations[0].mandate``; a key that is no
+    plain name is quoted as in TOML (``parameters."trust.forgetting"``, ``space."\\r"``)."""
     parts = [p for p in loc if not _is_branch(p)]
-    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".") or "(top level)"
+    name = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" if _BARE.match(str(p)) else f".{json.dumps(str(p))}"
+                   for p in parts)
+    return name.lstrip(".") or "(top level)"
 
 
 def _relevant(errors: list[dict]) -> list[dict]:

@@ -146,7 +146,7 @@ class NetwerkModel(Model):
         self.streams = Streams(int(self.rng.integers(2**63)))
         self.params = Params({**self.spec.parameters, **overrides})
         self.initial_params = self.params.as_dict()   # set_parameter events may change them later
-        guard(self.spec)   # a network that would not fit in memory is refused before any array exists
+        guard(self.spec, mesa_data=mesa_data)   # a network that would not fit is refused before any array exists
         self.state = build_state(self.spec, self.rng, self.params)
         self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
         self.professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]

@@ -65,6 +65,12 @@ SECONDS = {"base": 0.01, "organisations": 2.7e-5, "professionals": 7.4e-6, "foru
            "weekly_organisation_issues": 9e-8}
 
 
+# The attribution of a dip (explain.py) replays the run beside it and branches from the replay: up to three
+# models at once, and at most explain.BUDGET = 3 times the run's weeks more (tests/test_resources.py checks).
+EXPLAIN_COPIES = 3
+EXPLAIN_WEEKS = 4
+
+
 @dataclass(frozen=True)
 class Estimate:
     """Memory (bytes above the interpreter's own) and time (seconds) one run needs, and the sizes behind them."""
@@ -144,20 +150,24 @@ def _expected_seats(group, delegates: int) -> float:
     return value.clipped_mean(low, min(delegates, high))
 
 
-def estimate(s: "Scenario", steps: int | None = None) -> Estimate:
-    """Peak memory above the interpreter's and run time of one run of ``s`` (``steps`` weeks)."""
+def estimate(s: "Scenario", steps: int | None = None, *, mesa_data: bool = False, explain: bool = False) -> Estimate:
+    """Peak memory above the interpreter's and CPU time of one run of ``s`` (``steps`` weeks): as ``run`` does it,
+    with Mesa's DataCollector (``mesa_data``, ``NetwerkModel``'s default) and with the attribution of its dips
+    (``explain``, what ``netwerksim run`` does unless ``--no-explain``)."""
     z = sizes(s, steps)
     b = BYTES
     state = (b["base"] + b["organisations"] * z.organisations + b["professionals"] * z.professionals
              + b["forums"] * z.forums + b["memberships"] * z.memberships + b["incidences"] * z.incidences
              + b["organisation_issues"] * z.organisations * z.issues)
-    records = b["records"] * z.records + b["organisation_weeks"] * z.organisation_weeks + b["weeks"] * z.weeks
+    records = b["records"] * z.records + b["weeks"] * z.weeks + mesa_data * b["organisation_weeks"] * z.organisation_weeks
     memory = state + max(b["build_incidences"] * z.incidences, records)
+    if explain:
+        memory = b["base"] + EXPLAIN_COPIES * (memory - b["base"])
     c = SECONDS
     weekly = (c["weeks"] + c["weekly_organisations"] * z.organisations + c["weekly_incidences"] * z.incidences
               + c["weekly_forums"] * z.forums + c["weekly_organisation_issues"] * z.organisations * z.issues)
     seconds = (c["base"] + c["organisations"] * z.organisations + c["professionals"] * z.professionals
-               + c["forums"] * z.forums + c["incidences"] * z.incidences + z.weeks * weekly)
+               + c["forums"] * z.forums + c["incidences"] * z.incidences + z.weeks * weekly * (EXPLAIN_WEEKS if explain else 1))
     return Estimate(z, memory, seconds)
 
 
@@ -228,11 +238,14 @@ def check_memory(need: float, claim: str) -> None:
     raise ResourceError(f"{claim}: more than the limit of {human_bytes(limit)} ({source}); {how}")
 
 
-def guard(s: "Scenario", steps: int | None = None, where: str | None = None) -> Estimate:
-    """The estimate of one run of ``s``; a :class:`ResourceError` if it does not fit the limit."""
-    e = estimate(s, steps)
+def guard(s: "Scenario", steps: int | None = None, where: str | None = None, *, mesa_data: bool = False,
+          explain: bool = False) -> Estimate:
+    """The estimate of one run of ``s`` (see :func:`estimate`); a :class:`ResourceError` if it does not fit the limit."""
+    e = estimate(s, steps, mesa_data=mesa_data, explain=explain)
+    plain = f"; --no-explain: about {human_bytes(estimate(s, steps).bytes)}" if explain else ""
     check_memory(e.bytes, f"{where or s.meta.name_en}: a run needs about {human_bytes(e.bytes)} of memory "
-                          f"({e.sizes_text()}; about {human_seconds(e.seconds)})")
+                          f"({e.sizes_text()}; about {human_seconds(e.seconds)}"
+                          f"{', with the attribution of its dips' if explain else ''}{plain})")
     return e
 
 
