@@ -69,7 +69,7 @@ def _declared_only(result: RunResult, reads: tuple[str, ...]) -> RunResult:
     org_cols = {r.split(":", 1)[1] for r in reads if r.startswith("organisations:")}
     kinds = {r.split(":", 1)[1] for r in reads if r.startswith("events:")}
     ts = result.timeseries[["week", *sorted(cols)]]
-    orgs = result.organisations[["week", "organisation", "kind", *sorted(org_cols)]]
+    orgs = result.organisations[list(dict.fromkeys(["week", "organisation", "kind", *sorted(org_cols)]))]
     return RunResult(ts, orgs, [e for e in result.events if e["type"] in kinds], {}, result.scenario)
 
 

@@ -429,11 +429,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "patterns.flagged_count": ("Gemarkeerd, een genoemde oorzaak kan weg zonder dat het patroon verdwijnt: {n} ({ids}).",
                                "Flagged, a named cause can be removed without losing the pattern: {n} ({ids})."),
     "patterns.fragile_count": ("Robuustheid over {points} punten van een Latijnse hyperkubus ({seeds} seeds per punt, "
-                               "elke niet-genoemde parameter binnen ±25% van zijn standaardwaarde): fragiel (onder "
-                               "{share}): {n} ({ids}).",
+                               "elke niet-genoemde parameter binnen ±25% van zijn standaardwaarde; een punt telt als het "
+                               "geschatte effect de drempel haalt, naast hetzelfde oordeel bij de standaardwaarden met "
+                               "evenveel seeds): fragiel (onder {share}): {n} ({ids}).",
                                "Robustness over {points} points of a Latin hypercube ({seeds} seeds a point, every "
-                               "parameter the pattern does not name within ±25% of its default): fragile (under {share}): "
-                               "{n} ({ids})."),
+                               "parameter the pattern does not name within ±25% of its default; a point counts when the "
+                               "estimated effect reaches the threshold, beside the same verdict at the defaults with as "
+                               "many seeds): fragile (under {share}): {n} ({ids})."),
+    "patterns.at_defaults": ("bij standaard", "at defaults"),
     "patterns.region_count": ("Gebied waar alle patronen tegelijk standhouden: {k} van {n} punten ({share}, 95%-interval "
                               "{low}–{high}); de standaardwaarden liggen erin: {inside}.",
                               "Region where all patterns hold at once: {k} of {n} points ({share}, 95% interval "
@@ -464,10 +467,10 @@ TEXT: dict[str, tuple[str, str]] = {
                         "Pattern-oriented calibration: the region where all patterns hold"),
     "patterns.region_note": ("Een Latijnse hyperkubus van {points} punten over de parameters van de Morris-screening "
                              "(src/netwerksim/experiments/sweep_zorgnetwerk_morris.toml), elk punt met {seeds} seeds per patroon; een "
-                             "punt blijft over als elk patroon er standhoudt (POM-filter).",
+                             "punt blijft over als het geschatte effect van elk patroon er zijn drempel haalt (POM-filter).",
                              "A Latin hypercube of {points} points over the parameters of the Morris screening "
                              "(src/netwerksim/experiments/sweep_zorgnetwerk_morris.toml), each point with {seeds} seeds per pattern; a "
-                             "point is kept when every pattern holds there (POM filter)."),
+                             "point is kept when every pattern's estimated effect reaches its threshold there (POM filter)."),
     "patterns.targets": ("Getallen uit de bronnen", "Numbers from the sources"),
     "patterns.targets_note": ("Waar het model een overeenkomende grootheid heeft, is het getal een doel met een vooraf "
                               "gestelde tolerantie (src/netwerksim/patterns/targets.py); geen parameter is erop "

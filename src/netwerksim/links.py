@@ -85,6 +85,10 @@ register(
        "werkdruk verdringt netwerkwerk", "casework pressure crowds out network work"),
     _L("workload_absence", {"meeting.workload_absence": 0.0}, "001 L326-367",
        "werkdruk houdt mensen weg van overleg", "casework pressure keeps people from meetings"),
+    # --- ambitions (002 L1022-1035, L4643-4657, R36) -----------------------------------------------------
+    _L("concreteness", {"alignment.concreteness": 0.0}, "002 L1022-1035, L4643-4657 (R36)",
+       "als plannen concreet worden, trekken de eigen belangen de ambities terug",
+       "when plans turn concrete, own interests pull the ambitions back"),
     # --- governance levers (Provan & Kenis; 003 L4469-4482, L2886-2898; 000 L396-416) ---------------------
     _L("separate_agreements", {"governance.separate_pull": 0.0, "governance.separate_representation": 0.0},
        "003 L4469-4482 (R13)",

@@ -52,7 +52,7 @@ class PatternResult:
     pattern: Pattern
     baseline: Estimate
     mutations: dict[str, Estimate] = field(default_factory=dict)
-    robustness: list[bool] = field(default_factory=list)     # holds, per hypercube point
+    robustness: list[bool] = field(default_factory=list)     # reaches its threshold, per hypercube point
     robust_reference: Estimate | None = None                  # the baseline with the hypercube's seeds
 
     @property
@@ -252,13 +252,13 @@ def evaluate(patterns: list[Pattern], *, mutations: bool = True, robustness: int
             r.mutations = {link: estimates[(p.id, f"off:{link}")] for link in p.links}
         if robustness:
             r.robust_reference = estimates[(p.id, "reference")]
-            r.robustness = [estimates[(p.id, f"lhs:{i}")].holds for i in range(robustness)]
+            r.robustness = [estimates[(p.id, f"lhs:{i}")].reaches for i in range(robustness)]
         results.append(r)
     table = None
     if cal_variants:
         rows = []
         for v in cal_variants:
-            holds = {p.id: estimates[(p.id, v.name)].holds for p in patterns}
+            holds = {p.id: estimates[(p.id, v.name)].reaches for p in patterns}
             rows.append({"point": v.name, **dict(v.background), **holds, "all_hold": all(holds.values())})
         table = pd.DataFrame(rows)
     settings = {"patterns": len(patterns), "mutations": mutations, "robustness_points": robustness,
@@ -272,7 +272,8 @@ def evaluate(patterns: list[Pattern], *, mutations: bool = True, robustness: int
 def region_summary(validation: Validation) -> dict[str, Any]:
     """Size of the all-patterns region (accepted share with its interval) and its range per parameter;
     whether the defaults lie inside (every pattern holds at the defaults and each default lies within the
-    accepted range)."""
+    accepted range). A point is accepted when every pattern's estimate over its few seeds reaches the
+    pattern's threshold (``Estimate.reaches``)."""
     table = validation.calibration
     if table is None:
         return {}

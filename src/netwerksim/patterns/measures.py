@@ -37,6 +37,11 @@ def at_week(result, column: str, week: int) -> float:
     return float(ts.loc[ts["week"] == week, column].iloc[0])
 
 
+def experiments_first_year(result) -> float:
+    """Experiments started in weeks 1-52: what a team tries out in a year."""
+    return at_week(result, "experiments", 52) - at_week(result, "experiments", 0)
+
+
 def first_event(result, kind: str) -> dict | None:
     """The first event of ``kind`` (e.g. "netwerkdip"), or None."""
     return next((e for e in result.events if e["type"] == kind), None)

@@ -80,6 +80,8 @@ def _robust(r: PatternResult, lang: str) -> str:
     if not r.robustness:
         return "–"
     text = number(r.robust_share, ".0%", lang)
+    if r.robust_reference is not None:
+        text += f"; {t('patterns.at_defaults', lang)}: {t('patterns.yes' if r.robust_reference.reaches else 'patterns.no', lang)}"
     return text + (f" ({t('patterns.fragile', lang)})" if r.fragile else "")
 
 

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 from .core import Pattern, arm, register
-from .measures import at_week
+from .measures import experiments_first_year
 
 
 # --- 001-2 (001 L326-367): reserved learning time is consumed by casework ----------------------------------
-def experiments_first_year(result) -> float:
-    """Experiments started in weeks 1-52: what a team tries out of what it learned."""
-    return at_week(result, "experiments", 52) - at_week(result, "experiments", 0)
-
-
 NORMAL_CASEWORK = {"organisations[*].workload": 0.4}
 
 register(

@@ -1,1 +1,103 @@
-"""Patterns of source 002."""
+"""Patterns of source 002 (vastloopsituaties and doorbraken in social innovation).
+
+The stuck situations V1-V14 with their causes and remedies, the paradox of talk and the funding cliff
+are registered by the owner of issue 14.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .core import Pattern, arm, register
+from .measures import experiments_first_year
+
+
+# --- 002-1 (002 L304-337): progress is step-like --------------------------------------------------------
+def jump_share(result) -> float:
+    """Share of all progress made in weeks with more than three times the median weekly progress."""
+    out = result.timeseries["output"].iloc[1:]
+    return float(out[out > 3 * out.median()].sum() / out.sum()) if out.sum() > 0 else float("nan")
+
+
+# --- 002-6 (002 L1026-1035): friction when plans turn concrete --------------------------------------------
+def _first_experiment_week(result) -> int | None:
+    started = np.flatnonzero(result.timeseries["experiments"].to_numpy() > 0)
+    return int(started[0]) if len(started) else None
+
+
+def alignment_before_concrete(result) -> float:
+    """Shared ambition in the 12 weeks before the first experiment starts (plans still abstract)."""
+    w = _first_experiment_week(result)
+    return float(result.timeseries["alignment"].iloc[w - 12:w].mean()) if w is not None and w >= 12 else float("nan")
+
+
+def alignment_while_concrete(result) -> float:
+    """Shared ambition in weeks 13-52 after the first experiment started (plans concrete)."""
+    w = _first_experiment_week(result)
+    ts = result.timeseries
+    return float(ts["alignment"].iloc[w + 13:w + 53].mean()) if w is not None and w + 53 <= len(ts) else float("nan")
+
+
+# --- 002-14 (002 L1724-1726): fragmented attention kills momentum --------------------------------------
+OTHER_INITIATIVE = {
+    "issues": [{"id": "elders", "name_nl": "Ander initiatief", "name_en": "Another initiative"}],
+    "forums": [{"id": "elders", "name_nl": "Tafel van een ander initiatief", "name_en": "Another initiative's table",
+                "members": ["all"], "delegates": 5, "frequency": 1, "hours": 3.0, "issues": ["elders"]}]}
+
+
+# --- 002-16 (002 L4992-4995, L4726-4728): partners match each other's investment -------------------------
+SHORT_PARTNER = "Woonstichting Oost"
+
+
+def others_contribution(result) -> float:
+    """Mean contribution (share of the pledge given) of the partners other than the housing association, weeks 27-104."""
+    orgs = result.organisations
+    chosen = (orgs["organisation"] != SHORT_PARTNER) & (orgs["week"] >= 27) & (orgs["week"] <= 104)
+    return float(orgs.loc[chosen, "contribution"].mean())
+
+
+register(
+    Pattern(
+        id="002-step-like-progress", facts=("002-1",), source="002 L304-337",
+        claim_nl="Vooruitgang gaat met sprongen: een flink deel ervan valt in de weken van een doorbraak.",
+        claim_en="Progress is step-like: a good part of it falls in the weeks of a breakthrough.",
+        measure=jump_share, reads=("timeseries:output",), arm=arm("buurtnetwerk"),
+        effect="mean", direction="higher", threshold=0.1, links=("breakthrough_jumps",),
+        measured="30 seeds: 0.21 [0.19, 0.23] of the progress in jump weeks; without breakthrough jumps 0.00"),
+    Pattern(
+        id="002-concrete-plans-divide", facts=("002-6",), source="002 L1026-1035, L4647-4650",
+        claim_nl="Over abstracte plannen is men het snel eens; als ze concreet worden, komen de eigen belangen boven en "
+                 "zakt de gedeelde ambitie.",
+        claim_en="Agreement on abstract plans comes easily; when they turn concrete, own interests surface and the "
+                 "shared ambition falls.",
+        measure=alignment_while_concrete, contrast_measure=alignment_before_concrete, reads=(
+            "timeseries:alignment", "timeseries:experiments"),
+        arm=arm("lelytalent"), effect="difference", direction="lower", threshold=-0.03, links=("concreteness",),
+        measured="30 seeds: -0.06 [-0.06, -0.05] (weeks 13-52 after the first experiment against the 12 weeks "
+                 "before); without the pull of concrete plans -0.01"),
+    Pattern(
+        id="002-fragmented-attention", facts=("002-14",), source="002 L1724-1726",
+        claim_nl="Versnipperde aandacht doodt het momentum: als de teamleden ook aan de tafel van een ander initiatief "
+                 "zitten, starten ze veel minder experimenten.",
+        claim_en="Fragmented attention kills momentum: when the team members also sit at another initiative's table, "
+                 "they start far fewer experiments.",
+        measure=experiments_first_year, reads=("timeseries:experiments",),
+        arm=arm("wijkteam", append=OTHER_INITIATIVE), contrast=arm("wijkteam"),
+        effect="ratio", direction="lower", threshold=0.5, links=("meeting_fatigue",),
+        measured="30 seeds: x0.12 [0.03, 0.24] experiments in the first year; without meeting fatigue x0.54 "
+                 "[0.36, 0.74]: killed at the threshold, but half the effect remains (a link that made "
+                 "meeting hours come out of working hours was tried and dropped: without it still x0.09)"),
+    Pattern(
+        id="002-reciprocal-investment", facts=("002-16",), source="002 L4992-4995, L4726-4728",
+        claim_nl="Partners stemmen hun inzet op elkaar af: als één partner minder kan geven, geven de anderen ook "
+                 "minder (en omgekeerd lokt zichtbare inzet inzet uit).",
+        claim_en="Partners match each other's investment: when one partner can give less, the others give less too "
+                 "(and the other way round, visible investment elicits investment).",
+        measure=others_contribution, reads=("organisations:organisation", "organisations:week",
+                                            "organisations:contribution"),
+        arm=arm("buurtnetwerk", events=[{"at": 26, "type": "staff_shortage", "target": SHORT_PARTNER, "amount": 0.4}]),
+        contrast=arm("buurtnetwerk"),
+        effect="difference", direction="lower", threshold=-0.02, links=("reciprocity",),
+        measured="30 seeds: -0.03 [-0.03, -0.02] the others' mean contribution after a staff shortage at one "
+                 "partner; without reciprocity -0.00"),
+)

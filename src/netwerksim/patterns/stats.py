@@ -22,13 +22,18 @@ CONFIDENCE = 0.95
 
 @dataclass(frozen=True)
 class Estimate:
-    """An effect: its estimate, 95% interval, the number of (pairs of) runs, and whether the pattern holds."""
+    """An effect: its estimate, 95% interval, the number of (pairs of) runs, and whether the pattern holds.
+
+    ``reaches``: the estimate alone lies at or beyond the threshold (the interval aside): the verdict at
+    a robustness or calibration point, whose few seeds give intervals too wide to judge by.
+    """
 
     estimate: float
     low: float
     high: float
     n: int
     holds: bool
+    reaches: bool = False
 
     def text(self, fmt: str = ".2f") -> str:
         if math.isnan(self.estimate):
@@ -36,7 +41,7 @@ class Estimate:
         return f"{self.estimate:{fmt}} [{self.low:{fmt}}, {self.high:{fmt}}]"
 
 
-NONE = Estimate(math.nan, math.nan, math.nan, 0, False)
+NONE = Estimate(math.nan, math.nan, math.nan, 0, False, False)
 
 
 def _t_interval(x: np.ndarray) -> tuple[float, float]:
@@ -84,24 +89,24 @@ def estimate(effect: str, direction: str, threshold: float, a: np.ndarray, b: np
         k = int(a.sum())
         ci = stats.binomtest(k, n).proportion_ci(CONFIDENCE, method="wilson")
         value = k / n
-        return Estimate(value, float(ci.low), float(ci.high), n, bool(beyond(value)))
+        return Estimate(value, float(ci.low), float(ci.high), n, bool(beyond(value)), bool(beyond(value)))
     if effect == "mean":
         value = float(a.mean())
         low, high = _t_interval(a)
-        return Estimate(value, low, high, n, bool(beyond(value)))
+        return Estimate(value, low, high, n, bool(beyond(value)), bool(beyond(value)))
     if effect == "difference":
         d = a - b
         value = float(d.mean())
         low, high = _t_interval(d)
         clear = low > 0 if direction == "higher" else high < 0
-        return Estimate(value, low, high, n, bool(beyond(value) and clear))
+        return Estimate(value, low, high, n, bool(beyond(value) and clear), bool(beyond(value)))
     if effect == "ratio":
         if b.mean() == 0:
-            return Estimate(math.nan, math.nan, math.nan, n, False)
+            return Estimate(math.nan, math.nan, math.nan, n, False, False)
         value = float(a.mean() / b.mean())
         low, high = _ratio_interval(a, b, seed)
         clear = low > 1 if direction == "higher" else high < 1
-        return Estimate(value, low, high, n, bool(beyond(value) and clear))
+        return Estimate(value, low, high, n, bool(beyond(value) and clear), bool(beyond(value)))
     raise ValueError(f"effect {effect!r}; allowed: share, mean, difference, ratio")
 
 
