@@ -193,9 +193,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        M, "change_in_time bestaat (interventions.py); geen patroontest", "change_in_time exists (interventions.py); no "
           "pattern test"),
     _f("002-22", "002 L2099-2102", "Investeren in relaties verhoogt vertrouwen, talentbenutting en leren.",
-       "Relational investment raises trust, use of talent and learning.",
-       M, "vertrouwen uit overleg en het delen van drijfveren; geen patroon",
-       "trust from meetings and sharing drives; no pattern"),
+       "Relational investment raises trust, use of talent and learning."),
     _f("002-23", "002 L129-133, L5211-5212", "Preventie is ondergefinancierd: de baten zijn moeilijk te tonen en vallen "
                                              "elders.", "Prevention is under-funded: its value is hard to show and lands "
                                                         "elsewhere.",
