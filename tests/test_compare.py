@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 
 import netwerksim
-from netwerksim import compare_report
 from netwerksim.cli import main
 from netwerksim.compare import (EXPERIMENT_DIR, Comparison, ComparisonError, _set_field, build, load_comparison,
-                                mean_interval, parse_option, run_comparison, summarise, t_quantile)
+                                parse_option, run_comparison, summarise)
+from netwerksim.compare import report as compare_report
+from netwerksim.compare.statistics import mean_interval
 from netwerksim.experiment import RunSpec, run_summary, seeds
 from netwerksim.metrics import METRICS, compute, registry
 from netwerksim.runner import RunResult
@@ -97,19 +98,13 @@ def test_every_metric_has_labels_and_a_meaning_in_both_languages(small):
         format(0.5, metric.fmt)
 
 
-# --- statistics -------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("df, expected", [(1, 12.7062), (2, 4.3027), (9, 2.2622), (29, 2.0452), (10**6, 1.9600)])
-def test_t_quantile_matches_the_t_table(df, expected):
-    assert t_quantile(0.975, df) == pytest.approx(expected, abs=1e-4)
-    assert t_quantile(0.025, df) == pytest.approx(-expected, abs=1e-4)
-
-
-def test_mean_interval_is_the_t_interval_and_skips_missing_values():
-    n, mean, low, high = mean_interval(np.array([1.0, 2.0, 3.0, 4.0, 5.0, np.nan]))
-    half = 2.7764 * math.sqrt(2.5) / math.sqrt(5)
-    assert n == 5 and mean == 3.0
-    assert low == pytest.approx(3 - half, abs=1e-3) and high == pytest.approx(3 + half, abs=1e-3)
-    assert math.isnan(mean_interval(np.array([2.0]))[2])
+# --- statistics (more in test_compare_report.py) ---------------------------------------------------------
+def test_mean_interval_is_scipys_t_interval_and_skips_missing_values():
+    est = mean_interval(np.array([1.0, 2.0, 3.0, 4.0, 5.0, np.nan]))
+    half = 2.7764 * math.sqrt(2.5) / math.sqrt(5)                         # t(0.975, 4) from a printed table
+    assert est.n == 5 and est.value == 3.0 and est.method == "t"
+    assert est.low == pytest.approx(3 - half, abs=1e-3) and est.high == pytest.approx(3 + half, abs=1e-3)
+    assert mean_interval(np.array([2.0, 2.0, 2.0])).method == "constant"   # no spread: no interval, said so
 
 
 # --- comparison files and options -----------------------------------------------------------------------
@@ -183,19 +178,22 @@ def _small_comparison() -> Comparison:
                  "test", EXPERIMENT_DIR)
 
 
-def test_a_mean_interval_stays_within_what_a_run_can_give_but_a_difference_may_be_negative():
-    """Three runs with 0, 0 and 1 exits: the t-interval of the mean reaches below 0, a share's above 1."""
+def test_a_mean_interval_stays_within_what_a_run_can_give_and_a_share_gets_a_wilson_interval():
+    """Three runs with 0, 0 and 1 exits: the t-interval of the mean reaches below 0 and is cut at 0; a share of
+    dips gets a Wilson interval (inside 0-100% by construction) and its paired difference Newcombe's."""
     c = build({**_data(lead={}, shared={"set": {"governance.mode": "shared", "governance.lead": ""}}),
                "comparison": {**_data()["comparison"], "metrics": ["dip", "organisations_left"]}}, "test", EXPERIMENT_DIR)
     table = pd.DataFrame({"option": ["lead"] * 3 + ["shared"] * 3, "replication": [0, 1, 2] * 2,
                           "dip": [1.0, 1.0, 0.0, 0.0, 0.0, 0.0], "organisations_left": [0, 0, 1, 0, 0, 0]})
-    s = summarise(table, c).set_index(["option", "metric"])
-    _, _, raw_low, raw_high = mean_interval(np.array([0.0, 0.0, 1.0]))
-    assert raw_low < 0 and s.loc[("lead", "organisations_left"), "low"] == 0.0
-    assert s.loc[("lead", "organisations_left"), "high"] == pytest.approx(raw_high)
-    _, _, _, dip_high = mean_interval(np.array([1.0, 1.0, 0.0]))
-    assert dip_high > 1 and s.loc[("lead", "dip"), "high"] == 1.0
-    assert s.loc[("shared", "dip"), "diff_low"] < -1      # the difference of shares spans -1 and beyond
+    s = summarise(table, ["lead", "shared"], "lead", {m: c.metric(m) for m in c.metrics}).set_index(["option", "metric"])
+    raw = mean_interval(np.array([0.0, 0.0, 1.0]))
+    assert raw.low < 0 and s.loc[("lead", "organisations_left"), "low"] == 0.0
+    assert s.loc[("lead", "organisations_left"), "high"] == pytest.approx(raw.high)
+    dip = s.loc[("lead", "dip")]
+    assert dip["interval"] == "wilson" and dip["count"] == 2 and 0 < dip["low"] < 2 / 3 < dip["high"] < 1
+    shared = s.loc[("shared", "dip")]
+    assert shared["diff_interval"] == "newcombe" and shared["diff"] == pytest.approx(-2 / 3)
+    assert -1 <= shared["diff_low"] < shared["diff"] < shared["diff_high"] <= 1
 
 
 def test_every_option_runs_with_the_same_seeds_so_an_option_that_changes_nothing_differs_by_exactly_zero():
@@ -244,7 +242,8 @@ def test_cli_writes_every_file_and_a_report_naming_every_option(tmp_path):
     assert "results:" in proc.stdout
     names = {p.name for p in out.iterdir()}
     assert {"results.parquet", "results.csv", "summary.csv", "bands.parquet", "comparison.json", "report.md",
-            "fan_vitality.png", "fan_mean_trust.png", "fan_joint_contribution.png", "fan_progress.png"} <= names
+            "report.html", "fan_vitality.png", "fan_mean_trust.png", "fan_joint_contribution.png",
+            "fan_progress.png"} <= names
     table = pd.read_parquet(out / "results.parquet")
     assert len(table) == 9 and list(table["option"].unique()) == ["basis", "gedeeld", "team"]
     assert len(pd.read_csv(out / "results.csv")) == 9
@@ -252,7 +251,7 @@ def test_cli_writes_every_file_and_a_report_naming_every_option(tmp_path):
     assert {"option", "metric", "n", "mean", "low", "high", "diff", "diff_low", "diff_high", "clear"} <= set(summary)
     report = (out / "report.md").read_text(encoding="utf-8")
     for text in ("Zoals het nu is", "gedeeld", "team", "Team voor gedeeld leiderschap vanaf week 10", "De vraag",
-                 "Kanttekeningen", "geen voorspelling", "fan_vitality.png"):
+                 "Het antwoord", "Kanttekeningen", "geen voorspelling", "fan_vitality.png"):
         assert text in report, text
 
 
@@ -260,8 +259,9 @@ def test_report_in_english(tmp_path):
     result = run_comparison(_small_comparison())
     folder = result.save(tmp_path / "en", lang="en", plots=False)
     report = (folder / "report.md").read_text(encoding="utf-8")
-    assert "# Comparison" in report and "not a forecast" in report and "Differences from 'lead'" in report
-    assert all(f"**{o}**" in report for o in ("lead", "shared", "same"))
+    assert "The answer" in report and "not a forecast" in report and "### lead (baseline)" in report
+    assert all(f"### {o}" in report for o in ("lead", "shared", "same"))
+    assert "With shared, a netwerkdip occurs" in report
 
 
 def test_cli_bad_comparison_exits_2_without_a_traceback_and_writes_nothing(tmp_path):

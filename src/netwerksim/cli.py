@@ -51,8 +51,10 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("compare", help="compare options for a network with paired replications; write a report")
     c.add_argument("source", help="a comparison file (*.toml, or a bundled one's name), or a scenario "
                                   "compared as it is with the --option's")
-    c.add_argument("--option", action="append", default=[], metavar="'NAME: a.b=value, intervention@week(k=v)'",
-                   help="an option: parameters or scenario fields set, and interventions from a week (repeatable)")
+    c.add_argument("--option", action="append", default=[], metavar="'NAME[Label]: a.b=value, intervention@week(k=v)'",
+                   help="an option: parameters or scenario fields set, and interventions from a week (repeatable); "
+                        "the label in [...] is what the report calls it")
+    c.add_argument("--question", help="the client's question, the report's first line (default: the file's)")
     c.add_argument("--baseline", help="the option the others are compared with (default: the file's, or 'basis')")
     c.add_argument("--replications", type=int, help="runs per option (default: the file's, or 20)")
     c.add_argument("--seed", type=int, help="base seed; every option gets the same seeds from it (default: the file's)")
@@ -290,14 +292,15 @@ def _print_summary(result, folder: Path, lang: str) -> None:
 
 def _compare(args) -> int:
     from .compare import comparison_for, run_comparison  # noqa: PLC0415 (keeps `netwerksim list` fast)
-    from .compare_report import clear_differences  # noqa: PLC0415
+    from .compare.report import answers  # noqa: PLC0415
     from .storage import check_out  # noqa: PLC0415
 
     _in_range("--workers", args.workers, 1, MAX_WORKERS, f"a whole number in [1, {MAX_WORKERS}] (1: serial; at "
               "most four per core)")
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] if args.metrics is not None else None
     comparison = comparison_for(args.source, options=args.option, baseline=args.baseline,
-                                replications=args.replications, seed=args.seed, steps=args.steps, metrics=metrics)
+                                replications=args.replications, seed=args.seed, steps=args.steps, metrics=metrics,
+                                question=args.question)
     out = check_out(args.out or _default_out(Path(args.source), "compare-"), "compare")
     _warn_unreached(comparison.scenario, comparison.steps)
     result = run_comparison(comparison, workers=args.workers, progress=None)
@@ -305,9 +308,10 @@ def _compare(args) -> int:
     c, lang = result.comparison, args.lang
     print(f"{c.text('name', lang)}: {len(c.options)} x {c.replications} runs, {c.steps} "
           f"{'weken' if lang == 'nl' else 'weeks'}, {result.seconds:.1f} s ({args.workers} worker(s))")
-    for line in clear_differences(result, lang):
+    for line in answers(result, lang):
         print(f"  {line}")
-    print(f"results: {folder}/ (report.md, summary.csv, results.parquet, results.csv, fan_*.png, comparison.json)")
+    print(f"results: {folder}/ (report.md, report.html, summary.csv, results.parquet, results.csv, fan_*.png, "
+          "comparison.json)")
     return 0
 
 

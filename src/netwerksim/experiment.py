@@ -1,6 +1,6 @@
 """Many runs at once: the run specification, the picklable worker and the executor loop.
 
-Shared by comparisons (``compare.py``, issue 6) and sweeps (issue 7). A :class:`RunSpec` names
+Shared by comparisons (``compare/``, issue 6) and sweeps (issue 7). A :class:`RunSpec` names
 everything one run needs (scenario, seed, parameter overrides, extra timeline events, weeks);
 :func:`run_summary` is a plain top-level function, so a spawned process, a Dask worker or EMA
 workbench can call it; it returns the run's scalar metrics (and, when asked, a thin time series),

@@ -12,7 +12,7 @@ from importlib.util import find_spec
 
 # the modules each extra brings, as imported (the first missing one is named in the message)
 EXTRAS = {
-    "sweep": ("SALib", "dask", "distributed", "scipy"),
+    "sweep": ("SALib", "dask", "distributed"),
     "ema": ("ema_workbench",),
     "app": ("solara", "reacton", "ipyvue", "ipyvuetify"),
     "mesa-viz": ("solara", "altair"),

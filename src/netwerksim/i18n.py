@@ -24,60 +24,88 @@ TEXT: dict[str, tuple[str, str]] = {
     "economic_capital": ("economisch kapitaal", "economic capital"),
     "social_capital": ("sociaal kapitaal", "social capital"),
     "cultural_capital": ("cultureel kapitaal", "cultural capital"),
-    # the advisor's comparison (compare.py, compare_report.py)
-    "compare.title": ("Vergelijking", "Comparison"),
+    # the advisor's comparison (netwerksim/compare/: report.py, charts.py)
     "compare.question": ("Welke van deze opties werkt het best voor het netwerk '{scenario}'?",
                          "Which of these options works best for the network '{scenario}'?"),
-    "compare.the_question": ("De vraag", "The question"),
-    "compare.method_head": ("Hoe is dit onderzocht?", "How was this explored?"),
-    "compare.method": ("Het netwerk '{scenario}' is met het simulatiemodel netwerksim voor elke optie {replications} keer "
-                       "doorgerekend over {steps} weken (ongeveer {years} jaar), in totaal {runs} runs. Elke optie kreeg "
-                       "dezelfde {replications} toevalsreeksen: verschillen tussen de opties komen daardoor van de "
-                       "optie zelf en niet van toevallig geluk of pech in een enkele run.",
-                       "The network '{scenario}' was simulated with the netwerksim model {replications} times per option "
-                       "over {steps} weeks (about {years} years), {runs} runs in all. Every option got the same "
-                       "{replications} random streams, so differences between the options come from the option itself, "
-                       "not from luck in a single run."),
-    "compare.options": ("De opties", "The options"),
+    "compare.the_question": ("De vraag:", "The question:"),
+    "compare.the_answer": ("Het antwoord", "The answer"),
+    "compare.answer_intro": ("Elke optie is {replications} keer doorgerekend over {years} jaar, met dezelfde "
+                             "toevalsreeksen als '{baseline}', en daarmee vergeleken:",
+                             "Every option was simulated {replications} times over {years} years, with the same random "
+                             "streams as '{baseline}', and compared with it:"),
+    "compare.answer_share": ("met {option} komt {noun} {how} voor: {value} tegen {base} van de runs (verschil {difference})",
+                             "with {option}, {noun} occurs {how}: {value} against {base} of the runs (difference "
+                             "{difference})"),
+    "compare.answer_mean": ("met {option} is {noun} {how}: gemiddeld {value} tegen {base} (verschil {difference})",
+                            "with {option}, {noun} is {how}: on average {value} against {base} (difference {difference})"),
+    "compare.more_often": ("vaker", "more often"),
+    "compare.less_often": ("minder vaak", "less often"),
+    "compare.not_more_or_less_often": ("niet duidelijk vaker of minder vaak", "neither clearly more nor less often"),
+    "compare.higher": ("hoger", "higher"),
+    "compare.lower": ("lager", "lower"),
+    "compare.not_different": ("niet duidelijk anders", "not clearly different"),
+    "compare.also": ("verder duidelijk", "also clearly"),
+    "compare.favourable_on": ("gunstig: {outcomes}", "favourable: {outcomes}"),
+    "compare.unfavourable_on": ("ongunstig: {outcomes}", "unfavourable: {outcomes}"),
+    "compare.different_on": ("anders: {outcomes}", "different: {outcomes}"),
+    "compare.and": (" en ", " and "),
+    "compare.diff_interval": ("{diff}, 95%: {low} tot {high}", "{diff}, 95%: {low} to {high}"),
+    "compare.every_run": ("alle runs", "all runs"),
+    "compare.same_every_run": ("in elke run gelijk", "equal in every run"),
+    "compare.nearly_every_run": ("vrijwel gelijk in alle runs", "nearly the same in all runs"),
+    "compare.option": ("optie", "option"),
     "compare.basis": ("Zoals het nu is", "As it is now"),
     "compare.baseline_mark": ("vergelijkingsbasis", "baseline"),
-    "compare.changes": ("In het model", "In the model"),
+    "compare.table_note": ("Per optie het gemiddelde over de runs (bij wel/niet-uitkomsten: het deel van de runs), "
+                           "tussen haakjes het 95%-interval. Vet: duidelijk anders dan bij '{baseline}' (run voor run "
+                           "vergeleken; de verschillen staan per optie hierna). Dit is een model, geen voorspelling: "
+                           "zie de kanttekeningen.",
+                           "Per option the mean over the runs (for yes/no outcomes: the share of runs), in brackets the "
+                           "95% interval. Bold: clearly different from '{baseline}' (compared run by run; the "
+                           "differences follow per option). This is a model, not a forecast: see the caveats."),
+    "compare.per_option": ("De opties één voor één", "The options one by one"),
+    "compare.what_happens": ("Wat er gebeurt: {what}.", "What happens: {what}."),
+    "compare.see_appendix": ("Wat er in het model verandert, staat in bijlage B.",
+                             "What changes in the model is listed in appendix B."),
+    "compare.as_it_is": ("Het netwerk zoals het nu is beschreven.", "The network as it is described now."),
     "compare.unchanged": ("niets veranderd: het scenario zoals het is", "nothing changed: the scenario as it is"),
     "compare.default": ("standaardwaarde", "default"),
     "compare.event_at": ("{label} vanaf week {week}", "{label} from week {week}"),
-    "compare.outcomes": ("Belangrijkste uitkomsten", "Key outcomes"),
-    "compare.outcomes_note": ("Gemiddelde over de runs per optie, met daaronder het 95%-betrouwbaarheidsinterval van "
-                              "dat gemiddelde.",
-                              "Mean over the runs per option, with the 95% confidence interval of that mean below it."),
     "compare.outcome": ("uitkomst", "outcome"),
-    "compare.meanings": ("Wat de uitkomsten betekenen", "What the outcomes mean"),
-    "compare.differences": ("Verschillen met '{baseline}'", "Differences from '{baseline}'"),
-    "compare.differences_note": ("Elke run is vergeleken met de run van '{baseline}' met dezelfde toevalsreeks. Een "
-                                 "verschil heet duidelijk als het 95%-interval van het gemiddelde verschil 0 niet bevat.",
-                                 "Each run is compared with the run of '{baseline}' with the same random stream. A "
-                                 "difference is called clear when the 95% interval of the mean difference excludes 0."),
-    "compare.clear": ("Duidelijke verschillen", "Clear differences"),
-    "compare.unclear": ("Geen duidelijk verschil", "No clear difference"),
-    "compare.none_clear": ("Geen van de verschillen is duidelijk: met dit aantal runs zijn de opties op deze uitkomsten "
-                           "niet van elkaar te onderscheiden.",
-                           "None of the differences is clear: with this number of runs the options cannot be told apart "
-                           "on these outcomes."),
-    "compare.none_unclear": ("Alle verschillen zijn duidelijk.", "All differences are clear."),
-    "compare.diff_line": ("Met **{option}** is {metric} {direction}: {diff} (95%-interval {low} tot {high}){verdict}.",
-                          "With **{option}**, {metric} is {direction}: {diff} (95% interval {low} to {high}){verdict}."),
-    "compare.higher": ("hoger", "higher"),
-    "compare.lower": ("lager", "lower"),
-    "compare.favourable": ("; gunstig", "; favourable"),
-    "compare.unfavourable": ("; ongunstig", "; unfavourable"),
-    "compare.pp": (" %-punt", " pp"),
+    "compare.value": ("waarde (95%-interval)", "value (95% interval)"),
+    "compare.this_option": ("deze optie", "this option"),
+    "compare.difference": ("verschil (95%-interval)", "difference (95% interval)"),
+    "compare.verdict": ("oordeel", "verdict"),
+    "compare.not_clear": ("geen duidelijk verschil", "no clear difference"),
+    "compare.different": ("duidelijk anders", "clearly different"),
+    "compare.favourable": ("gunstig", "favourable"),
+    "compare.unfavourable": ("ongunstig", "unfavourable"),
+    "compare.pp": (" procentpunt", " percentage points"),
     "compare.course": ("Het verloop in de tijd", "The course over time"),
-    "compare.course_note": ("Per optie de mediaan van de runs (lijn) en de band waarin de middelste 80% van de runs ligt "
-                            "(10e tot 90e percentiel). Grijze lijnen: gebeurtenissen in het scenario zelf; stippellijnen "
-                            "in de kleur van een optie: de ingrepen van die optie.",
-                            "Per option the median of the runs (line) and the band holding the middle 80% of the runs "
-                            "(10th to 90th percentile). Grey lines: events in the scenario itself; dotted lines in an "
-                            "option's colour: that option's interventions."),
-    "compare.fan_title": ("{indicator}: mediaan en 10-90% van de runs", "{indicator}: median and 10-90% of the runs"),
+    "compare.course_note": ("Per optie een paneel tegenover '{baseline}' (grijs), met dezelfde assen: de lijn is de "
+                            "mediaan van de runs, de band de middelste 80% (10e tot 90e percentiel). Verticale lijnen "
+                            "zijn gebeurtenissen, met hun naam erbij. Waar een netwerk minder dan twee actieve partners "
+                            "overhoudt, is het uiteengevallen en valt de vitaliteit naar 0; het paneel zegt vanaf welke "
+                            "week dat in hoeveel runs gebeurt.",
+                            "One panel per option against '{baseline}' (grey), on the same axes: the line is the median "
+                            "of the runs, the band the middle 80% (10th to 90th percentile). Vertical lines are events, "
+                            "named beside them. Where a network keeps fewer than two active partners it has fallen apart "
+                            "and vitality drops to 0; the panel says from which week that happens in how many runs."),
+    "compare.figure_vitality": ("Vitaliteit van het netwerk per optie", "Vitality of the network per option"),
+    "compare.figure_mean_trust": ("Vertrouwen tussen de partners per optie", "Trust between the partners per option"),
+    "compare.figure_joint_contribution": ("Gezamenlijke inzet per optie", "Joint contribution per option"),
+    "compare.figure_progress": ("Voortgang op de opgaven per optie", "Progress on the issues per option"),
+    "compare.axis_vitality": ("vitaliteit (0-1)", "vitality (0-1)"),
+    "compare.axis_trust": ("vertrouwen tussen partners (0-1)", "trust between partners (0-1)"),
+    "compare.axis_contribution": ("gezamenlijke inzet (deel van de toegezegde uren)",
+                                  "joint contribution (share of the hours pledged)"),
+    "compare.axis_progress": ("voortgang op de opgaven (opgeteld)", "progress on the issues (summed)"),
+    "compare.neutral": ("neutraal", "neutral"),
+    "compare.median": ("mediaan", "median"),
+    "compare.band": ("middelste 80% van de runs", "middle 80% of the runs"),
+    "compare.option_line": ("de optie van het paneel", "the panel's option"),
+    "compare.ended_note": ("{n} van de {runs} runs zonder werkend netwerk (vanaf week {week})",
+                           "{n} of the {runs} runs without a working network (from week {week})"),
     "compare.caveats": ("Kanttekeningen", "Caveats"),
     "compare.caveat_model": ("Dit is een model, geen voorspelling. Het laat zien welke dynamiek de aannames van het model "
                              "voor dit netwerk opleveren, om het gesprek over de keuze te voeden; het belooft geen uitkomst.",
@@ -89,12 +117,6 @@ TEXT: dict[str, tuple[str, str]] = {
                                 "The intervals show only the random variation between runs, not the uncertainty about "
                                 "the model's own assumptions and parameters. How sensitive an outcome is to an "
                                 "assumption is what a sensitivity analysis shows."),
-    "compare.caveat_method": ("Methode: gemiddelde ± t·s/√n met de t-verdeling (n−1 vrijheidsgraden). Verschillen zijn "
-                              "per toevalsreeks gepaard; hun interval is een t-interval over de gepaarde verschillen. Bij "
-                              "uitkomsten die 0 of 1 zijn (wel of geen dip) is dat een benadering.",
-                              "Method: mean ± t·s/√n with the t distribution (n−1 degrees of freedom). Differences are "
-                              "paired per random stream; their interval is a t-interval over the paired differences. For "
-                              "outcomes that are 0 or 1 (dip or no dip) this is an approximation."),
     "compare.caveat_multiple": ("Hier worden {count} verschillen tegelijk bekeken; bij 95%-intervallen kan ongeveer 1 op de "
                                 "20 verschillen toevallig duidelijk lijken. Let vooral op verschillen die groot zijn en op "
                                 "meerdere uitkomsten hetzelfde verhaal vertellen.",
@@ -102,17 +124,43 @@ TEXT: dict[str, tuple[str, str]] = {
                                 "look clear by chance. Attend above all to differences that are large and that tell the "
                                 "same story across several outcomes."),
     "compare.caveat_missing": ("'{metric}' telt alleen de runs waarin het voorkomt ({n} van de {total} runs over alle "
-                               "opties); zie de kolom n in summary.csv.",
+                               "opties).",
                                "'{metric}' counts only the runs in which it occurs ({n} of the {total} runs over all "
-                               "options); see column n in summary.csv."),
-    "compare.entries": ("De ingrepen en gebeurtenissen in deze vergelijking", "The interventions and events in this comparison"),
-    "compare.files": ("Bestanden", "Files"),
-    "compare.files_list": ("`results.parquet` en `results.csv` (één rij per optie en run, alle uitkomsten), `summary.csv` "
-                           "(gemiddelden, intervallen en verschillen), `bands.parquet` (de banden van de grafieken), "
-                           "`comparison.json` (opzet, toevalsgetallen en versies).",
-                           "`results.parquet` and `results.csv` (one row per option and run, every outcome), `summary.csv` "
-                           "(means, intervals and differences), `bands.parquet` (the charts' bands), `comparison.json` "
-                           "(set-up, seeds and versions)."),
+                               "options)."),
+    "compare.appendix_method": ("Bijlage A. Hoe is dit onderzocht?", "Appendix A. How was this explored?"),
+    "compare.method": ("Het netwerk '{scenario}' is met het simulatiemodel netwerksim voor elke optie {replications} keer "
+                       "doorgerekend over {steps} weken (ongeveer {years} jaar), in totaal {runs} runs (basiszaad {seed}). "
+                       "Elke optie kreeg dezelfde {replications} toevalsreeksen: verschillen tussen de opties komen "
+                       "daardoor van de optie zelf en niet van toevallig geluk of pech in een enkele run.",
+                       "The network '{scenario}' was simulated with the netwerksim model {replications} times per option "
+                       "over {steps} weeks (about {years} years), {runs} runs in all (base seed {seed}). Every option got "
+                       "the same {replications} random streams, so differences between the options come from the option "
+                       "itself, not from luck in a single run."),
+    "compare.method_intervals": ("Intervallen (95%): bij wel/niet-uitkomsten (wel of geen netwerkdip) het Wilson-interval "
+                                 "van het deel van de runs, en voor het verschil met de vergelijkingsbasis Newcombes "
+                                 "interval voor gepaarde kansen (1998, methode 10), dat meeneemt dat de runs per "
+                                 "toevalsreeks paren vormen; bij andere uitkomsten het t-interval van het gemiddelde en "
+                                 "van het gemiddelde gepaarde verschil. Een verschil is duidelijk als zijn interval 0 "
+                                 "niet bevat. Een uitkomst die in elke run gelijk is, heeft geen interval.",
+                                 "Intervals (95%): for yes/no outcomes (a netwerkdip or not) the Wilson interval of the "
+                                 "share of runs, and for the difference from the baseline Newcombe's interval for paired "
+                                 "proportions (1998, method 10), which accounts for the runs forming pairs per random "
+                                 "stream; for other outcomes the t-interval of the mean and of the mean paired "
+                                 "difference. A difference is clear when its interval excludes 0. An outcome equal in "
+                                 "every run has no interval."),
+    "compare.appendix_settings": ("Bijlage B. Wat elke optie in het model verandert",
+                                  "Appendix B. What each option changes in the model"),
+    "compare.appendix_meanings": ("Bijlage C. Wat de uitkomsten betekenen", "Appendix C. What the outcomes mean"),
+    "compare.appendix_entries": ("Bijlage D. De ingrepen en gebeurtenissen, met hun bronnen",
+                                 "Appendix D. The interventions and events, with their sources"),
+    "compare.source": ("bron", "source"),
+    "compare.appendix_files": ("Bijlage E. Bestanden", "Appendix E. Files"),
+    "compare.files_list": ("report.md en report.html (dit rapport), results.parquet en results.csv (één rij per optie en "
+                           "run, alle uitkomsten), summary.csv (gemiddelden, intervallen en verschillen), bands.parquet "
+                           "(de banden van de grafieken), comparison.json (opzet, toevalsgetallen en versies).",
+                           "report.md and report.html (this report), results.parquet and results.csv (one row per option "
+                           "and run, every outcome), summary.csv (means, intervals and differences), bands.parquet (the "
+                           "charts' bands), comparison.json (set-up, seeds and versions)."),
     # status changes
     "status.dormant": ("{org} wordt een slapend lid: de ervaren waarde ligt al {weeks} weken onder het alternatief.",
                        "{org} goes dormant: its perceived value has been below its outside option for {weeks} weeks."),
@@ -529,6 +577,22 @@ def decimal(value: float, lang: Lang = "nl", fmt: str = ".2f") -> str:
     """A number for a sentence: a Dutch decimal comma in Dutch, a real minus sign."""
     text = format(value, fmt).replace("-", "−")
     return text.replace(".", ",") if lang == "nl" else text
+
+
+def number(value: float, fmt: str, lang: Lang = "nl", *, signed: bool = False) -> str:
+    """A value as a metric prints it (``fmt``: ".2f", ".0%", ...): a Dutch decimal comma, a real minus sign, "–"
+    for a missing value; with ``signed``, a leading + or − (none for what rounds to 0) and a share's
+    difference in percentage points."""
+    if value != value:
+        return "–"
+    unit = ""
+    if signed and fmt.endswith("%"):
+        value, fmt, unit = value * 100, f".{fmt[1:-1] or '0'}f", t("compare.pp", lang)
+    text = format(value, ("+" if signed else "") + fmt)
+    if signed and float(format(value, fmt)) == 0:
+        text = text.lstrip("+-")
+    text = text.replace("-", "−")
+    return (text.replace(".", ",") if lang == "nl" else text) + unit
 
 
 def both(key: str, **fmt) -> dict[str, str]:

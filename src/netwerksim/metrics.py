@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -39,9 +39,15 @@ class Metric:
     meaning_en: str
     fmt: str = ".2f"                                  # format spec for reports; ".0%" for shares
     better: Literal["higher", "lower"] | None = None  # None: neither direction is simply better
+    noun_nl: str = ""                                 # in a sentence: "een netwerkdip", "de voortgang op de opgaven"
+    noun_en: str = ""
 
     def label(self, lang: str) -> str:
         return self.label_nl if lang == "nl" else self.label_en
+
+    def noun(self, lang: str) -> str:
+        """The outcome as a report's sentence names it (its label when no noun is given)."""
+        return (self.noun_nl if lang == "nl" else self.noun_en) or self.label(lang)
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -142,6 +148,30 @@ METRICS: dict[str, Metric] = {m.name: m for m in [
        "Network hours given as a share of the hours pledged, averaged over all weeks.", ".2f", "higher"),
 ]}
 
+NOUNS = {   # how a report's sentence names each outcome: "Met X komt een netwerkdip minder vaak voor"
+    "dip": ("een netwerkdip", "a netwerkdip"),
+    "doorstart": ("een doorstart", "a doorstart"),
+    "dip_depth": ("de diepte van de netwerkdip", "the depth of the netwerkdip"),
+    "dip_weeks": ("de tijd in een netwerkdip", "the time in a netwerkdip"),
+    "dip_start": ("het begin van de netwerkdip", "the start of the netwerkdip"),
+    "weeks_to_first_result": ("de tijd tot het eerste resultaat", "the time to the first result"),
+    "progress_total": ("de voortgang op de opgaven", "the progress on the issues"),
+    "economic_capital": ("het economisch kapitaal", "economic capital"),
+    "social_capital": ("het sociaal kapitaal", "social capital"),
+    "cultural_capital": ("het cultureel kapitaal", "cultural capital"),
+    "organisations_left": ("het aantal afgehaakte partners", "the number of partners that left"),
+    "organisations_dormant": ("het aantal slapende partners", "the number of dormant partners"),
+    "trust_end": ("het vertrouwen aan het einde", "trust at the end"),
+    "conflict_level_end": ("het conflictniveau aan het einde", "the conflict level at the end"),
+    "heat_max": ("de hoogste conflicttemperatuur", "the highest conflict temperature"),
+    "stuck_count": ("het aantal vastloopsituaties", "the number of stuck situations"),
+    "doorbraken": ("het aantal doorbraken", "the number of breakthroughs"),
+    "vitality_end": ("de vitaliteit aan het einde", "vitality at the end"),
+    "vitality_mean": ("de gemiddelde vitaliteit", "mean vitality"),
+    "joint_contribution_mean": ("de gemiddelde gezamenlijke inzet", "mean joint contribution"),
+}
+METRICS = {name: replace(m, noun_nl=NOUNS[name][0], noun_en=NOUNS[name][1]) for name, m in METRICS.items()}
+
 STUCK_IDS = tuple(SITUATIONS)   # "V1" ... "V14"
 SERIES = ("vitality", "mean_trust", "joint_contribution", "progress")   # thin time series for fan charts
 
@@ -158,13 +188,16 @@ def _stuck_metric(sid: str) -> Metric:
     s = SITUATIONS[sid]
     return Metric(f"stuck_{sid}", f"{sid}: {s.name_nl}", f"{sid}: {s.name_en}",
                   f"1 als vastloopsituatie {sid} zich in de run voordoet, anders 0: {s.explain_nl}",
-                  f"1 if stuck situation {sid} occurs in the run, else 0: {s.explain_en}", ".0%", "lower")
+                  f"1 if stuck situation {sid} occurs in the run, else 0: {s.explain_en}", ".0%", "lower",
+                  f"vastloopsituatie {sid} ({s.name_nl[0].lower() + s.name_nl[1:]})",
+                  f"stuck situation {sid} ({s.name_en[0].lower() + s.name_en[1:]})")
 
 
 def _issue_metric(issue) -> Metric:
     return Metric(f"progress_{issue.id}", f"voortgang: {issue.name_nl}", f"progress: {issue.name_en}",
                   f"Voortgang op de opgave '{issue.name_nl}' aan het einde van de run.",
-                  f"Progress on the issue '{issue.name_en}' at the end of the run.", ".2f", "higher")
+                  f"Progress on the issue '{issue.name_en}' at the end of the run.", ".2f", "higher",
+                  f"de voortgang op '{issue.name_nl}'", f"the progress on '{issue.name_en}'")
 
 
 def registry(scenario: "Scenario") -> dict[str, Metric]:

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..compare_report import number
-from ..i18n import t
+from ..i18n import number, t
 from ..links import LINKS
 from ..params import PARAMETERS
 from ..storage import result_folder

@@ -1,0 +1,82 @@
+"""Options typed on the command line: ``--option "NAME[Label]: a.b=value, intervention@week(key=value)"``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+from .spec import ComparisonError
+
+OPTION_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
+_HEAD = re.compile(r"^\s*([^\[:]*?)\s*(?:\[([^\]]*)\])?\s*$")
+_EVENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)@(\d+)(?:\((.*)\))?$")
+
+
+def split_top(text: str, sep: str = ",") -> list[str]:
+    """Split on ``sep`` outside brackets and parentheses."""
+    parts, depth, current = [], 0, ""
+    for ch in text:
+        depth += (ch in "[(") - (ch in "])")
+        if ch == sep and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [p.strip() for p in [*parts, current] if p.strip()]
+
+
+def value(text: str) -> Any:
+    """A command-line value read as TOML (0.9, true, "x", [..]); anything else is a string."""
+    try:
+        return tomllib.loads(f"v = {text}")["v"]
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return text
+
+
+def parse_option(text: str) -> dict[str, Any]:
+    """``"NAME[Label]: a.b=value, intervention@week(key=value, ...)"`` -> an option as in a comparison file.
+
+    The label in square brackets is optional and is what the report calls the option (in both languages).
+    Items are separated by commas; ``dotted.name=value`` sets a parameter or a scenario field, and
+    ``intervention@week`` adds a registry entry to the timeline, with its parameters in parentheses.
+    """
+    head, colon, body = _split_head(text)
+    m = _HEAD.match(head)
+    name, label = (m.group(1), m.group(2)) if m else ("", None)
+    if not colon or not OPTION_NAME.match(name or ""):
+        raise ComparisonError(f"--option {text!r}: start with a name and a colon, e.g. "
+                              "'gedeeld[Gedeelde regie]: governance.mode=shared, governance.lead=' (names: letters, "
+                              "digits, '_', '-'; the label in [...] is optional)")
+    option: dict[str, Any] = {"name": name, "set": {}, "events": []}
+    if label is not None:
+        if not label.strip():
+            raise ComparisonError(f"--option {text!r}: the label between [ and ] is empty; write the option's name "
+                                  "for the report there, e.g. gedeeld[Gedeelde regie]")
+        option["label_nl"] = option["label_en"] = label.strip()
+    for item in split_top(body):
+        if m := _EVENT.match(item):
+            kind, week, inner = m.groups()
+            event = {"at": int(week), "type": kind}
+            for pair in split_top(inner or ""):
+                key, eq, val = pair.partition("=")
+                if not eq:
+                    raise ComparisonError(f"--option {text!r}: {pair!r} in {item!r} is not key=value")
+                event[key.strip()] = value(val.strip())
+            option["events"].append(event)
+        else:
+            key, eq, val = item.partition("=")
+            if not eq or not key.strip():
+                raise ComparisonError(f"--option {text!r}: {item!r} is neither name=value nor intervention@week")
+            option["set"][key.strip()] = value(val.strip()) if val.strip() else ""
+    return option
+
+
+def _split_head(text: str) -> tuple[str, str, str]:
+    """The part before the first colon outside the label's brackets, the colon, and the rest."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += (ch == "[") - (ch == "]")
+        if ch == ":" and depth == 0:
+            return text[:i], ":", text[i + 1:]
+    return text, "", ""
