@@ -32,7 +32,8 @@ class RunSpec:
     ``events`` are extra timeline entries ``{"at": week, "type": registry name, **params}``;
     ``series`` names the time-series columns to return beside the metrics (empty: none);
     ``measures`` are top-level functions of the run's RunResult (picklable, so they run in the worker:
-    a pattern's measure, :mod:`netwerksim.patterns`), returned as ``"measures"``, one float each.
+    a pattern's measure, :mod:`netwerksim.patterns`), returned as ``"measures"``, one float each;
+    ``metrics`` are derived outcomes computed beside the fixed ones (``vitality@90``, :class:`metrics.Derived`).
     """
 
     scenario: str | Mapping[str, Any]
@@ -42,6 +43,7 @@ class RunSpec:
     steps: int | None = None
     series: tuple[str, ...] = ()
     measures: tuple[Callable[[Any], float], ...] = ()
+    metrics: tuple[str, ...] = ()
 
 
 def run_summary(spec: RunSpec | Mapping[str, Any]) -> dict[str, Any]:
@@ -54,7 +56,7 @@ def run_summary(spec: RunSpec | Mapping[str, Any]) -> dict[str, Any]:
     scenario = load_scenario(dict(spec.scenario) if isinstance(spec.scenario, Mapping) else spec.scenario)
     extra = [(e["at"], e["type"], {k: v for k, v in e.items() if k not in ("at", "type")}) for e in spec.events]
     result = run(scenario, seed=spec.seed, steps=spec.steps, params=dict(spec.params), interventions=extra or None)
-    out = compute(result)
+    out = compute(result, spec.metrics)
     if spec.series:
         out["series"] = series(result, spec.series)
     if spec.measures:

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
+from .i18n import TEXT, t
 from .mechanisms.conflict import level as conflict_level
 from .observers.stuck import SITUATIONS, clear_jump
 
@@ -206,12 +208,18 @@ def registry(scenario: "Scenario") -> dict[str, Metric]:
             **{m.name: m for m in map(_stuck_metric, STUCK_IDS)}}
 
 
-def metric_problems(names: tuple[str, ...], scenario: "Scenario", field: str) -> list[tuple[str, str]]:
-    """(field, message) for every name in ``names`` that is no metric of ``scenario``, and for an empty list."""
+def metric_problems(names: tuple[str, ...], scenario: "Scenario", field: str,
+                    steps: int | None = None) -> list[tuple[str, str]]:
+    """(field, message) for every name in ``names`` that is no metric of ``scenario`` (nor a derived outcome
+    of a run of ``steps`` weeks, :class:`Derived`), and for an empty list."""
     known = registry(scenario)
     problems = []
     for i, m in enumerate(names):
-        if m not in known:
+        derived = Derived.parse(m) if m not in known else None
+        if derived is not None:
+            if (wrong := derived.problem(scenario, steps)) is not None:
+                problems.append((f"{field}[{i}]", f"value {m!r}: {wrong}"))
+        elif m not in known:
             close = difflib.get_close_matches(m, known, 1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             problems.append((f"{field}[{i}]", f"value {m!r} is not a metric{hint}; allowed: {list(known)}"))
@@ -233,8 +241,9 @@ def first_result_week(result: "RunResult") -> float:
     return float(ts["week"].iloc[weeks[0]]) if len(weeks) else math.nan
 
 
-def compute(result: "RunResult") -> dict[str, Any]:
-    """Every metric of :func:`registry` for one run, plus ``stuck_situations`` (the ids met, as text)."""
+def compute(result: "RunResult", derived: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Every metric of :func:`registry` for one run, plus ``stuck_situations`` (the ids met, as text) and the
+    ``derived`` outcomes named (:class:`Derived`, e.g. ``vitality@90``)."""
     ts, events = result.timeseries, result.events
     last = ts.iloc[-1]
     dips = [e for e in events if e["type"] == "netwerkdip"]
@@ -264,9 +273,163 @@ def compute(result: "RunResult") -> dict[str, Any]:
     out.update({f"progress_{i.id}": float(last[f"progress_{i.id}"]) for i in result.scenario.issues})
     out.update({f"stuck_{sid}": float(sid in stuck) for sid in STUCK_IDS})
     out["stuck_situations"] = " ".join(stuck)
+    out.update({name: Derived.parse(name).value(result) for name in derived})
     return out
 
 
 def series(result: "RunResult", names: tuple[str, ...] = SERIES) -> dict[str, np.ndarray]:
     """A thin time series per indicator (one float per recorded week), for fan charts."""
     return {n: result.timeseries[n].to_numpy(dtype=float) for n in names}
+
+
+# --- outcomes at a week, over a window, of named organisations (issue 17 item 3) ---------------------------
+# An advisor's question is often about a moment or a period ("vitality after 90 weeks", "the rate of progress in
+# the second year") or about one party ("how much do the others trust the municipality?"). A derived outcome is
+# written as a name: an indicator of the time series or, between [...], of chosen organisations, then @week,
+# @first-last (the mean over those weeks) or, with _rate, the change per week over the window:
+#   vitality@90  mean_trust@52-104  progress_rate@52-104  progress_ouderen@104
+#   trust_received[Gemeente Rivierstad]  trust_given[kind:municipality]@52-104
+# Without @ it is the value in the last week. Computed in the worker from the run's frames, like every metric.
+OVER_TIME = {   # time-series indicator: the favourable direction (None: neither)
+    "vitality": "higher", "mean_trust": "higher", "mean_energy": "higher", "joint_contribution": "higher",
+    "alignment": "higher", "ownership": "higher", "perceived_value": "higher", "progress": "higher",
+    "economic_capital": "higher", "social_capital": "higher", "cultural_capital": "higher",
+    "active_organisations": "higher", "dormant_organisations": "lower", "exited_organisations": "lower",
+    "heat": "lower", "negativity": "lower", "coordination_load": "lower", "meeting_hours": "lower",
+    "existential_questions": "lower", "attendance": None, "hierarchy": None, "accountability": None,
+    "structure_demand": None, "complexity": None, "uncertainty": None, "turbulence": None,
+    "experiments": None, "successes": "higher", "failures": None, "condition_organising": "higher",
+    "condition_sense_making": "higher", "condition_relations": "higher", "condition_interests": "higher",
+    "condition_ambition": "higher",
+}
+PER_ORGANISATION = {   # organisation indicator (organisations frame): the favourable direction
+    "trust_given": "higher", "trust_received": "higher", "contribution": "higher", "perceived_value": "higher",
+    "benefit": "higher", "energy": "higher", "workload": None, "meeting_hours": "lower",
+}
+_DERIVED = re.compile(r"^(?P<column>[A-Za-z][A-Za-z0-9_]*?)(?P<rate>_rate)?(?:\[(?P<who>[^\]]+)\])?"
+                      r"(?:@(?P<first>\d+)(?:-(?P<last>\d+))?)?$")
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A derived outcome's parts: ``column`` of the time series or (``who`` given) of the organisations frame."""
+
+    column: str
+    who: str | None
+    rate: bool
+    first: int | None      # None: the last week
+    last: int | None       # None: the value at ``first``; else the mean (or rate) over first..last
+
+    @classmethod
+    def parse(cls, name: str) -> "Derived | None":
+        """The parts of ``name``, or None when it is not written as a derived outcome (no @, [..] or _rate)."""
+        m = _DERIVED.match(name)
+        if not m or not (m["rate"] or m["who"] or m["first"]):
+            return None
+        return cls(m["column"], m["who"], bool(m["rate"]), None if m["first"] is None else int(m["first"]),
+                   None if m["last"] is None else int(m["last"]))
+
+    def problem(self, scenario: "Scenario", steps: int | None = None) -> str | None:
+        """What is wrong with it for ``scenario`` (a run of ``steps`` weeks), or None."""
+        columns = PER_ORGANISATION if self.who else {**OVER_TIME, **{f"progress_{i.id}": "higher"
+                                                                      for i in scenario.issues}}
+        if self.column not in columns:
+            where = "of organisations, between [...]" if self.who else "of the time series"
+            return f"{self.column!r} is no indicator {where}; allowed: {sorted(columns)}"
+        if self.who and not _chosen(self.who, scenario):
+            return (f"[{self.who}] chooses no organisation; allowed: a name ({[o.name for o in scenario.organisations]}), "
+                    f"'kind:<kind>' ({sorted(_kinds(scenario))}) or '*'")
+        weeks = [w for w in (self.first, self.last) if w is not None]
+        top = steps if steps is not None else 5200
+        if any(w > top for w in weeks):
+            return f"week {max(weeks)} lies past the run's last week {top}; weeks are whole numbers in [0, {top}]"
+        if self.last is not None and self.last <= self.first:
+            return f"the window {self.first}-{self.last} is empty; write first-last with first < last"
+        if self.rate and self.last is None:
+            return "a rate needs a window, e.g. progress_rate@52-104 (the change per week from week 52 to 104)"
+        return None
+
+    def metric(self, name: str, scenario: "Scenario") -> Metric:
+        """Labels and meaning in both languages, built from the indicator's own label."""
+        issue = {f"progress_{i.id}": i for i in scenario.issues}.get(self.column)
+        if issue is not None:
+            base = (f"voortgang: {issue.name_nl}", f"progress: {issue.name_en}")
+        else:
+            key = f"org.{self.column}" if self.who and f"org.{self.column}" in TEXT else self.column
+            base = (t(key, "nl"), t(key, "en")) if key in TEXT else (self.column, self.column)
+        rate = " per week" if self.rate else ""
+        label = {lang: f"{base[i]}{rate}{self._who(lang)}, {self._when(lang)}" for i, lang in enumerate(("nl", "en"))}
+        of = ("", "") if not self.who else ("; het gemiddelde over de gekozen organisaties",
+                                           "; the mean over the chosen organisations")
+        better = (PER_ORGANISATION if self.who else OVER_TIME).get(self.column, "higher" if issue else None)
+        return Metric(name, label["nl"], label["en"],
+                      f"{label['nl'][0].upper() + label['nl'][1:]}{of[0]}; leeg als de run eerder eindigt.",
+                      f"{label['en'][0].upper() + label['en'][1:]}{of[1]}; empty if the run ends earlier.",
+                      ".3f" if self.rate else ".2f", better)
+
+    def _who(self, lang: str) -> str:
+        """' (Gemeente Rivierstad)', ' (soort: gemeente)', ' (alle partners)' or '' for the whole network."""
+        if not self.who:
+            return ""
+        if self.who == "*":
+            return " (alle partners)" if lang == "nl" else " (all partners)"
+        if self.who.startswith("kind:"):
+            return f" ({'soort' if lang == 'nl' else 'kind'}: {t('kind.' + self.who[5:], lang)})"
+        return f" ({self.who})"
+
+    def _when(self, lang: str) -> str:
+        nl = lang == "nl"
+        if self.first is None:
+            return "laatste week" if nl else "last week"
+        if self.last is None:
+            return f"week {self.first}"
+        if self.rate:
+            return f"week {self.first}-{self.last}"
+        return f"{'gemiddeld' if nl else 'mean'} week {self.first}-{self.last}"
+
+    def value(self, result: "RunResult") -> float:
+        """The outcome of one run; NaN when a week asked for lies past the run's end."""
+        if self.who:
+            frame = result.organisations
+            chosen = _chosen(self.who, result.scenario, frame)
+            by_week = frame[frame["organisation"].isin(chosen)].groupby("week")[self.column].mean()
+        else:
+            by_week = result.timeseries.set_index("week")[self.column]
+        if self.first is None:
+            return float(by_week.iloc[-1])
+        if max(self.first, self.last or 0) > by_week.index.max():
+            return math.nan
+        if self.last is None:
+            return float(by_week.loc[self.first])
+        if self.rate:
+            return float(by_week.loc[self.last] - by_week.loc[self.first]) / (self.last - self.first)
+        return float(by_week.loc[self.first:self.last].mean())
+
+
+def _kinds(scenario: "Scenario") -> set[str]:
+    return {o.kind for o in scenario.organisations} | {g.kind for g in scenario.organisation_groups}
+
+
+def _chosen(who: str, scenario: "Scenario", frame=None) -> list[str]:
+    """The names of the organisations ``who`` chooses: a name, 'kind:<kind>' or '*' (all, groups included)."""
+    if frame is None:      # before a run: listed organisations by name, any organisation by kind
+        if who == "*" or (who.startswith("kind:") and who[5:] in _kinds(scenario)):
+            return [who]
+        return [o.name for o in scenario.organisations if o.name == who]
+    names = frame.drop_duplicates("organisation")
+    if who == "*":
+        return names["organisation"].tolist()
+    if who.startswith("kind:"):
+        return names.loc[names["kind"] == who[5:], "organisation"].tolist()
+    return [who]
+
+
+def metric_of(name: str, scenario: "Scenario") -> Metric:
+    """The :class:`Metric` a name stands for: one of :func:`registry`, or a derived outcome (KeyError if neither)."""
+    known = registry(scenario)
+    if name in known:
+        return known[name]
+    derived = Derived.parse(name)
+    if derived is None or derived.problem(scenario) is not None:
+        raise KeyError(name)
+    return derived.metric(name, scenario)

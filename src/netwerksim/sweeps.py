@@ -39,7 +39,7 @@ from . import resources
 from .experiment import RunSpec, run_stream, run_summary, seeds
 from .extras import require
 from .inputs import StrictModel, describe, is_bounded_number, read_toml
-from .metrics import METRICS, metric_problems, yes_no
+from .metrics import METRICS, Derived, metric_problems, yes_no
 from .observers.stuck import SITUATIONS
 from .params import PARAMETERS, keyword
 from .scenario import MAX_STEPS, Scenario, ScenarioError, load_scenario, validate
@@ -189,6 +189,7 @@ class Sweep:
         design = self.design_table()
         run_seeds = self.run_seeds()
         base = self.scenario.model_dump(mode="json")
+        derived = tuple(m for m in self.metrics if Derived.parse(m) is not None)   # vitality@90, ...
         for point, row in enumerate(design.itertuples(index=False)):
             ids = [point * self.replications + r for r in range(self.replications)]
             if all(i in skip for i in ids):
@@ -199,7 +200,7 @@ class Sweep:
                                          point)
             for run_id in ids:
                 if run_id not in skip:
-                    yield run_id, RunSpec(scenario, run_seeds[run_id], params, (), self.steps, self.series)
+                    yield run_id, RunSpec(scenario, run_seeds[run_id], params, (), self.steps, self.series, metrics=derived)
 
     def _scenario_at(self, base: dict, fields: dict[str, Any], point: int) -> dict:
         if not fields:
@@ -283,7 +284,7 @@ def build(data: dict, where: str, base_dir: Path, *, sha256: str | None = None, 
     if not spec.space:
         problems.append(("space", "empty; name at least one parameter or scenario field to vary"))
     metrics = tuple(h.metrics) if h.metrics is not None else REPORTED
-    problems += metric_problems(metrics, base, "sweep.metrics")
+    problems += metric_problems(metrics, base, "sweep.metrics", steps)
     series_known = _series_columns(base)
     for i, s in enumerate(h.series):
         if s not in series_known:
@@ -558,6 +559,9 @@ def column_meaning(column: str, manifest: dict[str, Any] | None) -> tuple[str, s
     if column in METRICS:
         m = METRICS[column]
         return m.meaning_en, m.unit
+    if Derived.parse(column) is not None:
+        return (f"derived outcome {column}: an indicator at a week, the mean over a window or (_rate) its change "
+                "per week, of the network or of the organisations in [...] (docs/adviseursgids.md)", "as the indicator")
     if column.startswith(SERIES_PREFIX):
         return f"weekly time series of {column[len(SERIES_PREFIX):]}, week 0 first", "per week"
     if column.startswith("progress_"):

@@ -129,10 +129,10 @@ def build(data: dict, where: str, base_dir: Path, *, options: Sequence[str | Map
     if spec.options and baseline not in spec.options:
         problems.append(("comparison.baseline", f"value {baseline!r} is not an option; allowed: {list(spec.options)}"))
     metrics = tuple(h.metrics) if h.metrics is not None else REPORTED
-    problems += metric_problems(metrics, base, "comparison.metrics")
+    problems += metric_problems(metrics, base, "comparison.metrics", steps)
     key = tuple(h.key_metrics) if h.key_metrics is not None else metrics[:KEY_COUNT]
     if h.key_metrics is not None:
-        problems += metric_problems(key, base, "comparison.key_metrics")
+        problems += metric_problems(key, base, "comparison.key_metrics", steps)
         if len(key) > MAX_KEY:
             problems.append(("comparison.key_metrics", f"{len(key)} outcomes given; the first page shows at most "
                                                        f"{MAX_KEY} (all of comparison.metrics are in the report)"))

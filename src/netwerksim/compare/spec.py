@@ -9,7 +9,7 @@ from .. import resources
 from ..experiment import RunSpec, seeds
 from ..i18n import number, t
 from ..interventions import REGISTRY
-from ..metrics import SERIES, Metric, registry
+from ..metrics import SERIES, Metric, metric_of, registry
 from ..scenario import Scenario, ScenarioError
 
 REPORTED = ("dip", "dip_depth", "progress_total", "trust_end", "organisations_dormant",   # the first five: key outcomes
@@ -97,11 +97,12 @@ class Comparison:
 
     def specs(self) -> list[tuple[str, int, int, RunSpec]]:
         """(option, replication, seed, spec) for every run, option by option."""
-        return [(o.name, r, s, RunSpec(o.scenario, s, o.params, o.events, self.steps, TRACKED))
+        derived = tuple(m for m in self.metrics if m not in registry(self.scenario))   # vitality@90, ...
+        return [(o.name, r, s, RunSpec(o.scenario, s, o.params, o.events, self.steps, TRACKED, metrics=derived))
                 for o in self.options for r, s in enumerate(self.seeds())]
 
     def metric(self, name: str) -> Metric:
-        return registry(self.scenario)[name]
+        return metric_of(name, self.scenario)
 
     def check_resources(self, parallel: int) -> float:
         """Refuse the comparison if ``parallel`` of its costliest runs do not fit the memory limit; the seconds it takes."""
