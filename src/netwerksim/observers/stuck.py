@@ -23,7 +23,9 @@ from ..state import State
 
 @dataclass(frozen=True)
 class Situation:
-    """One vastloopsituatie: its id, names, a one-line explanation and its source lines."""
+    """One vastloopsituatie: its id, names, a one-line explanation and its source lines; what its detector reads
+    (``reads``, "part.field" of the state, tested by spying on the detector) and the registry entries the
+    sources link to it as remedies (``remedies``; tests/test_remedies.py compares their writes with ``reads``)."""
 
     id: str
     name_nl: str
@@ -31,52 +33,82 @@ class Situation:
     explain_nl: str
     explain_en: str
     source: str
+    reads: tuple[str, ...] = ()
+    remedies: tuple[str, ...] = ()
 
 
 SITUATIONS = {s.id: s for s in [
     Situation("V1", "Er gebeurt maar niets", "Nothing happens",
               "Er wordt vergaderd en iedereen vindt het belangrijk, maar er start geen experiment.",
-              "People meet and find it important, but no experiment gets started.", "002 L398-403, L3250-3253"),
+              "People meet and find it important, but no experiment gets started.", "002 L398-403, L3250-3253",
+              ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.talk", "issues.convergence", "issues.ideas"),
+              ("small_experiment", "change_of_thinking", "change_in_time", "check_in")),
     Situation("V2", "Na een tegenslag lukt het niet de lijn en energie vast te houden",
               "Energy and direction are lost after a setback",
               "Een mislukt experiment heeft de energie doen dalen en die komt niet terug.",
-              "A failed experiment drained energy and it does not come back.", "002 L405-408, L3237-3239"),
+              "A failed experiment drained energy and it does not come back.", "002 L405-408, L3237-3239",
+              ("issues.outcome", "profs.energy", "orgs.focus", "orgs.active"),
+              ("small_experiment", "near_miss_framing", "reflection")),
     Situation("V3", "Klaar om te beginnen, maar de vaardigheden ontbreken", "Ready to start, but skills are lacking",
               "Er wordt echt iets gevraagd, maar niet alle benodigde competenties zitten aan tafel.",
-              "Something is really asked now, but not every competence needed is at the table.", "002 L376-379, L3241-3243"),
+              "Something is really asked now, but not every competence needed is at the table.", "002 L376-379, L3241-3243",
+              ("issues.phase", "issues.covered"),
+              ("invite_partner",)),
     Situation("V4", "Er is één dominante eigenaar", "One dominant owner",
               "Eén partij beslist; de anderen nemen geen leiding meer en leunen achterover.",
-              "One party decides; the others stop taking the lead and lean back.", "002 L345-348, L3245-3248"),
+              "One party decides; the others stop taking the lead and lean back.", "002 L345-348, L3245-3248",
+              ("network.concentration", "network.hierarchy", "network.lead", "orgs.ownership", "orgs.active"),
+              ("change_of_persons", "shared_leadership_team")),
     Situation("V5", "We komen niet tot de volgende stap", "No step from analysis to design",
               "Er ligt veel materiaal en richting, maar niemand kiest en begint.",
-              "There is plenty of input and direction, but nobody chooses and starts.", "002 L355-359, L3255-3258"),
+              "There is plenty of input and direction, but nobody chooses and starts.", "002 L355-359, L3255-3258",
+              ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.ideas", "issues.convergence"),
+              ("small_experiment", "change_in_time")),
     Situation("V6", "Er is negatieve energie", "Negative energy",
               "Kritiek en cynisme overheersen bij wie zich voor de opgave inzet.",
-              "Criticism and cynicism prevail among those working on the issue.", "002 L361-364, L3234-3235"),
+              "Criticism and cynicism prevail among those working on the issue.", "002 L361-364, L3234-3235",
+              ("profs.negativity", "orgs.focus", "orgs.active"),
+              ("change_of_context", "near_miss_framing")),
     Situation("V7", "We komen niet verder dan creatieve ideeën", "Stuck in creative ideas",
               "Er komen steeds nieuwe ideeën bij, maar de groep focust niet.",
-              "New ideas keep coming, but the group does not focus.", "002 L366-368, L3292-3294"),
+              "New ideas keep coming, but the group does not focus.", "002 L366-368, L3292-3294",
+              ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.ideas", "issues.convergence"),
+              ("change_of_thinking", "small_experiment")),
     Situation("V8", "Het blijft te vrijblijvend, niemand stapt in", "Non-committal: nobody steps in",
               "Belangstelling genoeg, maar de mensen hebben geen mandaat om hun organisatie te binden.",
-              "Interest enough, but people lack the mandate to commit their organisation.", "002 L370-374, L3270-3273"),
+              "Interest enough, but people lack the mandate to commit their organisation.", "002 L370-374, L3270-3273",
+              ("orgs.mandate", "orgs.ambition", "orgs.active"),
+              ("mandate",)),
     Situation("V9", "Iets bereikt, maar we weten niet wat of waarom", "Achieved, but not understood",
               "Een experiment is gelukt, maar niemand heeft onderzocht waarom.",
-              "An experiment succeeded, but nobody has looked into why.", "002 L381-385, L3296-3299"),
+              "An experiment succeeded, but nobody has looked into why.", "002 L381-385, L3296-3299",
+              ("issues.successes", "issues.understood"),
+              ("reflection",)),
     Situation("V10", "Mensen verschuilen zich achter hun organisatiebelang", "Hiding behind organisational interest",
               "Deelnemers zitten aan tafel als vertegenwoordiger en zijn niet aanspreekbaar.",
-              "Participants sit at the table as representatives and cannot be addressed.", "002 L350-353, L3283-3285"),
+              "Participants sit at the table as representatives and cannot be addressed.", "002 L350-353, L3283-3285",
+              ("orgs.representation", "orgs.ambition", "orgs.active"),
+              ("check_in", "trust_dialogue")),
     Situation("V11", "Belang bij stilstand en geen perspectief", "Status-quo interests and no perspective",
               "Sommige partijen aan tafel hebben geen belang bij verandering en de richting ontbreekt.",
-              "Some parties at the table have no stake in change and there is no direction.", "002 L3260-3263"),
+              "Some parties at the table have no stake in change and there is no direction.", "002 L3260-3263",
+              ("forums.member_active", "orgs.joined", "orgs.focus", "issues.convergence", "issues.phase"),
+              ("change_of_thinking",)),
     Situation("V12", "Het enthousiasme slaat niet over", "Enthusiasm does not transfer",
               "Eén partij zet zich vol in, de anderen gaan niet mee.",
-              "One party is fully committed, the others do not follow.", "002 L3265-3268"),
+              "One party is fully committed, the others do not follow.", "002 L3265-3268",
+              ("forums.member_active", "orgs.joined", "orgs.focus", "orgs.contribution"),
+              ("small_experiment",)),
     Situation("V13", "De formele eigenaar neemt geen verantwoordelijkheid", "The formal owner takes no responsibility",
               "Het resultaat moet worden overgenomen, maar de formele eigenaar pakt het niet op.",
-              "The result should be taken over, but the formal owner does not pick it up.", "002 L3275-3281"),
+              "The result should be taken over, but the formal owner does not pick it up.", "002 L3275-3281",
+              ("issues.phase", "issues.handed_over", "issues.weeks_in_phase"),
+              ("mandate",)),
     Situation("V14", "Onderhandelen leidt tot een onwerkbaar compromis", "Unworkable compromise",
               "Er is te weinig tijd en geld over om het plan nog uitvoerbaar te maken.",
-              "Too little time and money is left for the plan to be workable.", "002 L3287-3290"),
+              "Too little time and money is left for the plan to be workable.", "002 L3287-3290",
+              ("issues.phase", "issues.handed_over", "issues.effort_share"),
+              ("flexible_budget",)),
 ]}
 
 
