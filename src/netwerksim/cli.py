@@ -82,6 +82,16 @@ def parser() -> argparse.ArgumentParser:
     an.add_argument("--out", type=Path, help="folder for the analysis (default: FOLDER/analysis)")
     an.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and plots")
     an.add_argument("--no-plots", action="store_true", help="tables and report only")
+    nw = sub.add_parser("new", help="a scenario from a spreadsheet of the network (organisations, tables, issues, "
+                                    "interests), or a template spreadsheet to fill in")
+    what = nw.add_mutually_exclusive_group(required=True)
+    what.add_argument("--from", dest="sheet", type=Path, metavar="FILE",
+                      help="the spreadsheet: .xlsx, .ods, or a folder of .csv files named after the sheets (or one of them)")
+    what.add_argument("--template", type=Path, nargs="?", const=Path("netwerk.xlsx"), metavar="FILE",
+                      help="write a filled-in example with an explanation sheet (default netwerk.xlsx; .ods, or a "
+                           "folder name for .csv files)")
+    nw.add_argument("--out", type=Path, help="the scenario file to write (default: beside the spreadsheet, .toml); "
+                                             "an existing file is never replaced")
     g = sub.add_parser("generate", help="write a random network (a scenario file) for testing the model on unseen networks")
     g.add_argument("--seed", type=int, default=0, help="which network: the same seed gives the same network (default 0)")
     g.add_argument("--out", type=Path, help="the scenario file to write (default: print it); an existing file is never replaced")
@@ -147,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                 return _compare(args)
             if args.command in ("sweep", "analyse", "patterns"):
                 return {"sweep": _sweep, "analyse": _analyse, "patterns": _patterns}[args.command](args)
-            return {"run": _run, "explain": _explain, "validate": _validate, "generate": _generate, "list": _list,
+            return {"run": _run, "explain": _explain, "validate": _validate, "generate": _generate, "new": _new, "list": _list,
                     "params": _params, "app": _app}[args.command](args)
     except (ScenarioError, ParameterError, OutputError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
@@ -437,9 +447,27 @@ def _validate(args) -> int:
     return 0
 
 
+def _new(args) -> int:
+    from .scenario import load_scenario  # noqa: PLC0415
+    from .spreadsheet import convert, write_template  # noqa: PLC0415
+
+    if args.template is not None:
+        written = write_template(args.template)
+        print(f"{written}: an example network to fill in (sheets netwerk, organisaties, opgaven, belangen, tafels; "
+              f"'uitleg' explains every column). Then: netwerksim new --from {written}")
+        return 0
+    written = convert(args.sheet, args.out)
+    s = load_scenario(written)
+    print(f"{written}: {s.meta.name_nl} ({len(s.organisations)} organisations: {', '.join(o.name for o in s.organisations)}; "
+          f"{len(s.issues)} issues, {len(s.forums)} tables). Then: netwerksim validate {written}; netwerksim compare "
+          f"{written} --option 'NAME[Label]: field=value'")
+    return 0
+
+
 def _generate(args) -> int:
     from .generator import GeneratorError, generate_network, to_toml  # noqa: PLC0415
     from .scenario import ScenarioError, load_scenario  # noqa: PLC0415
+    from .storage import write_new  # noqa: PLC0415
 
     _in_range("--seed", args.seed, 0, math.inf, "a whole number >= 0")
     fixed = {k: getattr(args, k) for k in ("organisations", "issues", "governance", "agreements")
@@ -452,20 +480,7 @@ def _generate(args) -> int:
     if args.out is None:
         print(text, end="")
         return 0
-    if args.out.exists() or args.out.is_symlink():
-        raise ScenarioError(f"--out: {args.out} already exists; netwerksim generate never replaces a file, choose another name")
-    if not args.out.parent.is_dir():
-        raise ScenarioError(f"--out: folder {args.out.parent} does not exist")
-    tmp = args.out.with_name(f".{args.out.name}.tmp-{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.link(tmp, args.out)          # fails if a file appeared meanwhile: nothing of the user's is replaced
-    except FileExistsError:
-        raise ScenarioError(f"--out: {args.out} already exists; netwerksim generate never replaces a file") from None
-    except OSError as exc:
-        raise ScenarioError(f"--out: cannot write {args.out} ({exc.strerror})") from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_new(args.out, text, ScenarioError, "netwerksim generate", "--out: ")
     print(f"{args.out}: {load_scenario(args.out).meta.description_en}")
     return 0
 

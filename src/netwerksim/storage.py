@@ -258,3 +258,23 @@ def write_atomic(path: Path, write: Callable[[Path], object]) -> None:
 def temporary_file(path: Path) -> Path:
     """Where :func:`write_atomic` writes ``path`` before renaming it into place."""
     return path.with_name(f".{path.name}.tmp")
+
+
+def write_new(path: Path, text: str, error: type[Exception], command: str, label: str = "") -> None:
+    """Write ``text`` to ``path``, which must not exist: a user's file is never replaced, not even one that
+    appears while writing (the file is linked in, which fails if the name is taken). ``error`` carries the
+    message, starting with ``label`` (e.g. "--out: ")."""
+    if path.exists() or path.is_symlink():
+        raise error(f"{label}{path} already exists; {command} never replaces a file, choose another name")
+    if not path.parent.is_dir():
+        raise error(f"{label}folder {path.parent} does not exist")
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.link(tmp, path)
+    except FileExistsError:
+        raise error(f"{label}{path} already exists; {command} never replaces a file") from None
+    except OSError as exc:
+        raise error(f"{label}cannot write {path} ({exc.strerror})") from None
+    finally:
+        tmp.unlink(missing_ok=True)
