@@ -138,4 +138,7 @@ def test_a_spread_below_the_last_digit_shown_is_said_in_words_not_as_an_interval
     text = markdown(compare_report.report_blocks(_result(table), "nl", []))
     assert "0,60 (vrijwel gelijk in alle runs)" in text and "0,60–0,60" not in text
     assert "+0,40 (alle runs)" in text            # progress differs by 0.4 in every pair (up to float rounding)
+    table.loc[table["option"] == "shared", "trust_end"] = 0.6 + np.linspace(-1e-4, 1e-4, 30)  # around 0 either way
+    text = markdown(compare_report.report_blocks(_result(table), "nl", []))
+    assert "0,00 (vrijwel gelijk in alle runs)" in text and "0,00 tot 0,00" not in text
     assert not re.search(r"(\d+%?)–\1\)", text) and not re.search(r"([+−]\d+,\d+) tot \1\b", text)

@@ -52,12 +52,12 @@ def difference(row, metric: Metric, lang: str) -> str:
         return t("compare.same_every_run", lang) if row.diff == 0 else f"{d} ({t('compare.every_run', lang)})"
     if row.diff_interval == "none":
         return d
-    if number(row.diff_low, metric.fmt, lang) == number(row.diff_high, metric.fmt, lang):
-        return f"{d} ({t('compare.nearly_every_run', lang)})"
     unit = t("compare.pp", lang)      # named once, after the difference: "−20 procentpunt, 95%: −35 tot −5"
-    return t("compare.diff_interval", lang, diff=d,
-             low=number(row.diff_low, metric.fmt, lang, signed=True).removesuffix(unit),
-             high=number(row.diff_high, metric.fmt, lang, signed=True).removesuffix(unit))
+    low = number(row.diff_low, metric.fmt, lang, signed=True).removesuffix(unit)
+    high = number(row.diff_high, metric.fmt, lang, signed=True).removesuffix(unit)
+    if low == high:                   # as printed, no interval: '0,00, 95%: 0,00 tot 0,00' says nothing
+        return f"{d} ({t('compare.nearly_every_run', lang)})"
+    return t("compare.diff_interval", lang, diff=d, low=low, high=high)
 
 
 def verdict(row, metric: Metric, lang: str) -> str:
