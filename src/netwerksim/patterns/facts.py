@@ -62,8 +62,12 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "of its own; the restart belongs to the netwerkdip work (issue 13)"),
     _f("000-6", "000 L87-95", "Contact op afstand laat conflict escaleren; elkaar fysiek ontmoeten de-escaleert.",
        "Remote contact escalates conflict; meeting in person de-escalates it.",
-       M, "fysiek samenzijn bouwt meer vertrouwen (trust.remote_factor); escalatie via e-mail niet",
-       "co-presence builds more trust (trust.remote_factor); escalation by e-mail is not modelled"),
+       M, "fysiek samenzijn bouwt meer vertrouwen (trust.remote_factor); escalatie via e-mail niet; de-escalatie "
+          "niet gereproduceerd: dezelfde rivalen in ziekenhuisalliantie met alle tafels fysiek hebben over 104 weken "
+          "een even hoge conflicttemperatuur (verschil -0,00; 30 seeds), ook al vertrouwen ze elkaar 0,04 meer",
+       "co-presence builds more trust (trust.remote_factor); escalation by e-mail is not modelled; de-escalation is "
+       "not reproduced: the same rivals in ziekenhuisalliantie with every table in person have as much heat over "
+       "104 weeks (difference -0.00; 30 seeds), though they trust each other 0.04 more"),
     _f("000-7", "000 L226", "Zonder communicatie bij onzekerheid volgt verzuim.",
        "Without communication under uncertainty, absenteeism follows.",
        X, "het model kent geen verzuim van professionals en geen interne communicatie van organisaties",
