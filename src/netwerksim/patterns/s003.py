@@ -1,7 +1,8 @@
 """Patterns of source 003 (Kansrijk samenwerken: the five conditions, the netwerkdip, governance).
 
 The netwerkdip and the doorstart (SF1, SF2) are registered by their owner (issue 13); the success trap
-(SF7) and the conflict thermometer (SF15, SF16) by the owner of issue 14.
+(SF7) and the escalation signatures (SF16) by the owner of issue 14, whose tests/test_conflict_patterns.py
+also covers SF15 in more detail.
 """
 
 from __future__ import annotations
@@ -38,6 +39,12 @@ def trust_mean(result) -> float:
 def attendance_mean(result) -> float:
     """Mean share of members present at the meetings held, over the run."""
     return mean_of(result, "attendance")
+
+
+# --- SF15 (003 L2428-2440): an unequal balance is accepted until it feels unfair ----------------------
+def reaches_conflict(result) -> float:
+    """1 if the network's thermometer reached open conflict (level 3) in the run."""
+    return float(highest_level(result) >= 3)
 
 
 # --- SF5 (003 L4732-4734): concentrated leadership makes the others lean back ----------------------
@@ -111,6 +118,18 @@ register(
         contrast=arm("ziekenhuisalliantie", steps=104),
         effect="difference", direction="higher", threshold=0.01, links=("co_presence",),
         measured="30 seeds: +0.04 [0.04, 0.04] mean trust over 104 weeks; without the co-presence factor 0.00"),
+    Pattern(
+        id="003-unfair-balance", facts=("003-SF15",), source="003 L2428-2440 (R10)",
+        claim_nl="Een ongelijke balans wordt geaccepteerd tot ze oneerlijk voelt: als de penvoerder het programma om "
+                 "zijn eigen agenda schrijft terwijl de partners de meeste uren geven, loopt het netwerk op tot open "
+                 "conflict.",
+        claim_en="An unequal balance is accepted until it feels unfair: when the lead contractor writes the "
+                 "programme around its own agenda while the partners give most of the hours, the network heats up "
+                 "to open conflict.",
+        measure=reaches_conflict, reads=("timeseries:heat",), arm=arm("penvoerder"),
+        effect="share", direction="higher", threshold=0.7, links=("unfairness_heat",),
+        measured="30 seeds: 1.00 [0.89, 1.00] of the runs reach conflict; without the unfairness driver 0.00 "
+                 "[0.00, 0.11]"),
     Pattern(
         id="003-meeting-fatigue", facts=("003-SF23",), source="003 L2341-2351 (R44)",
         claim_nl="Vergadermoeheid: een team dat drie keer zo lang vergadert, komt minder opdagen.",
