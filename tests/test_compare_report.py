@@ -142,3 +142,18 @@ def test_a_spread_below_the_last_digit_shown_is_said_in_words_not_as_an_interval
     text = markdown(compare_report.report_blocks(_result(table), "nl", []))
     assert "0,00 (vrijwel gelijk in alle runs)" in text and "0,00 tot 0,00" not in text
     assert not re.search(r"(\d+%?)–\1\)", text) and not re.search(r"([+−]\d+,\d+) tot \1\b", text)
+
+
+def test_a_clear_difference_below_the_decimals_shown_is_called_negligible_not_favourable():
+    """Trust higher by 0.001 in every pair: the interval excludes 0, but the report prints 0,00, so it must not say
+    'gunstig', put the value in bold or name it in the answer."""
+    table = _table(20, 14)
+    table.loc[table["option"] == "shared", "trust_end"] = 0.601 + np.linspace(0, 1e-4, 30)
+    result = _result(table)
+    row = result.summary.set_index(["option", "metric"]).loc[("shared", "trust_end")]
+    assert row["clear"] and row["diff_low"] > 0
+    text = markdown(compare_report.report_blocks(result, "nl", []))
+    negligible = [x for x in text.splitlines() if "verwaarloosbaar" in x]
+    assert len(negligible) == 1 and negligible[0].startswith("| vertrouwen aan het einde |")
+    assert "**0,60" not in text and "**2," in text                # trust not in bold, the clear progress is
+    assert "vertrouwen" not in compare_report.answers(result, "nl")[0]

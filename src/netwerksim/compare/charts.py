@@ -113,7 +113,7 @@ def figure(result: "ComparisonResult", indicator: str, lang: str) -> plt.Figure:
             ax.xaxis.set_tick_params(labelbottom=True)
             ax.set_xlabel(t("week", lang), fontsize=8.5)
     legend = [Line2D([], [], color=BASELINE, lw=1.8, ls="--", label=f"{base.label(lang)} ({t('compare.median', lang)})"),
-              Patch(color=BASELINE, alpha=0.22, label=t("compare.band", lang)),
+              Patch(facecolor=BASELINE, alpha=0.22, edgecolor=BASELINE, ls=":", label=t("compare.band", lang)),
               Line2D([], [], color=PALETTE[0], lw=2.2, label=t("compare.option_line", lang))]
     fig.legend(handles=legend, loc="lower center", ncol=3, fontsize=7.5, frameon=False)
     fig.suptitle(t(f"compare.figure_{indicator}", lang), fontsize=11, x=0.01, ha="left")
@@ -130,6 +130,8 @@ def _panel(ax, result: "ComparisonResult", bands, option, colour: str, limits: t
     ax.fill_between(b0["week"], b0["p10"], b0["p90"], color=BASELINE, alpha=0.22, lw=0)
     ax.plot(b0["week"], b0["p50"], color=BASELINE, lw=1.8, ls="--")
     ax.fill_between(b["week"], b["p10"], b["p90"], color=colour, alpha=0.28, lw=0)
+    for edge in ("p10", "p90"):            # the baseline's band stays visible where the option's covers it
+        ax.plot(b0["week"], b0[edge], color=BASELINE, lw=0.9, ls=(0, (1, 1.5)))
     ax.plot(b["week"], b["p50"], color=colour, lw=2.2)
     if reference is not None:
         ax.axhline(reference, color="#999999", lw=0.8, ls=":")
@@ -150,5 +152,6 @@ def _panel(ax, result: "ComparisonResult", bands, option, colour: str, limits: t
     ax.set_title(textwrap.fill(option.label(lang), 48), fontsize=9, color=colour, loc="left")
     ax.set_xlim(0, steps)
     ax.set_ylim(bottom, top)
+    ax.set_axisbelow(True)                 # grid lines behind the bands, not through them
     ax.grid(axis="y", color="#e5e5e5", lw=0.6)
     ax.spines[["top", "right"]].set_visible(False)

@@ -60,8 +60,18 @@ def difference(row, metric: Metric, lang: str) -> str:
     return t("compare.diff_interval", lang, diff=d, low=low, high=high)
 
 
+def clear(row, metric: Metric, lang: str) -> bool:
+    """The difference is clear (its interval excludes 0) and shows as more than 0 at the precision printed: a
+    difference that prints as '0,00' or '0 procentpunt' is never called favourable or put in bold."""
+    return bool(row.clear) and number(row.diff, metric.fmt, lang, signed=True) != number(0.0, metric.fmt, lang,
+                                                                                          signed=True)
+
+
 def verdict(row, metric: Metric, lang: str) -> str:
-    """'gunstig', 'ongunstig', 'anders' (clear, no better direction) or 'geen duidelijk verschil'."""
+    """'gunstig', 'ongunstig', 'anders' (clear, no better direction), 'verwaarloosbaar' (clear, but below the
+    precision printed) or 'geen duidelijk verschil'."""
+    if row.clear and not clear(row, metric, lang):
+        return t("compare.negligible", lang)
     if not row.clear:
         return t("compare.not_clear", lang)
     if metric.better is None:
@@ -79,11 +89,12 @@ def answer(result: "ComparisonResult", option: str, lang: str) -> str:
     label = c.option(option).label(lang)
     up = r.diff > 0
     if metric.yes_no:
-        how = (t("compare.more_often" if up else "compare.less_often", lang) if r.clear
+        how = (t("compare.more_often" if up else "compare.less_often", lang) if clear(r, metric, lang)
                else t("compare.not_more_or_less_often", lang))
         key = "compare.answer_share"
     else:
-        how = t("compare.higher" if up else "compare.lower", lang) if r.clear else t("compare.not_different", lang)
+        how = (t("compare.higher" if up else "compare.lower", lang) if clear(r, metric, lang)
+               else t("compare.not_different", lang))
         key = "compare.answer_mean"
     sentence = t(key, lang, option=label, noun=metric.noun(lang), how=how, value=number(r.mean, metric.fmt, lang),
                  base=number(base.mean, metric.fmt, lang), difference=difference(r, metric, lang))
@@ -91,7 +102,7 @@ def answer(result: "ComparisonResult", option: str, lang: str) -> str:
     also = {"compare.favourable": [], "compare.unfavourable": [], "compare.different": []}
     for m in c.key_metrics[1:]:
         other, mm = rows[option, m], c.metric(m)
-        if other.clear:
+        if clear(other, mm, lang):
             word = "compare.different" if mm.better is None else (
                 "compare.favourable" if (other.diff > 0) == (mm.better == "higher") else "compare.unfavourable")
             also[word].append(f"{mm.label(lang)} {t('compare.higher' if other.diff > 0 else 'compare.lower', lang)}")
@@ -114,7 +125,7 @@ def key_table(result: "ComparisonResult", lang: str) -> Table:
         for m in c.key_metrics:
             r = rows[o.name, m]
             text = estimate(r, c.metric(m), lang)
-            cells.append(f"**{text}**" if r.clear else text)
+            cells.append(f"**{text}**" if clear(r, c.metric(m), lang) else text)
         mark = f" ({t('compare.baseline_mark', lang)})" if o.name == c.baseline else ""
         body.append((o.label(lang) + mark, *cells))
     return Table((t("compare.option", lang), *(c.metric(m).label(lang) for m in c.key_metrics)), tuple(body),
