@@ -7,6 +7,8 @@ import tomllib
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from netwerksim.cli import main
 from netwerksim.scenario import load_scenario
@@ -33,6 +35,7 @@ def test_the_template_in_every_format_becomes_the_same_valid_scenario(tmp_path, 
     assert orgs["Gemeente Zuidoost"].kind == "municipality" and orgs["Gemeente Zuidoost"].mandate == 0.7   # "0,7"
     assert orgs["Gemeente Zuidoost"].roles == ["funder", "initiator"]                 # "financier, initiatiefnemer"
     assert orgs["Wijkverpleging Thuis"].rivals == ["Zorg Dichtbij"] and orgs["Woonstichting Oost"].joins_at == 26
+    assert orgs["Welzijn Zuidoost"].outside_option == -0.2                              # "-0,2"
     assert orgs["Welzijn Zuidoost"].interests == {"eenzaam": 0.7, "thuis": 0.3}
     forums = {f.id: f for f in s.forums}
     assert forums["wijktafel"].members == ["all"] and forums["eenzaamheid"].physical is False
@@ -45,7 +48,7 @@ def test_filled_in_by_an_advisor_then_compared_end_to_end(tmp_path, capsys):
     folder = tmp_path / "klant"
     assert main(["new", "--template", str(folder)]) == 0
     organisations = _rows(folder / "organisaties.csv")
-    organisations.append(["Bibliotheek Oost", "bibliotheek", "4", "2", "0,5", "0,5", "0,4", "0,7", "", "", "0"])
+    organisations.append(["Bibliotheek Oost", "bibliotheek", "4", "2", "0,5", "0,5", "0,4", "0,7", "0", "", "", "0"])
     _write(folder / "organisaties.csv", organisations)
     _write(folder / "belangen.csv", [*_rows(folder / "belangen.csv"), ["Bibliotheek Oost", "eenzaam", "1"]])
     scenario = tmp_path / "klant.toml"
@@ -139,3 +142,30 @@ def test_the_scenario_written_reads_back_to_the_same_data(tmp_path):
     data = scenario_data(sheet)
     written = tomllib.loads(convert(sheet).read_text(encoding="utf-8"))
     assert written == data
+
+
+# --- fuzzing: any cell text gives a scenario or a clear refusal, never a traceback ---------------------------
+CELLS = st.sampled_from(["", " ", "x", "0", "-0,5", "1,5", "1e400", "nan", "inf", "ja", "nee", "alle", "soort:gemeente",
+                         "soort:xyz", ",,,", "a, b", "Gemeente Zuidoost", "thuis", "12", "100001", "3.5", "=1+1", "é" * 300,
+                         "\"quoted\"", "kind:welfare"])
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(changes=st.lists(st.tuples(st.sampled_from(["organisaties", "opgaven", "belangen", "tafels", "netwerk"]),
+                                  st.integers(0, 12), st.integers(0, 12), CELLS), min_size=1, max_size=4))
+def test_any_cell_text_gives_a_valid_scenario_or_a_refusal_naming_the_sheet(tmp_path_factory, changes):
+    folder = write_template(tmp_path_factory.mktemp("fuzz") / "netwerk")
+    for sheet, row, column, text in changes:
+        rows = _rows(folder / f"{sheet}.csv")
+        r = rows[row % len(rows)]
+        r[column % len(r)] = text
+        _write(folder / f"{sheet}.csv", rows)
+    try:
+        written = convert(folder)
+    except SpreadsheetError as exc:
+        said = str(exc)
+        assert str(folder) in said and any(w in said for w in ("sheet '", "field ", "cannot be read")), said
+        assert all(line.startswith(str(folder)) for line in said.splitlines()), said
+    else:
+        load_scenario(written)                          # what was written is a valid scenario

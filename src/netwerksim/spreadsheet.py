@@ -75,6 +75,9 @@ SHEETS = (
         Column("werkdruk", "workload", "workload", "druk van het eigen werk (0-1)"),
         Column("gezamenlijk belang", "collective weight", "collective_weight",
                "hoe zwaar het gezamenlijke doel weegt tegenover het eigen belang (0-1)"),
+        Column("buiten het netwerk", "outside option", "outside_option",
+               "wat de organisatie zonder het netwerk heeft (-10 tot 10): 0 evenveel, negatief: ze heeft het netwerk "
+               "nodig om haar werk te doen, positief: ze kan het elders beter"),
         Column("rollen", "roles", "roles", f"komma-gescheiden: {', '.join(ROLES)}", listed=True),
         Column("rivalen", "rivals", "rivals", "komma-gescheiden namen van concurrenten in het netwerk", listed=True),
         Column("begint in week", "joins in week", "joins_at", "de week waarin de organisatie aansluit (0: vanaf het begin)"),
@@ -163,7 +166,7 @@ def _read_csv(path: Path):
     except UnicodeDecodeError as exc:
         raise SpreadsheetError(f"{path}: not a UTF-8 text file (byte {exc.start}); save it as CSV UTF-8") from None
     from io import StringIO  # noqa: PLC0415
-    sep = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","   # Dutch Excel: ;
+    sep = ";" if ";" in text.split("\n", 1)[0] else ","       # Dutch Excel writes ';' (its decimals are commas)
     try:
         return pd.read_csv(StringIO(text), sep=sep, dtype=str, keep_default_na=False, nrows=MAX_ROWS + 1)
     except Exception as exc:
@@ -423,14 +426,16 @@ EXAMPLE = {   # a fictitious neighbourhood network (no real organisations)
                 ("weken", "156"), ("regie", "gedeeld"), ("leidende organisatie", "")],
     "organisaties": [
         ("naam", "soort", "professionals", "uren per week", "mandaat", "toezegging", "werkdruk", "gezamenlijk belang",
-         "rollen", "rivalen", "begint in week"),
-        ("Gemeente Zuidoost", "gemeente", "6", "4", "0,7", "0,7", "0,5", "0,6", "financier, initiatiefnemer", "", "0"),
-        ("Welzijn Zuidoost", "welzijn", "12", "4", "0,8", "0,8", "0,6", "0,6", "initiatiefnemer", "", "0"),
-        ("Wijkverpleging Thuis", "zorgaanbieder", "15", "3", "0,8", "0,7", "0,7", "0,5", "",
+         "buiten het netwerk", "rollen", "rivalen", "begint in week"),
+        ("Gemeente Zuidoost", "gemeente", "6", "4", "0,7", "0,7", "0,5", "0,6", "0", "financier, initiatiefnemer", "",
+         "0"),
+        ("Welzijn Zuidoost", "welzijn", "12", "4", "0,8", "0,8", "0,6", "0,6", "-0,2", "initiatiefnemer", "", "0"),
+        ("Wijkverpleging Thuis", "zorgaanbieder", "15", "3", "0,8", "0,7", "0,7", "0,5", "-0,1", "",
          "Zorg Dichtbij", "0"),
-        ("Zorg Dichtbij", "zorgaanbieder", "10", "3", "0,8", "0,6", "0,7", "0,4", "", "Wijkverpleging Thuis", "0"),
-        ("Huisartsen Zuidoost", "huisartsen", "8", "2", "0,6", "0,6", "0,8", "0,5", "", "", "0"),
-        ("Woonstichting Oost", "woningcorporatie", "5", "3", "0,9", "0,6", "0,5", "0,4", "", "", "26"),
+        ("Zorg Dichtbij", "zorgaanbieder", "10", "3", "0,8", "0,6", "0,7", "0,4", "-0,1", "", "Wijkverpleging Thuis",
+         "0"),
+        ("Huisartsen Zuidoost", "huisartsen", "8", "2", "0,6", "0,6", "0,8", "0,5", "-0,1", "", "", "0"),
+        ("Woonstichting Oost", "woningcorporatie", "5", "3", "0,9", "0,6", "0,5", "0,4", "0", "", "", "26"),
     ],
     "opgaven": [("id", "naam", "naam engels", "moeilijkheid", "eigenaar"),
                 ("thuis", "Ouderen langer thuis", "Older people at home for longer", "1,2", "Welzijn Zuidoost"),
