@@ -355,11 +355,12 @@ def _mediation(model, a):
 
 
 def _mandate(model, a):
-    """Administrative cover and a mandate to push through (doorzettingsmacht, 002 R52, L4395-4426)."""
+    """Administrative cover and a mandate to push through (doorzettingsmacht, 002 R52, L4395-4426): the delegates
+    can commit their organisations and the formal owner can change how things work. Whether a proposal is taken
+    up and whether the owner takes a result over stays with the mechanisms (ownership, 7.7): the remedy does not
+    decide it (issue 14 item 4)."""
     st = model.state
     st.orgs.mandate = np.maximum(st.orgs.mandate, a["mandate"])
-    owners = st.issues.owner[st.issues.owner >= 0]
-    st.orgs.ownership[owners] = 1.0
 
 
 def _invite_partner(model, a):
@@ -582,11 +583,11 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           {"strength": Option(0.7, "share of the heat of hot ties taken away", 0.0, 1.0)},
           reads=("ties.pair_heat", "orgs.active"), writes=("ties.pair_heat", "orgs.heat", "network.heat")),
     Entry("mandate", "governance", "Doorzettingsmacht", "Mandate to push through",
-          "Bestuurlijke dekking: mensen krijgen mandaat, de formele eigenaar neemt verantwoordelijkheid.",
-          "Administrative cover: people get a mandate, the formal owner takes responsibility.",
+          "Bestuurlijke dekking: mensen krijgen mandaat om hun organisatie te binden, ook de formele eigenaar.",
+          "Administrative cover: people get a mandate to commit their organisation, the formal owner too.",
           "002 L848-865, L4395-4426 (R52), L5242-5256 (R51)", ("contribution", "innovation"), _mandate,
           {"mandate": Option(0.9, "mandate every organisation gets at least", 0.0, 1.0)},
-          reads=("issues.owner",), writes=("orgs.mandate", "orgs.ownership")),
+          reads=(), writes=("orgs.mandate",)),
     Entry("invite_partner", "intervention", "Partij met de ontbrekende competentie erbij", "Invite the missing partner",
           "Ontbreekt een puzzelstuk, haal dan de partij erbij die het heeft.",
           "If a piece of the puzzle is missing, bring in the party that has it.",
