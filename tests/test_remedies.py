@@ -51,7 +51,7 @@ WRITES_THE_DETECTED = {
     ("V11", "change_of_thinking"),   # writes focus and convergence
 }
 # conflict remedies that still write the temperature itself
-WRITES_THE_TEMPERATURE = {"mediation", "trust_dialogue"}
+WRITES_THE_TEMPERATURE = {"mediation"}
 
 
 def _fields(st) -> dict[str, object]:

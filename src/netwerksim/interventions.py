@@ -322,13 +322,13 @@ def _check_in(model, a):
 
 
 def _trust_dialogue(model, a):
-    """'What do you need to trust the project? What is your fear?' (002 L1020-1035)."""
+    """'What do you need to trust the project? What is your fear?' (002 L1020-1035): fears said out loud take away
+    part of the distrust built up and the partners feel the project is theirs again. The heat is not touched: it
+    follows the lower distrust through mechanism 11 (issue 14 item 4)."""
     st = model.state
     T = st.ties
-    T.pair_heat *= 1 - a["strength"]
     T.s *= 1 - a["strength"]
     refresh_trust(T, len(st.orgs.name))
-    refresh_heat(st)
     st.orgs.ownership += a["strength"] * (1 - st.orgs.ownership)
 
 
@@ -562,8 +562,8 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "'Wat heb je nodig om het project te vertrouwen? Wat is je angst?'",
           "'What do you need to trust the project? What is your fear?'",
           "002 L1020-1035, L4643-4657", ("trust", "conflict", "leadership"), _trust_dialogue,
-          {"strength": Option(0.4, "share of distrust and heat taken away", 0.0, 1.0)},
-          reads=("ties.r", "orgs.active"), writes=("ties.pair_heat", "ties.s", "ties.trust", "ties.pair_trust", "ties.org_given", "ties.org_received", "orgs.heat", "network.heat", "orgs.ownership")),
+          {"strength": Option(0.4, "share of the distrust built up taken away", 0.0, 1.0)},
+          reads=("ties.r",), writes=("ties.s", "ties.trust", "ties.pair_trust", "ties.org_given", "ties.org_received", "orgs.ownership")),
     Entry("near_miss_framing", "intervention", "Rakelingen benoemen", "Near-miss framing",
           "Mislukkingen heten voortaan 'rakelingen': een stap in de goede richting, om van te leren.",
           "From now on failures are 'near misses': a step in the right direction, to learn from.",
