@@ -119,3 +119,20 @@ def test_a_sweep_keeps_a_derived_outcome_per_run_equal_to_the_runs_own_series(tm
     bad.write_text(path.read_text(encoding="utf-8").replace("vitality@6-12", "vitality@6-40"), encoding="utf-8")
     with pytest.raises(SweepError, match=r"sweep.metrics\[0\]: value 'vitality@6-40': week 40 lies past"):
         load_sweep(bad)
+
+
+def test_each_issue_s_innovation_state_is_recorded_and_usable_as_an_outcome():
+    """ideas_<issue>, experiments_<issue>, understood_<issue>: the per-issue experiments add up to the network's."""
+    from netwerksim.runner import run  # noqa: PLC0415
+    result = run(load_scenario("zorgnetwerk"), seed=2, steps=60)
+    ts = result.timeseries.set_index("week")
+    ids = [i.id for i in result.scenario.issues]
+    assert (ts[[f"experiments_{i}" for i in ids]].sum(axis=1) == ts["experiments"]).all()
+    assert ts["experiments"].iloc[-1] > 0 and ts[[f"ideas_{i}" for i in ids]].to_numpy().max() > 0
+    assert ts[[f"understood_{i}" for i in ids]].to_numpy().min() >= 0 and ts[[f"understood_{i}" for i in ids]].to_numpy().max() <= 1
+    assert Derived.parse("understood_ouderen@30").value(result) == ts.loc[30, "understood_ouderen"]
+    m = metric_of("ideas_ggz@52-104", result.scenario)
+    assert m.label("nl") == "ideeën: Mentale gezondheid in de wijk, gemiddeld week 52-104" and m.better == "higher"
+    assert metric_of("experiments_acuut@60", result.scenario).better is None
+    problems = metric_problems(("understood_school@10",), result.scenario, "comparison.metrics", steps=60)
+    assert "'understood_school' is no indicator of the time series" in problems[0][1]

@@ -287,7 +287,8 @@ def series(result: "RunResult", names: tuple[str, ...] = SERIES) -> dict[str, np
 # the second year") or about one party ("how much do the others trust the municipality?"). A derived outcome is
 # written as a name: an indicator of the time series or, between [...], of chosen organisations, then @week,
 # @first-last (the mean over those weeks) or, with _rate, the change per week over the window:
-#   vitality@90  mean_trust@52-104  progress_rate@52-104  progress_ouderen@104
+#   vitality@90  mean_trust@52-104  progress_rate@52-104  progress_ouderen@104  understood_ouderen@104
+#   (an issue's progress, ideas, experiments or understood: how well the group understands its last success)
 #   trust_received[Gemeente Rivierstad]  trust_given[kind:municipality]@52-104
 # Without @ it is the value in the last week. Computed in the worker from the run's frames, like every metric.
 OVER_TIME = {   # time-series indicator: the favourable direction (None: neither)
@@ -306,6 +307,9 @@ PER_ORGANISATION = {   # organisation indicator (organisations frame): the favou
     "trust_given": "higher", "trust_received": "higher", "contribution": "higher", "perceived_value": "higher",
     "benefit": "higher", "energy": "higher", "workload": None, "meeting_hours": "lower",
 }
+PER_ISSUE = {"progress": "higher", "ideas": "higher", "experiments": None, "understood": "higher"}   # <state>_<issue>
+ISSUE_WORDS = {"progress": ("voortgang", "progress"), "ideas": ("ideeën", "ideas"),
+               "experiments": ("experimenten", "experiments"), "understood": ("begrip", "understanding")}
 _DERIVED = re.compile(r"^(?P<column>[A-Za-z][A-Za-z0-9_]*?)(?P<rate>_rate)?(?:\[(?P<who>[^\]]+)\])?"
                       r"(?:@(?P<first>\d+)(?:-(?P<last>\d+))?)?$")
 
@@ -331,7 +335,8 @@ class Derived:
 
     def problem(self, scenario: "Scenario", steps: int | None = None) -> str | None:
         """What is wrong with it for ``scenario`` (a run of ``steps`` weeks), or None."""
-        columns = PER_ORGANISATION if self.who else {**OVER_TIME, **{f"progress_{i.id}": "higher"
+        columns = PER_ORGANISATION if self.who else {**OVER_TIME, **{f"{state}_{i.id}": better
+                                                                      for state, better in PER_ISSUE.items()
                                                                       for i in scenario.issues}}
         if self.column not in columns:
             where = "of organisations, between [...]" if self.who else "of the time series"
@@ -351,9 +356,10 @@ class Derived:
 
     def metric(self, name: str, scenario: "Scenario") -> Metric:
         """Labels and meaning in both languages, built from the indicator's own label."""
-        issue = {f"progress_{i.id}": i for i in scenario.issues}.get(self.column)
+        state, issue = next(((st, i) for st in PER_ISSUE for i in scenario.issues if self.column == f"{st}_{i.id}"),
+                            (None, None))
         if issue is not None:
-            base = (f"voortgang: {issue.name_nl}", f"progress: {issue.name_en}")
+            base = (f"{ISSUE_WORDS[state][0]}: {issue.name_nl}", f"{ISSUE_WORDS[state][1]}: {issue.name_en}")
         else:
             key = f"org.{self.column}" if self.who and f"org.{self.column}" in TEXT else self.column
             base = (t(key, "nl"), t(key, "en")) if key in TEXT else (self.column, self.column)
@@ -361,7 +367,7 @@ class Derived:
         label = {lang: f"{base[i]}{rate}{self._who(lang)}, {self._when(lang)}" for i, lang in enumerate(("nl", "en"))}
         of = ("", "") if not self.who else ("; het gemiddelde over de gekozen organisaties",
                                            "; the mean over the chosen organisations")
-        better = (PER_ORGANISATION if self.who else OVER_TIME).get(self.column, "higher" if issue else None)
+        better = PER_ISSUE[state] if issue is not None else (PER_ORGANISATION if self.who else OVER_TIME).get(self.column)
         return Metric(name, label["nl"], label["en"],
                       f"{label['nl'][0].upper() + label['nl'][1:]}{of[0]}; leeg als de run eerder eindigt.",
                       f"{label['en'][0].upper() + label['en'][1:]}{of[1]}; empty if the run ends earlier.",

@@ -75,7 +75,17 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     row.update(five_conditions(st, row))
     row["vitality"] = vitality(row)
     row.update({f"progress_{i}": float(v) for i, v in zip(I.id, I.progress)})
+    row.update(issue_innovation(I))
     return row
+
+
+ISSUE_STATE = ("ideas", "experiments", "understood")   # per issue, beside its progress (advisors' outcomes, issue 17)
+
+
+def issue_innovation(I) -> dict[str, float]:
+    """Per issue its innovation state: the idea pool, the experiments started so far and how well the group
+    understands why its last success worked (002 L1096-1547, V9); columns ``<state>_<issue id>``."""
+    return {f"{name}_{i}": float(v) for name in ISSUE_STATE for i, v in zip(I.id, getattr(I, name))}
 
 
 CONDITIONS = ("condition_organising", "condition_sense_making", "condition_relations", "condition_interests",
