@@ -40,9 +40,31 @@ def test_no_dip_in_a_steady_or_mildly_wavering_network():
 
 
 def test_a_dip_without_recovery_lasts_to_the_end_of_the_run():
-    series = [0.8] * 20 + [0.8 - 0.01 * w for w in range(1, 41)]
+    series = [0.7 + 0.005 * w for w in range(20)] + [0.8 - 0.01 * w for w in range(1, 41)]
     (dip,) = feed(series)
+    assert dip["type"] == "netwerkdip"
     assert dip["end"] is None and dip["duration"] == len(series) - 1 - dip["start"]
+
+
+def test_a_network_that_falls_from_the_start_never_gets_going_and_is_no_dip():
+    """No energetic start: the fall is its own event, once, with its own narration (issue 13 item 5)."""
+    series = [0.8] * 12 + [0.8 - 0.01 * w for w in range(1, 60)]
+    (failed,) = feed(series)
+    assert failed["type"] == "never_gets_going" and failed["start"] == 0
+    assert 0.15 <= failed["depth"] < 0.2
+    assert failed["label_nl"].startswith("Komt niet op gang") and failed["label_en"].startswith("Never gets going")
+
+
+def test_a_small_rise_is_no_energetic_start_but_a_real_one_is():
+    flat_then_down = [0.8 + 0.001 * w for w in range(20)] + [0.82 - 0.01 * w for w in range(1, 40)]
+    assert [e["type"] for e in feed(flat_then_down)] == ["never_gets_going"]
+    up_then_down = [0.8 + 0.003 * w for w in range(20)] + [0.857 - 0.01 * w for w in range(1, 40)]
+    assert [e["type"] for e in feed(up_then_down)] == ["netwerkdip"]
+
+
+def test_a_network_that_gets_going_after_a_failed_start_can_still_dip():
+    series = [0.8 - 0.01 * w for w in range(30)] + [0.51 + 0.01 * w for w in range(1, 25)] + [0.75 - 0.01 * w for w in range(1, 40)]
+    assert [e["type"] for e in feed(series)] == ["never_gets_going", "netwerkdip"]
 
 
 def test_a_fall_and_recovery_within_the_warm_up_is_not_a_dip():

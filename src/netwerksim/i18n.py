@@ -282,6 +282,10 @@ TEXT: dict[str, tuple[str, str]] = {
                          "Why was not computed (run with --no-explain): `netwerksim explain {folder} --event {n}`."),
     "why.more_detail": ("in detail: netwerksim explain {folder} --event {n}", "in detail: netwerksim explain {folder} --event {n}"),
     "why.no_dip": ("Deze run heeft geen netwerkdip: er is niets te verklaren.", "This run has no netwerkdip: nothing to explain."),
+    "never_gets_going.label": ("Komt niet op gang: de vitaliteit zakt {depth:.0%} onder het niveau van week {start}, "
+                               "zonder eerst te stijgen.",
+                               "Never gets going: vitality falls {depth:.0%} below its level of week {start} without "
+                               "rising first."),
     "doorstart.label": ("Doorstart: de vitaliteit herstelt tot {level} na een dal van {trough} in week {trough_week}.",
                         "Doorstart: vitality recovers to {level} after a trough of {trough} in week {trough_week}."),
     # the workshop app (src/netwerksim/app)

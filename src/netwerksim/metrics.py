@@ -86,6 +86,11 @@ METRICS: dict[str, Metric] = {m.name: m for m in [
        "1 if vitality fell at least the threshold dip.drop (default 15%) below its peak after an energetic start, "
        "else 0; averaged over runs: "
        "the chance of a netwerkdip.", ".0%", "lower"),
+    _M("never_gets_going", "komt niet op gang", "never gets going",
+       "1 als de vitaliteit minstens de drempel dip.drop zakte zonder eerst te stijgen (het netwerk kwam niet op gang; "
+       "geen netwerkdip), anders 0; gemiddeld over runs: de kans daarop.",
+       "1 if vitality fell at least the threshold dip.drop without rising first (the network never got going; not a "
+       "netwerkdip), else 0; averaged over runs: the chance of that.", ".0%", "lower"),
     _M("dip_depth", "diepte netwerkdip", "netwerkdip depth",
        "Hoe ver de (gladgestreken) vitaliteit in de diepste dip onder haar piek zakte, als deel van de piek; 0 zonder dip.",
        "How far (smoothed) vitality fell below its peak in the deepest dip, as a share of the peak; 0 without a dip.",
@@ -152,6 +157,7 @@ METRICS: dict[str, Metric] = {m.name: m for m in [
 
 NOUNS = {   # how a report's sentence names each outcome: "Met X komt een netwerkdip minder vaak voor"
     "dip": ("een netwerkdip", "a netwerkdip"),
+    "never_gets_going": ("een start die niet op gang komt", "a start that never gets going"),
     "doorstart": ("een doorstart", "a doorstart"),
     "dip_depth": ("de diepte van de netwerkdip", "the depth of the netwerkdip"),
     "dip_weeks": ("de tijd in een netwerkdip", "the time in a netwerkdip"),
@@ -182,8 +188,9 @@ COUNTS = ("organisations_left", "organisations_dormant", "stuck_count", "doorbra
 
 
 def yes_no(name: str) -> bool:
-    """Whether metric ``name`` is yes or no in one run: the netwerkdip, the doorstart, each stuck situation."""
-    return name in ("dip", "doorstart") or (name.startswith("stuck_") and name[6:] in SITUATIONS)
+    """Whether metric ``name`` is yes or no in one run: the netwerkdip, a start that never got going, the
+    doorstart, each stuck situation."""
+    return name in ("dip", "never_gets_going", "doorstart") or (name.startswith("stuck_") and name[6:] in SITUATIONS)
 
 
 def _stuck_metric(sid: str) -> Metric:
@@ -250,6 +257,7 @@ def compute(result: "RunResult", derived: tuple[str, ...] = ()) -> dict[str, Any
     stuck = sorted({e["id"] for e in events if e["type"] == "vastloop"}, key=lambda i: int(i[1:]))
     out: dict[str, Any] = {
         "dip": float(bool(dips)),
+        "never_gets_going": float(any(e["type"] == "never_gets_going" for e in events)),
         "dip_depth": float(max((e["depth"] for e in dips), default=0.0)),
         "dip_weeks": float(sum(e["duration"] for e in dips)),
         "dip_start": float(dips[0]["start"]) if dips else math.nan,

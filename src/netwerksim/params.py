@@ -367,6 +367,8 @@ PARAMETERS: dict[str, Param] = {
            "weeks of vitality averaged before the detector compares levels"),
         _P("dip.warmup", 10.0, "weeks", 0, 104, "003 L4614-4622 (an energetic start comes first)",
            "weeks before a fall can count as a netwerkdip"),
+        _P("dip.rise", 0.05, "share", 0, 1, "003 L4614-4622 (after an initially energetic start)",
+           "rise of smoothed vitality above where it started, as a share of that level, before a fall counts as a netwerkdip; a fall without it is a start that never got going"),
         _P("dip.drop", 0.15, "share", 0.01, 0.9, "003 L4614-4622",
            "fall of smoothed vitality below its peak, as a share of the peak, that makes a netwerkdip"),
         _P("dip.recovery", 0.5, "share", 0.05, 1, "003 L4805-4815 (doorstart)",

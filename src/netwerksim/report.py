@@ -45,7 +45,8 @@ def dip_spans(events: list[dict], last: int) -> list[tuple[int, int]]:
 
 
 def mark_dips_and_events(ax, result: "RunResult") -> None:
-    """Shade the netwerkdips and draw a line at every shock, intervention and doorstart (report and app)."""
+    """Shade the netwerkdips and draw a line at every shock, intervention, doorstart and start that never got
+    going (report and app)."""
     for start, end in dips(result):
         ax.axvspan(start, end, color=DIP_COLOUR, alpha=0.15, lw=0)
     for e in result.events:
@@ -53,6 +54,8 @@ def mark_dips_and_events(ax, result: "RunResult") -> None:
             ax.axvline(e["step"], color=EVENT_COLOURS[e["type"]], lw=0.8, ls="--", alpha=0.6)
         elif e["type"] == "doorstart":
             ax.axvline(e["step"], color=DOORSTART_COLOUR, lw=1.5)
+        elif e["type"] == "never_gets_going":
+            ax.axvline(e["step"], color=DIP_COLOUR, lw=1.5, ls=":")
 
 
 def plot_indicator(ax, ts, col, **kw) -> None:
@@ -160,8 +163,9 @@ def story(result: "RunResult", lang: str) -> list[str]:
     v = ts["vitality"]
     key = f"label_{lang}"
     first_dip = next((e for e in result.events if e["type"] == "netwerkdip"), None)
-    if first_dip:   # the detector's (smoothed) peak, so story and event agree
-        peak, peak_week = first_dip["peak"], first_dip["start"]
+    first_fall = next((e for e in result.events if e["type"] in ("netwerkdip", "never_gets_going")), None)
+    if first_fall:   # the detector's (smoothed) peak, so story and event agree
+        peak, peak_week = first_fall["peak"], first_fall["start"]
     else:
         peak, peak_week = v.max(), int(ts["week"].iloc[v.idxmax()])
     lines = [t("story.start_peak" if peak_week == 0 else "story.start", lang, v0=v.iloc[0], peak=peak, week=peak_week)]
@@ -169,7 +173,7 @@ def story(result: "RunResult", lang: str) -> list[str]:
         if e["type"] == "netwerkdip":
             lines.append(t("story.dip", lang, week=e["detected"], text=e[key],
                            trough=decimal(e["trough"], lang), trough_week=e["trough_week"]))
-        elif e["type"] == "doorstart":
+        elif e["type"] in ("doorstart", "never_gets_going"):
             lines.append(t("story.doorstart", lang, week=e["step"], text=e[key]))
     if first_dip is None:
         lines.append(t("story.no_dip", lang))

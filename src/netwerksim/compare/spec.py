@@ -13,7 +13,7 @@ from ..metrics import SERIES, Metric, metric_of, registry
 from ..scenario import Scenario, ScenarioError
 
 REPORTED = ("dip", "dip_depth", "progress_total", "trust_end", "organisations_dormant",   # the first five: key outcomes
-            "dip_weeks", "doorstart", "weeks_to_first_result", "vitality_mean", "vitality_end", "conflict_level_end",
+            "never_gets_going", "dip_weeks", "doorstart", "weeks_to_first_result", "vitality_mean", "vitality_end", "conflict_level_end",
             "organisations_left", "stuck_count")   # the metrics a comparison reports unless it names others
 KEY_COUNT = 5           # key outcomes on the report's first page unless the comparison names them (at most MAX_KEY)
 MAX_KEY = 6

@@ -1,13 +1,17 @@
 """The netwerkdip detector: reads the vitality index week by week and reports dips and doorstarts.
 
-A netwerkdip (003 L4612-4672) is an energetic start followed by a fall of smoothed vitality of at
-least ``dip.drop`` of its peak, after ``dip.warmup`` weeks. It starts at the peak, is detected when
-the fall crosses the threshold, and ends with a *doorstart* (003 L4805-4815) once ``dip.recovery`` of
-the fall is regained, or with the run. The detector only reads the indicator rows; it never touches
-the state. Why the network fell is not read from the rows: :mod:`netwerksim.explain` replays the run
-with each link of the chain held (counterfactual replay) and :func:`narrate` says what it found. The
-indicator changes from the peak to the detection stay on the event as data (``indicator_changes``):
-they move together with the fall, and some of them after it, so they do not say why.
+A netwerkdip (003 L4612-4672) is an energetic start followed by a fall: smoothed vitality first rises
+at least ``dip.rise`` above where it started, then falls at least ``dip.drop`` below its peak, after
+``dip.warmup`` weeks. It starts at the peak, is detected when the fall crosses the threshold, and ends
+with a *doorstart* (003 L4805-4815) once ``dip.recovery`` of the fall is regained, or with the run.
+A network that falls as far without having risen first never got going: that is reported as its own
+event, ``never_gets_going`` ("komt niet op gang"), not as a dip; the detector then watches again from
+the level reached, so a network that gets going later can still dip. The detector only reads the
+indicator rows; it never touches the state. Why the network fell is not read from the rows:
+:mod:`netwerksim.explain` replays the run with each link of the chain held (counterfactual replay) and
+:func:`narrate` says what it found. The indicator changes from the peak to the detection stay on the
+event as data (``indicator_changes``): they move together with the fall, and some of them after it, so
+they do not say why.
 """
 
 from __future__ import annotations
@@ -90,6 +94,8 @@ class DipDetector:
         self.p = None
         self.smoothed: list[float] = []
         self.peak, self.peak_week = -math.inf, 0
+        self.base, self.base_week = math.nan, 0    # where the network started (or restarted after a failed start)
+        self.failed = False                         # reported as never getting going; quiet until it rises again
         self.open: dict[str, Any] | None = None
 
     def observe(self, rows: list[dict], params: Params) -> list[dict[str, Any]]:
@@ -101,10 +107,18 @@ class DipDetector:
         if math.isnan(level):
             return []
         if self.open is None:
+            if math.isnan(self.base):
+                self.base, self.base_week = level, week
             if level > self.peak:
                 self.peak, self.peak_week = level, week
             if week >= self.p.warmup and self.peak > 0 and level <= self.peak * (1 - self.p.drop):
-                return [self._start(rows, week, level, width)]
+                if self.peak >= self.base * (1 + self.p.rise):
+                    self.failed = False
+                    return [self._start(rows, week, level, width)]
+                if not self.failed:
+                    return [self._failed_start(rows, week, level, width)]
+                self.base, self.base_week = level, week   # still going down: follow it quietly
+                self.peak, self.peak_week = level, week
             return []
         dip = self.open
         if level < dip["trough"]:
@@ -126,6 +140,20 @@ class DipDetector:
         self._label(self.open)
         return self.open
 
+    def _failed_start(self, rows, week, level, width) -> dict[str, Any]:
+        """The network fell without having risen first: it never got going (not a netwerkdip)."""
+        start = self.base_week
+        changes = indicator_changes(rows, rows.index(next(r for r in rows if r["week"] == start)), len(rows) - 1, width)
+        depth = (self.peak - level) / self.peak
+        event = {"step": week, "type": "never_gets_going", "start": start, "detected": week, "level_start": self.base,
+                 "peak": self.peak, "level": level, "depth": depth, "indicator_changes": changes}
+        for lang in ("nl", "en"):
+            event[f"label_{lang}"] = t("never_gets_going.label", lang, depth=depth, start=start)
+        self.base, self.base_week = level, week      # watch again from here: it may still get going
+        self.peak, self.peak_week = level, week
+        self.failed = True
+        return event
+
     @staticmethod
     def _label(dip: dict[str, Any]) -> None:
         for lang in ("nl", "en"):
@@ -136,6 +164,7 @@ class DipDetector:
         dip.update(end=week, duration=week - dip["start"])
         self.open = None
         self.peak, self.peak_week = level, week
+        self.base, self.base_week = level, week
         labels = {f"label_{lang}": t("doorstart.label", lang, level=decimal(level, lang),
                                      trough=decimal(dip["trough"], lang), trough_week=dip["trough_week"])
                   for lang in ("nl", "en")}
