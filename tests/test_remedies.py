@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -176,3 +177,11 @@ def test_the_detectors_read_only_what_the_situations_declare(scenario, monkeypat
     declared = set().union(*(s.reads for s in SITUATIONS.values())) | STRUCTURE
     assert seen - declared == set(), seen - declared
     assert {"issues.understood", "orgs.mandate", "network.concentration"} <= seen     # the spy sees what is read
+
+
+def test_model_md_lists_what_each_detector_reads_and_its_remedies():
+    text = (Path(__file__).resolve().parents[1] / "docs" / "model.md").read_text(encoding="utf-8")
+    for s in SITUATIONS.values():
+        row = (f"| {s.id} | {s.source} | " + ", ".join(f"`{r}`" for r in s.reads) + " | "
+               + ", ".join(f"`{r}`" for r in s.remedies) + " |")
+        assert row in text, f"docs/model.md 7.15 lacks the row: {row}"
