@@ -1,9 +1,11 @@
 """Browser-side pieces of the workshop page (ipyvue templates, no extra package, nothing from a CDN).
 
 ``FrameAck`` tells the play loop that the browser has put a week on screen (player.py): it holds the week
-shown and answers each new one once Vue has updated the page. The page sets its week after everything else
-of a frame (in an effect of the page, which runs after its children's), so that the answer comes after the
-week, the network and the chart have reached the browser. ``NetworkView`` draws the network on a canvas.
+shown and answers each new one once Vue has updated the page and the week's label (``.nws-week``) shows it.
+The page sets its week after everything else of a frame (in an effect of the page, which runs after its
+children's), so that the answer comes after the week, the network and the chart have reached the browser;
+the browser applies widget updates one at a time, so the answer also waits until the label reads the week
+(a tab under load answered with the label one week behind, and a Pause read from it came two weeks late). ``NetworkView`` draws the network on a canvas.
 """
 
 from __future__ import annotations
@@ -20,8 +22,21 @@ module.exports = {
   watch: { week() { this.answer(); } },
   methods: {
     answer() {
+      // after Vue has patched the page with this week, and once the week's label shows it: the widgets'
+      // updates of one frame are applied one by one, so this message can arrive before the label's
       const week = this.week;
-      this.$nextTick(() => this.drawn(week));   // after Vue has patched the page with this week
+      let tries = 0;
+      const shows = () => {
+        const label = document.querySelector('.nws-week');
+        const number = label && label.textContent.match(/\\d+/);
+        return !label || (number !== null && parseInt(number[0]) >= week);
+      };
+      const check = () => {
+        if (week !== this.week) return;                   // a newer week came: that one answers
+        if (shows() || ++tries > 250) this.drawn(week);  // at most ~5 s: never hold the play for a label
+        else setTimeout(check, 20);
+      };
+      this.$nextTick(check);
     },
   },
 };
