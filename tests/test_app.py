@@ -346,16 +346,29 @@ def test_chart_marks_group_a_week_and_name_the_dip_and_the_doorstart_in_their_ow
     assert min(sizes) >= 16
 
 
-def test_names_above_the_chart_share_a_row_only_when_they_do_not_overlap():
-    marks = [(10, "#000", "Vertrouwensdialoog"), (12, "#000", "Bemiddeling"), (14, "#000", "Check-in"),
-             (60, "#000", "Netwerkdip gemeld"), (61, "#000", "Doorstart")]
-    rows = label_rows(marks, 156, 16)
+def test_names_above_the_chart_never_overlap_nor_run_past_its_end():
+    """The doorstart screenshot of the trainers' guide: 'Financiering stopt' (40), 'Netwerkdip gemeld' and the
+    four ingredients (66) and 'Doorstart' (72) crowd; names share a row only where they do not overlap, and a
+    name that would run past week 156 is put left of its line."""
+    four = "Gezamenlijke feitenanalyse + 3 meer"                  # event_marks names more than two so
+    cases = [[(10, "#000", "Vertrouwensdialoog"), (12, "#000", "Bemiddeling"), (14, "#000", "Check-in"),
+              (60, "#000", "Netwerkdip gemeld"), (61, "#000", "Doorstart")],
+             [(20, "#000", "Personeelstekort"), (40, "#000", "Financiering stopt"), (66, "#000", "Netwerkdip gemeld"),
+              (66, "#000", four), (72, "#000", "Doorstart")],
+             [(150, "#000", "Netwerkdip gemeld"), (154, "#000", "Doorstart")]]
     weeks_per_px = 156 / CHART_WIDTH_PX
-    for row in set(rows):
-        placed = [m for m, r in zip(marks, rows) if r == row]
-        for (w1, _, text), (w2, _, _) in zip(placed, placed[1:]):
-            assert w1 + len(text) * 0.55 * 16 * weeks_per_px <= w2
-    assert rows[:3] == [0, 1, 2]
+    for marks in cases:
+        placed = label_rows(marks, 156, 16)
+        spans = []
+        for (week, _, text), (row, side) in zip(marks, placed):
+            width = (len(text) * 0.55 * 16 + 12) * weeks_per_px
+            span = (week - width, week) if side == "left" else (week, week + width)
+            assert span[0] >= 0 and span[1] <= 156, (text, side)
+            assert all(span[1] <= a or b <= span[0] for r, (a, b) in spans if r == row), (text, row)
+            spans.append((row, span))
+    assert [row for row, _ in label_rows(cases[0], 156, 16)][:3] == [0, 1, 2]
+    assert max(row for row, _ in label_rows(cases[1], 156, 16)) == 3       # a fourth row where they crowd
+    assert [side for _, side in label_rows(cases[2], 156, 16)] == ["left", "left"]
 
 
 # --- narration ----------------------------------------------------------------------------------------

@@ -327,6 +327,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "app.chart.capitals": ("Kapitalen", "Capitals"),
     "app.chart.vitality_mean": ("vitaliteit (gem. {weeks} wk)", "vitality (mean of {weeks} wk)"),
     "app.mark.dip": ("Netwerkdip gemeld", "Netwerkdip reported"),
+    "app.mark.more": ("{first} + {n} meer", "{first} + {n} more"),
     "app.plot.capitals": ("De drie kapitalen (geschaald naar hun hoogste waarde)",
                           "The three capitals (scaled to their highest value)"),
     "app.log": ("Wat er gebeurde", "What happened"),

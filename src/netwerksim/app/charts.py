@@ -27,7 +27,7 @@ CAPITALS = ("economic_capital", "social_capital", "cultural_capital")
 CAPITAL_COLOURS = ("#b7950b", "#16a085", "#7d3c98")
 MARKED = ("shock", "intervention", "governance")
 CHARTS = ("vitality", "conditions", "capitals")   # i18n keys app.chart.<name>
-LABEL_ROWS = 3                     # rows of event names above the chart
+LABEL_ROWS = 3                     # rows of event names above the chart (more only where they crowd)
 CHART_WIDTH_PX = 640               # about the chart's width on a 1280-pixel screen, to keep names and legend apart
 
 
@@ -81,19 +81,33 @@ def event_marks(events: list[dict], lang: str) -> list[tuple[int, str, str]]:
             marks.setdefault((e["step"], DIP_COLOUR), []).append(t("app.mark.dip", lang))
         elif e["type"] == "doorstart":
             marks.setdefault((e["step"], DOORSTART_COLOUR), []).append(t("app.event.doorstart", lang))
-    return [(week, colour, " + ".join(dict.fromkeys(texts))) for (week, colour), texts in sorted(marks.items())]
+    return [(week, colour, _grouped(list(dict.fromkeys(texts)), lang)) for (week, colour), texts in sorted(marks.items())]
 
 
-def label_rows(marks: list[tuple[int, str, str]], horizon: int, font_px: int, rows: int = LABEL_ROWS) -> list[int]:
-    """A row for each mark's name so that names in one row do not overlap (estimated from their length at
-    ``CHART_WIDTH_PX``); when every row is taken, the row that frees first."""
+def _grouped(texts: list[str], lang: str) -> str:
+    """One label for what was pressed in one week: two names in full, more as the first and how many more
+    (the log names them all; four names ran past the chart's end)."""
+    return " + ".join(texts) if len(texts) <= 2 else t("app.mark.more", lang, first=texts[0], n=len(texts) - 1)
+
+
+def label_rows(marks: list[tuple[int, str, str]], horizon: int, font_px: int,
+               rows: int = LABEL_ROWS) -> list[tuple[int, str]]:
+    """(row, side) for each mark's name so that names never overlap (estimated from their length at
+    ``CHART_WIDTH_PX``): right of its line, or left of it where it would run past the chart's end; a row
+    more above the ``rows`` when a crowded stretch has filled them all."""
     weeks_per_px = horizon / CHART_WIDTH_PX
-    free_from = [-math.inf] * rows
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
     out = []
     for week, _, text in marks:
-        row = next((r for r in range(rows) if free_from[r] <= week), min(range(rows), key=free_from.__getitem__))
-        free_from[row] = week + (len(text) * 0.55 * font_px + 12) * weeks_per_px
-        out.append(row)
+        width = (len(text) * 0.55 * font_px + 12) * weeks_per_px
+        side = "left" if week + width > horizon and week - width >= 0 else "right"
+        span = (week - width, week) if side == "left" else (week, week + width)
+        row = next((r for r, spans in enumerate(taken) if all(span[1] <= a or b <= span[0] for a, b in spans)), None)
+        if row is None:
+            taken.append([])
+            row = len(taken) - 1
+        taken[row].append(span)
+        out.append((row, side))
     return out
 
 
@@ -139,8 +153,8 @@ def chart_option(rows: list[dict], events: list[dict], horizon: int, lang: str, 
     The values along the axis are written by the option itself (a decimal comma in Dutch)."""
     last = rows[-1]["week"] if rows else 0
     marks = event_marks(events, lang)
-    rows_of = label_rows(marks, horizon, font_px)
-    strip_rows = max(rows_of, default=-1) + 1
+    placed = label_rows(marks, horizon, font_px)
+    strip_rows = max((row for row, _ in placed), default=-1) + 1
     strip_px = strip_rows * (font_px + 8)
     axis = {"type": "value", "min": 0, "max": horizon}
     lines = [{"xAxis": week, "lineStyle": {"color": colour, "width": 2, "type": "solid"}} for week, colour, _ in marks]
@@ -160,9 +174,9 @@ def chart_option(rows: list[dict], events: list[dict], horizon: int, lang: str, 
     series.append({"type": "scatter", "name": "marks", "symbolSize": 0, "silent": True, "xAxisIndex": 0,
                    "yAxisIndex": 0, "legendHoverLink": False,
                    "data": [{"value": [week, strip_rows - 1 - row + 0.5],
-                             "label": {"show": True, "position": "right", "distance": 2, "formatter": text,
+                             "label": {"show": True, "position": side, "distance": 2, "formatter": text,
                                        "color": colour, "fontSize": font_px, "fontWeight": "bold"}}
-                            for (week, colour, text), row in zip(marks, rows_of)]})
+                            for (week, colour, text), (row, side) in zip(marks, placed)]})
     series.append({"type": "scatter", "name": "axis", "symbolSize": 0, "silent": True, "xAxisIndex": 1,
                    "yAxisIndex": 1, "clip": False,
                    "data": [{"value": [0, k / 5], "label": {"show": True, "position": "left", "distance": 8,
