@@ -206,6 +206,34 @@ def test_the_swap_is_one_step_on_linux(tmp_path):
     assert (tmp_path / "b" / "from_a").exists() and not (tmp_path / "a" / "from_a").exists()
 
 
+@pytest.mark.parametrize("one_step", [True, False])
+def test_a_users_folder_that_takes_the_results_place_during_the_run_is_put_back_untouched(tmp_path, monkeypatch,
+                                                                                          one_step):
+    """The check before the swap and the swap itself are two steps: whatever stands at ``out`` when the swap
+    happens is removed only if it is netwerksim's own (the exchange and the two-rename way alike)."""
+    out = run("zorgnetwerk", steps=5).save(tmp_path / "res", plots=False)
+    if not one_step:
+        monkeypatch.setattr(storage, "exchange", lambda a, b: False)
+    real_check = storage.check_out
+    calls = []
+
+    def users_folder_appears_after_the_last_check(path, kind, **kw):
+        checked = real_check(path, kind, **kw)
+        calls.append(path)
+        if len(calls) == 2:                            # the check just before the swap
+            shutil.rmtree(out)
+            (out / "sub").mkdir(parents=True)
+            (out / "thesis.docx").write_bytes(b"precious")
+        return checked
+
+    monkeypatch.setattr(storage, "check_out", users_folder_appears_after_the_last_check)
+    with pytest.raises(OutputError, match="not a netwerksim result"):
+        with result_folder(out, "run") as tmp:
+            (tmp / "new.parquet").write_bytes(b"new")
+    assert (out / "thesis.docx").read_bytes() == b"precious" and (out / "sub").is_dir() and kind_of(out) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["res"]
+
+
 def _dead_pid() -> int:
     proc = subprocess.Popen(["true"])
     proc.wait()
@@ -220,13 +248,16 @@ def test_leftovers_of_killed_writers_are_cleaned_and_an_old_result_left_aside_go
         other_host = tmp_path / f".res~netwerksim~elsewhere~{dead}~0123abcd.new"
         aside = tmp_path / f".kept~netwerksim~{host}~{dead}~0123abcd.old"
         users = tmp_path / ".res.tmp"                  # looks temporary, but is not of netwerksim's naming
-        for folder in (new, running, other_host, aside, users):
+        named_alike = tmp_path / f".mine~netwerksim~{host}~{dead}~0123abcd.new"   # netwerksim's naming, no marker
+        for folder in (new, running, other_host, aside, users, named_alike):
             (folder / "sub").mkdir(parents=True)
             (folder / "sub" / "f").write_bytes(b"x")
-        (aside / MARKER).write_text('{"kind": "run"}')
+        for folder in (new, running, other_host, aside):
+            (folder / MARKER).write_text('{"kind": "run"}')
         run("zorgnetwerk", steps=5).save(tmp_path / "res", plots=False)
         alive.kill()
     assert not new.exists() and running.exists() and other_host.exists() and users.exists()
+    assert (named_alike / "sub" / "f").read_bytes() == b"x"                # not netwerksim's own: never removed
     assert not aside.exists() and kind_of(tmp_path / "kept") == "run"      # the kill between the two renames, mended
     assert clean_leftovers(tmp_path) == [running]                          # now that its writer has died
 

@@ -25,7 +25,7 @@ import re
 import secrets
 import shutil
 import socket
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -128,25 +128,52 @@ def result_folder(out: str | Path, kind: str) -> Iterator[Path]:
         check_out(out, kind)
         _swap_in(tmp, out)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        with suppress(OSError):
+            _remove_own(tmp)
         raise
 
 
+def _own(path: Path) -> bool:
+    """Whether netwerksim may remove ``path``: a real folder (no link) that carries the marker, or an empty one."""
+    if path.is_symlink() or not path.is_dir():
+        return False
+    return kind_of(path) is not None or not any(path.iterdir())
+
+
+def _remove_own(path: Path) -> bool:
+    """Remove ``path`` if netwerksim made it (:func:`_own`), else leave it; the one place that removes a tree."""
+    if not _own(path):
+        return False
+    shutil.rmtree(path)
+    return True
+
+
 def _swap_in(new: Path, out: Path) -> None:
-    """Put ``new`` in the place of ``out``; at every moment the old or the new result is complete on disk."""
+    """Put ``new`` in the place of ``out``; at every moment the old or the new result is complete on disk.
+
+    What was at ``out`` is removed only once it is under a private name and still netwerksim's own: a folder
+    of someone else's that took its place after the last check is put back, and the write refused."""
     if not os.path.lexists(out):
         os.rename(new, out)   # fails if a non-empty folder appeared meanwhile: nothing is lost
     elif exchange(new, out):
-        shutil.rmtree(new)    # the old result, now under the temporary name
+        if not _own(new):     # the old one, now under the temporary name
+            exchange(new, out)
+            raise OutputError(f"{out}: {FOREIGN} (it took the place of the result while netwerksim ran); "
+                              "nothing of it was changed")
+        _remove_own(new)
     else:
         aside = _make_temp(out, "old", make=False)
         os.rename(out, aside)
+        if not _own(aside):
+            os.rename(aside, out)
+            raise OutputError(f"{out}: {FOREIGN} (it took the place of the result while netwerksim ran); "
+                              "nothing of it was changed")
         try:
             os.rename(new, out)
         except BaseException:
             os.rename(aside, out)   # a kill right here is mended by the next clean_leftovers
             raise
-        shutil.rmtree(aside)
+        _remove_own(aside)
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -190,8 +217,9 @@ def clean_leftovers(parent: str | Path) -> list[Path]:
         if m["role"] == "old" and not os.path.lexists(home):
             os.rename(path, home)
             continue
-        shutil.rmtree(path, ignore_errors=True)
-        removed.append(path)
+        with suppress(OSError):
+            if _remove_own(path):   # a folder of netwerksim's naming that is not its own stays
+                removed.append(path)
     return removed
 
 
