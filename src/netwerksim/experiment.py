@@ -21,7 +21,7 @@ from itertools import islice
 from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
-from .metrics import compute, series
+from .metrics import Derived, compute, series
 from .progress import Progress
 
 
@@ -55,7 +55,9 @@ def run_summary(spec: RunSpec | Mapping[str, Any]) -> dict[str, Any]:
         spec = RunSpec(**spec)
     scenario = load_scenario(dict(spec.scenario) if isinstance(spec.scenario, Mapping) else spec.scenario)
     extra = [(e["at"], e["type"], {k: v for k, v in e.items() if k not in ("at", "type")}) for e in spec.events]
-    result = run(scenario, seed=spec.seed, steps=spec.steps, params=dict(spec.params), interventions=extra or None)
+    pairs = tuple(d.who for d in map(Derived.parse, spec.metrics) if d is not None and d.pair)
+    result = run(scenario, seed=spec.seed, steps=spec.steps, params=dict(spec.params), interventions=extra or None,
+                 trust_pairs=pairs)
     out = compute(result, spec.metrics)
     if spec.series:
         out["series"] = series(result, spec.series)

@@ -298,7 +298,9 @@ def series(result: "RunResult", names: tuple[str, ...] = SERIES) -> dict[str, np
 #   vitality@90  mean_trust@52-104  progress_rate@52-104  progress_ouderen@104  understood_ouderen@104
 #   (an issue's progress, ideas, experiments or understood: how well the group understands its last success)
 #   trust_received[Gemeente Rivierstad]  trust_given[kind:municipality]@52-104
-# Without @ it is the value in the last week. Computed in the worker from the run's frames, like every metric.
+#   trust[Gemeente Rivierstad->Zorggroep Oost]@90  (directed: how much the one's professionals trust the other's)
+# Without @ it is the value in the last week. Computed in the worker from the run's frames, like every metric; trust
+# between two parties from a column the run records for the pairs asked for only (NetwerkModel's trust_pairs).
 OVER_TIME = {   # time-series indicator: the favourable direction (None: neither)
     "vitality": "higher", "mean_trust": "higher", "mean_energy": "higher", "joint_contribution": "higher",
     "alignment": "higher", "ownership": "higher", "perceived_value": "higher", "progress": "higher",
@@ -315,6 +317,7 @@ PER_ORGANISATION = {   # organisation indicator (organisations frame): the favou
     "trust_given": "higher", "trust_received": "higher", "contribution": "higher", "perceived_value": "higher",
     "benefit": "higher", "energy": "higher", "workload": None, "meeting_hours": "lower",
 }
+PER_PAIR = {"trust": "higher"}   # between two parties [A->B]: how much A's professionals trust B's
 PER_ISSUE = {"progress": "higher", "ideas": "higher", "experiments": None, "understood": "higher"}   # <state>_<issue>
 ISSUE_WORDS = {"progress": ("voortgang", "progress"), "ideas": ("ideeën", "ideas"),
                "experiments": ("experimenten", "experiments"), "understood": ("begrip", "understanding")}
@@ -332,6 +335,11 @@ class Derived:
     first: int | None      # None: the last week
     last: int | None       # None: the value at ``first``; else the mean (or rate) over first..last
 
+    @property
+    def pair(self) -> bool:
+        """Between two parties (``[A->B]``), not of chosen organisations."""
+        return self.who is not None and "->" in self.who
+
     @classmethod
     def parse(cls, name: str) -> "Derived | None":
         """The parts of ``name``, or None when it is not written as a derived outcome (no @, [..] or _rate)."""
@@ -343,6 +351,8 @@ class Derived:
 
     def problem(self, scenario: "Scenario", steps: int | None = None) -> str | None:
         """What is wrong with it for ``scenario`` (a run of ``steps`` weeks), or None."""
+        if self.pair:
+            return self._pair_problem(scenario) or self._week_problem(steps)
         columns = PER_ORGANISATION if self.who else {**OVER_TIME, **{f"{state}_{i.id}": better
                                                                       for state, better in PER_ISSUE.items()
                                                                       for i in scenario.issues}}
@@ -350,8 +360,23 @@ class Derived:
             where = "of organisations, between [...]" if self.who else "of the time series"
             return f"{self.column!r} is no indicator {where}; allowed: {sorted(columns)}"
         if self.who and not _chosen(self.who, scenario):
-            return (f"[{self.who}] chooses no organisation; allowed: a name ({[o.name for o in scenario.organisations]}), "
-                    f"'kind:<kind>' ({sorted(_kinds(scenario))}) or '*'")
+            return f"[{self.who}] chooses no organisation; allowed: {_choices(scenario)}"
+        return self._week_problem(steps)
+
+    def _pair_problem(self, scenario: "Scenario") -> str | None:
+        if self.column not in PER_PAIR:
+            return f"{self.column!r} is no indicator between two parties [A->B]; allowed: {sorted(PER_PAIR)}"
+        sides = self.who.split("->")
+        if len(sides) != 2:
+            return f"[{self.who}] names {len(sides)} parties; write two, [A->B]: how much A trusts B"
+        wrong = next((side for side in sides if not _chosen(side, scenario)), None)
+        if wrong is not None:
+            return f"{wrong!r} in [{self.who}] chooses no organisation; allowed: {_choices(scenario)}"
+        if self.rate:
+            return "a rate of trust between two parties is not offered; ask for trust at a week or over a window"
+        return None
+
+    def _week_problem(self, steps: int | None) -> str | None:
         weeks = [w for w in (self.first, self.last) if w is not None]
         top = steps if steps is not None else 5200
         if any(w > top for w in weeks):
@@ -366,6 +391,8 @@ class Derived:
         """Labels and meaning in both languages, built from the indicator's own label."""
         state, issue = next(((st, i) for st in PER_ISSUE for i in scenario.issues if self.column == f"{st}_{i.id}"),
                             (None, None))
+        if self.pair:
+            return self._pair_metric(name)
         if issue is not None:
             base = (f"{ISSUE_WORDS[state][0]}: {issue.name_nl}", f"{ISSUE_WORDS[state][1]}: {issue.name_en}")
         else:
@@ -380,6 +407,26 @@ class Derived:
                       f"{label['nl'][0].upper() + label['nl'][1:]}{of[0]}; leeg als de run eerder eindigt.",
                       f"{label['en'][0].upper() + label['en'][1:]}{of[1]}; empty if the run ends earlier.",
                       ".3f" if self.rate else ".2f", better)
+
+    def _pair_metric(self, name: str) -> Metric:
+        """'vertrouwen van A in B, week 90' and its meaning: the mean over the ties from A's professionals to B's."""
+        a, b = self.who.split("->")
+        nl = f"vertrouwen van {self._party(a, 'nl')} in {self._party(b, 'nl')}, {self._when('nl')}"
+        en = f"trust of {self._party(a, 'en')} in {self._party(b, 'en')}, {self._when('en')}"
+        return Metric(name, nl, en,
+                      f"{nl[0].upper() + nl[1:]}: het gemiddelde vertrouwen van hun professionals in die van de ander "
+                      "(over hun banden aan gedeelde tafels); leeg als ze geen tafel delen of de run eerder eindigt.",
+                      f"{en[0].upper() + en[1:]}: the mean trust of its professionals in the other's (over their ties "
+                      "at shared tables); empty if they share no table or the run ends earlier.",
+                      ".2f", PER_PAIR[self.column])
+
+    @staticmethod
+    def _party(side: str, lang: str) -> str:
+        if side == "*":
+            return "alle partners" if lang == "nl" else "all partners"
+        if side.startswith("kind:"):
+            return f"{'soort' if lang == 'nl' else 'kind'} {t('kind.' + side[5:], lang)}"
+        return side
 
     def _who(self, lang: str) -> str:
         """' (Gemeente Rivierstad)', ' (soort: gemeente)', ' (alle partners)' or '' for the whole network."""
@@ -403,7 +450,9 @@ class Derived:
 
     def value(self, result: "RunResult") -> float:
         """The outcome of one run; NaN when a week asked for lies past the run's end."""
-        if self.who:
+        if self.pair:
+            by_week = result.timeseries.set_index("week")[f"trust[{self.who}]"]
+        elif self.who:
             frame = result.organisations
             chosen = _chosen(self.who, result.scenario, frame)
             by_week = frame[frame["organisation"].isin(chosen)].groupby("week")[self.column].mean()
@@ -422,6 +471,12 @@ class Derived:
 
 def _kinds(scenario: "Scenario") -> set[str]:
     return {o.kind for o in scenario.organisations} | {g.kind for g in scenario.organisation_groups}
+
+
+def _choices(scenario: "Scenario") -> str:
+    """What may stand between [...] to choose organisations."""
+    return (f"a name ({[o.name for o in scenario.organisations]}), 'kind:<kind>' ({sorted(_kinds(scenario))}) "
+            "or '*'")
 
 
 def _chosen(who: str, scenario: "Scenario", frame=None) -> list[str]:

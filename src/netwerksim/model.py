@@ -38,7 +38,8 @@ from .mechanisms.production import produce
 from .mechanisms.trust import update_trust
 from .mechanisms.value import update_value
 from .observers.dip import DipDetector
-from .observers.indicators import ORGANISATION_COLUMNS, network_indicators, organisation_indicators
+from .observers.indicators import (ORGANISATION_COLUMNS, chosen_organisations, network_indicators,
+                                  organisation_indicators, trust_between)
 from .observers.stuck import StuckDetector
 from .observers.thermometer import Thermometer
 from .params import Params, from_keywords, keyword
@@ -114,6 +115,9 @@ class NetwerkModel(Model):
     ``datacollector`` is a Mesa DataCollector of every time-series column and, per organisation, the
     organisation indicators; ``rows`` holds the same time series recorded without Mesa (the fast path).
     ``mesa_data=False`` leaves the DataCollector out (``run`` does: the array-backed record is all it needs).
+    ``trust_pairs`` (``"A->B"``, each side a name, ``kind:<kind>`` or ``*``) adds a column ``trust[A->B]`` to the
+    time series: how much A's professionals trust B's (:func:`~.observers.indicators.trust_between`); only the
+    pairs asked for are recorded.
     """
 
     def __init__(
@@ -124,6 +128,7 @@ class NetwerkModel(Model):
         params: Mapping[str, float] | None = None,
         steps: int | None = None,
         mesa_data: bool = True,
+        trust_pairs: Iterable[str] = (),
         **parameters: float,
     ):
         if isinstance(scenario, MesaScenario):   # Mesa's way: everything in the scenario object
@@ -148,6 +153,8 @@ class NetwerkModel(Model):
         self.initial_params = self.params.as_dict()   # set_parameter events may change them later
         guard(self.spec, mesa_data=mesa_data)   # a network that would not fit is refused before any array exists
         self.state = build_state(self.spec, self.rng, self.params)
+        self._trust_pairs = {pair: tuple(chosen_organisations(side, self.state.orgs) for side in pair.split("->"))
+                             for pair in trust_pairs}
         self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
         self.professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]
         self.week = 0
@@ -275,7 +282,8 @@ class NetwerkModel(Model):
                      **i18n.both(key, org=orgs.name[i], weeks=int(orgs.weeks_below[i])))
 
     def _record(self) -> None:
-        row = {"week": self.week, **network_indicators(self.state, self.params)}
+        row = {"week": self.week, **network_indicators(self.state, self.params),
+               **{f"trust[{pair}]": trust_between(self.state.ties, *sides) for pair, sides in self._trust_pairs.items()}}
         self.rows.append(row)
         for event in self.dip_detector.observe(self.rows, self.params):
             self.events.append(event)

@@ -68,20 +68,22 @@ def run(
     interventions: list[tuple[int, str, dict]] | None = None,
     on_step: Callable[[int, int], None] | None = None,
     explain: bool = False,
+    trust_pairs: tuple[str, ...] = (),
 ) -> RunResult:
     """Run one scenario for ``steps`` weeks (default: the scenario's) and return its RunResult.
 
     ``interventions`` adds ``(week, name, params)`` entries on top of the scenario's timeline.
     ``explain`` attributes every netwerkdip by counterfactual replay (:mod:`.explain`; up to about 1.5 times
     the cost of the run per dip): its event gets an ``attribution`` and labels that say why. The run's
-    results are the same with or without it, apart from those fields.
+    results are the same with or without it, apart from those fields. ``trust_pairs`` (``"A->B"``) adds
+    a column ``trust[A->B]`` per pair to the time series (:class:`~.model.NetwerkModel`).
     """
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     if interventions:
         extra = [{"at": at, "type": name, **kw} for at, name, kw in interventions]
         sc = Scenario.model_validate({**sc.model_dump(), "events": [*(e.model_dump() for e in sc.events), *extra]})
     sc = sc.with_changes(steps=steps, seed=seed)
-    model = NetwerkModel(sc, params=params, mesa_data=False)   # the array-backed record is the fast path
+    model = NetwerkModel(sc, params=params, mesa_data=False, trust_pairs=trust_pairs)   # the array-backed record is the fast path
     n = sc.meta.steps
     for done in range(1, n + 1):
         model.step()

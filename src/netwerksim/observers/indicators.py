@@ -12,6 +12,7 @@ import numpy as np
 
 from ..mechanisms.production import given_hours
 from ..params import Params
+from ..scenario import KINDS
 from ..state import State, Status
 
 
@@ -127,6 +128,24 @@ def vitality(row: dict[str, float]) -> float:
     """
     values = [row[c] for c in VITALITY_COMPONENTS]
     return 0.0 if any(v != v for v in values) else sum(values) / len(values)
+
+
+def chosen_organisations(who: str, orgs) -> np.ndarray:
+    """Which organisations ``who`` names, as a mask: a name, 'kind:<kind>' or '*' (all, generated ones included)."""
+    if who == "*":
+        return np.ones(len(orgs.name), bool)
+    if who.startswith("kind:"):
+        return orgs.kind == KINDS.index(who[5:])
+    return np.array([name == who for name in orgs.name], bool)
+
+
+def trust_between(T, first: np.ndarray, second: np.ndarray) -> float:
+    """How much the professionals of the organisations ``first`` trust those of ``second`` (masks): the mean
+    over the ties from the one to the other, as :func:`~..mechanisms.trust.trust_by_organisation` averages
+    trust given and received; NaN when their professionals share no table (no tie, nothing to average)."""
+    on = first[T.pairs[:, 0]] & second[T.pairs[:, 1]]
+    n = T.pair_count[on].sum()
+    return float((T.pair_count[on] * T.pair_trust[on]).sum() / n) if n else float("nan")
 
 
 ORGANISATION_COLUMNS = ("status", "contribution", "perceived_value", "benefit", "trust_given", "trust_received",
