@@ -263,6 +263,17 @@ class Governance(StrictModel):
     room: Fraction | None = None                 # room partners get to choose how (0 tight steering, 1 letting go)
 
 
+class Relation(StrictModel):
+    """How two organisations got along before this network (issue 17): the trust their professionals start
+    with and whether they are rivals. The trust is the starting evidence of their ties (``trust.prior_evidence``),
+    which meeting then confirms or wears down; rivals share less while they compete (003 L904-912, R29)."""
+
+    between: Annotated[list[str], Field(min_length=2, max_length=2)]   # two organisations listed one by one
+    trust: Annotated[float, Field(ge=0.1, le=0.9)] | None = None        # the first's professionals in the second's
+    trust_back: Annotated[float, Field(ge=0.1, le=0.9)] | None = None   # the second's in the first's (default: trust)
+    rivals: bool = False
+
+
 class Event(StrictModel):
     """One entry of the timeline: at week ``at``, apply the registry entry ``type`` with its parameters
     (checked against the registry's ranges in :func:`validate`)."""
@@ -284,6 +295,7 @@ class Scenario(StrictModel):
     forums: list[Forum] = []
     forum_groups: list[ForumGroup] = []
     governance: Governance = Governance()
+    relations: list[Relation] = []
     parameters: dict[str, float] = {}
     events: list[Event] = []
 
@@ -373,6 +385,7 @@ def _reference_problems(s: Scenario):
         for rival in o.rivals:
             if rival not in names or rival == o.name:
                 yield f"organisations[{i}].rivals", f"value {rival!r} is not another organisation; allowed: {names}"
+    yield from _relation_problems(s.relations, names)
     for i, g in enumerate(s.organisation_groups):
         if isinstance(g.interests, dict):
             for issue in g.interests:
@@ -418,3 +431,23 @@ def _reference_problems(s: Scenario):
             REGISTRY[e.type].check_params(e.params, s)
         except EventParameterError as exc:
             yield f"events[{i}].{exc.field}", str(exc)
+
+
+def _relation_problems(relations: list[Relation], names: list[str]):
+    """Two different organisations listed one by one, each pair once, and something said about them."""
+    seen: dict[frozenset, int] = {}
+    for i, r in enumerate(relations):
+        for name in r.between:
+            if name not in names:
+                yield f"relations[{i}].between", f"value {name!r} is not an organisation; allowed: {names}"
+        if r.between[0] == r.between[1]:
+            yield f"relations[{i}].between", f"value {r.between!r} names one organisation twice; name two"
+        pair = frozenset(r.between)
+        if pair in seen:
+            yield f"relations[{i}].between", f"value {r.between!r}: this pair is already described in relations[{seen[pair]}]"
+        seen.setdefault(pair, i)
+        if r.trust_back is not None and r.trust is None:
+            yield f"relations[{i}].trust_back", "needs trust (the first's professionals in the second's) as well"
+        if r.trust is None and not r.rivals:
+            yield f"relations[{i}]", "says nothing about the pair; give trust (0.1-0.9), rivals = true, or both"
+

@@ -3,7 +3,7 @@
 An advisor's material is a list of organisations, the tables they meet at, the issues and what each
 party wants. The spreadsheet has a sheet for each (Dutch names, English ones also read):
 ``organisaties``, ``opgaven``, ``belangen`` (organisation, issue, weight), ``tafels`` (with their
-members) and ``netwerk`` (name, weeks, governance; two columns: veld, waarde). ``.xlsx`` (openpyxl),
+members), ``relaties`` (a pair's starting trust and rivalry) and ``netwerk`` (name, weeks, governance; two columns: veld, waarde). ``.xlsx`` (openpyxl),
 ``.ods`` (odfpy) or a folder of ``.csv`` files named after the sheets are read through pandas. Each
 row is checked by the scenario's own models (scenario.py), so a bad cell is named by sheet, row,
 column and what is allowed; the scenario written is validated before it is written, never over an
@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from .generator import _table
 from .inputs import MAX_FILE_BYTES
-from .scenario import KINDS, Forum, Issue, Organisation, ScenarioError, validate
+from .scenario import KINDS, Forum, Issue, Organisation, Relation, ScenarioError, validate
 from .storage import write_new
 
 MAX_ROWS = 10_000          # rows per sheet: larger networks are described by groups in TOML (docs/model.md)
@@ -103,6 +103,15 @@ SHEETS = (
         Column("uren", "hours", "hours", "uren per bijeenkomst (tot 40)"),
         Column("fysiek", "physical", "physical", "ja: aan één tafel; nee: online"),
         Column("opgaven", "issues", "issues", "komma-gescheiden ids van opgaven (leeg: alle)", listed=True),
+    )),
+    Sheet("relaties", "relations", "hoe twee organisaties vóór het netwerk met elkaar omgingen: één rij per paar", (
+        Column("organisatie", "organisation", "first", "naam uit het blad organisaties", True),
+        Column("partner", "partner", "second", "een andere naam uit het blad organisaties", True),
+        Column("vertrouwen", "trust", "trust", "hoeveel de professionals van de organisatie die van de partner bij de "
+               "start vertrouwen (0,1-0,9; 0,5 neutraal; leeg: geen eerdere ervaring)"),
+        Column("vertrouwen terug", "trust back", "trust_back", "hoeveel de partner de organisatie vertrouwt "
+               "(leeg: hetzelfde)"),
+        Column("rivalen", "rivals", "rivals", "ja: ze zijn elkaars concurrent"),
     )),
 )
 NETWORK = Sheet("netwerk", "network", "het netwerk als geheel: twee kolommen, veld en waarde", (
@@ -218,10 +227,10 @@ def _value(column: Column, text: str) -> Any:
         return items
     if column.field == "kind":
         return KIND_WORDS.get(text.lower(), text)
-    if column.field == "physical":
+    if column.field in ("physical", "rivals"):
         low = text.lower()
         return True if low in YES else False if low in NO else text
-    if column.field in ("name", "name_nl", "name_en", "id", "owner", "organisation", "issue"):
+    if column.field in ("name", "name_nl", "name_en", "id", "owner", "organisation", "issue", "first", "second"):
         return text
     try:
         number = float(text.replace(",", "."))
@@ -263,9 +272,9 @@ def scenario_data(path: str | Path) -> dict[str, Any]:
     frames = read_tables(path)
     problems: list[str] = []
     data: dict[str, Any] = {"meta": {"name_nl": path.stem, "name_en": path.stem}, "organisations": [], "issues": [],
-                            "forums": []}
-    models = {"organisaties": Organisation, "opgaven": Issue, "tafels": Forum}
-    targets = {"organisaties": "organisations", "opgaven": "issues", "tafels": "forums"}
+                            "forums": [], "relations": []}
+    models = {"organisaties": Organisation, "opgaven": Issue, "tafels": Forum, "relaties": Relation}
+    targets = {"organisaties": "organisations", "opgaven": "issues", "tafels": "forums", "relaties": "relations"}
     listed: dict[str, set[str]] = {"organisaties": set(), "opgaven": set()}   # every name given, valid or not
     placed: list[tuple[str, int, dict]] = []          # (where, row, item) of each accepted row, for references
     for sheet in SHEETS:
@@ -291,6 +300,8 @@ def scenario_data(path: str | Path) -> dict[str, Any]:
                 continue
             if "name_nl" in item:
                 item.setdefault("name_en", item["name_nl"])
+            if "first" in item:       # a relation: the two organisations as one pair
+                item = {"between": [item.pop("first"), item.pop("second")], **item}
             try:
                 models[sheet.nl].model_validate(item)
             except ValidationError as exc:
@@ -324,7 +335,9 @@ def _references(placed: list[tuple[str, str, dict]], data: dict, listed: dict[st
                           and x.startswith("kind:"), f"'alle', soort:<soort> ({', '.join(kinds)}) or a name: {names}"),
                          ("issues", "opgaven", lambda x: x in issues, f"an id of the sheet opgaven: {issues}")),
               "opgaven": (("owner", "eigenaar", lambda x: x in names, f"a name of the sheet organisaties: {names}"),),
-              "organisaties": (("rivals", "rivalen", lambda x: x in names, f"a name of the sheet organisaties: {names}"),)}
+              "organisaties": (("rivals", "rivalen", lambda x: x in names, f"a name of the sheet organisaties: {names}"),),
+              "relaties": (("between", "organisatie/partner", lambda x: x in names,
+                            f"a name of the sheet organisaties: {names}"),)}
     for at, sheet, item in placed:
         for field, column, ok, allowed in checks.get(sheet, ()):
             given = item.get(field)
@@ -398,8 +411,9 @@ def to_toml(data: dict[str, Any], source: Path) -> str:
     if "governance" in data:
         parts.append(_table("[governance]", data["governance"], "how the network is governed"))
     notes = {"issues": "an issue the network works on (opgave)", "organisations": "a partner and what it wants",
-             "forums": "a table where partners meet (tafel)"}
-    for table in ("issues", "organisations", "forums"):
+             "forums": "a table where partners meet (tafel)",
+             "relations": "how two partners got along before: their people's starting trust, rivals or not"}
+    for table in ("issues", "organisations", "forums", "relations"):
         parts += [_table(f"[[{table}]]", item, notes[table] if k == 0 else "") for k, item in enumerate(data.get(table, []))]
     return "\n".join(parts)
 
@@ -452,6 +466,9 @@ EXAMPLE = {   # a fictitious neighbourhood network (no real organisations)
                ("wijktafel", "Wijktafel ouderen", "Neighbourhood table older people", "alle", "2", "2", "ja", "thuis"),
                ("eenzaamheid", "Werkgroep eenzaamheid", "Working group loneliness",
                 "Welzijn Zuidoost, Gemeente Zuidoost, Huisartsen Zuidoost", "4", "1,5", "nee", "eenzaam")],
+    "relaties": [("organisatie", "partner", "vertrouwen", "vertrouwen terug", "rivalen"),
+                 ("Gemeente Zuidoost", "Welzijn Zuidoost", "0,7", "", "nee"),
+                 ("Wijkverpleging Thuis", "Zorg Dichtbij", "0,35", "0,4", "ja")],
 }
 
 

@@ -305,7 +305,23 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
                       competition=float(g.competition_incentive), competition_voiced=float(g.competition_acknowledged),
                       nao_hours=g.nao_hours, room=-1.0 if g.room is None else g.room)
     issues.idea_factor, issues.table_mandate = table_effects_per_issue(forums, params)
+    start_relations(s, orgs, ties, params)
     return State(orgs, profs, forums, ties, issues, network)
+
+
+def start_relations(s: Scenario, orgs: Organisations, ties: Ties, params: "Params") -> None:
+    """The trust two organisations' professionals bring from before (``[[relations]]``, issue 17) as the
+    starting evidence of the ties between them (``trust.prior_evidence``); the trust mechanism takes it on."""
+    from .mechanisms.trust import prior_evidence, refresh_trust  # noqa: PLC0415 (mechanisms import state)
+
+    stated = [(rel.between, rel.trust) for rel in s.relations if rel.trust is not None]
+    stated += [(rel.between[::-1], rel.trust if rel.trust_back is None else rel.trust_back)
+               for rel in s.relations if rel.trust is not None]
+    for (first, second), trust in stated:
+        ties_between = (ties.src_org == orgs.name.index(first)) & (ties.dst_org == orgs.name.index(second))
+        ties.r[ties_between], ties.s[ties_between] = prior_evidence(trust, params)
+    if stated:
+        refresh_trust(ties, len(orgs.name))
 
 
 def table_effects_per_issue(forums: Forums, params: "Params") -> tuple[np.ndarray, np.ndarray]:
@@ -361,7 +377,8 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
     n_prof = np.array(cols["n_professionals"], dtype=np.int64)
     names = cols["name"]
     index = {name: i for i, name in enumerate(names)}
-    rivals = sorted({tuple(sorted((index[o.name], index[r]))) for o in s.organisations for r in o.rivals})
+    rivals = sorted({tuple(sorted((index[o.name], index[r]))) for o in s.organisations for r in o.rivals}
+                    | {tuple(sorted(index[n] for n in rel.between)) for rel in s.relations if rel.rivals})
     O = len(names)
     pledge = np.array(cols["pledge"], float)
     joins_at = np.array(cols["joins_at"], np.int32)

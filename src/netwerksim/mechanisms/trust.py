@@ -38,6 +38,18 @@ def add_evidence(r, s, positive, negative, p: Params, at=slice(None)):
     return r, s
 
 
+def prior_evidence(trust: float, p: Params) -> tuple[float, float]:
+    """Evidence (r, s) whose expected trust is ``trust`` (0.1-0.9): trust brought from before the network.
+
+    It weighs as much as meeting every other week keeps up under forgetting (evidence_rate / 2 a week, the
+    steady state evidence_rate / 2 / (1 - forgetting); at least 8, so that 0.1-0.9 can be held), so it
+    neither outlasts nor vanishes faster than what the partners then experience (anchors_peers 1.1).
+    """
+    mass = max(p.trust.evidence_rate * 0.5 / max(1.0 - p.trust.forgetting, 1e-3), 8.0)
+    r = trust * (mass + 2) - 1
+    return r, mass - r
+
+
 def pair_trust(T) -> np.ndarray:
     """Mean trust over the ties of each ordered organisation pair."""
     return np.bincount(T.org_pair, weights=T.trust, minlength=len(T.pairs)) / T.pair_count
