@@ -65,6 +65,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--out", type=Path, help="results folder (default: results/compare-<name>)")
     c.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report and charts")
     c.add_argument("--no-plots", action="store_true", help="skip the fan charts")
+    c.add_argument("--pdf", action="store_true", help="also write report.pdf beside report.html (netwerksim[pdf])")
     _max_memory_arg(c)
     sw = sub.add_parser("sweep", help="run a parameter sweep (grid, random, LHS, Sobol, Morris); resumable Parquet results")
     sw.add_argument("experiment", help="a sweep file (*.toml, or a bundled one's name)")
@@ -303,10 +304,13 @@ def _print_summary(result, folder: Path, lang: str) -> None:
 def _compare(args) -> int:
     from .compare import comparison_for, run_comparison  # noqa: PLC0415 (keeps `netwerksim list` fast)
     from .compare.report import answers  # noqa: PLC0415
+    from .extras import require  # noqa: PLC0415
     from .storage import check_out  # noqa: PLC0415
 
     _in_range("--workers", args.workers, 1, MAX_WORKERS, f"a whole number in [1, {MAX_WORKERS}] (1: serial; at "
               "most four per core)")
+    if args.pdf:
+        require("pdf", lang=args.lang)       # before anything runs
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] if args.metrics is not None else None
     comparison = comparison_for(args.source, options=args.option, baseline=args.baseline,
                                 replications=args.replications, seed=args.seed, steps=args.steps, metrics=metrics,
@@ -314,14 +318,14 @@ def _compare(args) -> int:
     out = check_out(args.out or _default_out(Path(args.source), "compare-"), "compare")
     _warn_unreached(comparison.scenario, comparison.steps)
     result = run_comparison(comparison, workers=args.workers, progress=None)
-    folder = result.save(out, lang=args.lang, plots=not args.no_plots)
+    folder = result.save(out, lang=args.lang, plots=not args.no_plots, pdf=args.pdf)
     c, lang = result.comparison, args.lang
     print(f"{c.text('name', lang)}: {len(c.options)} x {c.replications} runs, {c.steps} "
           f"{'weken' if lang == 'nl' else 'weeks'}, {result.seconds:.1f} s ({args.workers} worker(s))")
     for line in answers(result, lang):
         print(f"  {line}")
-    print(f"results: {folder}/ (report.md, report.html, summary.csv, results.parquet, results.csv, fan_*.png, "
-          "comparison.json)")
+    print(f"results: {folder}/ (report.md, report.html{', report.pdf' if args.pdf else ''}, summary.csv, "
+          "results.parquet, results.csv, fan_*.png, comparison.json)")
     return 0
 
 

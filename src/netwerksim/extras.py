@@ -3,7 +3,8 @@
 ``pip install netwerksim`` gives the model, single runs, comparisons and grid or random sweeps.
 The extras add what a part imports (pyproject.toml ``[project.optional-dependencies]``):
 ``[sweep]`` SALib designs and analysis and Dask engines, ``[ema]`` EMA workbench, ``[app]`` the
-Solara workshop app, ``[mesa-viz]`` Mesa's own SolaraViz, ``[all]`` everything.
+Solara workshop app, ``[mesa-viz]`` Mesa's own SolaraViz, ``[pdf]`` the comparison report as PDF (fpdf2),
+``[all]`` everything.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ EXTRAS = {
     "ema": ("ema_workbench",),
     "app": ("solara", "reacton", "ipyvue", "ipyvuetify"),
     "mesa-viz": ("solara", "altair"),
+    "pdf": ("fpdf",),
 }
 
 

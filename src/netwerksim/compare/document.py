@@ -1,7 +1,10 @@
-"""A report as a list of blocks, written once and rendered twice: Markdown and one self-contained HTML file.
+"""A report as a list of blocks, written once and rendered as Markdown, one self-contained HTML file and
+(with the ``[pdf]`` extra) a PDF.
 
 Text may mark words as **bold**; everything else is plain text (escaped in HTML). The HTML embeds the
-charts (base64), so a client gets one file that prints with the answer alone on the first page.
+charts (base64), so a client gets one file that prints with the answer alone on the first page; the PDF
+(fpdf2: pure Python, no system libraries or browser, with the DejaVu font matplotlib ships) has the same
+pages.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import base64
 import html
 import re
 from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
 
@@ -131,3 +135,67 @@ def to_html(blocks: list[Block], folder: Path, title: str, lang: str) -> str:
             out.append('<hr class="page-break">')
     out.append("</body>\n</html>\n")
     return "\n".join(out)
+
+
+def to_pdf(blocks: list[Block], folder: Path, title: str, lang: str) -> bytes:
+    """The report as an A4 PDF: the first page holds what comes before the first page break, like the HTML
+    printed; figures are read from ``folder``. Needs fpdf2 (``netwerksim[pdf]``, :mod:`..extras`)."""
+    from fpdf import FPDF  # noqa: PLC0415 (an optional extra)
+    from fpdf.fonts import FontFace  # noqa: PLC0415
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 16, 18)
+    pdf.set_auto_page_break(True, margin=16)
+    fonts = Path(find_spec("matplotlib").origin).parent / "mpl-data" / "fonts" / "ttf"
+    pdf.add_font("DejaVu", "", fonts / "DejaVuSans.ttf")
+    pdf.add_font("DejaVu", "B", fonts / "DejaVuSans-Bold.ttf")
+    pdf.set_title(title)
+    pdf.set_lang(lang)
+    pdf.set_creator("netwerksim")
+    pdf.add_page()
+
+    def text(words: str, size: float, indent: float = 0) -> None:
+        """A paragraph with its **bold** parts, wrapped at the margins (``indent`` from the left)."""
+        pdf.set_left_margin(18 + indent)
+        pdf.set_x(18 + indent)
+        for k, part in enumerate(_BOLD.split(words)):     # odd parts were between ** **
+            pdf.set_font("DejaVu", "B" if k % 2 else "", size)
+            pdf.write(size * 0.5, part)
+        pdf.ln(size * 0.5 + 1.5)
+        pdf.set_left_margin(18)
+
+    for b in blocks:
+        if isinstance(b, Heading):
+            pdf.ln(2)
+            pdf.set_font("DejaVu", "B", {1: 16, 2: 13}.get(b.level, 11))
+            pdf.multi_cell(0, 7, b.text.replace("**", ""), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        elif isinstance(b, Paragraph):
+            text(b.text, 10)
+        elif isinstance(b, Bullets):
+            for item in b.items:
+                pdf.set_font("DejaVu", "", 10)
+                pdf.set_x(20)
+                pdf.write(5, "•")
+                text(item, 10, indent=6)
+        elif isinstance(b, Table):
+            right = b.right or (False,) * len(b.header)
+            pdf.set_font("DejaVu", "", 8)
+            longest = [max(len(word) for cell in column for word in cell.split() or [""])   # no word split
+                       for column in zip(b.header, *b.rows)]
+            with pdf.table(text_align=tuple("RIGHT" if r else "LEFT" for r in right), line_height=4,
+                           col_widths=tuple(min(max(n, 8), 24) for n in longest),
+                           borders_layout="HORIZONTAL_LINES", padding=1) as table:
+                for row in (b.header, *b.rows):
+                    cells = table.row()
+                    for v in row:
+                        bold = v.startswith("**") and v.endswith("**")
+                        cells.cell(v.replace("**", ""), style=FontFace(emphasis="BOLD") if bold else None)
+            pdf.ln(2)
+        elif isinstance(b, Figure):
+            pdf.image(folder / b.file, w=pdf.epw)
+            text(b.caption, 8.5)
+        elif isinstance(b, PageBreak):
+            pdf.add_page()
+    return bytes(pdf.output())
+

@@ -16,7 +16,7 @@ import pandas as pd
 from ..i18n import number, t
 from ..interventions import REGISTRY
 from ..metrics import Metric
-from .document import Block, Bullets, Figure, Heading, PageBreak, Paragraph, Table, markdown, to_html
+from .document import Block, Bullets, Figure, Heading, PageBreak, Paragraph, Table, markdown, to_html, to_pdf
 
 if TYPE_CHECKING:
     from .running import ComparisonResult
@@ -231,12 +231,15 @@ def first_page(blocks: list[Block]) -> list[Block]:
     return blocks[:next(i for i, b in enumerate(blocks) if isinstance(b, PageBreak))]
 
 
-def write_report(result: "ComparisonResult", folder: Path, lang: str, figures: list[str]) -> None:
-    """``report.md`` and ``report.html`` (the same report; the HTML with the charts inside, to send as one file)."""
+def write_report(result: "ComparisonResult", folder: Path, lang: str, figures: list[str], pdf: bool = False) -> None:
+    """``report.md`` and ``report.html`` (the same report; the HTML with the charts inside, to send as one file);
+    with ``pdf`` also ``report.pdf`` (the ``[pdf]`` extra)."""
     blocks = report_blocks(result, lang, figures)
+    title = result.comparison.text("name", lang)
     (folder / "report.md").write_text(markdown(blocks), encoding="utf-8")
-    (folder / "report.html").write_text(to_html(blocks, folder, result.comparison.text("name", lang), lang),
-                                        encoding="utf-8")
+    (folder / "report.html").write_text(to_html(blocks, folder, title, lang), encoding="utf-8")
+    if pdf:
+        (folder / "report.pdf").write_bytes(to_pdf(blocks, folder, title, lang))
 
 
 def answers(result: "ComparisonResult", lang: str) -> list[str]:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..experiment import run_many
+from ..extras import require
 from ..metrics import SERIES
 from ..scenario import Scenario
 from ..storage import result_folder
@@ -51,11 +52,15 @@ class ComparisonResult:
     seconds: float
     workers: int
 
-    def save(self, out: str | Path, *, lang: str = "nl", plots: bool = True) -> Path:
+    def save(self, out: str | Path, *, lang: str = "nl", plots: bool = True, pdf: bool = False) -> Path:
         """Write the results folder atomically (nothing half-written on failure); returns its path.
 
-        The report comes as ``report.md`` and as ``report.html`` (one file, charts inside, for a client)."""
+        The report comes as ``report.md`` and as ``report.html`` (one file, charts inside, for a client); with
+        ``pdf`` also as ``report.pdf`` (needs the ``[pdf]`` extra: checked before anything is written)."""
         from . import charts, report  # noqa: PLC0415 (matplotlib only when saving)
+
+        if pdf:
+            require("pdf", lang=lang)
 
         with result_folder(out, "compare") as tmp:
             self.table.to_parquet(tmp / "results.parquet", index=False)
@@ -65,7 +70,7 @@ class ComparisonResult:
             (tmp / "comparison.json").write_text(json.dumps(self.manifest(), indent=2, ensure_ascii=False),
                                                  encoding="utf-8")
             figures = charts.write_charts(self, tmp, lang) if plots else []
-            report.write_report(self, tmp, lang, figures)
+            report.write_report(self, tmp, lang, figures, pdf=pdf)
         return Path(out)
 
     def manifest(self) -> dict[str, Any]:
