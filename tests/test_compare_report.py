@@ -76,15 +76,15 @@ def test_identical_runs_have_no_clear_difference():
 
 
 # --- the report ----------------------------------------------------------------------------------------------
-def _result(table: pd.DataFrame) -> ComparisonResult:
-    c = build({"comparison": {"scenario": "zorgnetwerk", "replications": 30, "steps": 20,
+def _result(table: pd.DataFrame, relevant=None) -> ComparisonResult:
+    c = build({"comparison": {"scenario": "zorgnetwerk", "replications": 30, "steps": 20, "relevant": relevant,
                               "question_nl": "Komt er minder vaak een netwerkdip met gedeelde regie?",
                               "metrics": ["dip", "progress_total", "trust_end", "organisations_left"]},
                "options": {"lead": {"label_nl": "Leidende organisatie"},
                            "shared": {"label_nl": "Gedeelde regie",
                                       "set": {"governance.mode": "shared", "governance.lead": ""}}}},
               "test", EXPERIMENT_DIR)
-    summary = summarise(table, ["lead", "shared"], "lead", {m: c.metric(m) for m in c.metrics})
+    summary = summarise(table, ["lead", "shared"], "lead", {m: c.metric(m) for m in c.metrics}, c.relevant)
     return ComparisonResult(c, table, summary, pd.DataFrame(), 0.0, 1)
 
 

@@ -79,6 +79,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "compare.not_clear": ("geen duidelijk verschil", "no clear difference"),
     "compare.negligible": ("verwaarloosbaar (kleiner dan de getoonde decimalen)", "negligible (below the decimals shown)"),
     "compare.different": ("duidelijk anders", "clearly different"),
+    "compare.relevance_negligible": ("verwaarloosbaar", "negligible"),
+    "compare.relevance_relevant": ("relevant", "relevant"),
+    "compare.relevance_uncertain": ("onzeker", "uncertain"),
+    "compare.relevance_answer": ("bij een drempel van {threshold}: {word}", "against a threshold of {threshold}: {word}"),
+    "compare.method_relevant": ("Wat telt als een verschil dat ertoe doet, is opgegeven: {thresholds}. Een verschil "
+                                "is verwaarloosbaar als zijn hele 95%-interval binnen die drempel ligt, relevant als het "
+                                "er helemaal buiten ligt, en anders onzeker: dan zijn meer runs nodig om het te zeggen.",
+                                "What counts as a difference that matters was given: {thresholds}. A difference "
+                                "is negligible when its whole 95% interval lies within that threshold, relevant when it "
+                                "lies wholly beyond it, and otherwise uncertain: more runs are needed to tell."),
     "compare.favourable": ("gunstig", "favourable"),
     "compare.unfavourable": ("ongunstig", "unfavourable"),
     "compare.pp": (" procentpunt", " percentage points"),

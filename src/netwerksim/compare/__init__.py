@@ -37,13 +37,15 @@ __all__ = ["BASIS", "EXPERIMENT_DIR", "LEVEL", "REPORTED", "SETTABLE", "Comparis
 def comparison_for(source: str | Path | Mapping | Comparison = "zorgnetwerk_governance", *,
                    options: Sequence[str | Mapping] = (), baseline: str | None = None,
                    replications: int | None = None, seed: int | None = None, steps: int | None = None,
-                   metrics: Sequence[str] | None = None, question: str | None = None) -> Comparison:
+                   metrics: Sequence[str] | None = None, question: str | None = None,
+                   relevant: float | None = None) -> Comparison:
     """The validated :class:`Comparison` that :func:`compare` runs, before anything runs.
 
-    ``question`` replaces the comparison's question in both languages (the client's own words)."""
+    ``question`` replaces the comparison's question in both languages (the client's own words); ``relevant`` the
+    smallest difference that matters, for every reported outcome in its own unit."""
     overrides = dict(baseline=baseline, replications=replications, seed=seed, steps=steps,
                      metrics=list(metrics) if metrics is not None else None,
-                     question_nl=question, question_en=question)
+                     question_nl=question, question_en=question, relevant=relevant)
     if isinstance(source, Comparison):
         return source
     if not isinstance(source, Mapping) and (path := resolve_comparison(source)) is not None:
@@ -54,7 +56,7 @@ def comparison_for(source: str | Path | Mapping | Comparison = "zorgnetwerk_gove
 def compare(source: str | Path | Mapping | Comparison = "zorgnetwerk_governance", *,
             options: Sequence[str | Mapping] = (), baseline: str | None = None, replications: int | None = None,
             seed: int | None = None, steps: int | None = None, metrics: Sequence[str] | None = None,
-            question: str | None = None, workers: int = 1, executor=None,
+            question: str | None = None, relevant: float | None = None, workers: int = 1, executor=None,
             progress: bool | None = False) -> ComparisonResult:
     """Run a comparison and return its :class:`ComparisonResult` (``.table``, ``.summary``, ``.save(out)``).
 
@@ -64,5 +66,5 @@ def compare(source: str | Path | Mapping | Comparison = "zorgnetwerk_governance"
     options with a ``name``. The keyword arguments replace the file's settings.
     """
     comparison = comparison_for(source, options=options, baseline=baseline, replications=replications, seed=seed,
-                                steps=steps, metrics=metrics, question=question)
+                                steps=steps, metrics=metrics, question=question, relevant=relevant)
     return run_comparison(comparison, workers=workers, executor=executor, progress=progress)

@@ -18,7 +18,7 @@ from pydantic import Field, ValidationError
 from ..i18n import t
 from ..inputs import StrictModel, describe, read_toml
 from ..interventions import REGISTRY, EventParameterError
-from ..metrics import metric_problems
+from ..metrics import metric_of, metric_problems
 from ..params import PARAMETERS, ParameterError, check
 from ..scenario import MAX_STEPS, Event, Scenario, ScenarioError, load_scenario, validate
 from .command_line import OPTION_NAME, parse_option
@@ -26,6 +26,9 @@ from .fields import SETTABLE, set_field, split_path
 from .spec import BASIS, KEY_COUNT, MAX_KEY, REPORTED, Comparison, ComparisonError, Option
 
 EXPERIMENT_DIR = Path(__file__).resolve().parents[1] / "experiments"   # package data: in the wheel too
+
+
+Relevant = Annotated[float, Field(gt=0, le=1e9)]
 
 
 class _Header(StrictModel):
@@ -40,6 +43,8 @@ class _Header(StrictModel):
     steps: Annotated[int, Field(ge=1, le=MAX_STEPS)] | None = None
     metrics: list[str] | None = None
     key_metrics: list[str] | None = None
+    # the smallest difference that matters to the client, in each outcome's unit (a share: 0.05 = 5 points)
+    relevant: Relevant | dict[str, Relevant] | None = None
 
 
 class _OptionSpec(StrictModel):
@@ -137,6 +142,8 @@ def build(data: dict, where: str, base_dir: Path, *, options: Sequence[str | Map
             problems.append(("comparison.key_metrics", f"{len(key)} outcomes given; the first page shows at most "
                                                        f"{MAX_KEY} (all of comparison.metrics are in the report)"))
     metrics += tuple(m for m in dict.fromkeys(key) if m not in metrics)
+    relevant, wrong = _relevant(h.relevant, metrics, base)
+    problems += wrong
     built = []
     for name, o in spec.options.items():
         option, wrong = _option(name, o, base, steps, where)
@@ -150,9 +157,29 @@ def build(data: dict, where: str, base_dir: Path, *, options: Sequence[str | Map
         question_nl=h.question_nl or t("compare.question", "nl", scenario=scenario_name[0]),
         question_en=h.question_en or t("compare.question", "en", scenario=scenario_name[1]),
         scenario=base, options=tuple(built), baseline=baseline, replications=h.replications, seed=h.seed,
-        steps=steps, metrics=metrics, key_metrics=tuple(dict.fromkeys(key)))
+        steps=steps, metrics=metrics, key_metrics=tuple(dict.fromkeys(key)), relevant=relevant)
     comparison.check_resources(1)
     return comparison
+
+
+def _relevant(given: float | dict[str, float] | None, metrics: tuple[str, ...],
+              base: Scenario) -> tuple[dict[str, float], list[tuple[str, str]]]:
+    """The smallest relevant difference per reported metric (one number: the same for each), and the problems."""
+    if given is None:
+        return {}, []
+    named = isinstance(given, dict)
+    per_metric = given if named else dict.fromkeys(metrics, given)
+    problems = []
+    for m, value in per_metric.items():
+        field = f"comparison.relevant.{m}" if named else "comparison.relevant"
+        if m not in metrics:
+            problems.append((field, f"{m!r} is not an outcome of this comparison; allowed: {list(metrics)}"))
+        elif value > 1 and metric_of(m, base).yes_no:
+            problems.append((field, f"value {value!r} for {m!r}, a yes/no outcome: a difference of shares lies in "
+                                    "[-1, 1]; give a share, e.g. 0.05 for 5 percentage points"))
+            if not named:
+                break
+    return {m: float(v) for m, v in per_metric.items() if m in metrics}, problems
 
 
 def _base_scenario(given: Scenario | Mapping | str | Path, where: str, base_dir: Path) -> Scenario:

@@ -69,7 +69,14 @@ def clear(row, metric: Metric, lang: str) -> bool:
 
 def verdict(row, metric: Metric, lang: str) -> str:
     """'gunstig', 'ongunstig', 'anders' (clear, no better direction), 'verwaarloosbaar' (clear, but below the
-    precision printed) or 'geen duidelijk verschil'."""
+    precision printed) or 'geen duidelijk verschil'; with a smallest relevant difference, its reading:
+    'verwaarloosbaar', 'onzeker' or 'relevant' with the direction ('relevant, gunstig')."""
+    if row.relevance:
+        word = t(f"compare.relevance_{row.relevance}", lang)
+        if row.relevance != "relevant" or metric.better is None:
+            return word
+        good = (row.diff > 0) == (metric.better == "higher")
+        return f"{word}, {t('compare.favourable' if good else 'compare.unfavourable', lang)}"
     if row.clear and not clear(row, metric, lang):
         return t("compare.negligible", lang)
     if not row.clear:
@@ -99,6 +106,9 @@ def answer(result: "ComparisonResult", option: str, lang: str) -> str:
     sentence = t(key, lang, option=label, noun=metric.noun(lang), how=how, value=number(r.mean, metric.fmt, lang),
                  base=number(base.mean, metric.fmt, lang), difference=difference(r, metric, lang))
     sentence = sentence[0].upper() + sentence[1:]
+    if r.relevance:
+        sentence += "; " + t("compare.relevance_answer", lang, threshold=threshold(c.relevant[head], metric, lang),
+                            word=t(f"compare.relevance_{r.relevance}", lang))
     also = {"compare.favourable": [], "compare.unfavourable": [], "compare.different": []}
     for m in c.key_metrics[1:]:
         other, mm = rows[option, m], c.metric(m)
@@ -110,6 +120,11 @@ def answer(result: "ComparisonResult", option: str, lang: str) -> str:
     if parts:
         sentence += "; " + t("compare.also", lang) + " " + "; ".join(parts)
     return sentence + "."
+
+
+def threshold(relevant: float, metric: Metric, lang: str) -> str:
+    """'±5 procentpunt', '±0,05': the smallest relevant difference as the report prints differences."""
+    return "±" + number(relevant, metric.fmt, lang, signed=True).lstrip("+")
 
 
 def _join(items: list[str], lang: str) -> str:
@@ -209,7 +224,11 @@ def appendices(result: "ComparisonResult", lang: str) -> list[Block]:
     ]
     if description:
         blocks.append(Paragraph(description))
-    blocks += [Paragraph(t("compare.method_intervals", lang)),
+    blocks.append(Paragraph(t("compare.method_intervals", lang)))
+    if c.relevant:
+        thresholds = "; ".join(f"{c.metric(m).label(lang)} {threshold(r, c.metric(m), lang)}" for m, r in c.relevant.items())
+        blocks.append(Paragraph(t("compare.method_relevant", lang, thresholds=thresholds)))
+    blocks += [
                Heading(2, t("compare.appendix_settings", lang)),
                Bullets(tuple(f"**{o.label(lang)}** ({o.name}): " + "; ".join(o.settings(lang)) for o in c.options)),
                Heading(2, t("compare.appendix_meanings", lang)),

@@ -111,6 +111,6 @@ def run_comparison(comparison: Comparison, *, workers: int = 1, executor=None,
     table = pd.DataFrame(rows)
     weeks = np.arange(comparison.steps + 1)
     summary = summarise(table, [o.name for o in comparison.options], comparison.baseline,
-                        {m: comparison.metric(m) for m in comparison.metrics})
+                        {m: comparison.metric(m) for m in comparison.metrics}, comparison.relevant)
     return ComparisonResult(comparison, table, summary, fan_bands(series, weeks), seconds,
                             workers if executor is None else 0)

@@ -83,6 +83,7 @@ class Comparison:
     steps: int
     metrics: tuple[str, ...]
     key_metrics: tuple[str, ...] = ()
+    relevant: dict[str, float] = field(default_factory=dict)   # per metric: the smallest difference that matters
 
     def option(self, name: str) -> Option:
         return next(o for o in self.options if o.name == name)

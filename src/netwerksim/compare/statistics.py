@@ -14,12 +14,17 @@ form a pair. What interval fits depends on the outcome:
   run has no interval (``method`` "constant"): the report says "in every run" instead.
 
 Coverage of the Wilson and Newcombe intervals is checked by simulation in tests/test_compare_statistics.py.
+
+With the smallest difference that matters to the client (``relevant``, in the outcome's unit) a difference
+is read against it (:func:`relevance`): the interval inside the band ±relevant, beyond it, or across its edge
+(the interval reading of an equivalence test; Lakens 2017, Soc Psychol Personal Sci 8:355-362).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Mapping
 
 import numpy as np
 import pandas as pd
@@ -102,6 +107,19 @@ def paired_mean_difference(option: np.ndarray, base: np.ndarray) -> Interval:
     return mean_interval(a - b)
 
 
+def relevance(low: float, high: float, relevant: float) -> str:
+    """How a difference with 95% interval [low, high] reads against the smallest difference that matters
+    (``relevant`` > 0): "negligible" when the whole interval lies within ±relevant, "relevant" when it lies
+    wholly at or beyond it on one side, else "uncertain" (also when there is no interval)."""
+    if math.isnan(low) or math.isnan(high):
+        return "uncertain"
+    if -relevant < low and high < relevant:
+        return "negligible"
+    if low >= relevant or high <= -relevant:
+        return "relevant"
+    return "uncertain"
+
+
 def _defined(values) -> np.ndarray:
     x = np.asarray(values, dtype=float)
     return x[~np.isnan(x)]
@@ -114,14 +132,17 @@ def _pairs(option, base) -> tuple[np.ndarray, np.ndarray]:
 
 
 COLUMNS = ("option", "metric", "n", "count", "mean", "low", "high", "interval",
-           "diff_n", "diff", "diff_low", "diff_high", "diff_interval", "clear")
+           "diff_n", "diff", "diff_low", "diff_high", "diff_interval", "clear", "relevance")
 
 
-def summarise(table: pd.DataFrame, options: list[str], baseline: str, metrics: dict) -> pd.DataFrame:
+def summarise(table: pd.DataFrame, options: list[str], baseline: str, metrics: dict,
+              relevant: Mapping[str, float] | None = None) -> pd.DataFrame:
     """Per option and metric: the estimate with its interval, and the paired difference from the baseline.
 
     ``table`` has one row per option and replication; ``metrics`` maps each metric's name to its
-    :class:`~netwerksim.metrics.Metric` (whether it is yes/no, and the values a run can give)."""
+    :class:`~netwerksim.metrics.Metric` (whether it is yes/no, and the values a run can give); ``relevant``
+    the smallest difference that matters per metric: the difference's :func:`relevance` ("" without one)."""
+    relevant = relevant or {}
     base = table[table["option"] == baseline].set_index("replication")
     rows = []
     for option in options:
@@ -139,5 +160,7 @@ def summarise(table: pd.DataFrame, options: list[str], baseline: str, metrics: d
             rows.append({"option": option, "metric": name, "n": own.n, "count": own.count, "mean": own.value,
                          "low": own.low, "high": own.high, "interval": own.method, "diff_n": diff.n,
                          "diff": diff.value, "diff_low": diff.low, "diff_high": diff.high,
-                         "diff_interval": diff.method, "clear": diff.clear})
+                         "diff_interval": diff.method, "clear": diff.clear,
+                         "relevance": relevance(diff.low, diff.high, relevant[name])
+                         if name in relevant and option != baseline else ""})
     return pd.DataFrame(rows, columns=list(COLUMNS))
