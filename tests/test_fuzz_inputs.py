@@ -9,11 +9,11 @@ and hands them to the real command line, :func:`netwerksim.cli.main`:
 * every file that is refused exits 2 with a message that names the file and the field (or, for a
   file that is not TOML at all, the reason); no exception ever leaves ``main`` (no traceback).
 
-Profiles: ``fast`` (100 examples per property, in ``make test-fast``) and ``thorough`` (1,000, marked
-slow); both derandomised, so CI is reproducible. ``NETWERKSIM_FUZZ=explore`` makes the slow tests
-randomised instead, to hunt for new counterexamples. Counts (files tried, accepted, rejected,
-tracebacks) are printed (``pytest -s``) and, when ``NETWERKSIM_FUZZ_COUNTS`` names a file, appended
-to it as JSON lines (``scripts/fuzz_counts.sh`` prints them).
+Profiles: ``fast`` (100 examples per property, in ``make test`` and ``make test-fast``) and ``thorough``
+(1,000, marked slow and validate: in ``make validate``); both derandomised, so CI is reproducible.
+``NETWERKSIM_FUZZ=explore`` makes the slow tests randomised instead, to hunt for new counterexamples.
+Counts (files tried, accepted, rejected, tracebacks) are printed (``pytest -s``) and, when
+``NETWERKSIM_FUZZ_COUNTS`` names a file, appended to it as JSON lines (``scripts/fuzz_counts.sh`` prints them).
 """
 
 from __future__ import annotations
@@ -46,7 +46,8 @@ settings.register_profile("fast", max_examples=100, derandomize=True, **_COMMON)
 settings.register_profile("thorough", max_examples=1000, derandomize=True, **_COMMON)
 settings.register_profile("explore", max_examples=int(os.environ.get("NETWERKSIM_FUZZ_EXAMPLES", "2000")),
                           derandomize=False, **_COMMON)
-PROFILES = ["fast", pytest.param(os.environ.get("NETWERKSIM_FUZZ", "thorough"), marks=pytest.mark.slow)]
+PROFILES = ["fast", pytest.param(os.environ.get("NETWERKSIM_FUZZ", "thorough"),
+                                 marks=[pytest.mark.slow, pytest.mark.validate])]   # 1,000 examples: make validate
 
 ISSUES = ["a", "b", "c"]
 NAMES = ["Zorg", "Welzijn", "Gemeente", "GGZ"]
