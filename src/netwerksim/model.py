@@ -24,6 +24,7 @@ from mesa.experimental.scenarios import Scenario as MesaScenario
 from . import i18n
 from .agents import Organisation, Professional
 from .chain import read, write
+from .choices import STANCES, Choice, Chosen
 from .interventions import REGISTRY
 from .mechanisms.accountability import update_accountability
 from .mechanisms.alignment import update_alignment
@@ -34,7 +35,7 @@ from .mechanisms.innovation import update_innovation
 from .mechanisms.leadership import update_leadership
 from .mechanisms.energy import update_energy
 from .mechanisms.meetings import hold_meetings
-from .mechanisms.production import produce
+from .mechanisms.production import given_hours, produce
 from .mechanisms.trust import update_trust
 from .mechanisms.value import update_value
 from .observers.dip import DipDetector
@@ -194,6 +195,82 @@ class NetwerkModel(Model):
     def branch(self) -> "NetwerkModel":
         """A copy of this model (or snapshot) to step on; the original stays as it is."""
         return copy.deepcopy(self)
+
+    # --- choices from outside (the game, issue 19; :mod:`.choices`) ---------------------------------
+    def organisation_index(self, org: int | str) -> int:
+        """An organisation's index from its index or name (KeyError naming the organisations allowed)."""
+        names = self.state.orgs.name
+        if isinstance(org, str):
+            if org not in names:
+                raise KeyError(f"unknown organisation {org!r}; allowed: {names}")
+            return names.index(org)
+        if not 0 <= int(org) < len(names):
+            raise KeyError(f"no organisation {org!r}; allowed: 0-{len(names) - 1}")
+        return int(org)
+
+    def choose(self, org: int | str, choice: Choice | None) -> None:
+        """From the next week on, ``org`` decides as ``choice`` says instead of by the model's rules, until
+        it is chosen again (``None``: the model decides everything again). Hours above the organisation's
+        pledged capacity or tables it does not sit at are refused (ValueError)."""
+        i = self.check_choice(org, choice)
+        st = self.state
+        if st.choices is None:
+            if choice is None:
+                return
+            st.choices = Chosen.none(st)
+        st.choices.set(st, i, choice)
+
+    def check_choice(self, org: int | str, choice: Choice | None) -> int:
+        """``org``'s index when :meth:`choose` would take ``choice``; a ValueError naming what is allowed."""
+        i = self.organisation_index(org)
+        st = self.state
+        if choice is not None:
+            capacity = float(st.orgs.hours[i] * st.orgs.pledge[i])
+            if choice.hours is not None and choice.hours > capacity + 1e-9:
+                raise ValueError(f"hours {choice.hours} for {st.orgs.name[i]}; allowed: 0-{capacity:.1f}")
+            unknown = set(choice.tables or ()) - set(self.tables_of(i))
+            if unknown:
+                raise ValueError(f"tables {sorted(unknown)} for {st.orgs.name[i]}; allowed: {self.tables_of(i)}")
+        return i
+
+    def tables_of(self, org: int | str) -> list[str]:
+        """The ids of the open tables ``org`` has people at."""
+        i, F = self.organisation_index(org), self.state.forums
+        return [F.id[f] for f in np.unique(F.member_forum[(F.member_org == i) & F.member_active]) if F.active[f]]
+
+    def own_choices(self) -> dict[str, Choice]:
+        """Per organisation, what the model's rules decide in the coming week, everyone else as chosen: a
+        branch steps one week with that organisation's choice dropped (one branch when nobody chose)."""
+        names, chosen = self.state.orgs.name, self.state.choices
+        if chosen is None:
+            return self._decided(names, self.branch())
+        return {name: self._decided([name], self._without_choice(name))[name] for name in names}
+
+    def own_choice(self, org: int | str) -> Choice:
+        """What the model's rules would have ``org`` do in the coming week (the others as chosen)."""
+        name = self.state.orgs.name[self.organisation_index(org)]
+        return self._decided([name], self._without_choice(name))[name]
+
+    def _without_choice(self, name: str) -> "NetwerkModel":
+        branch = self.branch()
+        if branch.state.choices is not None:
+            branch.choose(name, None)
+        return branch
+
+    def _decided(self, names: list[str], branch: "NetwerkModel") -> dict[str, Choice]:
+        """Step ``branch`` one week and read what the named organisations did: the hours they gave, the tables
+        they sit at (the model skips none; who of them attends is chance), open (the model never holds back by
+        choice; conflict shares less either way) and their status as a stance."""
+        branch.step()
+        st, stance = branch.state, {int(v): k for k, v in STANCES.items()}
+        hours = given_hours(st)
+        decided = {}
+        for name in names:
+            i = st.orgs.name.index(name)
+            status = int(st.orgs.status[i])
+            decided[name] = Choice(hours=float(hours[i]), tables=tuple(self.tables_of(i)), open=True,
+                                   stance=stance.get(status))
+        return decided
 
     def hold(self, paths: Iterable[str], values: Mapping[str, Any] | None = None) -> None:
         """Hold state variables (paths as in :mod:`.chain`, ``"network.hierarchy"``) from now on at their present

@@ -16,6 +16,7 @@ import numpy as np
 from .scenario import KINDS, Distribution, Scenario, field_range
 
 if TYPE_CHECKING:
+    from .choices import Chosen
     from .params import Params
 
 
@@ -246,6 +247,7 @@ class State:
     ties: Ties
     issues: Issues
     network: Network
+    choices: "Chosen | None" = None   # decisions taken from outside the model (the game; :mod:`.choices`)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..choices import chosen_contribution
 from ..params import Params
 from ..state import State
 from .leadership import motive_weights
@@ -99,4 +100,5 @@ def decide_contributions(st: State, p: Params) -> None:
     # casework leaves room for part of the capacity first promised; relative to today's pledge
     room = workload_room(org_workload(st), p) * orgs.first_pledge / np.maximum(orgs.pledge, 1e-9)
     target = np.clip(want * np.minimum(1.0, room), 0.0, 1.0)
-    orgs.contribution = np.where(orgs.active, orgs.contribution + c.adaptation * (target - orgs.contribution), 0.0)
+    moved = orgs.contribution + c.adaptation * (target - orgs.contribution)
+    orgs.contribution = np.where(orgs.active, chosen_contribution(st, moved), 0.0)   # or hours chosen outside

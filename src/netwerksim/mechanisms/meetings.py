@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..choices import staying_away
 from ..params import Params
 from ..state import State, delegations_present
 from .conflict import attendance_factor
@@ -75,6 +76,9 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
         profs.workload[prof], profs.energy[prof], (orgs.perceived_value - orgs.outside_option)[org],
         profs.meeting_hours[prof], p) * attendance_factor(orgs.heat[org], p)
     present = (rng.random(len(prof)) < chance) & F.met[F.member_forum] & orgs.active[org] & F.member_active
+    away = staying_away(st)      # tables an organisation chose not to go to (the draws stay the same)
+    if away is not None:
+        present = present & ~away
 
     n_forums = len(F.id)
     n_members = np.bincount(F.member_forum, weights=F.member_active, minlength=n_forums)

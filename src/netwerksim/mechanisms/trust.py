@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..choices import closed_sharing
 from ..params import Params
 from ..state import State
 from .conflict import level, sharing
@@ -89,6 +90,9 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     weight = evidence_rate(T.physical[met], T.rival[met], p, st.network.competition)
     if level(T.pair_heat.max(initial=0.0)) >= 1:     # less is shared from vigilant on, all while friendly
         weight = weight * sharing(T.pair_heat[T.org_pair[met]], p)
+    held_back = closed_sharing(st, profs.org[T.dst[met]], p)   # an organisation that chose to hold back
+    if held_back is not None:
+        weight = weight * held_back
     if st.network.drives_shared:                     # relational talk (002 R28-R29)
         weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)
     positive = weight * kept

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..choices import chosen_status
 from ..params import Params
 from ..state import State, Status
 from .conflict import exit_push
@@ -63,6 +64,7 @@ def update_value(st: State, p: Params) -> None:
     margin = orgs.perceived_value - orgs.outside_option
     orgs.weeks_below = np.where(joined & (margin < 0), orgs.weeks_below + 1, 0)
     before = orgs.status
-    orgs.status = np.where(joined, next_status(orgs.status, orgs.weeks_below, margin, p), orgs.status).astype(np.int8)
+    status = np.where(joined, next_status(orgs.status, orgs.weeks_below, margin, p), orgs.status).astype(np.int8)
+    orgs.status = chosen_status(st, status)   # or the stance chosen outside
     # a partner going quiet, leaving or returning unsettles the others (003 L4626-4628, R37a)
     st.network.turbulence += p.context.exit_turbulence * int((orgs.status != before).sum())
