@@ -7,7 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
-from netwerksim.choices import Choice
+from netwerksim.choices import Choice, Chosen
 from netwerksim.mechanisms.production import given_hours
 from netwerksim.model import NetwerkModel
 from netwerksim.state import Status
@@ -48,9 +48,10 @@ def _assert_same(a: NetwerkModel, b: NetwerkModel) -> None:
 def test_no_choice_and_choices_all_left_to_the_model_run_bit_identically():
     plain = _model()
     seamed = plain.branch()
-    for name in seamed.state.orgs.name:      # every organisation given an empty choice: the model decides all
-        seamed.choose(name, Choice())
-    assert seamed.state.choices is not None
+    seamed.state.choices = Chosen.none(seamed.state)   # every decision left to the model, through the seam
+    seamed.choose(0, Choice())
+    assert seamed.state.choices is None                 # an empty choice leaves the plain path
+    seamed.state.choices = Chosen.none(seamed.state)
     for _ in range(20):
         plain.step()
         seamed.step()

@@ -61,6 +61,11 @@ class Chosen:
         return cls(np.full(O, np.nan), np.zeros(len(st.forums.block_org), bool), np.zeros(O, bool),
                    np.full(O, MODEL, np.int8))
 
+    def empty(self) -> bool:
+        """Whether every decision is left to the model."""
+        return bool(np.isnan(self.hours).all() and not self.stays_away.any() and not self.closed.any()
+                    and (self.stance == MODEL).all())
+
     def set(self, st: State, i: int, choice: Choice | None) -> None:
         """Replace organisation ``i``'s standing choice (``None``: the model decides everything again)."""
         choice = choice or Choice()

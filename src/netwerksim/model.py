@@ -219,6 +219,8 @@ class NetwerkModel(Model):
                 return
             st.choices = Chosen.none(st)
         st.choices.set(st, i, choice)
+        if st.choices.empty():
+            st.choices = None      # nobody chooses anything: the mechanisms' plain path
 
     def check_choice(self, org: int | str, choice: Choice | None) -> int:
         """``org``'s index when :meth:`choose` would take ``choice``; a ValueError naming what is allowed."""

@@ -29,7 +29,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable, Iterator
 
-KINDS = ("run", "compare", "sweep", "analysis", "validation")
+KINDS = ("run", "compare", "sweep", "analysis", "validation", "game")
 MARKER = ".netwerksim-result"
 FOREIGN = "exists and is not a netwerksim result (bestaat al en is geen netwerksim-resultaat)"
 _TEMP = re.compile(r"^\.(?P<name>.+)~netwerksim~(?P<host>[^~]*)~(?P<pid>\d+)~[0-9a-f]{8}\.(?P<role>new|old|probe)$")
