@@ -1,0 +1,68 @@
+"""The debrief of the game (issue 19 item 5): the all-model replay, the log and the sentence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from netwerksim import i18n
+from netwerksim.choices import Choice
+from netwerksim.game.debrief import log_frame, replay, sentence, write_log
+from netwerksim.game.room import Room
+from netwerksim.runner import run
+
+SCENARIO, SEED = "zorgnetwerk", 7
+
+
+@pytest.fixture(scope="module")
+def played(tmp_path_factory):
+    """Three rounds: four participants hold back hours and information, the trainer presses co-location in round 2."""
+    room = Room(SCENARIO, tmp_path_factory.mktemp("g") / "spel", seed=SEED)
+    people = [room.join(room.code, name) for name in ("Ans", "Bob", "Cas", "Dirk")]
+    for r in range(1, 4):
+        room.open_round(room.trainer_token)
+        if r == 2:
+            room.intervene(room.trainer_token, "co_location")
+        for p in people[: 3 if r == 3 else 4]:           # Dirk does not decide in round 3: the model does
+            room.submit(p.token, r, Choice(hours=0.5, open=False))
+        room.close_round(room.trainer_token)
+    yield room, people, replay(room)
+    room.close()
+
+
+def test_the_all_model_replay_is_the_plain_run_with_that_seed_and_the_trainers_interventions(played):
+    room, _, model_run = played
+    assert [(w, n) for w, n, _ in room.model.pressed] == [(5, "co_location")]
+    plain = run(SCENARIO, seed=SEED, steps=12, interventions=[(5, "co_location", {})])
+    assert [r["vitality"] for r in model_run.rows] == plain.timeseries["vitality"].tolist()
+    assert model_run.rows[-1] == pytest.approx(plain.timeseries.iloc[-1].to_dict())
+    # the room's choices made a difference the replay does not have
+    assert room.model.rows[-1]["joint_contribution"] < model_run.rows[-1]["joint_contribution"] - 0.05
+
+
+def test_the_log_sets_each_played_choice_beside_the_models_with_nicknames_only(played):
+    room, people, model_run = played
+    frame = log_frame(room, model_run)
+    assert len(frame) == 3 * len(room.organisations)
+    dirk = people[3].organisation
+    row = frame[(frame["round"] == 2) & (frame["organisation"] == dirk)].iloc[0]
+    assert row["decided_by"] == "Dirk" and row["chosen_hours"] == 0.5 and row["chosen_open"] == False  # noqa: E712
+    assert row["model_hours"] > 0.5 and row["model_open"] == True                                       # noqa: E712
+    later = frame[(frame["round"] == 3) & (frame["organisation"] == dirk)].iloc[0]
+    assert later["decided_by"] == i18n.t("game.by_model") and pd.isna(later["chosen_hours"])
+    unplayed = frame[~frame["organisation"].isin([p.organisation for p in people])]
+    assert (unplayed["decided_by"] == "model").all() and (unplayed["players"] == "").all()
+    assert frame["vitality_model"].tolist()[-1] == model_run.rows[12]["vitality"]
+    out = write_log(room, model_run)
+    text = (out / "log.csv").read_text(encoding="utf-8")
+    assert "Ans" in text and not any(p.token in text for p in people)
+    pd.testing.assert_frame_equal(pd.read_parquet(out / "log.parquet"), frame)
+
+
+def test_the_sentence_gives_both_vitalities(played):
+    room, _, model_run = played
+    you, model = room.model.rows[-1]["vitality"], model_run.rows[-1]["vitality"]
+    nl, en = sentence(room, model_run, "nl"), sentence(room, model_run, "en")
+    assert nl.startswith("met jullie keuzes ") and "als de organisaties hadden gedaan wat het model doet" in nl
+    assert f"{you:.2f}".replace(".", ",") in nl and f"{model:.2f}".replace(".", ",") in nl
+    assert f"{you:.2f}" in en and f"{model:.2f}" in en
