@@ -239,6 +239,12 @@ class Room:
                                 (self.round if round is None else round,)).fetchall()
         return {org: _from_json(text) for org, text in rows}
 
+    def decided_by(self, organisation: str) -> str | None:
+        """The nickname whose choice for ``organisation`` is stored in the current round, or None."""
+        row = self._db.execute("SELECT participant FROM choices WHERE round = ? AND organisation = ?",
+                               (self.round, organisation)).fetchone()
+        return None if row is None else self._participants[row[0]].nickname
+
     def close_round(self, trainer_token: str | None = None) -> int:
         """Close the open round (the trainer, or anyone once the deadline has passed) and play its weeks:
         stored choices for their organisations, the model's rules for every other one."""
