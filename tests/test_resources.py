@@ -39,7 +39,7 @@ def nothing_is_built(monkeypatch):
 @pytest.fixture
 def no_design(monkeypatch):
     """Any attempt to build a sweep's design fails the test (its scenario may run one week to list its series)."""
-    monkeypatch.setattr("netwerksim.sweeps.make_design", _refuse)
+    monkeypatch.setattr("netwerksim.sweeps.spec.make_design", _refuse)
 
 
 def test_sizes_count_exactly_what_build_state_allocates(small):

@@ -353,12 +353,28 @@ def test_a_failing_run_stops_the_sweep_with_its_run_id_and_keeps_what_finished(t
     assert sorted(Store(tmp_path / "out").done().tolist()) == [0, 1, 2, 3]
 
 
+def test_the_code_digest_covers_every_source_file_of_the_package_not_only_the_sweeps():
+    import hashlib
+    from pathlib import Path
+
+    import netwerksim
+    from netwerksim.sweeps import code_digest
+
+    package = Path(netwerksim.__file__).resolve().parent
+    files = sorted(package.rglob("*.py"))
+    assert any(f.parent == package / "mechanisms" for f in files) and any(f.parent == package / "sweeps" for f in files)
+    h = hashlib.sha256()
+    for path in files:
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    assert code_digest() == h.hexdigest()
+
+
 def test_resuming_after_the_model_code_changed_refuses(tmp_path, capsys, monkeypatch):
-    import netwerksim.sweeps as sweeps
+    import netwerksim.sweeps.store as store   # where the manifest is made
 
     path = small_sweep(tmp_path, samples=2, replications=1, steps=6)
     assert main(capsys, "sweep", path, "--out", tmp_path / "out", "--workers", "1")[0] == 0
-    assert Store(tmp_path / "out").manifest()["code_sha256"] == sweeps.code_digest()
-    monkeypatch.setattr(sweeps, "code_digest", lambda: "f" * 64)
+    assert Store(tmp_path / "out").manifest()["code_sha256"] == store.code_digest()
+    monkeypatch.setattr(store, "code_digest", lambda: "f" * 64)
     status, _, err = main(capsys, "sweep", path, "--out", tmp_path / "out", "--workers", "1", "--resume")
     assert status == 2 and "the netwerksim code changed since this sweep started" in err and "mix runs of two models" in err
