@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from netwerksim import i18n
 from netwerksim.choices import Choice
-from netwerksim.game.debrief import log_frame, replay, sentence, write_log
+from netwerksim.game.debrief import difference, log_frame, replay, sentence, write_log
 from netwerksim.game.room import Room
 from netwerksim.runner import run
 
@@ -34,10 +35,10 @@ def test_the_all_model_replay_is_the_plain_run_with_that_seed_and_the_trainers_i
     room, _, model_run = played
     assert [(w, n) for w, n, _ in room.model.pressed] == [(5, "co_location")]
     plain = run(SCENARIO, seed=SEED, steps=12, interventions=[(5, "co_location", {})])
-    assert [r["vitality"] for r in model_run.rows] == plain.timeseries["vitality"].tolist()
-    assert model_run.rows[-1] == pytest.approx(plain.timeseries.iloc[-1].to_dict())
+    assert [r["vitality"] for r in model_run.model.rows] == plain.timeseries["vitality"].tolist()
+    assert model_run.model.rows[-1] == pytest.approx(plain.timeseries.iloc[-1].to_dict())
     # the room's choices made a difference the replay does not have
-    assert room.model.rows[-1]["joint_contribution"] < model_run.rows[-1]["joint_contribution"] - 0.05
+    assert room.model.rows[-1]["joint_contribution"] < model_run.model.rows[-1]["joint_contribution"] - 0.05
 
 
 def test_the_log_sets_each_played_choice_beside_the_models_with_nicknames_only(played):
@@ -48,11 +49,12 @@ def test_the_log_sets_each_played_choice_beside_the_models_with_nicknames_only(p
     row = frame[(frame["round"] == 2) & (frame["organisation"] == dirk)].iloc[0]
     assert row["decided_by"] == "Dirk" and row["chosen_hours"] == 0.5 and row["chosen_open"] == False  # noqa: E712
     assert row["model_hours"] > 0.5 and row["model_open"] == True                                       # noqa: E712
+    assert row["hours_given"] == pytest.approx(0.5) and row["hours_given_model"] > 5
     later = frame[(frame["round"] == 3) & (frame["organisation"] == dirk)].iloc[0]
     assert later["decided_by"] == i18n.t("game.by_model") and pd.isna(later["chosen_hours"])
     unplayed = frame[~frame["organisation"].isin([p.organisation for p in people])]
     assert (unplayed["decided_by"] == "model").all() and (unplayed["players"] == "").all()
-    assert frame["vitality_model"].tolist()[-1] == model_run.rows[12]["vitality"]
+    assert frame["vitality_model"].tolist()[-1] == model_run.model.rows[12]["vitality"]
     out = write_log(room, model_run)
     text = (out / "log.csv").read_text(encoding="utf-8")
     assert "Ans" in text and not any(p.token in text for p in people)
@@ -61,8 +63,19 @@ def test_the_log_sets_each_played_choice_beside_the_models_with_nicknames_only(p
 
 def test_the_sentence_gives_both_vitalities(played):
     room, _, model_run = played
-    you, model = room.model.rows[-1]["vitality"], model_run.rows[-1]["vitality"]
+    you, model = room.model.rows[-1]["vitality"], model_run.model.rows[-1]["vitality"]
     nl, en = sentence(room, model_run, "nl"), sentence(room, model_run, "en")
     assert nl.startswith("met jullie keuzes ") and "als de organisaties hadden gedaan wat het model doet" in nl
     assert f"{you:.2f}".replace(".", ",") in nl and f"{model:.2f}".replace(".", ",") in nl
     assert f"{you:.2f}" in en and f"{model:.2f}" in en
+
+
+def test_the_difference_names_the_organisation_whose_hours_differ_most(played):
+    room, people, model_run = played
+    game, model = np.mean(room.hours_given, axis=0), np.mean(model_run.hours_given, axis=0)
+    k = int(np.argmax(np.abs(game - model)))
+    assert room.organisations[k] in {p.organisation for p in people}     # one the room played
+    nl = difference(room, model_run, "nl")
+    assert nl.startswith(f"Het grootste verschil: {room.organisations[k]} gaf gemiddeld {game[k]:.1f}".replace(".", ","))
+    assert f"{model[k]:.1f}".replace(".", ",") in nl and "slapend of afgehaakt" in nl
+    assert len(room.hours_given) == len(model_run.hours_given) == 12

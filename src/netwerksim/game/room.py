@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..choices import Choice
+from ..mechanisms.production import given_hours
 from ..model import NetwerkModel
 from ..scenario import Scenario
 from ..storage import MARKER, OutputError, check_out
@@ -121,6 +122,7 @@ class Room:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.executescript(SCHEMA)
         self._participants: dict[str, Participant] = {}
+        self.hours_given: list = []    # per week played: the hours each organisation gave (for the debrief)
         self.round = 0                 # the round open now or last closed; 0 before the first
         self.deadline: float | None = None   # None: no round open
 
@@ -131,7 +133,13 @@ class Room:
 
     def players(self, organisation: str) -> list[str]:
         """Nicknames of the participants playing ``organisation``."""
-        return [p.nickname for p in self._participants.values() if p.organisation == organisation]
+        with self._lock:
+            return [p.nickname for p in self._participants.values() if p.organisation == organisation]
+
+    def read(self, sql: str, params: tuple = ()) -> list[tuple]:
+        """Rows of a query on the game's log (under the room's lock: never a half-stored choice)."""
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
 
     def join(self, code: str, nickname: str, organisation: str | None = None) -> Participant:
         """A new participant; their token brings them back to their organisation (:meth:`participant`)."""
@@ -235,15 +243,15 @@ class Room:
 
     def decided(self, round: int | None = None) -> dict[str, Choice]:
         """The choices stored for ``round`` (default: the current one), by organisation."""
-        rows = self._db.execute("SELECT organisation, choice FROM choices WHERE round = ?",
-                                (self.round if round is None else round,)).fetchall()
+        rows = self.read("SELECT organisation, choice FROM choices WHERE round = ?",
+                         (self.round if round is None else round,))
         return {org: _from_json(text) for org, text in rows}
 
     def decided_by(self, organisation: str) -> str | None:
         """The nickname whose choice for ``organisation`` is stored in the current round, or None."""
-        row = self._db.execute("SELECT participant FROM choices WHERE round = ? AND organisation = ?",
-                               (self.round, organisation)).fetchone()
-        return None if row is None else self._participants[row[0]].nickname
+        rows = self.read("SELECT participant FROM choices WHERE round = ? AND organisation = ?",
+                         (self.round, organisation))
+        return self._participants[rows[0][0]].nickname if rows else None
 
     def close_round(self, trainer_token: str | None = None) -> int:
         """Close the open round (the trainer, or anyone once the deadline has passed) and play its weeks:
@@ -260,6 +268,7 @@ class Room:
             first = self.model.week + 1
             for _ in range(self.weeks_per_round):
                 self.model.step()
+                self.hours_given.append(given_hours(self.model.state))
             for org in self.organisations:
                 self.model.choose(org, None)
             with self._db:
