@@ -165,3 +165,37 @@ def test_thirty_participants_deciding_at_once_are_all_stored(tmp_path):
     assert set(room.decided()) == {x.organisation for x in receipts}
     room.close_round(room.trainer_token)
     room.close()
+
+
+def test_a_stopped_server_resumes_the_room_as_it_was(tmp_path):
+    """Participants, tokens, the closed rounds' weeks, the open round and its stored choices and presses come back."""
+    room = Room(SCENARIO, tmp_path / "spel", seed=SEED)
+    ans, bob = room.join(room.code, "Ans"), room.join(room.code, "Bob")
+    for r in (1, 2):
+        room.open_round(room.trainer_token)
+        room.submit(ans.token, r, Choice(hours=2.0, open=False))
+        if r == 2:
+            room.intervene(room.trainer_token, "co_location")
+        room.close_round(room.trainer_token)
+    room.open_round(room.trainer_token)
+    room.submit(bob.token, 3, Choice(stance="dormant"))
+    room.intervene(room.trainer_token, "joint_fact_finding")
+    twin = room.model.branch()               # what the room would have gone on to play
+    room.close()                             # the server stops
+
+    back = Room.resume(tmp_path / "spel", clock=Clock())
+    assert (back.code, back.trainer_token, back.round, back.is_open) == (room.code, room.trainer_token, 3, True)
+    assert back.participant(ans.token) == ans and back.players(bob.organisation) == ["Bob"]
+    assert back.model.week == 8 and back.hours_given[4][room.organisations.index(ans.organisation)] == pytest.approx(2.0)
+    assert back.submit(bob.token, 3, Choice(stance="dormant")).nickname == "Bob"    # the stored one, once
+    with pytest.raises(AlreadyDecided):
+        back.submit(bob.token, 3, Choice(stance="stay"))
+    back.close_round(back.trainer_token)
+    twin.choose(bob.organisation, Choice(stance="dormant"))
+    for _ in range(4):
+        twin.step()
+    assert [r["vitality"] for r in back.model.rows] == [r["vitality"] for r in twin.rows]
+    assert [(w, n) for w, n, _ in back.model.pressed] == [(5, "co_location"), (9, "joint_fact_finding")]
+    back.close()
+    with pytest.raises(RoomError, match="geen spel"):
+        Room.resume(tmp_path)

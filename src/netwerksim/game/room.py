@@ -40,6 +40,8 @@ CREATE TABLE own_choices (round INTEGER NOT NULL, organisation TEXT NOT NULL, ch
                           PRIMARY KEY (round, organisation));
 CREATE TABLE rounds (round INTEGER PRIMARY KEY, first_week INTEGER NOT NULL, last_week INTEGER NOT NULL,
                      vitality REAL NOT NULL, closed REAL NOT NULL);
+CREATE TABLE pressed (week INTEGER NOT NULL, name TEXT NOT NULL, params TEXT NOT NULL, at REAL NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 
@@ -100,31 +102,74 @@ class Room:
     ``folder``: the game's result folder (new or empty); ``assignment``: ``"turn"`` (the organisation with
     the fewest players, in the scenario's order) or ``"choice"`` (the participant names one that has fewer
     than ``max_share`` players);
-    ``clock``: seconds (monotonic), replaceable in tests."""
+    ``clock``: seconds (monotonic), replaceable in tests. :meth:`resume` brings a room back from its folder
+    after the server stopped (the same code, tokens, choices and model)."""
 
     def __init__(self, scenario: Scenario | str | Path, folder: str | Path, *, seed: int | None = None,
                  weeks_per_round: int = 4, round_seconds: float = 60.0, assignment: str = "turn",
                  max_share: int = MAX_SHARE, clock: Callable[[], float] = time.monotonic):
         if assignment not in ("turn", "choice"):
             raise ValueError(f"assignment {assignment!r}; allowed: turn, choice")
+        self._setup(scenario, seed, weeks_per_round, round_seconds, assignment, max_share, clock)
+        self.code = "".join(secrets.choice(CODE_LETTERS) for _ in range(5))
+        self.trainer_token = secrets.token_urlsafe(16)
+        self.folder = game_folder(folder)
+        self._db = self._connect(self.folder)
+        self._db.executescript(SCHEMA)
+        meta = {"scenario": self.model.spec.model_dump_json(), "seed": str(self.seed), "code": self.code,
+                "trainer_token": self.trainer_token, "weeks_per_round": str(self.weeks_per_round),
+                "round_seconds": str(self.round_seconds), "assignment": assignment, "max_share": str(self.max_share)}
+        with self._db:
+            self._db.execute("BEGIN")
+            self._db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+
+    def _setup(self, scenario, seed, weeks_per_round, round_seconds, assignment, max_share, clock) -> None:
         self.model = NetwerkModel(scenario, rng=seed, mesa_data=False)
-        self.scenario, self.seed = scenario, self.model.seed
+        self.scenario, self.seed = self.model.spec, self.model.seed
         self.weeks_per_round = self._weeks(weeks_per_round)
         self.round_seconds = float(round_seconds)
         self.assignment = assignment
         self.max_share = int(max_share)
         self.clock = clock
-        self.code = "".join(secrets.choice(CODE_LETTERS) for _ in range(5))
-        self.trainer_token = secrets.token_urlsafe(16)
-        self.folder = game_folder(folder)
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(self.folder / "game.sqlite", check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(SCHEMA)
         self._participants: dict[str, Participant] = {}
         self.hours_given: list = []    # per week played: the hours each organisation gave (for the debrief)
         self.round = 0                 # the round open now or last closed; 0 before the first
         self.deadline: float | None = None   # None: no round open
+
+    @staticmethod
+    def _connect(folder: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(folder / "game.sqlite", check_same_thread=False, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        return db
+
+    @classmethod
+    def resume(cls, folder: str | Path, *, clock: Callable[[], float] = time.monotonic) -> "Room":
+        """The room stored in ``folder`` as it was: participants and tokens, the closed rounds played again with
+        their stored choices and the trainer's interventions (the same seed: the same weeks), an open round
+        open again with a fresh countdown."""
+        folder = Path(folder)
+        if not (folder / "game.sqlite").is_file():
+            raise RoomError(f"{folder}: geen spel gevonden (no game.sqlite: not a game's folder)")
+        room = cls.__new__(cls)
+        db = cls._connect(folder)
+        meta = dict(db.execute("SELECT key, value FROM meta"))
+        room._setup(Scenario.model_validate_json(meta["scenario"]), int(meta["seed"]), int(meta["weeks_per_round"]),
+                    float(meta["round_seconds"]), meta["assignment"], int(meta["max_share"]), clock)
+        room.code, room.trainer_token, room.folder, room._db = meta["code"], meta["trainer_token"], folder, db
+        for token, nickname, org in db.execute("SELECT token, nickname, organisation FROM participants ORDER BY joined"):
+            room._participants[token] = Participant(token, nickname, org)
+        pressed = db.execute("SELECT week, name, params FROM pressed ORDER BY at").fetchall()
+        for r, first, last in db.execute("SELECT round, first_week, last_week FROM rounds ORDER BY round").fetchall():
+            room.round = r
+            room._play(room.decided(r), last - first + 1, [(w, n, json.loads(p)) for w, n, p in pressed])
+        for week, name, params in pressed:
+            if week > room.model.week:         # pressed in the round still open
+                room.model.intervene(name, **json.loads(params))
+        opened = db.execute("SELECT MAX(round) FROM own_choices").fetchone()[0] or 0
+        if opened > room.round:
+            room.round, room.deadline = opened, clock() + room.round_seconds
+        return room
 
     # --- participants -------------------------------------------------------------------------------
     @property
@@ -262,20 +307,27 @@ class Room:
             if self.seconds_left() > 0:
                 self._trainer(trainer_token or "")
             self.deadline = None
-            chosen = self.decided()
-            for org in self.organisations:
-                self.model.choose(org, chosen.get(org))
             first = self.model.week + 1
-            for _ in range(self.weeks_per_round):
-                self.model.step()
-                self.hours_given.append(given_hours(self.model.state))
-            for org in self.organisations:
-                self.model.choose(org, None)
+            self._play(self.decided(), self.weeks_per_round)
             with self._db:
                 self._db.execute("BEGIN")
                 self._db.execute("INSERT INTO rounds VALUES (?, ?, ?, ?, ?)",
                                  (self.round, first, self.model.week, self.model.rows[-1]["vitality"], time.time()))
             return self.round
+
+    def _play(self, chosen: dict[str, Choice], weeks: int, pressed: list[tuple[int, str, dict]] = ()) -> None:
+        """Play ``weeks`` weeks with ``chosen`` for their organisations and the model's rules for the others
+        (``pressed``: interventions to queue in their week, when a stored game is played again)."""
+        for org in self.organisations:
+            self.model.choose(org, chosen.get(org))
+        for _ in range(weeks):
+            for week, name, params in pressed:
+                if week == self.model.week + 1:
+                    self.model.intervene(name, **params)
+            self.model.step()
+            self.hours_given.append(given_hours(self.model.state))
+        for org in self.organisations:
+            self.model.choose(org, None)
 
     def tick(self) -> bool:
         """Close the open round when its deadline has passed (the server calls this); True when it did."""
@@ -290,6 +342,10 @@ class Room:
         self._trainer(trainer_token)
         with self._lock:
             self.model.intervene(name, **params)
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.execute("INSERT INTO pressed VALUES (?, ?, ?, ?)",
+                                 (self.model.week + 1, name, json.dumps(params, sort_keys=True), time.time()))
 
     def close(self) -> None:
         with self._lock:
