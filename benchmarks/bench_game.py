@@ -10,7 +10,7 @@ are not built yet); the server's per-connection costs come on top.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_game.py [--participants 30] [--rounds 3] [--scenario zorgnetwerk]
+    .venv/bin/python benchmarks/bench_game.py [--participants 30] [--rounds 3] [--scenario zorgnetwerk | --generated 1000]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import resource
 import statistics
+import sys
 import tempfile
 import threading
 import time
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from netwerksim.choices import Choice
 from netwerksim.game.room import AlreadyDecided, Room
+from netwerksim.scenario import load_scenario
 
 
 def main() -> None:
@@ -33,13 +35,22 @@ def main() -> None:
     ap.add_argument("--participants", type=int, default=30)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--scenario", default="zorgnetwerk")
+    ap.add_argument("--generated", type=int, metavar="N", help="a generated network of about N professionals "
+                    "(bench_core.generated_scenario) instead of --scenario")
     args = ap.parse_args()
     tracemalloc.start()
     with tempfile.TemporaryDirectory() as tmp:
-        room = Room(args.scenario, Path(tmp) / "spel", seed=1,
+        scenario = args.scenario
+        if args.generated:
+            sys.path.insert(0, str(Path(__file__).parent))
+            from bench_core import generated_scenario  # noqa: PLC0415
+
+            scenario = load_scenario(generated_scenario(args.generated))
+        room = Room(scenario, Path(tmp) / "spel", seed=1,
                     max_share=-(-args.participants // 4))   # the trainer allows enough per organisation
         people = [room.join(room.code, f"p{k}") for k in range(args.participants)]
-        print(f"{args.participants} participants on {len(room.organisations)} organisations ({args.scenario})")
+        print(f"{args.participants} participants on {len(room.organisations)} organisations, "
+              f"{len(room.model.state.profs.org)} professionals")
         for _ in range(args.rounds):
             start = time.perf_counter()
             r = room.open_round(room.trainer_token)
@@ -49,7 +60,7 @@ def main() -> None:
 
             def decide(p, k):
                 tables = room.model.tables_of(p.organisation)
-                choice = Choice(hours=float(k % 6), tables=tuple(tables[: 1 + k % len(tables)]),
+                choice = Choice(hours=float(k % 6), tables=tuple(tables[: 1 + k % max(len(tables), 1)]),
                                 open=bool(k % 2), stance="stay")
                 gate.wait()
                 t0 = time.perf_counter()
