@@ -141,3 +141,30 @@ def test_own_choice_does_not_move_the_model():
     model.own_choice(0)
     model.own_choices()
     _assert_same(model, before)
+
+
+def test_stance_dormant_rests_the_organisation_and_stay_brings_it_back():
+    model = _model()
+    model.choose(3, Choice(stance="dormant"))
+    model.step()
+    assert model.state.orgs.status[3] == Status.DORMANT and given_hours(model.state)[3] == 0
+    model.choose(3, Choice(stance="stay"))
+    model.step()
+    assert model.state.orgs.status[3] == Status.ACTIVE
+
+
+def test_holding_information_back_leaves_partners_less_evidence_about_its_people():
+    """open=False: the trust evidence partners gather about A's people grows slower than in the same weeks without."""
+    model = _model()
+    T, profs = model.state.ties, model.state.profs
+    about_a = profs.org[T.dst] == 0
+    plain = model.branch()
+    model.choose(0, Choice(open=False))
+    start = (T.r + T.s)[about_a].sum()
+    for _ in range(12):
+        model.step()
+        plain.step()
+    gained = (model.state.ties.r + model.state.ties.s)[about_a].sum() - start
+    gained_plain = (plain.state.ties.r + plain.state.ties.s)[about_a].sum() - start
+    assert np.array_equal(model.state.ties.met_index, plain.state.ties.met_index)   # the same meetings
+    assert gained < gained_plain
