@@ -114,10 +114,13 @@ def test_a_round_plays_the_stored_choices_and_the_model_for_everyone_else(room):
     assert room.model.week == 4
     assert given_hours(room.model.state)[a] == pytest.approx(3.0)
     assert room.model.state.orgs.status[b] == Status.EXITED
+    r = room.open_round(room.trainer_token)
+    with pytest.raises(RoomError, match="verlaten"):        # nothing left to choose once it has left
+        room.submit(bob.token, r, Choice(stance="stay"))
     assert room.model.state.choices is None or np.isnan(room.model.state.choices.hours).all()   # for one round
     assert given_hours(plain.state)[a] > 6.0                # the model would have given more
     own = sqlite3.connect(room.folder / "game.sqlite").execute(
-        "SELECT organisation FROM own_choices WHERE round = ?", (r,)).fetchall()
+        "SELECT organisation FROM own_choices WHERE round = ?", (1,)).fetchall()
     assert sorted(o for (o,) in own) == sorted(room.organisations)
 
 

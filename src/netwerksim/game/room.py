@@ -26,6 +26,7 @@ from ..choices import Choice
 from ..mechanisms.production import given_hours
 from ..model import NetwerkModel
 from ..scenario import Scenario
+from ..state import Status
 from ..storage import MARKER, OutputError, check_out
 
 CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"   # no 0/O, 1/I/L: read off a projector
@@ -270,6 +271,8 @@ class Room:
         with self._lock:
             if not self.is_open or round != self.round or self.seconds_left() <= 0:
                 raise RoomError(f"ronde {round} is niet open (round {round} is not open)")
+            if self.model.state.orgs.status[self.model.organisation_index(org)] == Status.EXITED:
+                raise RoomError(f"{org} heeft het netwerk verlaten (has left the network): niets meer te kiezen")
             self.model.check_choice(org, choice)   # applied only when the round closes
             try:
                 with self._db:
