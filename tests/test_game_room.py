@@ -202,3 +202,16 @@ def test_a_stopped_server_resumes_the_room_as_it_was(tmp_path):
     back.close()
     with pytest.raises(RoomError, match="geen spel"):
         Room.resume(tmp_path)
+
+
+def test_the_trainer_sets_the_weeks_of_a_round(room):
+    room.open_round(room.trainer_token, weeks=2)
+    room.close_round(room.trainer_token)
+    assert room.model.week == 2
+    with pytest.raises(ValueError, match="allowed: 1-52"):
+        room.open_round(room.trainer_token, weeks=0)
+    assert not room.is_open and room.round == 1          # a refused opening opens nothing
+    room.open_round(room.trainer_token)                   # the last length stays
+    room.close_round(room.trainer_token)
+    assert room.model.week == 4
+    assert [row[1:3] for row in room.read("SELECT * FROM rounds")] == [(1, 2), (3, 4)]
