@@ -23,8 +23,10 @@ STILL = Link("structure", "spelregels", "shared rules", "test", ("network.struct
 
 @lru_cache(maxsize=None)
 def shortage(events: bool, **params) -> Scenario:
-    """zorgnetwerk whose only shock is a staff shortage in week 20 that brings no turbulence (or no shock at all)."""
+    """zorgnetwerk whose only shock is a staff shortage in week 20 that brings no turbulence (or no shock at all),
+    in a context that does not change (``context.change_rate = 0``): the shock is the one cause."""
     data = load_scenario("zorgnetwerk").model_dump()
+    data["parameters"] = {**data["parameters"], "context.change_rate": 0.0}
     data["events"] = [{"at": 20, "type": "staff_shortage", "amount": 0.3, "turbulence": 0.0}] if events else []
     return Scenario.model_validate(data)
 
@@ -86,8 +88,9 @@ def test_holding_the_only_cause_of_a_fall_attributes_the_fall_to_it(seed):
     """A constructed case: the staff shortage (workload only, no turbulence) is the one thing that differs from
     a network without it, so holding the workload from the snapshot on *is* the run without the shock. Its
     saving equals that run's smoothed vitality minus the factual one at the measured week (to rounding), and
-    it is most of the fall (measured: 0.84-1.18 of it over seeds 0-2); a link whose field nothing writes
-    gets exactly nothing."""
+    it is most of the fall or more: without the shock a new network may still be rising (its energetic
+    start, issue 13 item 1), so the saving can exceed the fall (measured: 0.97-1.33 of it over seeds 0-2;
+    0.84-1.18 before the honest start); a link whose field nothing writes gets exactly nothing."""
     m = stepped(shortage(True), seed)
     (dip,) = attribute(m, links=(WORKLOAD, STILL))
     a = dip["attribution"]
@@ -96,14 +99,15 @@ def test_holding_the_only_cause_of_a_fall_attributes_the_fall_to_it(seed):
     truth = window_mean(calm.rows, "vitality", a["measured_week"], 6) - a["level"]
     mover, still = a["drivers"]
     assert mover["saved"] == pytest.approx(truth, abs=1e-12)
-    assert 0.8 <= mover["share"] <= 1.25
+    assert 0.8 <= mover["share"] <= 1.5
     assert still["saved"] == 0.0 and still["share"] == 0.0
     assert a["together"] == pytest.approx(mover["saved"], abs=1e-12)
 
 
 def test_a_link_that_does_not_move_gets_nothing():
-    """Complexity is constant when tables add none (per_pair 0) and no shock or exit brings turbulence."""
-    params = {"context.per_pair": 0.0, "context.exit_turbulence": 0.0}
+    """Complexity is constant when tables add none (per_pair 0), the context does not change and no shock or exit
+    brings turbulence."""
+    params = {"context.per_pair": 0.0, "context.exit_turbulence": 0.0, "context.change_rate": 0.0}
     m = stepped(shortage(True), 0, params=params)
     assert {r["complexity"] for r in m.rows} == {0.0}
     (dip,) = attribute(m)

@@ -41,6 +41,9 @@ class Link:
 
 
 CHAIN: tuple[Link, ...] = (
+    Link("turbulence", "een onrustige context", "a turbulent context",
+         "003 L4626-4628 (R37a)", ("network.turbulence",), {"context.change_rate": 0.0}, "turbulence",
+         "mechanisms/context.py: context_changes, update_context"),
     Link("complexity", "groeiende complexiteit en meer overleg", "growing complexity and more consultation",
          "003 L4628-4630 (R37b); L2341-2357 (R44)", ("network.complexity",),
          {"meeting.complexity_growth": 0.0, "structure.complexity": 0.0}, "complexity",
@@ -49,7 +52,7 @@ CHAIN: tuple[Link, ...] = (
          "003 L4632-4634 (R37c)", ("network.uncertainty",), {"accountability.uncertainty": 0.0}, "uncertainty",
          "mechanisms/accountability.py: update_accountability"),
     Link("accountability", "groeiende verantwoordingsdruk", "growing accountability pressure",
-         "003 L4636-4646 (R37e)", ("network.accountability",),
+         "003 L4636-4646 (R37e)", ("network.accountability", "network.invested"),
          {"meeting.accountability_hours": 0.0, "structure.accountability": 0.0}, "accountability",
          "mechanisms/accountability.py: update_accountability"),
     Link("regression", "de terugval naar hiërarchie", "the fall back to hierarchy",

@@ -4,7 +4,8 @@ The bundled scenarios are examples; the model's claims must hold on networks the
 seen (issue 13 item 7). :func:`generate_network` draws one network from a seed: 3-40 organisations of
 random kinds, 1-5 shared issues, a plenary table and issue tables (sub-coalitions of the interested,
 or everyone at every table), a governance mode, decision rule and performance agreements, mandates,
-casework, rivals and sometimes growth by joiners. It returns a scenario as a plain dict that
+casework, rivals, sometimes growth by joiners, its history (new, or existing with prior trust and
+contribution) and its context (turbulence, funders' accountability demand). It returns a scenario as a plain dict that
 :func:`netwerksim.load_scenario` validates; :func:`to_toml` writes it as a commented TOML file
 (``netwerksim generate``). Every choice the generator makes is a *design* value that can be fixed by
 a keyword (``generate_network(3, organisations=12, governance="shared")``); :func:`ensemble` gives
@@ -50,7 +51,8 @@ ISSUES = (
 )
 
 DESIGN = ("organisations", "issues", "governance", "decision_rule", "agreements", "everyone_everywhere", "growth",
-          "workload", "mandate", "steps")
+          "workload", "mandate", "physical", "start", "prior_trust", "prior_contribution", "turbulence", "accountability_demand",
+          "steps")
 """The design values a caller can fix; the rest of the network is drawn around them."""
 
 MODES = ("shared", "lead_organisation", "nao")
@@ -85,8 +87,14 @@ def draw_design(seed: int, **overrides: Any) -> dict[str, Any]:
         "agreements": str(rng.choice(("joint", "separate"))),
         "everyone_everywhere": bool(rng.random() < 0.3),
         "growth": float(rng.choice([0.0, rng.uniform(0.2, 0.5)], p=[0.65, 0.35])),
-        "workload": float(rng.uniform(0.35, 0.7)),
-        "mandate": float(rng.uniform(0.4, 0.95)),
+        "workload": float(rng.uniform(0.4, 0.65)),
+        "mandate": float(rng.uniform(0.6, 0.95)),
+        "physical": float(rng.uniform(0.0, 1.0)),
+        "start": str(rng.choice(("new", "existing"))),
+        "prior_trust": float(rng.uniform(0.5, 0.8)),   # how well the partners' people know each other
+        "prior_contribution": float(rng.uniform(0.7, 1.0)),
+        "turbulence": float(rng.uniform(0.5, 1.5)),
+        "accountability_demand": float(rng.uniform(0.5, 1.5)),
         "steps": 156,
     }
     design = {**drawn, **overrides}
@@ -115,8 +123,13 @@ def _check_design(d: dict[str, Any]) -> None:
     need(d["decision_rule"] in RULES, "decision_rule", f"one of {list(RULES)}")
     need(d["agreements"] in ("joint", "separate"), "agreements", "'joint' or 'separate'")
     need(isinstance(d["everyone_everywhere"], bool), "everyone_everywhere", "true or false")
-    for name in ("growth", "workload", "mandate"):
+    need(d["start"] in ("new", "existing"), "start", "'new' or 'existing'")
+    for name in ("growth", "workload", "mandate", "physical", "prior_contribution"):
         share(name)
+    for name, low, high in (("prior_trust", 0.1, 0.9), ("turbulence", 0, 3), ("accountability_demand", 0, 3)):
+        v = d[name]
+        need(isinstance(v, (int, float)) and not isinstance(v, bool) and low <= v <= high, name,
+             f"a number in [{low}, {high}]")
 
 
 def generate_network(seed: int, **overrides: Any) -> dict[str, Any]:
@@ -153,6 +166,9 @@ def generate_network(seed: int, **overrides: Any) -> dict[str, Any]:
         "organisations": orgs,
         "forums": forums,
         "governance": governance,
+        "history": ({"start": "new", "trust": _r(d["prior_trust"])} if d["start"] == "new" else
+                    {"start": "existing", "trust": _r(d["prior_trust"]), "contribution": _r(d["prior_contribution"])}),
+        "context": {"turbulence": _r(d["turbulence"]), "accountability_demand": _r(d["accountability_demand"])},
     }
 
 
@@ -169,7 +185,7 @@ def _r(x: float) -> float:
 def _issues(d, rng) -> list[dict[str, Any]]:
     picks = rng.choice(len(ISSUES), size=d["issues"], replace=False)
     return [{"id": ISSUES[k][0], "name_nl": ISSUES[k][1], "name_en": ISSUES[k][2],
-             "difficulty": _r(rng.uniform(0.8, 2.0))} for k in sorted(picks)]
+             "difficulty": _r(rng.uniform(0.8, 1.6))} for k in sorted(picks)]
 
 
 def _organisations(d, issues, rng) -> list[dict[str, Any]]:
@@ -192,20 +208,20 @@ def _organisations(d, issues, rng) -> list[dict[str, Any]]:
             "name": f"{KIND_NAMES[kind][0]} {chr(ord('A') + counts[kind] - 1) if counts[kind] <= 26 else counts[kind]}",
             "kind": str(kind),
             "roles": roles,
-            "professionals": int(rng.integers(3, 31)),
-            "hours_per_professional": _r(rng.uniform(2.0, 6.0)),
+            "professionals": int(np.clip(round(float(rng.lognormal(np.log(8), 0.5))), 3, 30)),   # people in the network
+            "hours_per_professional": _r(rng.uniform(3.0, 6.0)),
             "interests": {issues[c]["id"]: _r(max(w, 0.05)) for c, w in zip(chosen, weights)},
             "collective_weight": _r(rng.beta(4, 4)),
-            "motives": {"instrumental": _r(rng.uniform(0.6, 1.5)), "affective": _r(rng.uniform(0.2, 0.8)),
-                        "moral": _r(rng.uniform(0.2, 0.9))},
+            "motives": {"instrumental": _r(rng.uniform(0.8, 1.3)), "affective": _r(rng.uniform(0.3, 0.7)),
+                        "moral": _r(rng.uniform(0.3, 0.8))},
             "autonomy_ceded": _r(rng.uniform(0.05, 0.35)),
-            "mandate": _r(np.clip(d["mandate"] + rng.normal(0, 0.1), 0.05, 1.0)),
-            "pledge": _r(rng.uniform(0.4, 0.9)),
-            "outside_option": _r(rng.uniform(-0.3, 0.15)),
+            "mandate": _r(np.clip(d["mandate"] + rng.normal(0, 0.08), 0.05, 1.0)),
+            "pledge": _r(rng.uniform(0.55, 0.85)),
+            "outside_option": _r(rng.uniform(-0.2, 0.05)),
             "workload": _r(np.clip(d["workload"] + rng.normal(0, 0.08), 0.0, 1.0)),
-            "drive": _r(rng.uniform(0.5, 0.9)),
+            "drive": _r(rng.uniform(0.6, 0.85)),
             "culture_control": _r(rng.uniform(0.2, 0.8)),
-            "representation": _r(rng.uniform(0.0, 0.4)),
+            "representation": _r(rng.uniform(0.0, 0.3)),
         }
         if i >= initiators and rng.random() < d["growth"]:   # joins once the network is under way
             o["joins_at"] = int(rng.integers(8, 79))
@@ -230,7 +246,7 @@ def _forums(d, issues, orgs, rng) -> list[dict[str, Any]]:
     n = len(orgs)
     forums = [{"id": "plenair", "name_nl": "Netwerkoverleg", "name_en": "Network meeting", "members": ["all"],
                "delegates": 1, "frequency": int(rng.integers(4, 9)), "hours": _r(rng.uniform(1.5, 3.0)),
-               "physical": bool(rng.random() < 0.7)}]
+               "physical": bool(rng.random() < d["physical"])}]
     for issue in issues:
         interest = np.array([o["interests"].get(issue["id"], 0.0) for o in orgs])
         if d["everyone_everywhere"]:
@@ -238,7 +254,8 @@ def _forums(d, issues, orgs, rng) -> list[dict[str, Any]]:
         else:                                       # a sub-coalition of the interested
             members = [i for i in np.argsort(-interest, kind="stable") if interest[i] >= 0.2]
             members = members if len(members) >= 2 else list(np.argsort(-interest, kind="stable")[:2])
-        kinds_at = sorted({orgs[i]["kind"] for i in members})
+        core = [i for i in np.argsort(-interest, kind="stable") if i in set(members)][:4]   # the most interested
+        kinds_at = sorted({orgs[i]["kind"] for i in core})
         need = int(rng.integers(1, min(3, len(kinds_at)) + 1))
         issue["required_kinds"] = sorted(rng.choice(kinds_at, size=need, replace=False).tolist())
         if rng.random() < 0.25:  # a formal owner who must embed what works
@@ -246,8 +263,8 @@ def _forums(d, issues, orgs, rng) -> list[dict[str, Any]]:
         forums.append({"id": f"tafel_{issue['id']}", "name_nl": f"Tafel {issue['name_nl'].lower()}",
                        "name_en": f"Table: {issue['name_en'].lower()}",
                        "members": [orgs[int(i)]["name"] for i in sorted(members)],
-                       "delegates": int(rng.integers(1, 4)), "frequency": int(rng.integers(2, 5)),
-                       "hours": _r(rng.uniform(1.5, 3.0)), "physical": bool(rng.random() < 0.7),
+                       "delegates": int(rng.integers(1, 3)), "frequency": int(rng.integers(2, 5)),
+                       "hours": _r(rng.uniform(1.5, 3.0)), "physical": bool(rng.random() < d["physical"]),
                        "issues": [issue["id"]],
                        "level": str(rng.choice(("mixed", "administrative", "frontline"), p=[0.7, 0.15, 0.15]))})
     return forums
@@ -312,4 +329,7 @@ def to_toml(scenario: dict[str, Any], command: str | None = None) -> str:
     parts += [_table("[[forums]]", f, "the tables (forums) and who sits there" if k == 0 else "")
               for k, f in enumerate(scenario["forums"])]
     parts.append(_table("[governance]", scenario["governance"], "how the network is governed"))
+    parts.append(_table("[history]", scenario["history"], "a new initiative, or an existing collaboration and how it has gone"))
+    parts.append(_table("[context]", scenario["context"],
+                        "how quickly the surroundings change and how much accountability funders ask (1 = typical)"))
     return "\n".join(parts)

@@ -179,11 +179,16 @@ def _co_location(model, a):
 
 
 def _joint_fact_finding(model, a):
-    """Partners analyse the region together: ambitions converge on a shared picture, uncertainty drops."""
+    """Partners analyse the region together (003 L4817-4852): a shared picture of what to take up and why.
+
+    While it is fresh it pulls the partners' ambitions back to the shared one (mechanism 3) and gives grip,
+    so less structure is demanded (mechanism 6); it goes stale as the context changes. The sense made
+    together also gives each issue's group a shared direction (convergence, mechanism 10)."""
     st = model.state
-    st.orgs.ambition += a["strength"] * (st.network.shared_ambition[None, :] - st.orgs.ambition)
-    st.network.turbulence *= 1 - a["strength"]
-    st.profs.energy = np.clip(st.profs.energy + a["motivation"], 0, 1)
+    net, I = st.network, st.issues
+    net.shared_picture = max(net.shared_picture, a["strength"])
+    target = I.trust * net.design_focus
+    I.convergence = np.clip(I.convergence + a["strength"] * np.maximum(0.0, target - I.convergence), 0.0, 1.0)
 
 
 def _building_blocks(model, a):
@@ -484,10 +489,10 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
     Entry("joint_fact_finding", "intervention", "Gezamenlijke feitenanalyse", "Joint fact finding",
           "De partners brengen samen de bevolking en de regionale opgaven in beeld: dat geeft richting, houvast en motivatie.",
           "The partners map the population and the regional issues together: it gives direction, grip and motivation.",
-          "003 L4817-4852 (ingredient 1, R38)", ("alignment", "accountability", "energy"), _joint_fact_finding,
-          {"strength": Option(0.5, "how far ambitions move to the shared picture and turbulence settles", 0.0, 1.0),
-           "motivation": Option(0.1, "energy the shared picture gives", 0.0, 1.0)},
-          reads=("network.shared_ambition",), writes=("orgs.ambition", "network.turbulence", "profs.energy")),
+          "003 L4817-4852 (ingredient 1, R38)", ("alignment", "accountability", "innovation"), _joint_fact_finding,
+          {"strength": Option(0.8, "how fresh and complete the shared picture is (0-1)", 0.0, 1.0)},
+          reads=("network.design_focus", "issues.trust", "issues.convergence"),
+          writes=("network.shared_picture", "issues.convergence")),
     Entry("building_blocks", "intervention", "Bouwstenen en spelregels", "Building blocks and shared rules",
           "Het netwerk organiseert zich met bouwstenen (identiteit, actoren, ambities, fundament) en lichte spelregels in plaats van een programmastructuur.",
           "The network organises itself with building blocks (identity, actors, ambitions, foundation) and light shared rules instead of a programme structure.",

@@ -43,11 +43,14 @@ from .observers.indicators import (ORGANISATION_COLUMNS, chosen_organisations, n
                                   organisation_indicators, trust_between)
 from .observers.stuck import StuckDetector
 from .observers.thermometer import Thermometer
-from .params import Params, from_keywords, keyword
+from .params import PARAMETERS, Params, from_keywords, keyword
 from .resources import guard
 from .scenario import Event, Scenario, load_scenario
 from .state import Status, build_state
 from .streams import Streams
+
+
+SPIN_UP = 1   # extra stream key of the weeks before week 0 (an existing network's spin-up)
 
 
 def periodic_reflections(spec: Scenario) -> list[Event]:
@@ -156,6 +159,9 @@ class NetwerkModel(Model):
         self.state = build_state(self.spec, self.rng, self.params)
         self._trust_pairs = {pair: tuple(chosen_organisations(side, self.state.orgs) for side in pair.split("->"))
                              for pair in trust_pairs}
+        self._held: dict[str, np.ndarray] = {}   # held arrays, set back after every phase (:meth:`hold`)
+        if self.spec.history.start == "existing":
+            self.spin_up()
         self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
         self.professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]
         self.week = 0
@@ -166,7 +172,6 @@ class NetwerkModel(Model):
         self._timeline = sorted([*self.spec.events, *periodic_reflections(self.spec)], key=lambda e: e.at)
         self._queued: list[tuple[str, dict[str, Any]]] = []
         self.pressed: list[tuple[int, str, dict[str, Any]]] = []   # (week, name, params) of every queued intervention applied
-        self._held: dict[str, np.ndarray] = {}   # held arrays, set back after every phase (:meth:`hold`)
         self.dip_detector = DipDetector()
         self.stuck_detector = StuckDetector()
         self.thermometer = Thermometer()
@@ -321,30 +326,65 @@ class NetwerkModel(Model):
         if self._held:
             self._reapply()
 
-        st, p, week, stream = self.state, self.params, self.week, self.streams
-        for mechanism in (      # in the order of the module docstring; held state is set back after each
-            partial(arrivals, st, p, week),
-            partial(update_context, st, p),
-            partial(hold_meetings, st, p, stream("meetings", week)),
-            partial(update_trust, st, p, stream("trust", week)),
+        self._mechanisms(self.week)
+        st = self.state
+        self._log_status_changes(status_before)
+        self._record()
+        self.events += self.stuck_detector.observe(st, self.params, self.week, self._issue_name)
+        self.events += self.thermometer.observe(st.network.heat, self.week)
+        self.running = self.week < self.spec.meta.steps
+
+    def _mechanisms(self, week: int, *key: int, settle: bool = False) -> None:
+        """One week of the mechanisms in the order of the module docstring; held state is set back after each.
+
+        ``key`` extends the streams' keys. ``settle``: a week of an existing network's history
+        (:meth:`spin_up`): nobody joins and the issues' innovation state stays as the scenario describes it."""
+        st, p = self.state, self.params
+
+        def stream(purpose: str) -> np.random.Generator:
+            return self.streams(purpose, week, *key)
+
+        mechanisms = (
+            *(() if settle else (partial(arrivals, st, p, week),)),
+            partial(update_context, st, p, stream("context")),
+            partial(hold_meetings, st, p, stream("meetings")),
+            partial(update_trust, st, p, stream("trust")),
             partial(update_alignment, st, p),
             partial(decide_contributions, st, p),
-            partial(produce, st, p, stream("production", week)),
-            partial(update_innovation, st, p, stream("innovation", week), week),
+            partial(produce, st, p, stream("production")),
+            *(() if settle else (partial(update_innovation, st, p, stream("innovation"), week),)),
             partial(update_accountability, st, p),
             partial(update_leadership, st, p),
             partial(update_value, st, p),
             partial(update_conflict, st, p),
             partial(update_energy, st, p),
-        ):
+        )
+        for mechanism in mechanisms:
             mechanism()
             if self._held:
                 self._reapply()
-        self._log_status_changes(status_before)
-        self._record()
-        self.events += self.stuck_detector.observe(st, p, self.week, self._issue_name)
-        self.events += self.thermometer.observe(st.network.heat, self.week)
-        self.running = self.week < self.spec.meta.steps
+
+    def spin_up(self) -> None:
+        """Let an existing network settle for ``history.spin_up`` weeks before week 0 (issue 13 item 1).
+
+        The mechanisms run from the history's contribution and trust, in the scenario's context (which
+        keeps changing), so week 0 shows the network as its own dynamics hold it, not a maximum the
+        starting values put there. The partners stay members (the scenario says who is in now), the
+        issues keep the phase, ideas and direction the scenario gives them, and progress counts from
+        week 0. Streams are keyed apart from the run's weeks."""
+        st, run_params = self.state, self.params
+        members = st.orgs.status.copy()
+        self.params = run_params.with_overrides({"value.patience": PARAMETERS["value.patience"].high,
+                                                 "value.exit_patience": PARAMETERS["value.exit_patience"].high})
+        try:
+            for w in range(int(run_params.history.spin_up)):
+                self._mechanisms(w, SPIN_UP, settle=True)
+                st.orgs.status = members.copy()
+        finally:
+            self.params = run_params
+        st.orgs.weeks_below[:] = 0
+        st.issues.progress = np.zeros_like(st.issues.progress)
+        st.network.economic_capital = 0.0
 
     def _issue_name(self, k: int, lang: str) -> str:
         issues = self.state.issues

@@ -2,7 +2,8 @@
 
 A scenario describes one network (MODEL.md §3): its organisations (one by one, or generated in
 groups for large networks), their professionals, the shared issues (*opgaven*), the forums
-(*tafels*), the governance, parameter overrides and a timeline of events. Any error names the file,
+(*tafels*), the governance, its history (new or existing) and context, parameter overrides and a
+timeline of events. Any error names the file,
 the field, the value and what is allowed (:class:`ScenarioError`). Every number has bounds and must be
 finite; no ``true`` or ``"3"`` where a number belongs (``inputs.py``). A generated group's value may
 be a distribution: its support must lie in the range of the same field of a listed organisation
@@ -274,6 +275,30 @@ class Relation(StrictModel):
     rivals: bool = False
 
 
+class History(StrictModel):
+    """Where the network comes from (issue 13 item 1): a new initiative (the default), or a collaboration
+    that exists.
+
+    A new network starts where a new network starts: the partners agreed on a shared ambition, the
+    non-initiators have yet to free their hours (003 L4586-4612), and their people trust each other as
+    far as earlier contacts allow (``trust``; without it, the neutral prior of people who never worked
+    together). An existing one says how it has gone: the trust its people built and the share of their
+    promises partners kept lately; the model then lets it settle for a spin-up before week 0, so that
+    no indicator starts at a level its dynamics cannot sustain.
+    """
+
+    start: Literal["new", "existing"] = "new"
+    trust: Annotated[float, Field(ge=0.1, le=0.9)] | None = None   # partners' people in each other (new: 0.5, existing: 0.6)
+    contribution: Fraction = 0.8                              # existing: share of their promises partners kept lately
+
+
+class Context(StrictModel):
+    """The network's surroundings, relative to a typical Dutch region (1 = typical; 003 L4626-4646)."""
+
+    turbulence: Annotated[float, Field(ge=0, le=3)] = 1.0     # how quickly the environment and the partners' situations change
+    accountability_demand: Annotated[float, Field(ge=0, le=3)] = 1.0   # how much accountability funders and boards demand
+
+
 class Event(StrictModel):
     """One entry of the timeline: at week ``at``, apply the registry entry ``type`` with its parameters
     (checked against the registry's ranges in :func:`validate`)."""
@@ -296,6 +321,8 @@ class Scenario(StrictModel):
     forum_groups: list[ForumGroup] = []
     governance: Governance = Governance()
     relations: list[Relation] = []
+    history: History = History()
+    context: Context = Context()
     parameters: dict[str, float] = {}
     events: list[Event] = []
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .scenario import KINDS, Distribution, Scenario, field_range
+from .scenario import KINDS, Distribution, History, Scenario, field_range
 
 if TYPE_CHECKING:
     from .choices import Chosen
@@ -67,12 +67,14 @@ class Organisations:
     mandate: np.ndarray
     pledge: np.ndarray            # promised share of capacity
     first_pledge: np.ndarray      # the promise at the start: the share of capacity meant for the network
+    promised: np.ndarray          # hours a week promised on joining (capacity × first pledge): joint contribution's basis
+    initiator: np.ndarray         # bool: took the initiative (scenario role "initiator")
     outside_option: np.ndarray
     workload: np.ndarray          # base casework pressure of its professionals
     drive: np.ndarray
     culture_control: np.ndarray
     status: np.ndarray            # Status
-    contribution: np.ndarray      # share of the pledge given this week (1: the promise kept)
+    contribution: np.ndarray      # share of the pledge given this week (1: the promise kept; history sets the start)
     perceived_value: np.ndarray
     weeks_below: np.ndarray       # consecutive weeks with value under the outside option
     benefit: np.ndarray           # realised benefit this week
@@ -211,10 +213,14 @@ class Network:
     absorption: float = 0.0       # demand for structure the governance absorbs without regression
     concentration: float = 0.0    # how concentrated leadership is (R41)
     structure: float = 0.0        # light shared rules and building blocks in place (003 L4856-4894)
+    shared_picture: float = 0.0   # a shared picture of the region from joint fact finding, 0-1; goes stale (003 L4817-4852)
     turbulence: float = 0.0       # context turbulence (R37a)
+    context: float = 1.0          # how quickly the context changes, relative to a typical region (scenario)
+    accountability_demand: float = 1.0  # how much accountability funders and boards demand, relative to typical (scenario)
     complexity: float = 0.0       # R37b
     uncertainty: float = 0.0      # R37c
     accountability: float = 0.0   # accountability pressure (R37e)
+    invested: float = 0.0         # resources at stake: the share of capacity put in, accumulated over about a year (R37e)
     structure_demand: float = 0.0 # demand for grip and structure (R37f)
     alignment: float = 1.0        # 1 - mean distance of ambitions to their mean (R37i)
     economic_capital: float = 0.0
@@ -290,11 +296,13 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
     issues = _build_issues(s)
     lead = orgs.name.index(s.governance.lead) if s.governance.lead else -1
     given = np.array([s.governance.shared_ambition.get(i, 0.0) for i in issues.id])
-    weights = orgs.hours * orgs.pledge
+    # the ambition the founders share; partners who join later adopt it, and their hours count once they join
+    founders = orgs.promised * (orgs.status != Status.PENDING)
+    weights = founders if founders.sum() > 0 else orgs.promised
     shared = given / given.sum() if given.sum() > 0 else (weights @ orgs.focus) / max(weights.sum(), 1e-9)
     start_own = params.alignment.start_own
     orgs.ambition = (1 - start_own) * shared[None, :] + start_own * orgs.focus
-    issues.potential = float(weights.sum()) * shared
+    issues.potential = float(founders.sum()) * shared
     mode = {"shared": "shared", "lead_organisation": "lead", "nao": "nao"}[s.governance.mode]
     concentration = getattr(params.leadership, f"concentration_{mode}")
     g = s.governance
@@ -305,9 +313,11 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
                       decision_rule=g.decision_rule, accountable=orgs.name.index(g.accountable) if g.accountable else -1,
                       separate_agreements=float(g.agreements == "separate"),
                       competition=float(g.competition_incentive), competition_voiced=float(g.competition_acknowledged),
-                      nao_hours=g.nao_hours, room=-1.0 if g.room is None else g.room)
+                      nao_hours=g.nao_hours, room=-1.0 if g.room is None else g.room,
+                      context=s.context.turbulence, accountability_demand=s.context.accountability_demand)
     issues.idea_factor, issues.table_mandate = table_effects_per_issue(forums, params)
-    start_relations(s, orgs, ties, params)
+    start_history(s.history, orgs, ties, network, params)
+    start_relations(s, orgs, ties, params)   # a pair's own past overrides the network's
     return State(orgs, profs, forums, ties, issues, network)
 
 
@@ -326,6 +336,36 @@ def start_relations(s: Scenario, orgs: Organisations, ties: Ties, params: "Param
         refresh_trust(ties, len(orgs.name))
 
 
+EXISTING_TRUST = 0.6   # trust in an existing network whose scenario does not say how it has gone
+
+
+def start_history(h: "History", orgs: Organisations, ties: Ties, network: Network, params: "Params") -> None:
+    """Contribution and trust at the start, from the scenario's history (issue 13 item 1).
+
+    A new network (003 L4586-4612): the initiators give their pledge in full, the others have said yes
+    but still have to free their hours (``history.new_contribution``); nothing has been invested yet.
+    An existing one starts from the share of promises kept lately (and as much invested). Trust is what
+    the history says (``history.trust``: from earlier contacts, or built in the collaboration so far) as
+    evidence of the weight that meeting every other week holds under forgetting; without it, a new
+    network's people have the neutral prior of strangers, an existing one's ``EXISTING_TRUST``.
+    The model then lets an existing network settle (:meth:`NetwerkModel.spin_up`).
+    """
+    if h.start == "new":
+        orgs.contribution = np.where(orgs.initiator, 1.0, params.history.new_contribution)
+    else:
+        orgs.contribution = np.full(len(orgs.name), h.contribution)
+        weights = orgs.promised * (orgs.status != Status.PENDING)
+        network.invested = float(np.average(orgs.pledge * h.contribution, weights=weights)) if weights.sum() > 0 else 0.0
+    trust = h.trust if h.trust is not None else (None if h.start == "new" else EXISTING_TRUST)
+    if trust is None:      # strangers: no evidence either way
+        return
+    from .mechanisms.trust import prior_evidence, refresh_trust  # noqa: PLC0415 (mechanisms import state)
+
+    ties.r[:], ties.s[:] = prior_evidence(trust, params)
+
+    refresh_trust(ties, len(orgs.name))
+
+
 def table_effects_per_issue(forums: Forums, params: "Params") -> tuple[np.ndarray, np.ndarray]:
     """Per issue: the mean idea and mandate factor of the tables that talk about it (1 for mixed tables)."""
     from .mechanisms.meetings import table_level_effects  # noqa: PLC0415 (mechanisms import state)
@@ -342,7 +382,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
     cols: dict[str, list] = {k: [] for k in (
         "name", "kind", "roles", "n_professionals", "hours_per_professional", "collective_weight", "motives",
         "autonomy_ceded", "mandate", "pledge", "outside_option", "workload", "drive", "culture_control", "interests",
-        "joins_at", "representation")}
+        "joins_at", "representation", "initiator")}
     fractions = ("collective_weight", "autonomy_ceded", "mandate", "pledge", "workload", "drive", "culture_control")
     for o in s.organisations:
         cols["name"].append(o.name)
@@ -351,6 +391,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         cols["n_professionals"].append(o.professionals)
         cols["joins_at"].append(o.joins_at)
         cols["representation"].append(o.representation)
+        cols["initiator"].append("initiator" in o.roles)
         for f in ("hours_per_professional", "outside_option", *fractions):
             cols[f].append(getattr(o, f))
         cols["motives"].append([getattr(o.motives, m) for m in MOTIVES])
@@ -361,6 +402,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         cols["kind"] += [KINDS.index(g.kind)] * n
         cols["roles"] += [()] * n
         cols["joins_at"] += [g.joins_at] * n
+        cols["initiator"] += [False] * n
         cols["representation"] += _draw(g, "representation", rng, n).tolist()
         cols["n_professionals"] += _draw(g, "professionals", rng, n).astype(int).tolist()
         cols["hours_per_professional"] += _draw(g, "hours_per_professional", rng, n).tolist()
@@ -384,12 +426,13 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
     O = len(names)
     pledge = np.array(cols["pledge"], float)
     joins_at = np.array(cols["joins_at"], np.int32)
+    hours = n_prof * np.array(cols["hours_per_professional"], float)
     return Organisations(
         name=names,
         kind=np.array(cols["kind"], np.int16),
         roles=cols["roles"],
         n_professionals=n_prof,
-        hours=n_prof * np.array(cols["hours_per_professional"], float),
+        hours=hours,
         interests=np.array(cols["interests"], float).reshape(O, K),
         focus=normalised(np.array(cols["interests"], float).reshape(O, K)),
         collective_weight=np.array(cols["collective_weight"], float),
@@ -398,12 +441,14 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         mandate=np.array(cols["mandate"], float),
         pledge=pledge,
         first_pledge=pledge.copy(),
+        promised=hours * pledge,
+        initiator=np.array(cols["initiator"], bool),
         outside_option=np.array(cols["outside_option"], float),
         workload=np.array(cols["workload"], float),
         drive=np.array(cols["drive"], float),
         culture_control=np.array(cols["culture_control"], float),
         status=np.where(joins_at > 0, Status.PENDING, Status.ACTIVE).astype(np.int8),
-        contribution=np.ones(O),               # everyone starts by doing what they promised
+        contribution=np.ones(O),               # set from the history (start_history)
         perceived_value=np.array(cols["outside_option"], float) + params.value.start_optimism,
         weeks_below=np.zeros(O, np.int32),
         benefit=np.zeros(O), unfairness=np.zeros(O), heat=np.zeros(O),

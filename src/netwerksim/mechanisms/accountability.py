@@ -1,12 +1,17 @@
 """Mechanism 6: accountability pressure and the demand for structure.
 
 Partners must account for the capacity, money and knowledge they put in and for the promises they
-made (003 L4636-4646, R37e). Pressure follows, with delay, the resources at stake, uncertainty (context
+made (003 L4636-4646, R37e). Pressure follows, with delay, the resources at stake (what has been put in
+over the past year or so: it builds up as a new network matures), uncertainty (context
 turbulence plus the strain of capacity not delivered or eaten by consultation, 003 L4632-4634,
 R37c), funders' standing demands
-and the gap between promise and delivery (003 L3208-3214, R25). Demand for grip and structure grows
-with complexity and accountability pressure (003 L4646-4652, R37f). Shared rules from building blocks
-(003 L4856-4894) absorb part of the accountability into agreed, light routines.
+and the gap between promise and delivery (003 L3208-3214, R25), all in proportion to how much
+accountability the network's funders and boards demand (the scenario's context), and more when each
+partner must account to its funder for its own performance agreement: the demand is then not
+streamlined (003 L4469-4482, R13; L4660-4672, R37i). Demand for grip and structure grows
+with complexity and accountability pressure (003 L4646-4652, R37f), less of it while the partners hold
+a fresh picture of the region they made together, which gives grip (003 L4817-4852). Shared rules from
+building blocks (003 L4856-4894) absorb part of the accountability into agreed, light routines.
 """
 
 from __future__ import annotations
@@ -29,11 +34,17 @@ def update_accountability(st: State, p: Params) -> None:
         return
     weights = (orgs.hours * orgs.pledge)[active]
     delivered = float(np.average(orgs.contribution[active], weights=weights)) if weights.sum() > 0 else 0.0
-    stakes = float(np.average(orgs.pledge[active] * orgs.contribution[active], weights=weights)) if weights.sum() > 0 else 0.0
+    putting_in = float(np.average(orgs.pledge[active] * orgs.contribution[active], weights=weights)) if weights.sum() > 0 else 0.0
+    # what has been put in accumulates: the longer partners invest, the more they must account for (R37e)
+    net.invested += p.accountability.stakes_rate * (putting_in - net.invested)
     gap = 1.0 - delivered
     strain = gap + net.coordination_load          # capacity not delivered or eaten by consultation
     net.uncertainty = 1.0 - np.exp(-(net.turbulence + strain))
-    target = accountability_target(stakes, net.uncertainty, gap, p) * (1.0 - p.accountability.streamlining * net.structure)
-    net.accountability += p.accountability.adaptation * (target - net.accountability)
+    a = p.accountability
+    # funders who hold each partner to its own agreement ask separately, not streamlined (R13; R37i)
+    demand = net.accountability_demand * (1.0 + a.separate * net.separate_agreements)
+    target = accountability_target(net.invested, net.uncertainty, gap, p) * demand * (1.0 - a.streamlining * net.structure)
+    net.accountability += a.adaptation * (target - net.accountability)
     s = p.structure
-    net.structure_demand = s.complexity * net.complexity + s.accountability * net.accountability
+    grip = 1.0 - s.picture * net.shared_picture      # a shared picture of the region gives grip (003 L4817-4852)
+    net.structure_demand = (s.complexity * net.complexity + s.accountability * net.accountability) * grip

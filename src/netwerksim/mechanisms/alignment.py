@@ -9,7 +9,9 @@ representative weight (003 L4656-4658, R37h; 002 V10), more strongly once experi
 concrete on the issues it cares about (002 L1022-1035, R36). Falling trust shrinks the bound, so the shared
 ambition cracks into factions: the "hairline cracks" of 003 L4660-4672 (R37i). When the network
 gives partners much room to go their own way, ambitions drift to their own interests too: everyone on
-a craft island of their own (000 L396-402, A-R23; governance ``room``).
+a craft island of their own (000 L396-402, A-R23; governance ``room``). A picture of the region that
+the partners made together (joint fact finding, 003 L4817-4852) pulls ambitions back to the shared one
+while it is fresh; it goes stale as the context changes.
 """
 
 from __future__ import annotations
@@ -66,4 +68,8 @@ def update_alignment(st: State, p: Params) -> None:
         course = net.room ** 2 * orgs.focus + (1.0 - net.room ** 2) * net.shared_ambition[None, :]
         orgs.ambition = orgs.ambition + (p.governance.island_pull * orgs.active)[:, None] * (course - orgs.ambition)
     orgs.ambition = orgs.ambition + pull[:, None] * (orgs.focus - orgs.ambition)
+    if net.shared_picture > 0:   # what to take up, and why: the shared picture as the anchor (003 L4817-4852)
+        picture = p.alignment.picture_pull * net.shared_picture * orgs.active
+        orgs.ambition = orgs.ambition + picture[:, None] * (net.shared_ambition[None, :] - orgs.ambition)
+        net.shared_picture *= np.exp(-p.alignment.picture_staling * net.turbulence)
     net.alignment = alignment_index(orgs.ambition, orgs.active)

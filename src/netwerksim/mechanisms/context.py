@@ -1,10 +1,15 @@
-"""Environment: context turbulence settles, organisations join, and the network's complexity follows.
+"""Environment: the context keeps changing, organisations join, and the network's complexity follows.
 
-Turbulence is what shocks leave behind (staff shortage, a partner's bankruptcy, funding that ends:
-003 L4626-4628, R37a); it settles by ``context.turbulence_decay`` a week. Complexity is turbulence
-plus the consultation the network's structure requires: pairs of organisations that meet each week,
-n(n-1)/2 per table, per active party (003 L4628-4630, R37b; L2341-2357, R44). It grows when parties
-join and tables multiply, and falls when tables shrink to sub-coalitions.
+"The context (the environment and the state of the individual parties) changes quickly" (003
+L4626-4628, R37a). The model carries this as an ongoing random process of its own stream, not as events
+at fixed weeks (:func:`context_changes`): each week the environment may change (a new policy, a funding
+round, a merger elsewhere in the region) and each partner's own situation may change (a reorganisation,
+a new director, staff leaving), at a rate set by the scenario's context turbulence. Every change, and
+every shock, partner leaving or joining, adds turbulence, which settles by ``context.turbulence_decay``
+a week. Complexity is turbulence plus the consultation the network's structure requires: pairs of
+organisations that meet each week, n(n-1)/2 per table, per active party (003 L4628-4630, R37b;
+L2341-2357, R44). It grows when parties join and tables multiply, and falls when tables shrink to
+sub-coalitions.
 """
 
 from __future__ import annotations
@@ -23,17 +28,40 @@ def pairs_per_table(st: State) -> np.ndarray:
 
 
 def arrivals(st: State, p: Params, week: int) -> np.ndarray:
-    """Organisations whose joining week has come become active, bringing some turbulence. Returns them."""
+    """Organisations whose joining week has come become active, bringing some turbulence. Returns them.
+
+    Their promised hours count from now on: the work the issues can absorb grows with them, spread by
+    the shared ambition they adopt."""
     orgs = st.orgs
     joining = np.flatnonzero((orgs.status == Status.PENDING) & (orgs.joins_at <= week))
-    orgs.status[joining] = Status.ACTIVE
-    st.network.turbulence += p.context.exit_turbulence * len(joining)
+    if len(joining):
+        orgs.status[joining] = Status.ACTIVE
+        st.issues.potential = st.issues.potential + float(orgs.promised[joining].sum()) * st.network.shared_ambition
+        st.network.turbulence += p.context.exit_turbulence * len(joining)
     return joining
 
 
-def update_context(st: State, p: Params) -> None:
+def context_changes(members: np.ndarray, weights: np.ndarray, level: float, p: Params, rng: np.random.Generator) -> float:
+    """Turbulence the context's changes leave this week (R37a): the environment's and each member's own.
+
+    Fixed draws: two for the environment, one per organisation (used or not). A change of the
+    environment leaves an exponentially distributed amount with mean ``context.change_size``; a member's
+    change leaves that mean times the member's share of the capacity, so together the partners' changes
+    leave as much as the environment's on average.
+    """
+    c = p.context
+    chance = min(1.0, c.change_rate * level)
+    env_happens, env_size = rng.random(), rng.exponential(c.change_size)
+    partner_happens = rng.random(len(members)) < chance
+    share = weights * members / max(float((weights * members).sum()), 1e-9)
+    partners = c.change_size * float(share[partner_happens].sum())
+    return (env_size if env_happens < chance else 0.0) + partners
+
+
+def update_context(st: State, p: Params, rng: np.random.Generator) -> None:
     net, F = st.network, st.forums
     net.turbulence *= 1 - p.context.turbulence_decay
+    net.turbulence += context_changes(st.orgs.active, st.orgs.promised, net.context, p, rng)
     weekly_pairs = float((pairs_per_table(st) * F.active / F.frequency).sum())
     n_active = max(int(st.orgs.active.sum()), 1)
     net.complexity = net.turbulence + p.context.per_pair * weekly_pairs / n_active

@@ -29,9 +29,13 @@ from ..state import State
 
 
 def next_hierarchy(hierarchy: float, demand: float, absorption: float, p: Params) -> float:
-    """Hierarchy rises with unabsorbed demand for structure and relaxes when demand is absorbed."""
+    """Hierarchy rises with unabsorbed demand for structure and relaxes when demand is absorbed.
+
+    Falling back to steering is how the network answers the need for grip (003 L4646-4656): hierarchical
+    steering itself meets ``leadership.grip`` of the demand per unit of hierarchy, so hierarchy settles
+    where the demand is met, and rises further only as the demand grows."""
     q = p.leadership
-    excess = demand - absorption
+    excess = demand - absorption - q.grip * hierarchy
     if excess > 0:
         return hierarchy + q.regression_rate * excess * (1.0 - hierarchy)
     return hierarchy + q.relax_rate * excess * hierarchy

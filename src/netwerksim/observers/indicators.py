@@ -35,7 +35,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     above_neutral = 2 * trust         # trust above neutral, rescaled: max(2T - 1, 0) (T is at most 1), in place
     above_neutral -= 1
     np.maximum(above_neutral, 0, out=above_neutral)
-    promised = float((orgs.hours * orgs.pledge)[orgs.status != Status.PENDING].sum())
+    promised = float(orgs.promised[orgs.status != Status.PENDING].sum())   # on joining: no intervention moves it
     row = {
         "active_organisations": int(active.sum()),
         "dormant_organisations": int((orgs.status == Status.DORMANT).sum()),
@@ -127,7 +127,9 @@ def vitality(row: dict[str, float]) -> float:
     of and vitality is 0.
     """
     values = [row[c] for c in VITALITY_COMPONENTS]
-    return 0.0 if any(v != v for v in values) else sum(values) / len(values)
+    if any(v != v for v in values):
+        return 0.0
+    return sum(min(1.0, v) for v in values) / len(values)   # more hours than promised (extra budget) counts as 1
 
 
 def chosen_organisations(who: str, orgs) -> np.ndarray:
