@@ -49,7 +49,7 @@ def sweep_file(folder: Path, runs: int, steps: int) -> Path:
         metrics = ["dip", "vitality_mean", "trust_end", "progress_total"]
         [space]
         "trust.forgetting" = {{ low = 0.9, high = 1.0 }}
-        "meeting.accountability_hours" = {{ low = 0, high = 4 }}
+        "meeting.accountability_share" = {{ low = 0, high = 1 }}
         """), encoding="utf-8")
     return path
 

@@ -27,7 +27,7 @@ def morris_rows(points: list[tuple[str, float, float, float]]) -> pd.DataFrame:
 
 def test_morris_labels_never_overlap_even_for_equal_points():
     """Four parameters at the same (mu*, sigma) and two close by: no two drawn label boxes intersect."""
-    rows = morris_rows([("trust.forgetting", 0.1, 0.05, 0.01), ("meeting.accountability_hours", 0.1, 0.05, 0.01),
+    rows = morris_rows([("trust.forgetting", 0.1, 0.05, 0.01), ("meeting.accountability_share", 0.1, 0.05, 0.01),
                         ("context.turbulence_decay", 0.1, 0.05, 0.2), ("meeting.base_attendance", 0.1, 0.05, 0.01),
                         ("dip.drop", 0.101, 0.0505, 0.01), ("value.exit_threshold", 0.3, 0.2, 0.05)])
     fig = index_figure(rows, "morris", "dip", "en")
@@ -61,7 +61,7 @@ def small_sobol(tmp_path_factory):
         metrics = ["dip", "vitality_mean", "stuck_V1"]
         [space]
         "trust.forgetting" = { low = 0.9, high = 1.0 }
-        "meeting.accountability_hours" = { low = 0, high = 4 }
+        "meeting.accountability_share" = { low = 0, high = 1 }
         """), encoding="utf-8")
     out = folder / "out"
     netwerksim.sweep(path, out=out, workers=2, chunk=7)

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:ipyparallel not installed:UserWa
 ROOT = Path(__file__).resolve().parents[1]
 
 
-SPACE = ('"trust.forgetting" = { low = 0.9, high = 1.0 }\n"meeting.accountability_hours" = { low = 0, high = 4 }\n'
+SPACE = ('"trust.forgetting" = { low = 0.9, high = 1.0 }\n"meeting.accountability_share" = { low = 0, high = 1 }\n'
          '"governance.mode" = { values = ["shared", "nao"] }')
 
 
@@ -47,7 +47,7 @@ def sweep_file(folder: Path, steps: int = 8, space: str = SPACE) -> Path:
 
 def test_levers_constants_and_assignment_that_replaces(tmp_path):
     model = ema_model(sweep_file(tmp_path), levers=["governance.mode"])
-    assert [u.name for u in model.uncertainties] == ["trust__forgetting", "meeting__accountability_hours"]
+    assert [u.name for u in model.uncertainties] == ["trust__forgetting", "meeting__accountability_share"]
     assert [x.name for x in model.levers] == ["field__governance_mode"]
     assert {c.name for c in model.constants} == {"scenario", "steps", "fields", "metrics"}
     model.uncertainties = [ema.RealParameter("trust__forgetting", 0.95, 1.0)]      # the EMA way: replaces
@@ -73,7 +73,7 @@ def test_every_replication_keeps_its_own_outcome(tmp_path):
     scenario = model.constants["scenario"].value
     by_hand = run_point(scenario, seed=int(row["seed"]), steps=8, fields={"m": "governance.mode"},
                         m=row["field__governance_mode"], trust__forgetting=row["trust__forgetting"],
-                        meeting__accountability_hours=row["meeting__accountability_hours"])
+                        meeting__accountability_share=row["meeting__accountability_share"])
     assert row["trust_end"] == by_hand["trust_end"] and row["dip"] == bool(by_hand["dip"])
 
 

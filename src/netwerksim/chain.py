@@ -53,7 +53,7 @@ CHAIN: tuple[Link, ...] = (
          "mechanisms/accountability.py: update_accountability"),
     Link("accountability", "groeiende verantwoordingsdruk", "growing accountability pressure",
          "003 L4636-4646 (R37e)", ("network.accountability", "network.invested"),
-         {"meeting.accountability_hours": 0.0, "structure.accountability": 0.0}, "accountability",
+         {"meeting.accountability_share": 0.0, "structure.accountability": 0.0}, "accountability",
          "mechanisms/accountability.py: update_accountability"),
     Link("regression", "de terugval naar hiërarchie", "the fall back to hierarchy",
          "003 L4646-4656 (R37f-g)", ("network.hierarchy",), {"leadership.regression_rate": 0.0}, "hierarchy",

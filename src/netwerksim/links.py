@@ -47,7 +47,7 @@ def _L(name: str, neutral: Mapping[str, float], source: str, label_nl: str, labe
 register(*CHAIN)
 register(
     # --- meetings and context (003 L4626-4646, R37a-e; the chain's own links are in chain.py) ----------
-    _L("consultation_load", {"meeting.complexity_growth": 0.0, "meeting.accountability_hours": 0.0},
+    _L("consultation_load", {"meeting.complexity_growth": 0.0, "meeting.accountability_share": 0.0},
        "003 L4628-4630, L4636-4646 (R37b, R37e)",
        "meer complexiteit en verantwoording vragen meer overleg- en verantwoordingsuren",
        "more complexity and accountability call for more consultation and reporting hours"),

@@ -18,7 +18,7 @@ from .extras import require
 from .params import PARAMETERS, keyword
 
 # a handful of levers the sources discuss most (the full list: `netwerksim params`)
-DEFAULT_PARAMETERS = ("meeting.base_attendance", "trust.forgetting", "meeting.accountability_hours",
+DEFAULT_PARAMETERS = ("meeting.base_attendance", "trust.forgetting", "meeting.accountability_share",
                       "context.turbulence_decay")
 DEFAULT_MEASURES = ("vitality", "mean_trust", "joint_contribution", "mean_energy")
 

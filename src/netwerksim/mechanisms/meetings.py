@@ -4,8 +4,11 @@ Tables meet at their base interval, more often as complexity grows (003 L4628-46
 Attendance falls with casework pressure (001 L326-367), low energy, low perceived value
 (003 L2418-2420) and meeting fatigue (003 L2341-2357, R44). Every attended meeting costs its hours
 plus preparation that grows with the number of organisation pairs at the table, n(n-1)/2
-(003 L4628-4630, R37b; anchors_peers SF6), and every table member spends reporting hours that
-grow with accountability pressure (003 L4636-4646, R37e).
+(003 L4628-4630, R37b; anchors_peers SF6). Partners account for the capacity they put in (003
+L4636-4646, R37e): every professional who gives the network hours spends a share of them on reporting
+and justification that grows with accountability pressure (:func:`reporting_hours`), in proportion to
+the hours given, not to the seats held (a team whose every member sits at the table does not account
+once per seat for more hours than it gives).
 
 Governance shapes this load. An administrative table talks cases out: its meetings run longer
 (002 L3872-3881, R53); :func:`table_level_effects` also holds what a table's level means for ideas and
@@ -23,6 +26,7 @@ from ..choices import staying_away
 from ..params import Params
 from ..state import State, delegations_present
 from .conflict import attendance_factor
+from .production import given_hours
 
 
 def table_level_effects(level: np.ndarray, p: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -44,6 +48,19 @@ def coordination_relief(overhead: np.ndarray, nao_hours: float) -> np.ndarray:
     if nao_hours <= 0 or total <= 0:
         return overhead
     return overhead * (1.0 - min(1.0, nao_hours / total))
+
+
+def reporting_hours(st: State, p: Params) -> np.ndarray:
+    """Per professional: hours a week spent accounting for the network hours they give (003 L4636-4646, R37e).
+
+    ``meeting.accountability_share`` of the hours given at accountability pressure 1. When one party answers
+    for the whole, the others report less (002 L5242-5256, R51)."""
+    orgs, profs, net = st.orgs, st.profs, st.network
+    given = given_hours(st) / np.maximum(orgs.n_professionals, 1)
+    share = p.meeting.accountability_share * net.accountability
+    if net.accountable >= 0:
+        share = share * np.where(np.arange(len(orgs.name)) == net.accountable, 1.0, 1.0 - p.governance.accountable_relief)
+    return (share * given)[profs.org]
 
 
 def attendance_probability(workload, energy, value_margin, meeting_hours, p: Params) -> np.ndarray:
@@ -90,18 +107,15 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     net = st.network
     length = F.hours * table_level_effects(F.level, p)[0] if F.level.any() else F.hours
     preparation = p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
-    # every active table member also reports and justifies, more so under accountability pressure (R37e)
-    reporting = (F.member_active & orgs.active[org]) * p.meeting.accountability_hours * net.accountability
-    if net.accountable >= 0:   # one party answers for the whole; the others report less (R51)
-        reporting = reporting * np.where(org == net.accountable, 1.0, 1.0 - p.governance.accountable_relief)
+    reporting = reporting_hours(st, p)
     # talking about drives takes time: hours a week per table member who is there (002 L2504-2516)
     check_in = present * p.innovation.check_in_hours * (net.check_in_weeks > 0)
+    prepared = present * (count * preparation)[F.member_forum]
     if net.nao_hours > 0:      # the NAO prepares and reports for the members, up to its capacity
-        overhead = coordination_relief(present * (count * preparation)[F.member_forum] + reporting, net.nao_hours)
-        hours = present * (count * length)[F.member_forum] + check_in + overhead
-    else:
-        hours = present * (count * (length + preparation))[F.member_forum] + check_in + reporting
-    profs.meeting_hours = np.bincount(prof, weights=hours, minlength=len(profs.org))
+        overhead = coordination_relief(np.concatenate([prepared, reporting]), net.nao_hours)
+        prepared, reporting = overhead[:len(prepared)], overhead[len(prepared):]
+    hours = present * (count * length)[F.member_forum] + check_in + prepared
+    profs.meeting_hours = np.bincount(prof, weights=hours, minlength=len(profs.org)) + reporting
 
     # a tie met when both were present at a forum they share: its first shared forum, or another one
     both = present[T.meets_a] & present[T.meets_b]
