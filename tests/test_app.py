@@ -316,8 +316,12 @@ def test_a_tie_fades_while_its_two_people_do_not_meet():
     assert (tie_opacity(never) < tie_opacity(always)).all()
 
 
+DOORSTART_SEED = 5   # zorgnetwerk_doorstart: a run with a doorstart (seeds 5, 7, 9 of 0-11 have one since reporting
+                     # follows the hours given; seed 1 ends with one partner active and no doorstart)
+
+
 def test_chart_marks_group_a_week_and_name_the_dip_and_the_doorstart_in_their_own_colours():
-    session = Session("zorgnetwerk_doorstart", seed=1)
+    session = Session("zorgnetwerk_doorstart", seed=DOORSTART_SEED)
     for _ in range(10):
         session.step()
     session.intervene("trust_dialogue")
@@ -420,7 +424,7 @@ def test_a_press_without_a_lever_here_is_told_and_one_with_a_lever_is_not():
 
 
 def test_panel_log_chart_and_report_give_one_number_for_vitality_in_a_week():
-    session = run_to_end("zorgnetwerk_doorstart", 1)
+    session = run_to_end("zorgnetwerk_doorstart", DOORSTART_SEED)
     rows, events = session.model.rows, session.model.events
     dip = next(e for e in events if e["type"] == "netwerkdip")
     doorstart = next(e for e in events if e["type"] == "doorstart")
@@ -436,7 +440,7 @@ def test_panel_log_chart_and_report_give_one_number_for_vitality_in_a_week():
 
 
 def test_dutch_lines_have_decimal_commas():
-    session = Session("zorgnetwerk_doorstart", seed=1)
+    session = Session("zorgnetwerk_doorstart", seed=DOORSTART_SEED)
     for _ in range(70):
         session.step()
     session.intervene("trust_dialogue")
@@ -480,7 +484,10 @@ def guide_run(press_week: int | None = None, names: tuple[str, ...] = ()) -> Ses
 
 def test_the_trainers_guide_figures_hold():
     """The moments and figures docs/trainersgids.md gives for seed 1 (vitality as the page shows it: the
-    6-week mean, two decimals). When the model changes, re-measure the guide and these together."""
+    6-week mean, two decimals). When the model changes, re-measure the guide and these together.
+    Re-measured after reporting follows the hours given: the dip is reported in week 64 and, left alone,
+    the network loses every partner (vitality 0.17 in week 120); the four ingredients in week 64 keep all
+    seven and give a doorstart in week 140; pressed in week 62 they no longer prevent the report (week 65)."""
     restart = ("joint_fact_finding", "building_blocks", "sub_coalitions", "shared_leadership_team")
 
     def at(session, week):
@@ -490,17 +497,17 @@ def test_the_trainers_guide_figures_hold():
     shocks = [(e["step"], e["name"]) for e in base.model.events if e["type"] == "shock"]
     assert shocks == [(20, "staff_shortage"), (40, "funding_ends")]
     dip = next(e for e in base.model.events if e["type"] == "netwerkdip")
-    assert (dip["start"], dip["detected"]) == (27, 66)
-    sit = situation(base.model.rows, base.model.events, 66, list(base.model.state.issues.name_nl), "nl", 6)
+    assert (dip["start"], dip["detected"]) == (27, 64)
+    sit = situation(base.model.rows, base.model.events, 64, list(base.model.state.issues.name_nl), "nl", 6)
     assert sit.conflict_name == "vriendelijk"
-    dialogue = guide_run(66, ("trust_dialogue",))
-    assert (at(dialogue, 120), at(base, 120)) == (0.62, 0.61)
+    dialogue = guide_run(64, ("trust_dialogue",))
+    assert (at(dialogue, 120), at(base, 120)) == (0.26, 0.17)
     mediation = Session("zorgnetwerk", seed=GUIDE_SEED)
-    while mediation.week < 66:
+    while mediation.week < 64:
         mediation.step()
     assert mediation.intervene("mediation")() is False
-    four = guide_run(66, restart)
-    assert [e["step"] for e in four.model.events if e["type"] == "doorstart"] == [72]
-    assert (at(four, 90), at(base, 90)) == (0.78, 0.64)
-    early = guide_run(64, restart)
-    assert not [e for e in early.model.events if e["type"] == "netwerkdip"] and at(early, 90) == 0.85
+    four = guide_run(64, restart)
+    assert [e["step"] for e in four.model.events if e["type"] == "doorstart"] == [140]
+    assert (at(four, 90), at(base, 90)) == (0.71, 0.62) and (at(four, 120), at(base, 120)) == (0.73, 0.17)
+    early = guide_run(62, restart)
+    assert [e["detected"] for e in early.model.events if e["type"] == "netwerkdip"] == [65] and at(early, 90) == 0.71

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 
 NETWERKSIM = str(Path(sys.executable).with_name("netwerksim"))
 OFFLINE = Path(__file__).with_name("offline")
-GUIDE = {"reported": 66, "doorstart": 72}   # docs/trainersgids.md with seed 1 (tests/test_app.py checks them too)   # its sitecustomize.py records and refuses outside connections
+GUIDE = {"reported": 64, "doorstart": 140}   # docs/trainersgids.md with seed 1 (tests/test_app.py checks them too)   # its sitecustomize.py records and refuses outside connections
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -489,8 +489,8 @@ def pause_at(page, week: int) -> None:
 
 def test_the_trainers_guide_second_round(app_url, browser, shots):
     """docs/trainersgids.md, round 2, in a real browser with its screenshots: Regionaal zorgnetwerk, seed 1,
-    the netwerkdip reported and explained in week 66, the four restart ingredients pressed then, the
-    doorstart in week 72 (figures also checked in tests/test_app.py)."""
+    the netwerkdip reported and explained in week 64, the four restart ingredients pressed then, the
+    doorstart in week 140 (figures also checked in tests/test_app.py)."""
     page = open_page(browser, app_url)
     page.locator(".nws-speed [role=slider]").focus()
     page.keyboard.press("End")
@@ -503,7 +503,7 @@ def test_the_trainers_guide_second_round(app_url, browser, shots):
         press(page, "Herstartingrediënten", label)
         log.get_by_text(f"gaat in vanaf week {GUIDE['reported'] + 1}: {label}").wait_for()
     page.screenshot(path=str(shots / "trainersgids_ingrijpen.png"))
-    pause_at(page, 90)
+    pause_at(page, GUIDE["doorstart"])
     log.get_by_text(f"Doorstart in week {GUIDE['doorstart']}", exact=False).wait_for()
     page.screenshot(path=str(shots / "trainersgids_doorstart.png"))
     page.context.close()
