@@ -80,7 +80,7 @@ def test_casework_crowding_alone_does_not_carry_the_dip():
     chain's links switched off together and casework left on, no netwerkdip comes (at most 10% of the seeds).
     Measured over 50 seeds: all links off 0 of 50. Not claimed any more: that the chain dips without casework
     in at least 30% (measured 12 of 50, 24%, share x depth 0.061 against 0.254, -76%: since reporting follows
-    the hours given, casework crowding is a strong contributor to the dip, not its engine; docs/model.md §7.19)."""
+    the hours given, casework crowding is a strong contributor to the dip, not its engine; docs/model.md §7.20)."""
     assert dip_share(outcomes("zorgnetwerk", False, ALL_CHAIN_OFF)) <= 0.1
     assert dip_share(outcomes("zorgnetwerk", False, CASEWORK_OFF)) < dip_share(outcomes("zorgnetwerk", False))
 
@@ -118,7 +118,7 @@ def mutation(link, seeds: int) -> tuple[float, float]:
 def test_mutation_matrix_each_named_link_is_necessary(link):
     """Each link of chain.CHAIN (what the narration may name) switched off (its parameters to neutral): dip share
     x depth at most 70% of the baseline's, zorgnetwerk without timeline events, 20 seeds; 50 under
-    ``make validate``. Measured over 50 seeds: every link lowers it by 81-99% (MEASURED; docs/model.md §7.19)."""
+    ``make validate``. Measured over 50 seeds: every link lowers it by 81-99% (MEASURED; docs/model.md §7.20)."""
     base, off = mutation(link, FAST)
     assert off <= (1 - LESS) * base, f"{link.name}: {off:.3f} against {base:.3f}"
 
