@@ -2,7 +2,7 @@
 
 The dip must be earned: it comes from the chain the source describes as a network matures (003 L4614-4672),
 not from a clock. The baseline is therefore zorgnetwerk *without* its timeline events (staff shortage at
-week 20, funding end at 35): what is left is the ongoing, seeded turbulence of its context and the chain.
+week 20, funding end at 40): what is left is the ongoing, seeded turbulence of its context and the chain.
 ``make test`` runs 20 seeds with margins honest for 20 (the slow tests here); ``make validate`` runs the 50
 seeds the issue asks for and the mutation matrix (marker ``validate``). Measured values are in each test's
 docstring and in docs/model.md §7.17.
@@ -86,7 +86,7 @@ def test_casework_crowding_alone_does_not_carry_the_dip():
 
 
 def test_timeline_shocks_make_the_dip_earlier_and_deeper_but_are_not_needed():
-    """The staff shortage (week 20) and the funding end (week 35) make the dip more likely, deeper and earlier.
+    """The staff shortage (week 20) and the funding end (week 40) make the dip more likely, deeper and earlier.
     Measured over 50 seeds: 50 of 50 dip with them (share x depth 0.72, starting week 21 on average) against 39
     of 50 (0.25, week 42) without."""
     calm, shocked = outcomes("zorgnetwerk", False), outcomes("zorgnetwerk", True)
