@@ -90,7 +90,8 @@ register(
        "als plannen concreet worden, trekken de eigen belangen de ambities terug",
        "when plans turn concrete, own interests pull the ambitions back"),
     # --- governance levers (Provan & Kenis; 003 L4469-4482, L2886-2898; 000 L396-416) ---------------------
-    _L("separate_agreements", {"governance.separate_pull": 0.0, "governance.separate_representation": 0.0},
+    _L("separate_agreements", {"governance.separate_pull": 0.0, "governance.separate_representation": 0.0,
+                               "accountability.separate": 0.0},
        "003 L4469-4482 (R13)",
        "eigen prestatieafspraken trekken naar de eigen belangen en naar onderhandelen voor de eigen organisatie",
        "separate performance agreements pull towards own interests and towards negotiating for the own organisation"),

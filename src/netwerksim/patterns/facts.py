@@ -262,7 +262,13 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        M, "begrip en reflectie (innovation.understanding_rate); geen patroon",
        "understanding and reflection (innovation.understanding_rate); no pattern"),
     _f("003-SF15", "003 L2428-2440", "Een ongelijke balans wordt geaccepteerd tot ze oneerlijk voelt.",
-       "An unequal balance is accepted until it feels unfair."),
+       "An unequal balance is accepted until it feels unfair.",
+       E, "tests/test_conflict_patterns.py (eigenaar: issue 14); als patroon niet gereproduceerd op het model van "
+          "issue 13: penvoerder loopt op tot conflict in 30 van 30 runs, maar met unfairness_heat uit nog in 25 van 30 "
+          "(0,83 [0,66; 0,93]): de genoemde oorzaak is niet nodig",
+       "tests/test_conflict_patterns.py (owner: issue 14); as a pattern not reproduced on issue 13's model: "
+       "penvoerder reaches conflict in 30 of 30 runs, but with unfairness_heat off still in 25 of 30 (0.83 [0.66, "
+       "0.93]): the named cause is not necessary"),
     _f("003-SF16", "003 L1323-1462", "Escalatie: minder delen, vermeden onderwerpen, afgezegde afspraken, afhaken.",
        "Escalation: less sharing, avoided topics, cancelled appointments, dropping out.",
        E, "tests/test_conflict_patterns.py (eigenaar: issue 14)", "tests/test_conflict_patterns.py (owner: issue 14)"),
@@ -289,7 +295,13 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "the progress on mental health after 104 weeks (30 seeds; without trust from meeting x0.79): the extra "
        "table's hours cost more than the trust it builds"),
     _f("003-SF22", "003 L2886-2898", "Nood verbindt: een bestaansbedreiging maakt afstemming makkelijker.",
-       "Necessity unites: an existential threat eases alignment."),
+       "Necessity unites: an existential threat eases alignment.",
+       M, "bestaansbedreiging (threat.cohesion, threat.unity); niet gereproduceerd op het model van issue 13: de "
+          "dreiging geeft +0,047 [0,030; 0,064] gedeelde ambitie in weken 53-156 (30 seeds), onder de vooraf gestelde "
+          "0,05 (ervoor +0,08)",
+       "existential threat (threat.cohesion, threat.unity); not reproduced on issue 13's model: the threat gives "
+       "+0.047 [0.030, 0.064] shared ambition over weeks 53-156 (30 seeds), under the 0.05 set beforehand (before "
+       "+0.08)"),
     _f("003-SF23", "003 L2341-2351", "Vergadermoeheid: nog een overleg wil niemand, grote tafels werken niet.",
        "Meeting fatigue: nobody wants another meeting, large tables do not work."),
     _f("003-SF24", "003 L5296-5302", "Elkaars beslisstrategie kennen maakt samen beslissen makkelijker.",
@@ -320,7 +332,13 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "the teams' reflection cycle is not modelled"),
     _f("004-2", "004 L1496-1847, L2622-2628", "Betrokkenheid stijgt en daalt weer, en stokt als de externe steun "
                                               "wegvalt.", "Engagement rises and falls, and stalls when external support is "
-                                                          "withdrawn."),
+                                                          "withdrawn.",
+       M, "externe begeleiding (innovation.facilitation_drive); niet gereproduceerd op het model van issue 13: een "
+          "halfjaar begeleiding in wijkteam geeft x1,33 [0,50; 5,5] (30 seeds), onder de vooraf gestelde x2,0 (ervoor "
+          "x2,20); het bestaande wijkteam start nu na een inloop met lagere inzet en energie",
+       "external facilitation (innovation.facilitation_drive); not reproduced on issue 13's model: half a year of "
+       "facilitation in wijkteam gives x1.33 [0.50, 5.5] (30 seeds), under the x2.0 set beforehand (before x2.20); "
+       "the existing wijkteam now starts after a spin-up with lower contribution and energy"),
     _f("004-3", "004 L1849-1853, L1940-1942", "Psychosociale verandering zonder gedragsverandering op korte termijn.",
        "Psychosocial change without behavioural change in the short term.",
        X, "het model scheidt houding en gedrag van professionals niet", "the model does not separate attitude and "

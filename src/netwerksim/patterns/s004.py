@@ -12,22 +12,7 @@ def experiments_first_half_year(result) -> float:
     return at_week(result, "experiments", 26) - at_week(result, "experiments", 0)
 
 
-def experiments_second_year_half(result) -> float:
-    """Experiments started in weeks 53-78, the half year after the drive the facilitator left has worn off."""
-    return at_week(result, "experiments", 78) - at_week(result, "experiments", 52)
-
-
 register(
-    Pattern(
-        id="004-momentum-fades", facts=("004-2",), source="004 L1843-1847, L2622-2628",
-        claim_nl="Betrokkenheid stijgt met de externe begeleider en zakt weer als die vertrekt: in zijn halfjaar "
-                 "starten veel meer experimenten dan in het halfjaar nadat zijn aanjagen is uitgewerkt.",
-        claim_en="Engagement rises with the external facilitator and falls when the facilitator leaves: far more "
-                 "experiments start in the facilitator's half year than in the half year after the drive wore off.",
-        measure=experiments_first_half_year, contrast_measure=experiments_second_year_half,
-        reads=("timeseries:experiments",), arm=arm("wijkteam"),
-        effect="ratio", direction="higher", threshold=2.0, links=("facilitation",), fast=True,
-        measured="30 seeds: x2.20 [1.38, 4.40]; without what the facilitator brings x0.38"),
     Pattern(
         id="004-external-driver", facts=("004-4",), source="004 L2296-2302, L2622-2632, L2680-2690",
         claim_nl="Het momentum hangt af van een externe aanjager: met begeleider starten in het eerste halfjaar meer "
