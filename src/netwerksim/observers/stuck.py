@@ -4,7 +4,8 @@ Each stuck situation is a condition on the state, per issue (or for the whole ne
 source describes the group as a whole). It counts once it has held for ``stuck.persist`` weeks and
 ends once it has been gone as long; a stuck situation that ends within a few weeks of an experiment's
 success or a jump in progress is a *doorbraak* (002 L331-337). The detector keeps its own memory of
-the past weeks (starts, failures, energy) and never writes state. The definitions follow the
+the past weeks (starts, failures, energy, the hours each party gave: V12 reads these over the window) and
+never writes state. The definitions follow the
 candidates of shared/research/seed_002.md §4 and are documented in docs/model.md.
 """
 
@@ -121,12 +122,13 @@ class Memory:
         self.successes = deque(maxlen=window)
         self.energy = deque(maxlen=window)
         self.talk = deque(maxlen=window)
+        self.lead_gap = deque(maxlen=window)    # per issue: (top contribution, its lead over the others) each week
         self.last_experiments = np.zeros(K, np.int64)
         self._in_window = {name: np.zeros(K, np.int64) for name in ("starts", "failures", "successes")}
         self._table_key: tuple | None = None
         self._table: np.ndarray | None = None
 
-    def remember(self, st: State, energy: np.ndarray) -> None:
+    def remember(self, st: State, energy: np.ndarray, lead_gap: np.ndarray) -> None:
         I = st.issues
         self._count("starts", I.experiments - self.last_experiments)
         self.last_experiments = I.experiments.copy()
@@ -134,6 +136,7 @@ class Memory:
         self._count("successes", I.outcome == Outcome.SUCCESS)
         self.energy.append(energy)
         self.talk.append(I.talk.copy())
+        self.lead_gap.append(lead_gap)
 
     def _count(self, name: str, value: np.ndarray) -> None:
         """Remember ``value`` and keep the window's total of it in step (what leaves the window goes off)."""
@@ -156,8 +159,20 @@ class Memory:
         return self._in_window[name] > 0
 
 
-def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[str, np.ndarray]:
-    """Each situation's condition this week, per issue (bool arrays of length K); ``energy`` per issue now."""
+def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
+    """(2, K): per issue, the highest share of its pledge given this week by an organisation at the issue's tables
+    that cares about it (-1 if none), and how far the others who care stay below it (0 with fewer than two)."""
+    orgs = st.orgs
+    committed = at_table * (orgs.focus > 0.05)                           # at the table and caring about the issue
+    n_committed = np.ones(len(orgs.name)) @ committed
+    top = np.where(committed.T.copy(), orgs.contribution, -1.0).max(axis=1)  # per issue, along contiguous rows
+    others = (orgs.contribution @ committed - top) / np.maximum(n_committed - 1, 1)
+    return np.stack([top, np.where(n_committed >= 2, top - others, 0.0)])
+
+
+def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.ndarray) -> dict[str, np.ndarray]:
+    """Each situation's condition this week, per issue (bool arrays of length K); ``energy`` per issue now,
+    ``gap`` this week's :func:`lead_gap`."""
     I, orgs, net = st.issues, st.orgs, st.network
     s, q = p.stuck, p.innovation
     K = len(I.id)
@@ -169,10 +184,8 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
     at_table = mem.at_table(st)                                          # (O, K)
     every_org = np.ones(len(orgs.name))                                  # sums over organisations as matrix products
     share_no_stake = (every_org @ ((orgs.focus < 0.05) * at_table)) / np.maximum(every_org @ at_table, 1)
-    committed = at_table * (orgs.focus > 0.05)                           # at the table and caring about the issue
-    n_committed = every_org @ committed
-    top = np.where(committed.T.copy(), orgs.contribution, -1.0).max(axis=1)  # per issue, along contiguous rows
-    others = (orgs.contribution @ committed - top) / np.maximum(n_committed - 1, 1)
+    # V12 over the window: one party gave (nearly) all it promised, week after week, and the others did not follow
+    top, behind = np.mean(np.array([*mem.lead_gap, gap]), axis=0) if full else (np.zeros(K), np.zeros(K))
     energy_then = mem.energy[0] if mem.energy else energy
     not_lead = np.delete(np.arange(len(orgs.name)), net.lead) if net.lead >= 0 else np.arange(len(orgs.name))
     others_ownership = orgs.ownership[not_lead][orgs.active[not_lead]]
@@ -189,7 +202,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray) -> dict[st
         "V9": (I.successes > 0) & (I.understood < s.low),
         "V10": weighted_by_ambition(st, orgs.representation) >= s.representation,
         "V11": (share_no_stake >= 0.3) & (I.convergence < 0.3) & not_done,
-        "V12": (top >= s.committed) & (top - others >= s.spread) & (n_committed >= 2),
+        "V12": full & (top >= s.committed) & (behind >= s.spread),
         "V13": (I.phase == Phase.IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
         "V14": (I.phase >= Phase.EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
     }
@@ -233,9 +246,9 @@ class StuckDetector:
             self.memory = Memory(window, K)
             self.jumps = deque(maxlen=persist + 2)
             self.streak = np.zeros((len(SITUATIONS), K), np.int64)
-        energy = issue_energy(st)
-        now = conditions(st, self.memory, p, energy)
-        self.memory.remember(st, energy)
+        energy, gap = issue_energy(st), lead_gap(st, self.memory.at_table(st))
+        now = conditions(st, self.memory, p, energy, gap)
+        self.memory.remember(st, energy, gap)
         self.jumps.append(jumped(st, p))
         recent_jump = np.any(np.array(self.jumps), axis=0)
         holds = np.array([now[sid] for sid in SITUATIONS])
