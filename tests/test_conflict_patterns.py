@@ -21,7 +21,6 @@ import pytest
 
 from netwerksim import NetwerkModel, load_scenario
 from netwerksim.mechanisms.conflict import level, sharing
-from netwerksim.state import Status
 
 pytestmark = pytest.mark.slow
 SEEDS = range(20)
@@ -101,7 +100,9 @@ def test_levels_rise_in_order_each_followed_by_its_signature():
     conflict; shared ambition (mechanism 3, positions) 0.80 at vigilant, 0.68 at disagreement, 0.56 at
     conflict. A partner goes dormant after conflict in 20 of 20 runs (first in week 68-84, 19-33 weeks
     after conflict, never before); with ``conflict.exit_push = 0`` the heat is the same and nobody goes
-    dormant in any of the 20."""
+    dormant in any of the 20. **Not reproduced** on the netwerkdip model with main's choices (dip 3d881ae, 2026-12-06):
+    that the lead contractor stays to the end in every run: it goes dormant in seeds 1 and 13 (weeks 148 and 137,
+    after its partners went dormant and came back several times), so it is no longer asserted."""
     base = [r for r in runs() if r.first(3) is not None]
     assert len(base) >= 12
     before, vigilant, disagreement, conflict = [], [], [], []
@@ -127,7 +128,6 @@ def test_levels_rise_in_order_each_followed_by_its_signature():
     assert np.mean([q is not None and q > r.first(3) for q, r in zip(quiet, base)]) >= 0.8
     no_push = runs((("conflict.exit_push", 0.0),))
     assert np.mean([r.first_gone_quiet() is None for r in no_push]) >= 0.9
-    assert all(r.model.state.orgs.status[0] == Status.ACTIVE for r in base)     # the lead contractor stays
 
 
 def test_mediation_at_disagreement_postpones_conflict_and_a_mediator_on_call_keeps_it_below():
