@@ -42,15 +42,16 @@ test-fast: venv
 	$(PY) -m pytest -n $(WORKERS) -q -m "not slow and not validate"
 
 # Validation against the sources (issue 15): every registered pattern at the defaults, the full mutation matrix,
-# robustness over a Latin hypercube and the all-patterns region of the Morris parameters; writes
-# $(VALIDATION)/ and docs/validatie.md + docs/bronnen.md, then the validate tests read the results.
+# robustness over a Latin hypercube, the all-patterns region of the Morris parameters and the dip's drivers over
+# $(ENSEMBLE) generated networks; writes $(VALIDATION)/ and docs/validatie.md + docs/bronnen.md, then the validate tests read the results.
 # On a Dask cluster: make validate ENGINE="--scheduler tcp://HOST:8786" (docs/onderzoekersgids.md §8).
 VALIDATION  ?= results/validation
 ROBUSTNESS  ?= 64
 CALIBRATION ?= 64
+ENSEMBLE    ?= 200
 ENGINE      ?= --workers $(WORKERS)
 validate: venv chromium
-	$(VENV)/bin/netwerksim patterns $(ENGINE) --robustness $(ROBUSTNESS) --calibration $(CALIBRATION) --out $(VALIDATION)
+	$(VENV)/bin/netwerksim patterns $(ENGINE) --robustness $(ROBUSTNESS) --calibration $(CALIBRATION) --ensemble $(ENSEMBLE) --out $(VALIDATION)
 	cp $(VALIDATION)/validation.md docs/validatie.md
 	cp $(VALIDATION)/bronnen.md docs/bronnen.md
 	NETWERKSIM_VALIDATION=$(VALIDATION) $(PY) -m pytest -q -m validate

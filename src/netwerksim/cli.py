@@ -117,6 +117,9 @@ def parser() -> argparse.ArgumentParser:
     pt.add_argument("--calibration", type=int, default=0, metavar="POINTS",
                     help="points of the sweep over the Morris parameters where all patterns must hold (default 0: skip)")
     pt.add_argument("--calibration-seeds", type=int, default=10, metavar="N", help="seeds per pattern and point (default 10)")
+    pt.add_argument("--ensemble", type=int, default=0, metavar="NETWORKS",
+                    help="generated networks over which the chance of a dip is regressed on the sources' drivers "
+                         "(default 0: skip; at least 200 for the report)")
     pt.add_argument("--out", type=Path, default=Path("results/validation"),
                     help="results folder (default: results/validation)")
     pt.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report")
@@ -410,7 +413,8 @@ def _patterns(args) -> int:
         raise ScenarioError(f"--source {args.source}: no registered pattern of this source among those chosen")
     _check_engine_args(args)
     for option, value, low in (("--robustness", args.robustness, 0), ("--robust-seeds", args.robust_seeds, 2),
-                               ("--calibration", args.calibration, 0), ("--calibration-seeds", args.calibration_seeds, 2)):
+                               ("--calibration", args.calibration, 0), ("--calibration-seeds", args.calibration_seeds, 2),
+                              ("--ensemble", args.ensemble, 0)):
         _in_range(option, value, low, 100_000, f"a whole number in [{low}, 100000]")
     out = check_out(args.out, "validation")
     with engine(workers=args.workers, dask_local=args.dask_local, scheduler=args.scheduler,
@@ -420,6 +424,11 @@ def _patterns(args) -> int:
                               robust_seeds=args.robust_seeds, calibration=args.calibration,
                               calibration_seeds=args.calibration_seeds, targets=not (args.ids or args.source),
                               workers=slots, executor=executor)
+        if args.ensemble:
+            from .patterns.ensemble import fit, run_ensemble  # noqa: PLC0415
+
+            validation.ensemble = run_ensemble(args.ensemble, workers=slots, executor=executor)
+            validation.ensemble_fit = fit(validation.ensemble)
     folder = write(validation, out, lang=args.lang, engine=label)
     for r in validation.results:
         flags = "".join([" SURVIVED: " + ",".join(r.survivors) if r.survivors else "", " fragile" if r.fragile else ""])
@@ -431,6 +440,11 @@ def _patterns(args) -> int:
     if region:
         print(f"all-patterns region: {region['accepted']} of {region['points']} points; defaults inside: "
               f"{'yes' if region['defaults_inside'] else 'no'}")
+    if validation.ensemble_fit is not None:
+        for row in validation.ensemble_fit.itertuples():
+            if row.sign:
+                print(f"  {'ok  ' if row.supported else 'FAIL'} dip ~ {row.driver:<22} {row.coef:+.2f} "
+                      f"[{row.low:+.2f}, {row.high:+.2f}] (source: {'+' if row.sign > 0 else '-'})")
     print(f"results: {folder}/ (validation.md, bronnen.md, patterns.csv, manifest.json"
           f"{', calibration.csv' if validation.calibration is not None else ''})")
     return 0

@@ -2,9 +2,9 @@
 
 ``pip install netwerksim`` gives the model, single runs, comparisons and grid or random sweeps.
 The extras add what a part imports (pyproject.toml ``[project.optional-dependencies]``):
-``[sweep]`` SALib designs and analysis and Dask engines, ``[ema]`` EMA workbench, ``[app]`` the
-Solara workshop app, ``[mesa-viz]`` Mesa's own SolaraViz, ``[pdf]`` the comparison report as PDF (fpdf2),
-``[all]`` everything.
+``[sweep]`` SALib designs and analysis, Dask engines and statsmodels (the ensemble regression), ``[ema]``
+EMA workbench, ``[app]`` the Solara workshop app, ``[mesa-viz]`` Mesa's own SolaraViz, ``[pdf]`` the comparison
+report as PDF (fpdf2), ``[all]`` everything.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from importlib.util import find_spec
 
 # the modules each extra brings, as imported (the first missing one is named in the message)
 EXTRAS = {
-    "sweep": ("SALib", "dask", "distributed"),
+    "sweep": ("SALib", "dask", "distributed", "statsmodels"),
     "ema": ("ema_workbench",),
     "app": ("solara", "reacton", "ipyvue", "ipyvuetify"),
     "mesa-viz": ("solara", "altair"),

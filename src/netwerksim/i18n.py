@@ -552,6 +552,26 @@ TEXT: dict[str, tuple[str, str]] = {
     "patterns.no_target": ("geen toets", "no test"),
     "patterns.within": ("binnen de tolerantie", "within tolerance"),
     "patterns.outside": ("buiten de tolerantie", "outside tolerance"),
+    "patterns.ensemble": ("Generalisatie: gegenereerde netwerken", "Generalisation: generated networks"),
+    "patterns.ensemble_note": (
+        "{n} gegenereerde netwerken (netwerksim generate, zaden 0 t/m {n}-1), elk één run: {dips} met een netwerkdip, "
+        "{never} kwamen niet op gang. Logistische regressie van 'netwerkdip' op de ontwerpwaarden, per "
+        "standaarddeviatie (statsmodels Logit, 95%-interval). Gesteund: het hele interval ligt aan de kant die de "
+        "bron noemt; zonder richting (–): controlevariabele.",
+        "{n} generated networks (netwerksim generate, seeds 0 to {n}-1), one run each: {dips} with a netwerkdip, "
+        "{never} never got going. Logistic regression of 'netwerkdip' on the design values, per standard "
+        "deviation (statsmodels Logit, 95% interval). Supported: the whole interval lies on the side the source "
+        "gives; without a direction (–): a control."),
+    "patterns.ensemble_unidentified": (
+        "Te weinig netwerken om te schatten (de regressie convergeert niet of één waarde voorspelt de uitkomst "
+        "volmaakt): niets is gesteund. Neem er meer (--ensemble 200).",
+        "Too few networks to estimate (the regression does not converge or one value predicts the outcome "
+        "perfectly): nothing is supported. Use more (--ensemble 200)."),
+    "patterns.ensemble_driver": ("ontwerpwaarde (bron)", "design value (source)"),
+    "patterns.ensemble_claim": ("bron", "source says"),
+    "patterns.ensemble_coef": ("coëfficiënt [95%]", "coefficient [95%]"),
+    "patterns.ensemble_odds": ("odds-ratio per SD", "odds ratio per SD"),
+    "patterns.ensemble_verdict": ("gesteund", "supported"),
     "patterns.untested": ("Ongeteste parameters", "Untested parameters"),
     "patterns.untested_note": ("{n} parameters zet geen enkele dodende mutatie uit: geen patroon hangt van ze af.",
                                "{n} parameters are switched off by no killing mutation: no pattern depends on them."),

@@ -85,6 +85,8 @@ class Validation:
     targets: list[tuple[Any, Estimate | None]] = field(default_factory=list)   # (Target, its estimate or None)
     seconds: float = 0.0
     runs: int = 0
+    ensemble: pd.DataFrame | None = None         # generated networks: design, drivers, outcomes (.ensemble)
+    ensemble_fit: pd.DataFrame | None = None     # the logistic regression of a dip on the drivers
 
     def result(self, pattern_id: str) -> PatternResult:
         return next(r for r in self.results if r.pattern.id == pattern_id)

@@ -145,6 +145,7 @@ def markdown(validation: Validation, lang: str = "nl", *, engine: str = "") -> s
                          f"(n = {e.n}). {target.why(lang)}")
                 verdict = t("patterns.within" if target.within(e.estimate) else "patterns.outside", lang)
             lines.append(f"| {target.source}: {target.says(lang)} | {goal} | {model} | {verdict} |")
+    lines += ensemble_section(v, lang)
     untested = v.untested()
     lines += ["", f"## {t('patterns.untested', lang)}", "", t("patterns.untested_note", lang, n=len(untested)), "",
               ", ".join(f"`{n}`" for n in untested) or "–", "",
@@ -176,11 +177,36 @@ def write(validation: Validation, out: str | Path, *, lang: str = "nl", engine: 
         table(validation).to_csv(tmp / "patterns.csv", index=False)
         if validation.calibration is not None:
             validation.calibration.to_csv(tmp / "calibration.csv", index=False)
+        if validation.ensemble is not None:
+            validation.ensemble.to_csv(tmp / "ensemble.csv", index=False)
+            validation.ensemble_fit.to_csv(tmp / "ensemble_fit.csv", index=False)
         manifest = {"kind": "netwerksim validation", "settings": validation.settings, "runs": validation.runs,
                     "seconds": validation.seconds, "engine": engine, "package_version": version("netwerksim"),
                     "declarations": [r.pattern.declaration() for r in validation.results]}
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
     return Path(out)
+
+
+def ensemble_section(v: Validation, lang: str) -> list[str]:
+    """Generalisation (issue 13 item 7): the chance of a dip across generated networks, per driver."""
+    if v.ensemble_fit is None:
+        return []
+    e = v.ensemble
+    lines = ["", f"## {t('patterns.ensemble', lang)}", "",
+             t("patterns.ensemble_note", lang, n=len(e), dips=int(e["dip"].sum()),
+               never=int(e["never_gets_going"].sum())), "",
+             *([t("patterns.ensemble_unidentified", lang), ""] if v.ensemble_fit["coef"].isna().all() else []),
+             "| " + " | ".join(t(f"patterns.ensemble_{c}", lang) for c in ("driver", "claim", "coef", "odds", "verdict"))
+             + " |", "|---|---|---|---:|---|"]
+    for row in v.ensemble_fit.itertuples():
+        claim = {1: "+", -1: "−", 0: "–"}[row.sign]
+        verdict = ("–" if row.sign == 0 else t("patterns.yes" if row.supported else "patterns.no", lang))
+        source = f" ({row.source})" if row.source else ""
+        estimate = ("–" if math.isnan(row.coef) else f"{number(row.coef, '+.2f', lang)} "
+                    f"[{number(row.low, '+.2f', lang)}; {number(row.high, '+.2f', lang)}]")
+        odds = "–" if math.isnan(row.coef) else number(row.odds_ratio, ".2f", lang)
+        lines.append(f"| {row.nl if lang == 'nl' else row.en}{source} | {claim} | {estimate} | {odds} | {verdict} |")
+    return lines
 
 
 # --- the coverage ledger (docs/bronnen.md) ----------------------------------------------------------------
