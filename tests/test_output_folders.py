@@ -339,3 +339,32 @@ def test_steps_shorter_than_the_timeline_names_the_dropped_events_and_runs_on(tm
            "funding_ends (week 40)" in err
     status, _, err = main(capsys, "run", "zorgnetwerk", "--steps", "60", "--no-plots", "--out", tmp_path / "r")
     assert status == 0 and "will not happen" not in err
+
+
+def test_only_a_marked_folder_is_removed_as_a_tree_an_unmarked_one_only_while_empty(tmp_path, monkeypatch):
+    """storage._remove_own: rmtree only on a folder with netwerksim's marker; an empty unmarked folder goes with
+    os.rmdir, so a file put into it after the check stays (the rmdir refuses); a link or a file is never touched."""
+    import shutil
+
+    from netwerksim import storage
+
+    trees = []
+    monkeypatch.setattr(shutil, "rmtree", lambda p, *a, **k: trees.append(Path(p)))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert storage._remove_own(empty) and not empty.exists() and trees == []
+    late = tmp_path / "late"
+    late.mkdir()
+    real_own = storage._own
+    monkeypatch.setattr(storage, "_own", lambda p: real_own(p) and not (p / "thesis.docx").write_text("mine"))
+    assert not storage._remove_own(late)                  # empty at the check, a file arrived before the removal
+    assert (late / "thesis.docx").read_text() == "mine" and trees == []
+    monkeypatch.setattr(storage, "_own", real_own)
+    marked = tmp_path / "marked"
+    marked.mkdir()
+    (marked / storage.MARKER).write_text('{"kind": "run", "format": 1}\n', encoding="utf-8")
+    (marked / "timeseries.csv").write_text("week\n0\n")
+    assert storage._remove_own(marked) and trees == [marked]
+    link = tmp_path / "link"
+    link.symlink_to(marked)
+    assert not storage._remove_own(link) and trees == [marked]

@@ -141,9 +141,18 @@ def _own(path: Path) -> bool:
 
 
 def _remove_own(path: Path) -> bool:
-    """Remove ``path`` if netwerksim made it (:func:`_own`), else leave it; the one place that removes a tree."""
+    """Remove ``path`` if netwerksim made it (:func:`_own`), else leave it; the one place that removes a tree.
+
+    Only a folder with the marker is removed as a tree; an unmarked one only with ``os.rmdir``, which refuses
+    if anything was put into it after the check, so a file of someone else's can never be swept along."""
     if not _own(path):
         return False
+    if kind_of(path) is None:
+        try:
+            os.rmdir(path)
+        except OSError:
+            return False
+        return True
     shutil.rmtree(path)
     return True
 
