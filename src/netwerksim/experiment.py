@@ -54,7 +54,7 @@ def run_summary(spec: RunSpec | Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(spec, RunSpec):
         spec = RunSpec(**spec)
     scenario = load_scenario(dict(spec.scenario) if isinstance(spec.scenario, Mapping) else spec.scenario)
-    extra = [(e["at"], e["type"], {k: v for k, v in e.items() if k not in ("at", "type")}) for e in spec.events]
+    extra = [dict(e) for e in spec.events]
     pairs = tuple(d.who for d in map(Derived.parse, spec.metrics) if d is not None and d.pair)
     result = run(scenario, seed=spec.seed, steps=spec.steps, params=dict(spec.params), interventions=extra or None,
                  trust_pairs=pairs)

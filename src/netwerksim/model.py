@@ -48,6 +48,7 @@ from .resources import guard
 from .scenario import Event, Scenario, load_scenario
 from .state import Status, build_state
 from .streams import Streams
+from .timeline import Timeline
 
 
 SPIN_UP = 1   # extra stream key of the weeks before week 0 (an existing network's spin-up)
@@ -169,7 +170,7 @@ class NetwerkModel(Model):
         self.events: list[dict[str, Any]] = []
         self.rows: list[dict[str, float]] = []
         self.organisation_rows: list[tuple[int, dict[str, np.ndarray]]] = []
-        self._timeline = sorted([*self.spec.events, *periodic_reflections(self.spec)], key=lambda e: e.at)
+        self.timeline = Timeline([*self.spec.events, *periodic_reflections(self.spec)], self.spec.meta.steps)
         self._queued: list[tuple[str, dict[str, Any]]] = []
         self.pressed: list[tuple[int, str, dict[str, Any]]] = []   # (week, name, params) of every queued intervention applied
         self.dip_detector = DipDetector()
@@ -316,8 +317,8 @@ class NetwerkModel(Model):
         self.week = int(self.time)
         self._draws = 0
         status_before = self.state.orgs.status.copy()   # shocks such as a bankruptcy change status too
-        while self._timeline and self._timeline[0].at <= self.week:
-            event = self._timeline.pop(0)
+        first = len(self.events)
+        for event in self.timeline.pop(self.week, self.streams):
             self._apply(event.type, event.params)
         for name, params in self._queued:
             self._apply(name, params)
@@ -332,6 +333,7 @@ class NetwerkModel(Model):
         self._record()
         self.events += self.stuck_detector.observe(st, self.params, self.week, self._issue_name)
         self.events += self.thermometer.observe(st.network.heat, self.week)
+        self.timeline.observe([e for e in self.events[first:] if e["step"] == self.week], self.week)
         self.running = self.week < self.spec.meta.steps
 
     def _mechanisms(self, week: int, *key: int, settle: bool = False) -> None:

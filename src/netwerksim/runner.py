@@ -65,14 +65,15 @@ def run(
     seed: int | None = None,
     steps: int | None = None,
     params: Mapping[str, float] | None = None,
-    interventions: list[tuple[int, str, dict]] | None = None,
+    interventions: list[tuple[int, str, dict] | Mapping[str, Any]] | None = None,
     on_step: Callable[[int, int], None] | None = None,
     explain: bool = False,
     trust_pairs: tuple[str, ...] = (),
 ) -> RunResult:
     """Run one scenario for ``steps`` weeks (default: the scenario's) and return its RunResult.
 
-    ``interventions`` adds ``(week, name, params)`` entries on top of the scenario's timeline.
+    ``interventions`` adds ``(week, name, params)`` entries, or entries as a scenario's ``[[events]]`` (a dict
+    with ``type`` and ``at``, ``when`` or ``rate``; :mod:`.timeline`), on top of the scenario's timeline.
     ``explain`` attributes every netwerkdip by counterfactual replay (:mod:`.explain`; up to about 1.5 times
     the cost of the run per dip): its event gets an ``attribution`` and labels that say why. The run's
     results are the same with or without it, apart from those fields. ``trust_pairs`` (``"A->B"``) adds
@@ -80,7 +81,7 @@ def run(
     """
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     if interventions:
-        extra = [{"at": at, "type": name, **kw} for at, name, kw in interventions]
+        extra = [dict(e) if isinstance(e, Mapping) else {"at": e[0], "type": e[1], **e[2]} for e in interventions]
         sc = Scenario.model_validate({**sc.model_dump(), "events": [*(e.model_dump() for e in sc.events), *extra]})
     sc = sc.with_changes(steps=steps, seed=seed)
     model = NetwerkModel(sc, params=params, mesa_data=False, trust_pairs=trust_pairs)   # the array-backed record is the fast path

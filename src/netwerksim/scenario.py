@@ -300,12 +300,19 @@ class Context(StrictModel):
 
 
 class Event(StrictModel):
-    """One entry of the timeline: at week ``at``, apply the registry entry ``type`` with its parameters
-    (checked against the registry's ranges in :func:`validate`)."""
+    """One entry of the timeline: apply the registry entry ``type`` with its parameters (checked against the
+    registry's ranges in :func:`validate`) at week ``at``; or ``after`` weeks after the detectors report
+    ``when`` (once, or at every report with ``repeat``); or at random with chance ``rate`` per week, in the
+    weeks ``between`` (a shock process). Exactly one of the three (:mod:`.timeline`)."""
 
     model_config = ConfigDict(extra="allow")
-    at: Week
     type: str
+    at: Week | None = None
+    when: str | None = None
+    after: Week = 0
+    repeat: bool = False
+    rate: Annotated[float, Field(gt=0, le=1)] | None = None
+    between: Annotated[list[Week], Field(min_length=2, max_length=2)] | None = None
 
     @property
     def params(self) -> dict[str, Any]:
@@ -335,7 +342,7 @@ class Scenario(StrictModel):
         """What the timeline schedules after the last week of a run of ``steps`` weeks (default: the
         scenario's), as ``"what (week N)"``: events, and organisations that would join then."""
         last = self.meta.steps if steps is None else steps
-        late = [(e.at, e.type) for e in self.events if e.at > last]
+        late = [(e.at, e.type) for e in self.events if e.at is not None and e.at > last]
         late += [(o.joins_at, f"{o.name} joins") for o in self.organisations if o.joins_at > last]
         late += [(g.joins_at, f"group {g.name} joins") for g in self.organisation_groups if g.joins_at > last]
         return [f"{what} (week {week})" for week, what in sorted(late)]
@@ -396,6 +403,7 @@ def validate(data: dict, where: str) -> Scenario:
 def _reference_problems(s: Scenario):
     """Cross-references a schema cannot check: names that must exist, counts that must fit."""
     from .interventions import REGISTRY, EventParameterError  # noqa: PLC0415 (registry imports mechanisms)
+    from .timeline import timing_problems  # noqa: PLC0415 (names the detectors' reports)
 
     if not s.organisations and not s.organisation_groups:
         yield "organisations", "a scenario needs at least one organisation or organisation group"
@@ -449,8 +457,8 @@ def _reference_problems(s: Scenario):
         except ParameterError as exc:
             yield f"parameters.{name}", str(exc)
     for i, e in enumerate(s.events):
-        if e.at > s.meta.steps:
-            yield f"events[{i}].at", f"value {e.at} is after the last step ({s.meta.steps})"
+        for name, message in timing_problems(e, s.meta.steps):
+            yield f"events[{i}].{name}", message
         if e.type not in REGISTRY:
             yield f"events[{i}].type", f"value {e.type!r} is not allowed; allowed: {sorted(REGISTRY)}"
             continue

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ..explain import attribute
-from ..model import NetwerkModel, periodic_reflections
+from ..model import NetwerkModel
 from ..observers.dip import label as dip_label
 from ..runner import collect
 from ..scenario import Scenario, bundled
@@ -106,7 +106,6 @@ class Session:
             self.layout: Layout = compute_layout(self.model.state)   # once per scenario and seed, then kept
             self.snapshots = [snapshot(self.model, self.layout, None)]
             self.pressed: list[tuple[str, dict]] = []   # pressed this week, applied at the next step
-            self.timeline = sorted([*spec.events, *periodic_reflections(spec)], key=lambda e: e.at)
             self.effects: dict[int, Effect] = {}         # index in model.events -> what that entry did
             self.generation += 1
 
@@ -136,7 +135,7 @@ class Session:
             if self.finished:
                 return False
             model, week = self.model, self.week + 1
-            due = [(e.type, e.params) for e in self.timeline if (week - 1 if week > 1 else -1) < e.at <= week]
+            due = [(e.type, e.params) for e in model.timeline.due(week, model.streams)]
             due += self.pressed   # as the model's step applies them: the timeline, then what was pressed
             done = effects(model, due) if due else []
             first = len(model.events)

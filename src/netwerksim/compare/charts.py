@@ -47,10 +47,12 @@ def _label(kind: str, lang: str) -> str:
 def _events(result: "ComparisonResult", option, colour: str, lang: str) -> dict[int, list[tuple[str, str]]]:
     """Week -> [(label, colour)]: the scenario's own events (dark grey) and the option's interventions (its colour)."""
     weeks: dict[int, list[tuple[str, str]]] = {}
-    for e in result.comparison.scenario.events:
-        weeks.setdefault(e.at, []).append((_label(e.type, lang), "#555555"))
+    for e in result.comparison.scenario.events:   # a response or a shock process has no week of its own
+        if e.at is not None:
+            weeks.setdefault(e.at, []).append((_label(e.type, lang), "#555555"))
     for e in option.events:
-        weeks.setdefault(e["at"], []).append((_label(e["type"], lang), colour))
+        if e.get("at") is not None:
+            weeks.setdefault(e["at"], []).append((_label(e["type"], lang), colour))
     return weeks
 
 

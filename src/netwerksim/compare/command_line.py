@@ -10,7 +10,7 @@ from .spec import ComparisonError
 
 OPTION_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
 _HEAD = re.compile(r"^\s*([^\[:]*?)\s*(?:\[([^\]]*)\])?\s*$")
-_EVENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)@(\d+)(?:\((.*)\))?$")
+_EVENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)@([A-Za-z0-9_.]+)(?:\((.*)\))?$")
 
 
 def split_top(text: str, sep: str = ",") -> list[str]:
@@ -39,7 +39,10 @@ def parse_option(text: str) -> dict[str, Any]:
 
     The label in square brackets is optional and is what the report calls the option (in both languages).
     Items are separated by commas; ``dotted.name=value`` sets a parameter or a scenario field, and
-    ``intervention@week`` adds a registry entry to the timeline, with its parameters in parentheses.
+    ``intervention@week`` adds a registry entry to the timeline, with its parameters in parentheses;
+    ``intervention@netwerkdip`` (or another report: ``V4``, ``conflict``, ...) is the partners' response to a
+    report (``after=2``, ``repeat=true`` in the parentheses), ``shock@0.02`` a shock process with that chance
+    per week (``between=[52, 156]``) (:mod:`..timeline`).
     """
     head, colon, body = _split_head(text)
     m = _HEAD.match(head)
@@ -56,8 +59,8 @@ def parse_option(text: str) -> dict[str, Any]:
         option["label_nl"] = option["label_en"] = label.strip()
     for item in split_top(body):
         if m := _EVENT.match(item):
-            kind, week, inner = m.groups()
-            event = {"at": int(week), "type": kind}
+            kind, timing, inner = m.groups()
+            event = {**_timing(timing), "type": kind}
             for pair in split_top(inner or ""):
                 key, eq, val = pair.partition("=")
                 if not eq:
@@ -70,6 +73,15 @@ def parse_option(text: str) -> dict[str, Any]:
                 raise ComparisonError(f"--option {text!r}: {item!r} is neither name=value nor intervention@week")
             option["set"][key.strip()] = value(val.strip()) if val.strip() else ""
     return option
+
+
+def _timing(token: str) -> dict[str, Any]:
+    """``26`` -> at week 26, ``0.02`` -> a chance of 0.02 per week, ``netwerkdip`` -> in response to that report."""
+    if token.isdigit():
+        return {"at": int(token)}
+    if re.fullmatch(r"\d*\.\d+", token):
+        return {"rate": float(token)}
+    return {"when": token}
 
 
 def _split_head(text: str) -> tuple[str, str, str]:

@@ -21,6 +21,7 @@ from ..interventions import REGISTRY, EventParameterError
 from ..metrics import metric_of, metric_problems
 from ..params import PARAMETERS, ParameterError, check
 from ..scenario import MAX_STEPS, Event, Scenario, ScenarioError, load_scenario, validate
+from ..timeline import TIMING_FIELDS, timing_problems
 from .command_line import OPTION_NAME, parse_option
 from .fields import SETTABLE, set_field, split_path
 from .spec import BASIS, KEY_COUNT, MAX_KEY, REPORTED, Comparison, ComparisonError, Option
@@ -231,9 +232,8 @@ def _option(name: str, o: _OptionSpec, base: Scenario, steps: int, where: str) -
     events = []
     for i, e in enumerate(o.events):
         at = f"options.{name}.events[{i}]"
-        week, kind, given = e.at, e.type, e.params
-        if not 0 <= week <= steps:
-            problems.append((f"{at}.at", f"value {week!r} is not allowed; the week it takes effect, a whole number in [0, {steps}]"))
+        kind, given = e.type, e.params
+        problems += [(f"{at}.{where}", message) for where, message in timing_problems(e, steps)]
         if kind not in REGISTRY:
             close = difflib.get_close_matches(str(kind), list(REGISTRY), 1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
@@ -243,7 +243,7 @@ def _option(name: str, o: _OptionSpec, base: Scenario, steps: int, where: str) -
             REGISTRY[kind].check_params(given, scenario or base)
         except EventParameterError as exc:
             problems.append((f"{at}.{exc.field}", str(exc)))
-        events.append({"at": week, "type": kind, **given})
+        events.append({**e.model_dump(include=set(TIMING_FIELDS), exclude_defaults=True), "type": kind, **given})
     return Option(name, o.label_nl or o.label_en or name, o.label_en or o.label_nl or name, o.description_nl,
                   o.description_en, params, fields, tuple(events), data), problems
 

@@ -11,6 +11,7 @@ from ..i18n import number, t
 from ..interventions import REGISTRY
 from ..metrics import SERIES, Metric, metric_of, registry
 from ..scenario import Scenario, ScenarioError
+from ..timeline import TIMING_FIELDS, describe
 
 REPORTED = ("dip", "dip_depth", "progress_total", "trust_end", "organisations_dormant",   # the first five: key outcomes
             "never_gets_going", "dip_weeks", "doorstart", "weeks_to_first_result", "vitality_mean", "vitality_end", "conflict_level_end",
@@ -47,7 +48,7 @@ class Option:
 
     def interventions(self, lang: str) -> list[str]:
         """The option's interventions in plain words: 'Team voor gedeeld leiderschap vanaf week 26'."""
-        return [t("compare.event_at", lang, label=_entry_label(e["type"], lang), week=e["at"]) for e in self.events]
+        return [describe(e, _entry_label(e["type"], lang), lang) for e in self.events]
 
     def settings(self, lang: str) -> list[str]:
         """Every change as the model sees it (for the appendix): field paths, parameters, interventions with their
@@ -55,7 +56,7 @@ class Option:
         parts = [f"{k} = {v if v != '' else t('compare.default', lang)}" for k, v in self.fields.items()]
         parts += [f"{k} = {number(v, 'g', lang)}" for k, v in self.params.items()]
         for e, plain in zip(self.events, self.interventions(lang)):
-            extra = ", ".join(f"{k} = {v}" for k, v in e.items() if k not in ("at", "type"))
+            extra = ", ".join(f"{k} = {v}" for k, v in e.items() if k not in ("type", *TIMING_FIELDS))
             parts.append(f"{plain} ({e['type']}{': ' + extra if extra else ''})")
         return parts or [t("compare.unchanged", lang)]
 

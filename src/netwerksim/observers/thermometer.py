@@ -37,6 +37,6 @@ class Thermometer:
         nl, en = LEVEL_NAMES[name]
         sig_nl, sig_en = SIGNATURES[name]
         direction = ("loopt op", "rises") if new > old else ("daalt", "falls")
-        return [{"step": week, "type": "conflict", "level": new, "name": name, "heat": heat,
+        return [{"step": week, "type": "conflict", "level": new, "name": name, "heat": heat, "previous": old,
                  "label_nl": f"Conflictthermometer {direction[0]} naar '{nl}': {sig_nl}.",
                  "label_en": f"Conflict thermometer {direction[1]} to '{en}': {sig_en}."}]

@@ -1,0 +1,145 @@
+"""The timeline's three timings (issue 17 item 1): a fixed week, a response to a detector's report, a shock process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from functools import lru_cache
+
+import numpy as np
+import pytest
+
+from netwerksim.compare.command_line import parse_option
+from netwerksim.compare.loading import for_scenario
+from netwerksim.compare.spec import ComparisonError
+from netwerksim.model import NetwerkModel
+from netwerksim.runner import fingerprint, run
+from netwerksim.scenario import SCENARIO_DIR, ScenarioError, load_scenario, validate
+from netwerksim.timeline import TRIGGERS, describe, triggers_of
+
+SEED = 1   # zorgnetwerk seed 1 reports a netwerkdip (week 64 on issue 13's model; read from the run, not assumed)
+
+
+@lru_cache(maxsize=None)
+def _run(*events: tuple[tuple[str, object], ...]):
+    entries = [{k: list(v) if isinstance(v, tuple) else v for k, v in e} for e in events]
+    return run(load_scenario("zorgnetwerk"), seed=SEED, interventions=entries or None)
+
+
+def _entry(**fields) -> tuple[tuple[str, object], ...]:
+    return tuple(sorted(fields.items()))
+
+
+def _applied(result, name: str) -> list[int]:
+    return [e["step"] for e in result.events if e.get("name") == name and e["type"] in ("intervention", "shock")]
+
+
+def _frames(result):
+    return fingerprint(result.timeseries, result.organisations)
+
+
+def _reports(result) -> list[tuple[int, str]]:
+    return [(e["step"], t) for e in result.events for t in triggers_of(e)]
+
+
+def test_a_response_comes_after_weeks_after_its_report_once_and_not_before():
+    base = _run()
+    dips = [w for w, t in _reports(base) if t == "netwerkdip"]
+    assert dips, "zorgnetwerk seed 1 should report a netwerkdip"
+    responded = _run(_entry(type="building_blocks", when="netwerkdip", after=2))
+    assert _applied(responded, "building_blocks") == [dips[0] + 2]
+    week = dips[0] + 1   # everything up to the week before the response is the same run
+    assert responded.timeseries.iloc[:week + 1].equals(base.timeseries.iloc[:week + 1])
+    assert not responded.timeseries.equals(base.timeseries)
+
+
+def test_a_response_to_a_report_that_never_comes_changes_nothing():
+    base = _run()
+    absent = next(t for t in TRIGGERS if t not in {t for _, t in _reports(base)})
+    assert _frames(_run(_entry(type="building_blocks", when=absent))) == _frames(base)
+
+
+def test_a_repeated_response_follows_every_report_of_its_kind():
+    result = _run(_entry(type="small_experiment", when="V1", repeat=True))
+    opened = [w for w, t in _reports(result) if t == "V1"]
+    assert len(opened) >= 2
+    assert _applied(result, "small_experiment") == [w + 1 for w in opened if w + 1 <= 156]
+
+
+def test_a_conflict_level_is_reached_when_the_thermometer_rises_to_or_through_it():
+    assert triggers_of({"type": "conflict", "previous": 0, "level": 2}) == ("vigilant", "disagreement")
+    assert triggers_of({"type": "conflict", "previous": 3, "level": 1}) == ()
+    assert triggers_of({"type": "doorbraak", "id": "V1"}) == ()
+
+
+def test_a_shock_process_hits_exactly_the_weeks_its_own_stream_draws_and_disturbs_no_other_draw():
+    rate, between = 0.1, (52, 130)
+    result = _run(_entry(type="staff_shortage", rate=rate, between=between))
+    key = NetwerkModel("zorgnetwerk", rng=SEED, mesa_data=False).streams   # the run's key comes from its seed
+    expected = [w for w in range(between[0], between[1] + 1) if key("shock process", w).random(1)[0] < rate]
+    scheduled = [w for w in _applied(result, "staff_shortage") if w != 20]   # week 20: the scenario's own
+    assert scheduled == expected and 0 < len(expected) < between[1] - between[0]
+    never = _run(_entry(type="staff_shortage", rate=1e-12))
+    assert _frames(never) == _frames(_run())
+
+
+def test_a_shock_process_runs_at_its_rate_over_many_weeks():
+    """Over 40 seeds x 156 weeks the number of hits of a process with chance 0.05 a week is binomial: 312 expected."""
+    from scipy.stats import binomtest
+
+    hits = 0
+    for seed in range(40):
+        streams = NetwerkModel("zorgnetwerk", rng=seed, mesa_data=False).streams
+        hits += sum(streams("shock process", w).random(1)[0] < 0.05 for w in range(1, 157))
+    assert binomtest(hits, 40 * 156, 0.05).pvalue > 0.001
+
+
+BAD = [
+    ({"type": "staff_shortage"}, "events[0].at", "give exactly one of"),
+    ({"type": "staff_shortage", "at": 3, "rate": 0.1}, "events[0].at", "given: at, rate"),
+    ({"type": "building_blocks", "when": "dip"}, "events[0].when", "allowed: netwerkdip"),
+    ({"type": "building_blocks", "at": 5, "after": 2}, "events[0].after", "only with when"),
+    ({"type": "staff_shortage", "when": "V4", "between": [1, 5]}, "events[0].between", "only with rate"),
+    ({"type": "staff_shortage", "rate": 0.1, "between": [60, 50]}, "events[0].between", "first <= last"),
+    ({"type": "staff_shortage", "rate": 1.5}, "events[0].rate", "less than or equal to 1"),
+]
+
+
+@pytest.mark.parametrize("entry, field, message", BAD)
+def test_a_bad_timing_names_the_field_and_what_is_allowed(entry, field, message):
+    data = load_scenario("zorgnetwerk").model_dump(mode="json", exclude_none=True)
+    data["events"] = [entry]
+    with pytest.raises(ScenarioError) as caught:
+        validate(data, "mijn.toml")
+    assert field in str(caught.value) and message in str(caught.value)
+
+
+def test_the_cli_refuses_an_unknown_report_with_status_2(tmp_path):
+    path = tmp_path / "net.toml"
+    text = (SCENARIO_DIR / "zorgnetwerk.toml").read_text(encoding="utf-8")
+    path.write_text(text + '\n[[events]]\ntype = "building_blocks"\nwhen = "dipje"\n', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "netwerksim.cli", "validate", str(path)], capture_output=True, text=True)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "events[2].when" in proc.stderr and "'dipje'" in proc.stderr and "netwerkdip" in proc.stderr
+
+
+def test_options_on_the_command_line_take_a_week_a_report_or_a_rate_and_read_in_plain_words():
+    o = parse_option("reageer[Reageren]: building_blocks@netwerkdip(after=2), staff_shortage@0.02(between=[52, 156]), "
+                     "mandate@26")
+    assert o["events"] == [{"when": "netwerkdip", "type": "building_blocks", "after": 2},
+                           {"rate": 0.02, "type": "staff_shortage", "between": [52, 156]},
+                           {"at": 26, "type": "mandate"}]
+    c = for_scenario("zorgnetwerk", [o], replications=2)
+    option = next(x for x in c.options if x.name == "reageer")
+    words = option.interventions("nl")
+    assert "2 weken na een gemelde netwerkdip" in words[0]
+    assert "kans 2% per week in week 52-156, gemiddeld eens per 50 weken" in words[1]
+    assert words[2].endswith("vanaf week 26")
+    with pytest.raises(ComparisonError, match="when"):
+        for_scenario("zorgnetwerk", ["x: building_blocks@dipje"], replications=2)
+
+
+def test_describe_in_english():
+    assert describe({"when": "V4", "repeat": True}, "Mandate", "en").startswith("Mandate after every stuck situation V4")
+    assert describe({"rate": 0.25}, "Shock", "en") == "Shock: a chance of 25% a week, on average once every 4 weeks"
+    assert np.isclose(len(TRIGGERS), 3 + 14 + 3)
