@@ -129,6 +129,19 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("app", help="start the workshop app (Solara) in the browser, Dutch by default")
     a.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
     a.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    sp = sub.add_parser("spel", help="start the game (Solara): participants play the organisations from their phones, "
+                                     "the trainer's projector shows the network")
+    sp.add_argument("scenario", help="a scenario file, or the name of a bundled scenario (see `netwerksim list`)")
+    sp.add_argument("--host", default="127.0.0.1",
+                    help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 lets phones on the "
+                         "same Wi-Fi in: see the README)")
+    sp.add_argument("--port", type=int, default=8765, help="port to listen on (default 8765)")
+    sp.add_argument("--round-weeks", type=int, default=4, help="weeks played per round (default 4: a month)")
+    sp.add_argument("--countdown", type=float, default=60, help="seconds to decide per round (default 60)")
+    sp.add_argument("--seed", type=int, help="random seed (default: the scenario's)")
+    sp.add_argument("--assignment", choices=("turn", "choice"), default="turn",
+                    help="organisations given in turn (default) or chosen by the participants while free")
+    sp.add_argument("--out", type=Path, help="a new folder for the game's log (default: results/spel-<scenario>-<time>)")
     return ap
 
 
@@ -165,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.command in ("sweep", "analyse", "patterns"):
                 return {"sweep": _sweep, "analyse": _analyse, "patterns": _patterns}[args.command](args)
             return {"run": _run, "explain": _explain, "validate": _validate, "generate": _generate, "new": _new, "list": _list,
-                    "params": _params, "app": _app}[args.command](args)
+                    "params": _params, "app": _app, "spel": _spel}[args.command](args)
     except (ScenarioError, ParameterError, OutputError) as exc:
         print(f"netwerksim: {exc}", file=sys.stderr)
         return 2
@@ -536,10 +549,10 @@ APP_SETTINGS = {"SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_THEME_SHOW_
                 "SOLARA_KERNEL_CULL_TIMEOUT": "15m"}
 
 
-def app_command(host: str, port: int) -> list[str]:
+def app_command(host: str, port: int, page: str = "netwerksim.app.page:Page") -> list[str]:
     """The ``solara run`` command line that serves the workshop app: no look-up of Solara's newest version on
     pypi.org, the plain loading screen (no "Made with Solara"). With :func:`app_environment`."""
-    return [sys.executable, "-m", "solara", "run", "netwerksim.app.page:Page", "--host", host, "--port", str(port),
+    return [sys.executable, "-m", "solara", "run", page, "--host", host, "--port", str(port),
             "--no-open", "--production", "--no-check-version", "--theme-loader", "plain"]
 
 
@@ -558,6 +571,47 @@ def _app(args) -> int:
     print(f"netwerksim app: http://{args.host}:{args.port}/ (stop with Ctrl+C)", file=sys.stderr, flush=True)
     command = app_command(args.host, args.port)
     os.execve(command[0], command, app_environment())   # the server takes this process's place: one process to stop
+
+
+
+def _spel(args) -> int:
+    import secrets  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from .extras import require  # noqa: PLC0415
+    from .scenario import load_scenario, resolve_path  # noqa: PLC0415
+    from .storage import OutputError, check_out  # noqa: PLC0415
+
+    require("app", lang="nl")
+    _in_range("--port", args.port, 0, 65535, "a port number in [0, 65535] (0: any free port)")
+    _in_range("--round-weeks", args.round_weeks, 1, 52, "a whole number of weeks in [1, 52]")
+    _in_range("--countdown", args.countdown, 5, 3600, "a number of seconds in [5, 3600]")
+    _in_range("--seed", args.seed, 0, 2**32 - 1, "a whole number in [0, 4294967295]")
+    source = resolve_path(args.scenario)
+    scenario = load_scenario(args.scenario)
+    if args.round_weeks > scenario.meta.steps:
+        _in_range("--round-weeks", args.round_weeks, 1, scenario.meta.steps,
+                  f"at most the scenario's {scenario.meta.steps} weeks")
+    out = args.out or Path("results") / f"spel-{source.stem}-{time.strftime('%Y%m%d-%H%M%S')}"
+    check_out(out, "game")
+    if out.exists() and any(out.iterdir()):
+        raise OutputError(f"--out {out}: already holds a game or other files; a game's log is never replaced: "
+                          "choose a new folder")
+    from .app.game_host import ENV, participants_url  # noqa: PLC0415
+
+    trainer = secrets.token_urlsafe(16)
+    env = {ENV["scenario"]: str(source.absolute()), ENV["out"]: str(out.absolute()), ENV["trainer"]: trainer,
+           ENV["weeks"]: str(args.round_weeks), ENV["countdown"]: str(args.countdown),
+           ENV["seed"]: "" if args.seed is None else str(args.seed), ENV["assignment"]: args.assignment,
+           ENV["url"]: participants_url(args.host, args.port)}
+    local = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host
+    print(f"netwerksim spel: projector (spelleider): http://{local}:{args.port}/?spelleider={trainer}\n"
+          f"netwerksim spel: participants (deelnemers): {env[ENV['url']]}\n"
+          f"netwerksim spel: the game's log: {out} (stop with Ctrl+C)", file=sys.stderr, flush=True)
+    command = app_command(args.host, args.port, "netwerksim.app.game_page:Page")
+    # a phone that sleeps through a long debrief keeps its page for 2 hours (unless the user set another time)
+    os.execve(command[0], command, {**APP_SETTINGS, "SOLARA_KERNEL_CULL_TIMEOUT": "2h", **os.environ, **env})
+    return 0   # (execve does not return; a test that replaces it does)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from importlib.util import find_spec
 EXTRAS = {
     "sweep": ("SALib", "dask", "distributed", "statsmodels"),
     "ema": ("ema_workbench",),
-    "app": ("solara", "reacton", "ipyvue", "ipyvuetify"),
+    "app": ("solara", "reacton", "ipyvue", "ipyvuetify", "segno"),
     "mesa-viz": ("solara", "altair"),
     "pdf": ("fpdf",),
 }

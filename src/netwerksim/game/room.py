@@ -103,17 +103,19 @@ class Room:
     ``folder``: the game's result folder (new or empty); ``assignment``: ``"turn"`` (the organisation with
     the fewest players, in the scenario's order) or ``"choice"`` (the participant names one that has fewer
     than ``max_share`` players);
-    ``clock``: seconds (monotonic), replaceable in tests. :meth:`resume` brings a room back from its folder
+    ``clock``: seconds (monotonic), replaceable in tests; ``trainer_token``: given by the server that shows it
+    (default: a new random one). :meth:`resume` brings a room back from its folder
     after the server stopped (the same code, tokens, choices and model)."""
 
     def __init__(self, scenario: Scenario | str | Path, folder: str | Path, *, seed: int | None = None,
                  weeks_per_round: int = 4, round_seconds: float = 60.0, assignment: str = "turn",
-                 max_share: int = MAX_SHARE, clock: Callable[[], float] = time.monotonic):
+                 max_share: int = MAX_SHARE, clock: Callable[[], float] = time.monotonic,
+                 trainer_token: str | None = None):
         if assignment not in ("turn", "choice"):
             raise ValueError(f"assignment {assignment!r}; allowed: turn, choice")
         self._setup(scenario, seed, weeks_per_round, round_seconds, assignment, max_share, clock)
         self.code = "".join(secrets.choice(CODE_LETTERS) for _ in range(5))
-        self.trainer_token = secrets.token_urlsafe(16)
+        self.trainer_token = trainer_token or secrets.token_urlsafe(16)
         self.folder = game_folder(folder)
         self._db = self._connect(self.folder)
         self._db.executescript(SCHEMA)
@@ -137,6 +139,7 @@ class Room:
         self.hours_given: list = []    # per week played: the hours each organisation gave (for the debrief)
         self.round = 0                 # the round open now or last closed; 0 before the first
         self.deadline: float | None = None   # None: no round open
+        self.on_week: Callable[[NetwerkModel], None] = lambda model: None   # after each week played (the projector)
 
     @staticmethod
     def _connect(folder: Path) -> sqlite3.Connection:
@@ -171,6 +174,11 @@ class Room:
         if opened > room.round:
             room.round, room.deadline = opened, clock() + room.round_seconds
         return room
+
+    @property
+    def lock(self) -> threading.RLock:
+        """Held while a choice is stored or a round's weeks are played: read the model under it."""
+        return self._lock
 
     # --- participants -------------------------------------------------------------------------------
     @property
@@ -215,6 +223,10 @@ class Room:
         if fewest >= self.max_share:
             raise RoomError(f"alle organisaties hebben {self.max_share} spelers (every organisation is full)")
         return next(o for o in self.organisations if count[o] == fewest)
+
+    def knows(self, token: str) -> bool:
+        """Whether ``token`` is a participant's (a page asks before it shows the join form again)."""
+        return token in self._participants
 
     def participant(self, token: str) -> Participant:
         """The participant of ``token`` (a phone that slept comes back with it)."""
@@ -329,6 +341,7 @@ class Room:
                     self.model.intervene(name, **params)
             self.model.step()
             self.hours_given.append(given_hours(self.model.state))
+            self.on_week(self.model)
         for org in self.organisations:
             self.model.choose(org, None)
 
