@@ -50,6 +50,24 @@ def test_a_pair_starts_with_the_trust_stated_both_ways_and_nothing_else_changes(
     assert model.state.ties.org_given[names.index(CITY)] < plain.state.ties.org_given[names.index(CITY)]
 
 
+def test_a_relation_between_kinds_covers_every_pair_of_them_and_a_named_pair_overrides_it():
+    kinds = [{"between": ["kind:municipality", "kind:care_provider"], "trust": 0.3},
+             {"between": ["kind:care_provider", "kind:care_provider"], "trust": 0.7, "rivals": True}]
+    named = [{"between": [CITY, HOMECARE], "trust": 0.8}]
+    data = _with(named + kinds)   # GGZ Midden counted as a care provider too: two of that kind
+    data["organisations"] = [{**o, "kind": "care_provider"} if o["name"] == GGZ else o for o in data["organisations"]]
+    model = NetwerkModel(validate(data, "t"), rng=2, mesa_data=False)
+    T = model.state.ties
+    assert np.allclose(T.trust[_ties(model, CITY, GGZ)], 0.3) and np.allclose(T.trust[_ties(model, GGZ, CITY)], 0.3)
+    assert np.allclose(T.trust[_ties(model, CITY, HOMECARE)], 0.8)     # the named pair, though listed first
+    among = _ties(model, GGZ, HOMECARE) | _ties(model, HOMECARE, GGZ)
+    assert among.any() and np.allclose(T.trust[among], 0.7) and T.rival[among].all()
+    assert not T.rival[_ties(model, CITY, HOMECARE)].any()
+    untouched = ~(_ties(model, CITY, GGZ) | _ties(model, GGZ, CITY) | _ties(model, CITY, HOMECARE)
+                  | _ties(model, HOMECARE, CITY) | among)
+    assert np.all(T.trust[untouched] == 0.5)
+
+
 def test_rivals_in_relations_are_the_same_rivalry_as_an_organisations_rivals():
     listed = load_scenario("zorgnetwerk").model_dump()
     listed["organisations"] = [{**o, "rivals": [GGZ]} if o["name"] == HOMECARE else o for o in listed["organisations"]]
@@ -85,6 +103,8 @@ def test_a_low_prior_trust_wears_off_through_the_evidence_of_meeting():
     ([{"between": [CITY, GGZ], "trust": "0.4"}], "relations[0].trust", "'0.4'"),
     ([{"between": [CITY, GGZ], "rivals": "ja"}], "relations[0].rivals", "'ja'"),
     ([{"between": [CITY], "trust": 0.4}], "relations[0].between", "at least 2"),
+    ([{"between": [CITY, "kind:school"], "trust": 0.4}], "relations[0].between",
+     "value 'kind:school' names no organisation of this scenario; kinds present: ['kind:"),
     ([{"between": [CITY, GGZ], "trust": 0.4, "history": 3}], "relations[0].history", "history"),
 ])
 def test_a_wrong_relation_is_named_by_field_and_value(relations, field, says):

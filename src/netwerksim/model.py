@@ -318,8 +318,8 @@ class NetwerkModel(Model):
         self._draws = 0
         status_before = self.state.orgs.status.copy()   # shocks such as a bankruptcy change status too
         first = len(self.events)
-        for event in self.timeline.pop(self.week, self.streams):
-            self._apply(event.type, event.params)
+        for name, params in self.timeline.pop(self.week, self.streams):
+            self._apply(name, params)
         for name, params in self._queued:
             self._apply(name, params)
             self.pressed.append((self.week, name, params))
@@ -333,7 +333,7 @@ class NetwerkModel(Model):
         self._record()
         self.events += self.stuck_detector.observe(st, self.params, self.week, self._issue_name)
         self.events += self.thermometer.observe(st.network.heat, self.week)
-        self.timeline.observe([e for e in self.events[first:] if e["step"] == self.week], self.week)
+        self.timeline.observe([e for e in self.events[first:] if e["step"] == self.week], self.rows, self.week)
         self.running = self.week < self.spec.meta.steps
 
     def _mechanisms(self, week: int, *key: int, settle: bool = False) -> None:

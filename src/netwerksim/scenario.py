@@ -265,11 +265,12 @@ class Governance(StrictModel):
 
 
 class Relation(StrictModel):
-    """How two organisations got along before this network (issue 17): the trust their professionals start
-    with and whether they are rivals. The trust is the starting evidence of their ties (``trust.prior_evidence``),
+    """How two organisations, or two kinds of organisation, got along before this network (issue 17): the
+    trust their professionals start with and whether they are rivals; an entry naming two organisations
+    overrides one naming their kinds. The trust is the starting evidence of their ties (``trust.prior_evidence``),
     which meeting then confirms or wears down; rivals share less while they compete (003 L904-912, R29)."""
 
-    between: Annotated[list[str], Field(min_length=2, max_length=2)]   # two organisations listed one by one
+    between: Annotated[list[str], Field(min_length=2, max_length=2)]   # two organisations or 'kind:<kind>'s
     trust: Annotated[float, Field(ge=0.1, le=0.9)] | None = None        # the first's professionals in the second's
     trust_back: Annotated[float, Field(ge=0.1, le=0.9)] | None = None   # the second's in the first's (default: trust)
     rivals: bool = False
@@ -302,8 +303,9 @@ class Context(StrictModel):
 class Event(StrictModel):
     """One entry of the timeline: apply the registry entry ``type`` with its parameters (checked against the
     registry's ranges in :func:`validate`) at week ``at``; or ``after`` weeks after the detectors report
-    ``when`` (once, or at every report with ``repeat``); or at random with chance ``rate`` per week, in the
-    weeks ``between`` (a shock process). Exactly one of the three (:mod:`.timeline`)."""
+    ``when`` (once, or at every report with ``repeat``); or at random with chance ``rate`` per week or
+    ``per_year`` times a year on average, in the weeks ``between`` (a shock process, whose parameters may be
+    ranges or lists drawn anew at each hit). Exactly one timing (:mod:`.timeline`)."""
 
     model_config = ConfigDict(extra="allow")
     type: str
@@ -312,6 +314,7 @@ class Event(StrictModel):
     after: Week = 0
     repeat: bool = False
     rate: Annotated[float, Field(gt=0, le=1)] | None = None
+    per_year: Annotated[float, Field(gt=0, le=52)] | None = None
     between: Annotated[list[Week], Field(min_length=2, max_length=2)] | None = None
 
     @property
@@ -403,7 +406,7 @@ def validate(data: dict, where: str) -> Scenario:
 def _reference_problems(s: Scenario):
     """Cross-references a schema cannot check: names that must exist, counts that must fit."""
     from .interventions import REGISTRY, EventParameterError  # noqa: PLC0415 (registry imports mechanisms)
-    from .timeline import timing_problems  # noqa: PLC0415 (names the detectors' reports)
+    from .timeline import corners, timing_problems  # noqa: PLC0415 (names the detectors' reports)
 
     if not s.organisations and not s.organisation_groups:
         yield "organisations", "a scenario needs at least one organisation or organisation group"
@@ -420,7 +423,8 @@ def _reference_problems(s: Scenario):
         for rival in o.rivals:
             if rival not in names or rival == o.name:
                 yield f"organisations[{i}].rivals", f"value {rival!r} is not another organisation; allowed: {names}"
-    yield from _relation_problems(s.relations, names)
+    present = {o.kind for o in s.organisations} | {g.kind for g in s.organisation_groups}
+    yield from _relation_problems(s.relations, names, sorted(present))
     for i, g in enumerate(s.organisation_groups):
         if isinstance(g.interests, dict):
             for issue in g.interests:
@@ -463,19 +467,25 @@ def _reference_problems(s: Scenario):
             yield f"events[{i}].type", f"value {e.type!r} is not allowed; allowed: {sorted(REGISTRY)}"
             continue
         try:
-            REGISTRY[e.type].check_params(e.params, s)
+            for params in corners(e):   # a shock process's ranges and choices: each end and each choice
+                REGISTRY[e.type].check_params(params, s)
         except EventParameterError as exc:
             yield f"events[{i}].{exc.field}", str(exc)
 
 
-def _relation_problems(relations: list[Relation], names: list[str]):
-    """Two different organisations listed one by one, each pair once, and something said about them."""
+def _relation_problems(relations: list[Relation], names: list[str], kinds: list[str]):
+    """Two different organisations (or kinds of organisation present) listed one by one, each pair once, and
+    something said about them."""
     seen: dict[frozenset, int] = {}
     for i, r in enumerate(relations):
         for name in r.between:
-            if name not in names:
-                yield f"relations[{i}].between", f"value {name!r} is not an organisation; allowed: {names}"
-        if r.between[0] == r.between[1]:
+            if name.startswith("kind:") and name[5:] not in kinds:
+                yield f"relations[{i}].between", (f"value {name!r} names no organisation of this scenario; kinds"
+                                                  f" present: {[f'kind:{k}' for k in kinds]}")
+            elif not name.startswith("kind:") and name not in names:
+                yield f"relations[{i}].between", (f"value {name!r} is not an organisation; allowed: {names} or"
+                                                  " 'kind:<kind>'")
+        if r.between[0] == r.between[1] and not r.between[0].startswith("kind:"):
             yield f"relations[{i}].between", f"value {r.between!r} names one organisation twice; name two"
         pair = frozenset(r.between)
         if pair in seen:

@@ -321,16 +321,37 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
     return State(orgs, profs, forums, ties, issues, network)
 
 
+def organisations_named(who: str, names: list[str], kinds: np.ndarray) -> np.ndarray:
+    """Which organisations ``who`` names, as a mask: a name, 'kind:<kind>' or '*' (all, generated ones included)."""
+    if who == "*":
+        return np.ones(len(names), bool)
+    if who.startswith("kind:"):
+        return kinds == KINDS.index(who[5:])
+    return np.array([name == who for name in names], bool)
+
+
+def relation_pairs(between: list[str], names: list[str], kinds: np.ndarray) -> list[tuple[int, int]]:
+    """The (first, second) organisations a relation's two sides name: one pair for two names, every pair of
+    different organisations for a kind (``kind:care`` with ``kind:care``: every two care organisations)."""
+    first, second = (np.flatnonzero(organisations_named(side, names, kinds)) for side in between)
+    return [(int(a), int(b)) for a in first for b in second if a != b]
+
+
 def start_relations(s: Scenario, orgs: Organisations, ties: Ties, params: "Params") -> None:
     """The trust two organisations' professionals bring from before (``[[relations]]``, issue 17) as the
-    starting evidence of the ties between them (``trust.prior_evidence``); the trust mechanism takes it on."""
+    starting evidence of the ties between them (``trust.prior_evidence``); the trust mechanism takes it on.
+    A side may be a kind; a pair named by name overrides what its kinds say (the more specific entry last)."""
     from .mechanisms.trust import prior_evidence, refresh_trust  # noqa: PLC0415 (mechanisms import state)
 
-    stated = [(rel.between, rel.trust) for rel in s.relations if rel.trust is not None]
-    stated += [(rel.between[::-1], rel.trust if rel.trust_back is None else rel.trust_back)
-               for rel in s.relations if rel.trust is not None]
+    general = sorted((rel for rel in s.relations if rel.trust is not None),
+                     key=lambda rel: -sum(side.startswith("kind:") for side in rel.between))
+    stated = []
+    for rel in general:
+        back = rel.trust if rel.trust_back is None else rel.trust_back
+        stated += [(pair, rel.trust) for pair in relation_pairs(rel.between, orgs.name, orgs.kind)]
+        stated += [(pair[::-1], back) for pair in relation_pairs(rel.between, orgs.name, orgs.kind)]
     for (first, second), trust in stated:
-        ties_between = (ties.src_org == orgs.name.index(first)) & (ties.dst_org == orgs.name.index(second))
+        ties_between = (ties.src_org == first) & (ties.dst_org == second)
         ties.r[ties_between], ties.s[ties_between] = prior_evidence(trust, params)
     if stated:
         refresh_trust(ties, len(orgs.name))
@@ -421,15 +442,17 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
     n_prof = np.array(cols["n_professionals"], dtype=np.int64)
     names = cols["name"]
     index = {name: i for i, name in enumerate(names)}
+    kinds = np.array(cols["kind"], np.int16)
     rivals = sorted({tuple(sorted((index[o.name], index[r]))) for o in s.organisations for r in o.rivals}
-                    | {tuple(sorted(index[n] for n in rel.between)) for rel in s.relations if rel.rivals})
+                    | {tuple(sorted(pair)) for rel in s.relations if rel.rivals
+                       for pair in relation_pairs(rel.between, names, kinds)})
     O = len(names)
     pledge = np.array(cols["pledge"], float)
     joins_at = np.array(cols["joins_at"], np.int32)
     hours = n_prof * np.array(cols["hours_per_professional"], float)
     return Organisations(
         name=names,
-        kind=np.array(cols["kind"], np.int16),
+        kind=kinds,
         roles=cols["roles"],
         n_professionals=n_prof,
         hours=hours,

@@ -135,7 +135,7 @@ class Session:
             if self.finished:
                 return False
             model, week = self.model, self.week + 1
-            due = [(e.type, e.params) for e in model.timeline.due(week, model.streams)]
+            due = model.timeline.due(week, model.streams)
             due += self.pressed   # as the model's step applies them: the timeline, then what was pressed
             done = effects(model, due) if due else []
             first = len(model.events)

@@ -10,7 +10,7 @@ from .spec import ComparisonError
 
 OPTION_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_-]*$")
 _HEAD = re.compile(r"^\s*([^\[:]*?)\s*(?:\[([^\]]*)\])?\s*$")
-_EVENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)@([A-Za-z0-9_.]+)(?:\((.*)\))?$")
+_EVENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)@([^()]+?)\s*(?:\((.*)\))?$")
 
 
 def split_top(text: str, sep: str = ",") -> list[str]:
@@ -41,8 +41,9 @@ def parse_option(text: str) -> dict[str, Any]:
     Items are separated by commas; ``dotted.name=value`` sets a parameter or a scenario field, and
     ``intervention@week`` adds a registry entry to the timeline, with its parameters in parentheses;
     ``intervention@netwerkdip`` (or another report: ``V4``, ``conflict``, ...) is the partners' response to a
-    report (``after=2``, ``repeat=true`` in the parentheses), ``shock@0.02`` a shock process with that chance
-    per week (``between=[52, 156]``) (:mod:`..timeline`).
+    report (``after=2``, ``repeat=true`` in the parentheses) or to a crossing (``@vitality < 0.6``),
+    ``shock@0.02`` or ``shock@2/jaar`` a shock process (``between=[52, 156]``, ``cut=[0.1, 0.4]``)
+    (:mod:`..timeline`).
     """
     head, colon, body = _split_head(text)
     m = _HEAD.match(head)
@@ -76,11 +77,14 @@ def parse_option(text: str) -> dict[str, Any]:
 
 
 def _timing(token: str) -> dict[str, Any]:
-    """``26`` -> at week 26, ``0.02`` -> a chance of 0.02 per week, ``netwerkdip`` -> in response to that report."""
+    """``26`` -> at week 26, ``0.02`` -> a chance of 0.02 per week, ``2/jaar`` (or ``2/year``) -> twice a year
+    on average, ``netwerkdip`` or ``vitality < 0.6`` -> in response to that report or crossing."""
     if token.isdigit():
         return {"at": int(token)}
     if re.fullmatch(r"\d*\.\d+", token):
         return {"rate": float(token)}
+    if m := re.fullmatch(r"(\d*\.?\d+)\s*/\s*(?:jaar|year)", token):
+        return {"per_year": float(m.group(1))}
     return {"when": token}
 
 

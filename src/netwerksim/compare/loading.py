@@ -21,7 +21,7 @@ from ..interventions import REGISTRY, EventParameterError
 from ..metrics import metric_of, metric_problems
 from ..params import PARAMETERS, ParameterError, check
 from ..scenario import MAX_STEPS, Event, Scenario, ScenarioError, load_scenario, validate
-from ..timeline import TIMING_FIELDS, timing_problems
+from ..timeline import TIMING_FIELDS, corners, timing_problems
 from .command_line import OPTION_NAME, parse_option
 from .fields import SETTABLE, set_field, split_path
 from .spec import BASIS, KEY_COUNT, MAX_KEY, REPORTED, Comparison, ComparisonError, Option
@@ -240,7 +240,8 @@ def _option(name: str, o: _OptionSpec, base: Scenario, steps: int, where: str) -
             problems.append((f"{at}.type", f"value {kind!r} is not an intervention or shock{hint}; allowed: {sorted(REGISTRY)}"))
             continue
         try:
-            REGISTRY[kind].check_params(given, scenario or base)
+            for corner in corners(e):
+                REGISTRY[kind].check_params(corner, scenario or base)
         except EventParameterError as exc:
             problems.append((f"{at}.{exc.field}", str(exc)))
         events.append({**e.model_dump(include=set(TIMING_FIELDS), exclude_defaults=True), "type": kind, **given})

@@ -12,8 +12,7 @@ import numpy as np
 
 from ..mechanisms.production import given_hours
 from ..params import Params
-from ..scenario import KINDS
-from ..state import State, Status
+from ..state import State, Status, organisations_named
 
 
 def _mean(x: np.ndarray) -> float:
@@ -134,11 +133,7 @@ def vitality(row: dict[str, float]) -> float:
 
 def chosen_organisations(who: str, orgs) -> np.ndarray:
     """Which organisations ``who`` names, as a mask: a name, 'kind:<kind>' or '*' (all, generated ones included)."""
-    if who == "*":
-        return np.ones(len(orgs.name), bool)
-    if who.startswith("kind:"):
-        return orgs.kind == KINDS.index(who[5:])
-    return np.array([name == who for name in orgs.name], bool)
+    return organisations_named(who, orgs.name, orgs.kind)
 
 
 def trust_between(T, first: np.ndarray, second: np.ndarray) -> float:
