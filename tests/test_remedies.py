@@ -31,7 +31,7 @@ TEMPERATURE = {"ties.pair_heat", "orgs.heat", "network.heat"}        # what the 
 CONFLICT_REMEDIES = ("mediation", "trust_dialogue", "acknowledge_competition", "remove_competition_incentive", "covenant")
 # who is who and who sits where: indices and the structure of the tables, which every entry and detector may look up
 STRUCTURE = {"orgs.name", "orgs.kind", "orgs.n_professionals", "orgs.status", "profs.org", "issues.id",
-             "ties.src", "ties.dst", "ties.pairs", "ties.org_pair", "ties.org_tie_count", "ties.pair_count",
+             "ties.src", "ties.dst", "ties.src_org", "ties.dst_org", "ties.pairs", "ties.org_pair", "ties.org_tie_count", "ties.pair_count",
              "forums.id", "forums.member_org", "forums.member_forum", "forums.member_prof", "forums.member_block",
              "forums.block_org", "forums.block_forum", "forums.covers", "issues.delta", "issues.difficulty"}
 
@@ -82,6 +82,8 @@ CHOICES = {"change_in_time": ({"mode": "deadline"}, {"mode": "postpone"}),
            "performance_agreements": ({"mode": "separate"}, {"mode": "joint"}),
            "decision_rule": ({"rule": "majority"}, {"rule": "lead_decides"}),
            "partner_bankruptcy": ({"target": "all"},),
+           "co_location": ({}, {"target": "kind:municipality"}),
+           "mandate": ({}, {"target": "kind:municipality", "mandate": 1.0}),
            "set_parameter": ({"name": "trust.forgetting", "value": 0.9},),
            "existential_threat": ({}, {"strength": 0.0}),
            "invite_partner": ({"target": "all"},),
@@ -185,3 +187,39 @@ def test_model_md_lists_what_each_detector_reads_and_its_remedies():
         row = (f"| {s.id} | {s.source} | " + ", ".join(f"`{r}`" for r in s.reads) + " | "
                + ", ".join(f"`{r}`" for r in s.remedies) + " |")
         assert row in text, f"docs/model.md 7.15 lacks the row: {row}"
+
+
+def test_co_location_of_two_named_teams_brings_only_their_ties_together_in_person():
+    """Targeted co-location (issue 17; 003 L1052-1058, R15, the hospitals' joint team): in ziekenhuisalliantie
+    (tables that meet remotely) two hospitals' professionals meet in person from then on, nobody else does; over
+    30 paired seeds their mutual trust at week 52 is higher than without in every seed, and by far more than the
+    rest of the network's (which only feels it second hand). Measured: +0.022 (sd 0.010, least +0.007) against
+    -0.00005 among the others."""
+    from netwerksim.observers.indicators import chosen_organisations, trust_between
+
+    city, hospital = "Ziekenhuis Noord", "Ziekenhuis Oost"
+    gains, others = [], []
+    for seed in range(30):
+        with_, without = (NetwerkModel("ziekenhuisalliantie", rng=seed, mesa_data=False) for _ in range(2))
+        with_.intervene("co_location", target=city, partner=hospital)
+        for m in (with_, without):
+            for _ in range(52):
+                m.step()
+        T, orgs = with_.state.ties, with_.state.orgs
+        pair = chosen_organisations(city, orgs)[T.src_org] & chosen_organisations(hospital, orgs)[T.dst_org]
+        pair |= chosen_organisations(hospital, orgs)[T.src_org] & chosen_organisations(city, orgs)[T.dst_org]
+        assert T.co_located[pair].all() and not T.co_located[~pair].any()
+        a, b = chosen_organisations(city, orgs), chosen_organisations(hospital, orgs)
+        gains.append(trust_between(T, a, b) - trust_between(without.state.ties, a, b))
+        rest = ~(a | b)
+        others.append(trust_between(T, rest, rest) - trust_between(without.state.ties, rest, rest))
+    assert min(gains) > 0 and np.mean(gains) > 10 * abs(np.mean(others))
+
+
+def test_a_mandate_for_one_party_raises_only_its_mandate():
+    m = NetwerkModel("zorgnetwerk", rng=1, mesa_data=False)
+    before = m.state.orgs.mandate.copy()
+    m._apply("mandate", {"target": "Gemeente Rivierstad", "mandate": 1.0})
+    changed = np.flatnonzero(m.state.orgs.mandate != before)
+    assert [m.state.orgs.name[i] for i in changed] == ["Gemeente Rivierstad"]
+    assert m.state.orgs.mandate[changed[0]] == 1.0

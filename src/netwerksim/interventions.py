@@ -20,7 +20,7 @@ from .mechanisms.trust import refresh_trust
 from .inputs import is_bounded_number
 from .params import PARAMETERS, ParameterError, check
 from .scenario import KINDS
-from .state import Status
+from .state import Status, organisations_named
 
 if TYPE_CHECKING:
     from .model import NetwerkModel
@@ -120,11 +120,7 @@ def _is_target(value: str, scenario: "Scenario | None") -> bool:
 def organisations_matching(model: "NetwerkModel", target: str) -> np.ndarray:
     """Indices of organisations named by a target: 'all', 'kind:<kind>' or a name."""
     orgs = model.state.orgs
-    if target == "all":
-        return np.arange(len(orgs.name))
-    if target.startswith("kind:"):
-        return np.flatnonzero(orgs.kind == KINDS.index(target.removeprefix("kind:")))
-    return np.array([orgs.name.index(target)]) if target in orgs.name else np.zeros(0, np.int64)
+    return np.flatnonzero(organisations_named("*" if target == "all" else target, orgs.name, orgs.kind))
 
 
 # --- the entries ------------------------------------------------------------------------------------
@@ -175,7 +171,18 @@ def _elections(model, a):
 
 
 def _co_location(model, a):
-    model.state.forums.physical[:] = True
+    """The teams of ``target`` and ``partner`` work at one place (003 L1052-1058, R15: physical presence builds
+    trust; L4495-4521, R26: sharing an office): from now on their professionals meet in person wherever they
+    meet. Everyone with everyone (the default): every table physical."""
+    st = model.state
+    if a["target"] == "all" and a["partner"] == "all":
+        st.forums.physical[:] = True
+        return
+    T = st.ties
+    first = np.isin(T.src_org, organisations_matching(model, a["target"]))
+    second = np.isin(T.dst_org, organisations_matching(model, a["partner"]))
+    T.co_located |= (first & second) | (np.isin(T.dst_org, organisations_matching(model, a["target"]))
+                                        & np.isin(T.src_org, organisations_matching(model, a["partner"])))
 
 
 def _joint_fact_finding(model, a):
@@ -365,7 +372,8 @@ def _mandate(model, a):
     up and whether the owner takes a result over stays with the mechanisms (ownership, 7.7): the remedy does not
     decide it (issue 14 item 4)."""
     st = model.state
-    st.orgs.mandate = np.maximum(st.orgs.mandate, a["mandate"])
+    who = organisations_matching(model, a["target"])
+    st.orgs.mandate[who] = np.maximum(st.orgs.mandate[who], a["mandate"])
 
 
 def _invite_partner(model, a):
@@ -482,10 +490,14 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
            "turbulence": Option(0.4, "context turbulence it brings (pressure for quick results)", 0.0, 5.0)},
           reads=("ties.trust", "ties.r", "ties.s", "profs.drive"), writes=("ties.r", "ties.s", "ties.trust", "ties.pair_trust", "ties.org_given", "ties.org_received", "profs.energy", "orgs.mandate")),
     Entry("co_location", "intervention", "Samen op één plek", "Co-location",
-          "Alle tafels komen fysiek bijeen in plaats van op afstand: fysieke nabijheid bouwt sneller vertrouwen.",
-          "All tables meet in person instead of remotely: physical presence builds trust faster.",
+          "Alle tafels komen fysiek bijeen in plaats van op afstand (of: de teams van twee partijen werken op één plek): "
+          "fysieke nabijheid bouwt sneller vertrouwen.",
+          "All tables meet in person instead of remotely (or: two named teams work at one place): physical "
+          "presence builds trust faster.",
           "003 L1052-1058 (R15), L4495-4521 (R26)", ("trust",), _co_location,
-          reads=(), writes=("forums.physical",)),
+          {"target": Option("all", "whose team moves in (with partner's)", choices=TARGET),
+           "partner": Option("all", "with whose team", choices=TARGET)},
+          reads=(), writes=("forums.physical", "ties.co_located")),
     Entry("joint_fact_finding", "intervention", "Gezamenlijke feitenanalyse", "Joint fact finding",
           "De partners brengen samen de bevolking en de regionale opgaven in beeld: dat geeft richting, houvast en motivatie.",
           "The partners map the population and the regional issues together: it gives direction, grip and motivation.",
@@ -591,7 +603,8 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "Bestuurlijke dekking: mensen krijgen mandaat om hun organisatie te binden, ook de formele eigenaar.",
           "Administrative cover: people get a mandate to commit their organisation, the formal owner too.",
           "002 L848-865, L4395-4426 (R52), L5242-5256 (R51)", ("contribution", "innovation"), _mandate,
-          {"mandate": Option(0.9, "mandate every organisation gets at least", 0.0, 1.0)},
+          {"mandate": Option(0.9, "mandate the organisations named get at least", 0.0, 1.0),
+           "target": Option("all", "who gets it (002 R52: often the formal owner)", choices=TARGET)},
           reads=(), writes=("orgs.mandate",)),
     Entry("invite_partner", "intervention", "Partij met de ontbrekende competentie erbij", "Invite the missing partner",
           "Ontbreekt een puzzelstuk, haal dan de partij erbij die het heeft.",

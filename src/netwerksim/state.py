@@ -157,6 +157,7 @@ class Ties:
     meets_forum: np.ndarray       # ... and the forum where they meet
     met_index: np.ndarray         # the ties that met this week, ascending
     physical: np.ndarray          # bool, met physically this week
+    co_located: np.ndarray        # bool: the two professionals' teams work at one place (co_location), so they meet in person
     org_pair: np.ndarray          # index into ``pairs`` of the tie's (src org, dst org)
     pairs: np.ndarray             # (n, 2) ordered organisation pairs with at least one tie
     pair_count: np.ndarray        # ties per pair
@@ -591,7 +592,7 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
                 trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
                 meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met_index=np.zeros(0, np.int64),
-                physical=np.zeros(E, bool),
+                physical=np.zeros(E, bool), co_located=np.zeros(E, bool),
                 org_pair=org_pair.astype(np.int64), pairs=pairs,
                 pair_count=pair_count, org_tie_count=np.stack([np.bincount(pairs[:, side], weights=pair_count, minlength=O) for side in (0, 1)]),
                 pair_trust=np.full(len(pair_keys), 0.5),

@@ -119,7 +119,7 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
 
     # a tie met when both were present at a forum they share: its first shared forum, or another one
     both = present[T.meets_a] & present[T.meets_b]
-    physical = both if F.physical.all() else both & F.physical[T.meets_forum]
+    physical = both if F.physical.all() else both & (F.physical[T.meets_forum] | T.co_located[T.meets_tie])
     E = len(T.src)
     met, T.physical = both[:E].copy(), physical[:E].copy()
     met[T.meets_tie[E:][both[E:]]] = True
