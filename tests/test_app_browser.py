@@ -39,12 +39,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(log: Path, env: dict[str, str] | None = None):
-    """``netwerksim app`` on a free localhost port, as a trainer starts it; yields its URL and process id once
-    it answers (the command execs the server: one process)."""
+def serve(log: Path, env: dict[str, str] | None = None, command: tuple[str, ...] = ("app",)):
+    """``netwerksim app`` (or another ``command`` that serves pages, e.g. ``spel SCENARIO``) on a free localhost
+    port, as a trainer starts it; yields its URL and process id once it answers (the command execs the server:
+    one process)."""
     port = free_port()
     with open(log, "wb") as out:
-        server = subprocess.Popen([NETWERKSIM, "app", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
+        server = subprocess.Popen([NETWERKSIM, *command, "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
                                   env=env)
     url = f"http://127.0.0.1:{port}/"
     try:
