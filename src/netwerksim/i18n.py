@@ -644,7 +644,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "game.page.col_org": ("organisatie", "organisation"),
     "game.page.col_by": ("gekozen door", "decided by"),
     "game.page.col_chosen": ("jullie keuze", "your choice"),
-    "game.page.col_model": ("wat het model koos", "the model's choice"),
+    "game.page.col_model": ("wat het model koos (1e week)", "the model's choice (1st week)"),
     "game.page.you": ("met jullie keuzes", "with your choices"),
     "game.page.model": ("als het model had gekozen", "had the model chosen"),
     "game.page.hours_short": ("{h} uur", "{h} hours"),
