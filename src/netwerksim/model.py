@@ -28,7 +28,7 @@ from .choices import STANCES, Choice, Chosen
 from .interventions import REGISTRY
 from .mechanisms.accountability import update_accountability
 from .mechanisms.alignment import update_alignment
-from .mechanisms.context import arrivals, update_context
+from .mechanisms.context import arrivals, table_changes, update_context
 from .mechanisms.conflict import update_conflict
 from .mechanisms.contribution import decide_contributions
 from .mechanisms.innovation import update_innovation
@@ -347,7 +347,7 @@ class NetwerkModel(Model):
             return self.streams(purpose, week, *key)
 
         mechanisms = (
-            *(() if settle else (partial(arrivals, st, p, week),)),
+            *(() if settle else (partial(arrivals, st, p, week), partial(table_changes, st, week))),
             partial(update_context, st, p, stream("context")),
             partial(hold_meetings, st, p, stream("meetings")),
             partial(update_trust, st, p, stream("trust")),

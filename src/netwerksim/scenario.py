@@ -233,6 +233,10 @@ class Forum(StrictModel):
     physical: bool = True
     issues: list[str] = []
     level: Literal["mixed", "administrative", "frontline"] = "mixed"   # who sits there (002 R53-R54)
+    # a table that starts or stops during the run (issue 17): a split is the old table stopping in the week
+    # its sub-tables start; a merger the reverse
+    starts_at: Week = 0
+    ends_at: Week | None = None
 
 
 class ForumGroup(StrictModel):
@@ -438,6 +442,9 @@ def _reference_problems(s: Scenario):
         for issue in f.issues:
             if issue not in issue_ids:
                 yield f"forums[{i}].issues", f"value {issue!r} is not an issue; allowed: {issue_ids}"
+    for i, f in enumerate(s.forums):
+        if f.ends_at is not None and f.ends_at <= f.starts_at:
+            yield f"forums[{i}].ends_at", f"value {f.ends_at} is not allowed; a week after starts_at ({f.starts_at})"
     for i, issue in enumerate(s.issues):
         if issue.owner is not None and issue.owner not in names:
             yield f"issues[{i}].owner", f"value {issue.owner!r} is not an organisation; allowed: {names}"

@@ -103,10 +103,13 @@ SHEETS = (
         Column("uren", "hours", "hours", "uren per bijeenkomst (tot 40)"),
         Column("fysiek", "physical", "physical", "ja: aan één tafel; nee: online"),
         Column("opgaven", "issues", "issues", "komma-gescheiden ids van opgaven (leeg: alle)", listed=True),
+        Column("vanaf week", "from week", "starts_at", "de week waarin de tafel begint (leeg: vanaf het begin)"),
+        Column("tot week", "until week", "ends_at", "de week waarin de tafel stopt (leeg: ze blijft); een tafel die "
+               "splitst stopt in de week dat haar deeltafels beginnen"),
     )),
     Sheet("relaties", "relations", "hoe twee organisaties vóór het netwerk met elkaar omgingen: één rij per paar", (
-        Column("organisatie", "organisation", "first", "naam uit het blad organisaties", True),
-        Column("partner", "partner", "second", "een andere naam uit het blad organisaties", True),
+        Column("organisatie", "organisation", "first", "naam uit het blad organisaties, of 'soort:<soort>'", True),
+        Column("partner", "partner", "second", "een andere naam uit het blad organisaties, of 'soort:<soort>'", True),
         Column("vertrouwen", "trust", "trust", "hoeveel de professionals van de organisatie die van de partner bij de "
                "start vertrouwen (0,1-0,9; 0,5 neutraal; leeg: geen eerdere ervaring)"),
         Column("vertrouwen terug", "trust back", "trust_back", "hoeveel de partner de organisatie vertrouwt "
@@ -230,7 +233,9 @@ def _value(column: Column, text: str) -> Any:
     if column.field in ("physical", "rivals"):
         low = text.lower()
         return True if low in YES else False if low in NO else text
-    if column.field in ("name", "name_nl", "name_en", "id", "owner", "organisation", "issue", "first", "second"):
+    if column.field in ("first", "second"):      # a relation's side: a name or a kind ('soort:zorgaanbieder')
+        return _member(text)
+    if column.field in ("name", "name_nl", "name_en", "id", "owner", "organisation", "issue"):
         return text
     try:
         number = float(text.replace(",", "."))
@@ -250,7 +255,7 @@ def _member(text: str) -> str:
     return text
 
 
-_WHOLE = {"professionals", "joins_at", "frequency", "meta.steps"}
+_WHOLE = {"professionals", "joins_at", "frequency", "meta.steps", "starts_at", "ends_at"}
 
 
 def _explain(exc: ValidationError, where: str, columns: dict[str, Column], cells: dict[Column, str]) -> str:
@@ -331,13 +336,16 @@ def _references(placed: list[tuple[str, str, dict]], data: dict, listed: dict[st
     issues = sorted(i["id"] for i in data["issues"])
     said = (listed["organisaties"] - set(names)) | (listed["opgaven"] - set(issues))
     problems = []
-    checks = {"tafels": (("members", "leden", lambda x: x == "all" or x in names or x.removeprefix("kind:") in kinds
-                          and x.startswith("kind:"), f"'alle', soort:<soort> ({', '.join(kinds)}) or a name: {names}"),
+    def kind_or_name(x: str) -> bool:
+        return x in names or x.startswith("kind:") and x.removeprefix("kind:") in kinds
+
+    checks = {"tafels": (("members", "leden", lambda x: x == "all" or kind_or_name(x),
+                          f"'alle', soort:<soort> ({', '.join(kinds)}) or a name: {names}"),
                          ("issues", "opgaven", lambda x: x in issues, f"an id of the sheet opgaven: {issues}")),
               "opgaven": (("owner", "eigenaar", lambda x: x in names, f"a name of the sheet organisaties: {names}"),),
               "organisaties": (("rivals", "rivalen", lambda x: x in names, f"a name of the sheet organisaties: {names}"),),
-              "relaties": (("between", "organisatie/partner", lambda x: x in names,
-                            f"a name of the sheet organisaties: {names}"),)}
+              "relaties": (("between", "organisatie/partner", kind_or_name,
+                            f"soort:<soort> ({', '.join(kinds)}) or a name of the sheet organisaties: {names}"),)}
     for at, sheet, item in placed:
         for field, column, ok, allowed in checks.get(sheet, ()):
             given = item.get(field)
@@ -460,12 +468,14 @@ EXAMPLE = {   # a fictitious neighbourhood network (no real organisations)
                  ("Wijkverpleging Thuis", "thuis", "1"), ("Zorg Dichtbij", "thuis", "1"),
                  ("Huisartsen Zuidoost", "thuis", "0,6"), ("Huisartsen Zuidoost", "eenzaam", "0,4"),
                  ("Woonstichting Oost", "thuis", "0,8"), ("Woonstichting Oost", "eenzaam", "0,2")],
-    "tafels": [("id", "naam", "naam engels", "leden", "elke hoeveel weken", "uren", "fysiek", "opgaven"),
+    "tafels": [("id", "naam", "naam engels", "leden", "elke hoeveel weken", "uren", "fysiek", "opgaven", "vanaf week",
+                "tot week"),
                ("stuurgroep", "Stuurgroep", "Steering group", "Gemeente Zuidoost, Welzijn Zuidoost, Woonstichting Oost",
-                "6", "2", "ja", ""),
-               ("wijktafel", "Wijktafel ouderen", "Neighbourhood table older people", "alle", "2", "2", "ja", "thuis"),
+                "6", "2", "ja", "", "", ""),
+               ("wijktafel", "Wijktafel ouderen", "Neighbourhood table older people", "alle", "2", "2", "ja", "thuis",
+                "", ""),
                ("eenzaamheid", "Werkgroep eenzaamheid", "Working group loneliness",
-                "Welzijn Zuidoost, Gemeente Zuidoost, Huisartsen Zuidoost", "4", "1,5", "nee", "eenzaam")],
+                "Welzijn Zuidoost, Gemeente Zuidoost, Huisartsen Zuidoost", "4", "1,5", "nee", "eenzaam", "", "")],
     "relaties": [("organisatie", "partner", "vertrouwen", "vertrouwen terug", "rivalen"),
                  ("Gemeente Zuidoost", "Welzijn Zuidoost", "0,7", "", "nee"),
                  ("Wijkverpleging Thuis", "Zorg Dichtbij", "0,35", "0,4", "ja")],

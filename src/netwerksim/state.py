@@ -125,7 +125,9 @@ class Forums:
     physical: np.ndarray          # bool
     issues: np.ndarray            # (F, K) bool: the issues named for the forum
     covers: np.ndarray            # (F, K) bool: the issues it talks about (a plenary forum: all)
-    active: np.ndarray            # bool: forums can be closed by interventions
+    active: np.ndarray            # bool: the forum meets in this period of the run (``opens`` to ``closes``)
+    opens: np.ndarray             # the week it starts meeting (0: from the start)
+    closes: np.ndarray            # the week it stops (NEVER: it does not)
     member_prof: np.ndarray       # memberships: professional
     member_forum: np.ndarray      # memberships: forum
     member_org: np.ndarray        # memberships: the professional's organisation
@@ -513,16 +515,25 @@ def _members_of(spec: list[str], orgs: Organisations) -> list[int]:
     return sorted(chosen)
 
 
+NEVER = 2**62   # a week no run reaches: a table that does not stop
+
+
+def tables_open(opens: np.ndarray, closes: np.ndarray, week: int) -> np.ndarray:
+    """Which tables meet in ``week``: started and not yet stopped."""
+    return (opens <= week) & (week < closes)
+
+
 def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: np.random.Generator) -> Forums:
     issue_ids = [i.id for i in s.issues]
     K = len(issue_ids)
     starts = np.concatenate([[0], np.cumsum(orgs.n_professionals)[:-1]])
-    rows = []  # (id, nl, en, frequency, hours, physical, issue mask, member orgs, delegates, level)
+    rows = []  # (id, nl, en, frequency, hours, physical, issue mask, member orgs, delegates, level, opens, closes)
     levels = {"mixed": 0, "administrative": 1, "frontline": 2}
     for f in s.forums:
         mask = np.isin(issue_ids, f.issues) if f.issues else np.zeros(K, bool)
         rows.append((f.id, f.name_nl, f.name_en, f.frequency, f.hours, f.physical, mask,
-                     _members_of(f.members, orgs), f.delegates, levels[f.level]))
+                     _members_of(f.members, orgs), f.delegates, levels[f.level], f.starts_at,
+                     NEVER if f.ends_at is None else f.ends_at))
     O = len(orgs.name)
     for g in s.forum_groups:
         size = min(g.organisations_per_forum, O)
@@ -532,7 +543,7 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
             mask = np.zeros(K, bool)
             mask[int(np.argmax(focus))] = True
             rows.append((f"{g.name}-{j + 1}", f"{g.name} {j + 1}", f"{g.name} {j + 1}", g.frequency, g.hours,
-                         bool(rng.random() < g.physical_share), mask, members, g.delegates, 0))
+                         bool(rng.random() < g.physical_share), mask, members, g.delegates, 0, 0, NEVER))
     member_prof, member_forum, member_block, block_forum, block_org = [], [], [], [], []
     for fi, row in enumerate(rows):
         for o in row[7]:
@@ -545,11 +556,13 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
             block_org.append(o)
     F = len(rows)
     freq = np.array([r[3] for r in rows], np.int32)
+    opens, closes = (np.array([r[i] for r in rows], np.int64) for i in (10, 11))
     return Forums(
         id=[r[0] for r in rows], name_nl=[r[1] for r in rows], name_en=[r[2] for r in rows],
         frequency=freq,
         hours=np.array([r[4] for r in rows], float), physical=np.array([r[5] for r in rows], bool),
-        issues=np.array([r[6] for r in rows], bool).reshape(F, K), active=np.ones(F, bool),
+        issues=np.array([r[6] for r in rows], bool).reshape(F, K), active=tables_open(opens, closes, 0),
+        opens=opens, closes=closes,
         covers=np.array([r[6] if r[6].any() else np.ones(K, bool) for r in rows], bool).reshape(F, K),
         member_prof=np.array(member_prof, np.int64), member_forum=np.array(member_forum, np.int64),
         member_org=profs.org[np.array(member_prof, np.int64)], member_block=np.array(member_block, np.int64),

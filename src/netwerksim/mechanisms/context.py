@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import Params
-from ..state import State, Status, delegations_present
+from ..state import State, Status, delegations_present, tables_open
 
 
 def pairs_per_table(st: State) -> np.ndarray:
@@ -39,6 +39,13 @@ def arrivals(st: State, p: Params, week: int) -> np.ndarray:
         st.issues.potential = st.issues.potential + float(orgs.promised[joining].sum()) * st.network.shared_ambition
         st.network.turbulence += p.context.exit_turbulence * len(joining)
     return joining
+
+
+def table_changes(st: State, week: int) -> None:
+    """Tables that start or stop this week (a new table, a split into sub-tables, a merger; issue 17): only the
+    forums in their period meet (mechanism 1)."""
+    F = st.forums
+    F.active = tables_open(F.opens, F.closes, week)
 
 
 def context_changes(members: np.ndarray, weights: np.ndarray, level: float, p: Params, rng: np.random.Generator) -> float:
