@@ -176,3 +176,32 @@ def test_the_estimate_of_an_explained_run_follows_explain_py():
     plain, explained = resources.estimate(scenario), resources.estimate(scenario, explain=True)
     assert explained.bytes - resources.BYTES["base"] == pytest.approx(3 * (plain.bytes - resources.BYTES["base"]))
     assert explained.seconds > 3 * plain.seconds
+
+
+def test_the_estimate_of_a_week_grows_with_the_issues_at_least_as_the_recorded_rows_do():
+    """Four columns per issue in every week's row (issue 17's per-issue outcomes): a network with 300 issues
+    records far more a week than one with 3; the estimate grows by at least what the rows really hold (their
+    dicts and numbers, measured with sys.getsizeof over 20 weeks: 53 kB a week more), and not wildly more."""
+    import sys
+
+    from netwerksim.scenario import validate
+
+    def scenario(k: int):
+        data = load_scenario("wijkteam").model_dump(mode="json", exclude_none=True)
+        data["issues"] = [{"id": f"i{j}", "name_nl": f"O{j}", "name_en": f"I{j}"} for j in range(k)]
+        for o in data["organisations"]:
+            o["interests"] = {"i0": 1.0}
+        for f in data["forums"]:
+            f["issues"] = [i for i in f.get("issues", []) if i == "i0"]
+        data["meta"] = {**data["meta"], "steps": 20}
+        return validate(data, "t")
+
+    def rows_bytes(k: int) -> float:
+        m = NetwerkModel(scenario(k), rng=1, mesa_data=False)
+        for _ in range(20):
+            m.step()
+        return sum(sys.getsizeof(r) + sum(sys.getsizeof(v) for v in r.values()) for r in m.rows) / len(m.rows)
+
+    measured = rows_bytes(300) - rows_bytes(3)
+    estimated = (resources.estimate(scenario(300)).bytes - resources.estimate(scenario(3)).bytes) / 21
+    assert measured > 10_000 and measured <= estimated <= 3 * measured

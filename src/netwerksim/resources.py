@@ -59,7 +59,12 @@ class Sizes:
 # every organisation every week (organisation_weeks), the run's own frames only every record_every weeks.
 BYTES = {"base": 16e6, "organisations": 1_260, "professionals": 350, "forums": 600, "memberships": 260,
          "incidences": 130, "organisation_issues": 71, "build_incidences": 75, "records": 480,
-         "organisation_weeks": 590, "weeks": 21_000}
+         "organisation_weeks": 590, "weeks": 21_000, "issue_weeks": 300}
+# A week's row of network indicators has four columns per issue (progress_, ideas_, experiments_, understood_);
+# the cases had 3 issues, so "weeks" holds those of 3 issues. Every further issue: 178 bytes a week in the row's
+# dict and numbers (tests/test_resources.py, 300 issues), 32 in the final frame's four float64 columns, times 1.3,
+# rounded up: "issue_weeks".
+MEASURED_ISSUES = 3
 SECONDS = {"base": 0.01, "organisations": 2.7e-5, "professionals": 7.4e-6, "forums": 5.6e-5, "incidences": 5e-7,
            "weeks": 0.0036, "weekly_organisations": 1.35e-5, "weekly_incidences": 4.3e-8, "weekly_forums": 1.1e-5,
            "weekly_organisation_issues": 9e-8}
@@ -159,7 +164,8 @@ def estimate(s: "Scenario", steps: int | None = None, *, mesa_data: bool = False
     state = (b["base"] + b["organisations"] * z.organisations + b["professionals"] * z.professionals
              + b["forums"] * z.forums + b["memberships"] * z.memberships + b["incidences"] * z.incidences
              + b["organisation_issues"] * z.organisations * z.issues)
-    records = b["records"] * z.records + b["weeks"] * z.weeks + mesa_data * b["organisation_weeks"] * z.organisation_weeks
+    row = b["weeks"] + b["issue_weeks"] * max(z.issues - MEASURED_ISSUES, 0)
+    records = b["records"] * z.records + row * z.weeks + mesa_data * b["organisation_weeks"] * z.organisation_weeks
     memory = state + max(b["build_incidences"] * z.incidences, records)
     if explain:
         memory = b["base"] + EXPLAIN_COPIES * (memory - b["base"])
