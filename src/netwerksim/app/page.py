@@ -23,7 +23,6 @@ from typing import Any, Callable
 
 import reacton.ipyvuetify as rv
 import solara
-from solara.components.echarts import EchartsWidget
 from solara.server import kernel_context
 from solara.server import settings as server_settings
 
@@ -40,7 +39,7 @@ from .panel import needs_target, panel_groups
 from .player import FINISHED, MAX_SPEED, MIN_SPEED, PAUSE_AT, Player
 from .session import SEED_HIGH, Session, SeedError, parse_seed, scenarios
 from .situation import Names, log_lines, situation
-from .widgets import FrameAck, NetworkView
+from .widgets import EchartsMin, FrameAck, NetworkView
 
 LOG_LINES = 60   # the log shows the newest events; the debrief slider reaches the older weeks
 FONT_PX = 16   # the text in the network and the charts: readable at the back of a room (issue 16: >= 16 px)
@@ -378,9 +377,9 @@ def Page(session: Session | None = None):
 
 @solara.component
 def Chart(option: dict):
-    """The chart, drawn by ECharts in the browser (solara.FigureEcharts' widget). The option goes to the widget
+    """The chart, drawn by ECharts in the browser (solara.FigureEcharts' widget, minified ECharts). The option goes to the widget
     after the render, not as an argument of the element, which reacton would walk number by number each frame."""
-    chart = EchartsWidget.element(attributes={"style": "height: 100%; width: 100%"}, responsive=True)
+    chart = EchartsMin.element(attributes={"style": "height: 100%; width: 100%"}, responsive=True)
 
     def show():
         solara.get_widget(chart).option = option

@@ -6,13 +6,18 @@ The page sets its week after everything else of a frame (in an effect of the pag
 children's), so that the answer comes after the week, the network and the chart have reached the browser;
 the browser applies widget updates one at a time, so the answer also waits until the label reads the week
 (a tab under load answered with the label one week behind, and a Pause read from it came two weeks late). ``NetworkView`` draws the network on a canvas.
+``EchartsMin`` is solara.FigureEcharts' widget loading the minified ECharts.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import ipyvue
 import ipyvuetify
+import solara.components.echarts
 import traitlets
+from solara.components.echarts import EchartsWidget
 
 FRAME_ACK = """
 <template><span class="nws-frame-ack" style="display: none" :data-week="week"></span></template>
@@ -66,3 +71,22 @@ class NetworkView(ipyvuetify.VuetifyTemplate):
     frame_json = traitlets.Unicode("{}").tag(sync=True)
     font_px = traitlets.Int(17).tag(sync=True)
     height = traitlets.Unicode("100%").tag(sync=True)
+
+
+def _minified_echarts_template() -> str:
+    """Solara's echarts.vue with ECharts' minified build, which solara-assets ships beside the full one."""
+    vue = Path(solara.components.echarts.__file__).with_name("echarts.vue").read_text(encoding="utf-8")
+    full = "/dist/echarts.js`"
+    if full not in vue:
+        raise RuntimeError(f"solara's echarts.vue no longer loads {full!r}: see netwerksim/app/widgets.py")
+    return vue.replace(full, "/dist/echarts.min.js`")
+
+
+class EchartsMin(EchartsWidget):
+    """solara.FigureEcharts' widget with ECharts 5.4.0's minified build (``dist/echarts.min.js``, 1.0 MB)
+    instead of the full one (``dist/echarts.js``, 3.3 MB, comments and all), the same library: every tab
+    that opens the page parses a third of it (a phone in the room, the trainer's laptop, the browser tests'
+    eleven tabs a round)."""
+
+    template_file = None
+    template = traitlets.Unicode(_minified_echarts_template()).tag(sync=True)
