@@ -32,8 +32,8 @@ chromium:
 # the browser tests run on their own afterwards, so the app gets the machine while chromium drives it;
 # the play test (Start, speeds, language, interventions, ten more tabs, Pause) PLAY_ROUNDS times in a row
 # (issue 16 asks 20: about 30 s a round idle, 10 min, which does not fit CI's 15 minutes with the rest;
-# `make validate` plays it 20 times); the slow browser tests (40 sessions' memory; the game with twelve phones,
-# tests/test_game_browser.py, three in make test) are in `make validate`
+# `make validate` plays it 20 times); the slow browser test (40 sessions' memory) is in `make validate`;
+# the game with a projector and twelve phones (tests/test_game_browser.py, ~60 s) is in make test
 PLAY_ROUNDS ?= 5
 test: venv chromium
 	$(PY) -m pytest -n $(WORKERS) -q -m "not browser and not validate"

@@ -79,7 +79,8 @@ class Game:
     def __init__(self, room: Room, url: str):
         self.room, self.url = room, url
         self.cond = threading.Condition(threading.RLock())
-        self.version = 0
+        self.version = 0           # raised by every change (the projector follows it)
+        self.phone_version = 0     # raised by every change a phone shows (not by a join)
         self.ended = False
         self.ending = False
         self.debrief: Debrief | None = None
@@ -96,16 +97,22 @@ class Game:
         self._clock.start()
 
     # --- the version every page follows --------------------------------------------------------------
-    def publish(self) -> None:
+    def publish(self, phones: bool = True) -> None:
+        """Something changed: the projector renders again, and the phones too unless ``phones`` is False (a
+        join changes nothing a phone shows: twelve joins would otherwise render the phones 66 times)."""
         with self.cond:
             self.version += 1
+            if phones:
+                self.phone_version += 1
             self.cond.notify_all()
 
-    def wait_newer(self, seen: int, timeout: float) -> int:
-        """The version once it differs from ``seen`` (or after ``timeout`` seconds, whatever it is then)."""
+    def wait_newer(self, seen: int, timeout: float, phone: bool = False) -> int:
+        """The version (a phone's: :attr:`phone_version`) once it differs from ``seen`` (or after ``timeout``
+        seconds, whatever it is then)."""
+        now = (lambda: self.phone_version) if phone else (lambda: self.version)
         with self.cond:
-            self.cond.wait_for(lambda: self.version != seen, timeout)
-            return self.version
+            self.cond.wait_for(lambda: now() != seen, timeout)
+            return now()
 
     def _week(self, model) -> None:
         self.snap = snapshot(model, self.layout, self.snap)
@@ -127,7 +134,7 @@ class Game:
         if self.ended or self.ending:
             raise RoomError(t("game.page.over", "nl") + " (the game is over)")
         participant = self.room.join(code, nickname, organisation)
-        self.publish()
+        self.publish(phones=False)
         return participant
 
     def submit(self, token: str, round_: int, choice) -> Receipt:

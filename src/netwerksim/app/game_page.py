@@ -112,9 +112,10 @@ def Html(tag: str, text: str, cls: str = "", style: str = ""):
     return rv.Html(tag=tag, children=[text], class_=cls, style_=style)
 
 
-def use_game(game: Game) -> int:
-    """Follow the game: this page renders (in its own kernel) once per change, at most every FOLLOW_GAP_S."""
-    tick = solara.use_reactive(game.version)
+def use_game(game: Game, phone: bool = False) -> int:
+    """Follow the game: this page renders (in its own kernel) once per change (a phone: per change it shows), at
+    most every FOLLOW_GAP_S."""
+    tick = solara.use_reactive(game.phone_version if phone else game.version)
     closed, _ = kernel_watch()
 
     def follow():
@@ -123,7 +124,7 @@ def use_game(game: Game) -> int:
         def run():
             seen = tick.value
             while not (stop.is_set() or (closed is not None and closed.is_set())):
-                version = game.wait_newer(seen, 1.0)
+                version = game.wait_newer(seen, 1.0, phone)
                 if version != seen:
                     seen = version
                     tick.value = version
@@ -354,7 +355,7 @@ def JoinForm(game: Game, code: str, L: str, joined: Callable):
 
 @solara.component
 def Playing(game: Game, token: str, L: str):
-    version = use_game(game)
+    version = use_game(game, phone=True)
     me = game.room.participant(token)
     Html("p", t("game.page.you_play", L, nick=me.nickname), "nwg-small")
     Html("p", me.organisation, "nwg-org nwg-my-org")
