@@ -3,8 +3,8 @@
 
 Twelve people join zorgnetwerk's seven organisations in turn (five organisations get two players); in two
 rounds the first player of six organisations decides and the second player of a shared one sees whose
-choice counts; nobody decides for the seventh (the model's choice); one phone reloads between the rounds and
-comes back to its organisation; the trainer ends the game and the debrief's sentence appears. What is
+choice counts; nobody decides for the seventh (the model's choice); between the rounds the trainer presses
+an intervention (the projector says from which week) and one phone reloads and comes back to its organisation; the trainer ends the game and the debrief's sentence appears. What is
 stored is read from the game's sqlite log. Screenshots (projector, phone, debrief) go to ``$NETWERKSIM_SHOTS``
 when set (``NETWERKSIM_SHOTS=docs/img`` refreshes docs/spelleidersgids.md's pictures).
 """
@@ -114,6 +114,10 @@ def test_a_projector_and_twelve_phones_play_two_rounds_and_the_debrief(browser, 
         projector.get_by_text("Ronde 1 · week 4 van 156").wait_for()           # the round played 4 weeks
 
         times["round 1"] = time.monotonic() - started
+        projector.get_by_role("button", name="Indrukken").click()             # between rounds: the first entry
+        projector.locator(".nwg-pending").wait_for()
+        assert stored(out, "SELECT week, name FROM pressed") == [(5, "joint_fact_finding")]
+        assert projector.locator(".nwg-pending").inner_text() == "'Gezamenlijke feitenanalyse' gaat in vanaf week 5."
         back = roles.deciders[1]
         phones[back].reload()                                                  # a phone that slept comes back
         assert phones[back].locator(".nwg-my-org").inner_text() == shown[back]
@@ -122,6 +126,7 @@ def test_a_projector_and_twelve_phones_play_two_rounds_and_the_debrief(browser, 
         play_round(projector, phones, roles, 2)
         projector.get_by_role("button", name="Sluit de ronde nu").click()
         projector.get_by_text("Ronde 2 · week 8 van 156").wait_for()
+        assert projector.locator(".nwg-pending").count() == 0                  # applied in week 5
         projector.get_by_role("button", name=re.compile("^Einde")).click()
         sentence = projector.locator(".nwg-debrief-sentence")
         sentence.wait_for(timeout=60_000)

@@ -203,6 +203,7 @@ def test_the_trainer_starts_closes_presses_between_rounds_and_ends_with_the_debr
     next(w for w in widgets(rc) if isinstance(w, v.Select)).v_model = "mediation"
     button(rc, "Indrukken").click()
     assert game.room.read("SELECT week, name FROM pressed") == [(5, "mediation")]
+    eventually(lambda: texts(rc, "nwg-pending") == ["'Bemiddeling' gaat in vanaf week 5."])
     button(rc, "Einde → nabespreking").click()
     eventually(lambda: bool(texts(rc, "nwg-debrief-sentence")), timeout=60)
     sentence = texts(rc, "nwg-debrief-sentence")[0]

@@ -57,6 +57,7 @@ class View:
     geometry: str
     frame: str
     window: int
+    pending: list[tuple[str, int]]   # (registry name, week) pressed for the next round
 
 
 @dataclass
@@ -200,7 +201,8 @@ class Game:
                 frame["names"] = [PLAYED_MARK + n if p else n for n, p in zip(frame["names"], played)]
             view = View(week, model.spec.meta.steps, room.round, room.is_open, room.seconds_left(),
                         room.weeks_per_round, board(room, lang), sit, log, json.dumps(self.geometry[lang]),
-                        json.dumps(frame), window)
+                        json.dumps(frame), window,
+                        room.read("SELECT name, week FROM pressed WHERE week > ? ORDER BY at", (week,)))
             self._views = {key: view}
             return view
 

@@ -214,6 +214,10 @@ def Projector(game: Game, trainer: str, lang: solara.Reactive):
             if game.error:
                 solara.Error(game.error)
             SituationLines(view.situation, L, view.window)
+            for name, week in view.pending:
+                entry = REGISTRY[name]
+                Html("div", t("app.pressed", L, label=entry.label_nl if L == "nl" else entry.label_en, week=week),
+                     "nwg-pending", "color: #1e8449; font-weight: 600")
             if not view.open:
                 Between(act, game.room.organisations, L)
             parts = [f'<p><b>{escape(t("week", L).capitalize())} {w}</b> · {escape(text)}</p>' for w, _, text in view.log]
