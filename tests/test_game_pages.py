@@ -288,3 +288,44 @@ def test_spel_serves_the_game_page_on_localhost_with_the_game_in_its_environment
     err = capsys.readouterr().err
     assert f"?spelleider={env[E['trainer']]}" in err and len(env[E["trainer"]]) >= 20
     assert not (tmp_path / "g").exists()     # the server makes the folder when the room opens
+
+
+def test_spel_resume_carries_on_a_stopped_game_with_its_code_trainer_players_and_rounds(capsys, monkeypatch, tmp_path):
+    folder = tmp_path / "spel"
+    room = Room("zorgnetwerk", folder, seed=1, trainer_token=TRAINER)
+    kim = room.join(room.code, "Kim")
+    room.open_round(TRAINER)
+    room.submit(kim.token, 1, Choice(hours=2.0))
+    room.close_round(TRAINER)
+    code = room.code
+    room.close()                                        # the server stopped
+
+    started = {}
+    monkeypatch.setattr(os, "execve", lambda path, argv, env: started.update(argv=argv, env=env))
+    assert main(["spel", "--resume", str(folder), "--host", "0.0.0.0", "--port", "9001"]) == 0
+    env, err = started["env"], capsys.readouterr().err
+    assert f"http://127.0.0.1:9001/?spelleider={TRAINER}" in err and env[game_host.ENV["resume"]] == str(folder.absolute())
+    for variable, value in env.items():
+        if variable.startswith("NETWERKSIM_GAME_"):
+            monkeypatch.setenv(variable, value)
+    game_host.set_game(None)
+    resumed = game_host.current_game()
+    try:
+        assert (resumed.room.code, resumed.room.trainer_token, resumed.room.model.week) == (code, TRAINER, 4)
+        assert resumed.room.participant(kim.token).organisation == kim.organisation
+        assert resumed.room.decided(1) == {kim.organisation: Choice(hours=2.0)}
+        assert resumed.url.endswith(":9001/") and "0.0.0.0" not in resumed.url
+    finally:
+        game_host.set_game(None)
+        resumed.room.close()
+
+
+def test_spel_resume_refuses_a_folder_without_a_game_and_a_scenario_beside_it(capsys, monkeypatch, tmp_path):
+    monkeypatch.setattr(os, "execve", lambda *a: pytest.fail("the server must not start"))
+    (tmp_path / "empty").mkdir()
+    assert main(["spel", "--resume", str(tmp_path / "empty")]) == 2
+    assert "holds no game" in capsys.readouterr().err
+    assert main(["spel", "zorgnetwerk", "--resume", str(tmp_path / "empty")]) == 2
+    assert "not both" in capsys.readouterr().err
+    assert main(["spel"]) == 2
+    assert "SCENARIO" in capsys.readouterr().err

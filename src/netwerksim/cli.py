@@ -131,7 +131,11 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     sp = sub.add_parser("spel", help="start the game (Solara): participants play the organisations from their phones, "
                                      "the trainer's projector shows the network")
-    sp.add_argument("scenario", help="a scenario file, or the name of a bundled scenario (see `netwerksim list`)")
+    sp.add_argument("scenario", nargs="?",
+                    help="a scenario file, or the name of a bundled scenario (see `netwerksim list`)")
+    sp.add_argument("--resume", type=Path, metavar="DIR",
+                    help="carry on with the game in DIR after the server stopped: the same code, trainer's address, "
+                         "participants and rounds (instead of a SCENARIO)")
     sp.add_argument("--host", default="127.0.0.1",
                     help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0 lets phones on the "
                          "same Wi-Fi in: see the README)")
@@ -587,6 +591,16 @@ def _spel(args) -> int:
     _in_range("--round-weeks", args.round_weeks, 1, 52, "a whole number of weeks in [1, 52]")
     _in_range("--countdown", args.countdown, 5, 3600, "a number of seconds in [5, 3600]")
     _in_range("--seed", args.seed, 0, 2**32 - 1, "a whole number in [0, 4294967295]")
+    from .app.game_host import ENV, participants_url  # noqa: PLC0415
+
+    local = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host
+    if (args.scenario is None) == (args.resume is None):
+        raise OutputError("netwerksim spel: give a SCENARIO for a new game or --resume DIR for a stopped one "
+                          "(not both, not neither)")
+    if args.resume is not None:
+        env = {ENV["resume"]: str(args.resume.absolute()), ENV["trainer"]: _stored_trainer(args.resume),
+               ENV["url"]: participants_url(args.host, args.port)}
+        return _serve_game(args, env, local, args.resume)
     source = resolve_path(args.scenario)
     scenario = load_scenario(args.scenario)
     if args.round_weeks > scenario.meta.steps:
@@ -597,15 +611,35 @@ def _spel(args) -> int:
     if out.exists() and any(out.iterdir()):
         raise OutputError(f"--out {out}: already holds a game or other files; a game's log is never replaced: "
                           "choose a new folder")
-    from .app.game_host import ENV, participants_url  # noqa: PLC0415
-
     trainer = secrets.token_urlsafe(16)
     env = {ENV["scenario"]: str(source.absolute()), ENV["out"]: str(out.absolute()), ENV["trainer"]: trainer,
            ENV["weeks"]: str(args.round_weeks), ENV["countdown"]: str(args.countdown),
            ENV["seed"]: "" if args.seed is None else str(args.seed), ENV["assignment"]: args.assignment,
            ENV["url"]: participants_url(args.host, args.port)}
-    local = "127.0.0.1" if args.host in ("0.0.0.0", "::", "") else args.host
-    print(f"netwerksim spel: projector (spelleider): http://{local}:{args.port}/?spelleider={trainer}\n"
+    return _serve_game(args, env, local, out)
+
+
+def _stored_trainer(folder: Path) -> str:
+    """The trainer's token of the game stored in ``folder`` (an OutputError when it holds no game)."""
+    import sqlite3  # noqa: PLC0415
+
+    from .storage import OutputError, kind_of  # noqa: PLC0415
+
+    if kind_of(folder) != "game" or not (folder / "game.sqlite").is_file():
+        raise OutputError(f"--resume {folder}: holds no game of netwerksim spel (no marker of a game, or no "
+                          "game.sqlite); give the folder a game wrote, e.g. results/spel-zorgnetwerk-20261206-0930")
+    try:
+        with sqlite3.connect(f"file:{folder / 'game.sqlite'}?mode=ro", uri=True) as db:
+            return db.execute("SELECT value FROM meta WHERE key = 'trainer_token'").fetchone()[0]
+    except (sqlite3.Error, TypeError):
+        raise OutputError(f"--resume {folder}: game.sqlite cannot be read as a game's log") from None
+
+
+def _serve_game(args, env: dict[str, str], local: str, out: Path) -> int:
+    """Print the two addresses and the game's folder, then become the Solara server of the game's pages."""
+    from .app.game_host import ENV  # noqa: PLC0415
+
+    print(f"netwerksim spel: projector (spelleider): http://{local}:{args.port}/?spelleider={env[ENV['trainer']]}\n"
           f"netwerksim spel: participants (deelnemers): {env[ENV['url']]}\n"
           f"netwerksim spel: the game's log: {out} (stop with Ctrl+C)", file=sys.stderr, flush=True)
     command = app_command(args.host, args.port, "netwerksim.app.game_page:Page")

@@ -38,7 +38,8 @@ PLAYED_MARK = "★ "     # before the name of an organisation that participants 
 # what `netwerksim spel` hands the server process (cli.py)
 ENV = {"scenario": "NETWERKSIM_GAME_SCENARIO", "seed": "NETWERKSIM_GAME_SEED", "out": "NETWERKSIM_GAME_OUT",
        "weeks": "NETWERKSIM_GAME_WEEKS", "countdown": "NETWERKSIM_GAME_COUNTDOWN", "url": "NETWERKSIM_GAME_URL",
-       "trainer": "NETWERKSIM_GAME_TRAINER", "assignment": "NETWERKSIM_GAME_ASSIGNMENT"}
+       "trainer": "NETWERKSIM_GAME_TRAINER", "assignment": "NETWERKSIM_GAME_ASSIGNMENT",
+       "resume": "NETWERKSIM_GAME_RESUME"}
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,9 @@ def current_game() -> Game:
     with _GAME_LOCK:
         if _GAME is None:
             env = {k: os.environ.get(v) for k, v in ENV.items()}
+            if env["resume"]:
+                _GAME = Game(Room.resume(env["resume"]), env["url"] or "http://127.0.0.1:8765/")
+                return _GAME
             if not env["scenario"] or not env["out"]:
                 raise RuntimeError("no game: start it with `netwerksim spel SCENARIO`")
             room = Room(env["scenario"], env["out"], seed=int(env["seed"]) if env["seed"] else None,
