@@ -21,7 +21,7 @@ import pytest
 
 from netwerksim import NetwerkModel
 from netwerksim.interventions import REGISTRY
-from netwerksim.observers.stuck import SITUATIONS, StuckDetector
+from netwerksim.observers.stuck import BEHAVIOUR, FROM_BEHAVIOUR, SITUATIONS, StuckDetector
 
 PARTS = ("orgs", "profs", "forums", "ties", "issues", "network")
 # outcomes no entry may decide: whether an experiment succeeds, a breakthrough, a hand-over, progress
@@ -47,9 +47,7 @@ WRITES_THE_DETECTED = {
     ("V6", "near_miss_framing"),     # writes negativity
     ("V7", "change_of_thinking"),
     ("V7", "small_experiment"),
-    ("V8", "mandate"),               # writes the mandate V8 reads
     ("V9", "reflection"),            # writes understanding
-    ("V11", "change_of_thinking"),   # writes focus and convergence
 }
 # conflict remedies that still write the temperature itself
 WRITES_THE_TEMPERATURE = {"mediation"}
@@ -154,7 +152,9 @@ def _writes_detected() -> set[tuple[str, str]]:
 def test_which_remedies_still_write_what_the_detector_of_their_situation_reads():
     """The classifier: a remedy acts on causes when it writes nothing its situation's detector reads and no outcome
     (an experiment's success, a breakthrough, a hand-over; starting a process is allowed). The pairs that still
-    write the detected state are exactly the listed ones (docs/model.md 7.15): 12 of the 24 links."""
+    write the detected state are exactly the listed ones (docs/model.md 7.15): 10 of the 24 links (V8's `mandate`
+    and V11's `change_of_thinking` left it when V8 came to read the proposals sent back to the home organisations
+    and V11 what the delegates argued at the table, docs/model.md 7.15)."""
     for situation in SITUATIONS.values():
         assert situation.remedies and situation.reads, situation.id
         assert set(situation.remedies) <= set(REGISTRY), situation.id
@@ -178,7 +178,18 @@ def test_the_detectors_read_only_what_the_situations_declare(scenario, monkeypat
         model.step()
     declared = set().union(*(s.reads for s in SITUATIONS.values())) | STRUCTURE
     assert seen - declared == set(), seen - declared
-    assert {"issues.understood", "orgs.mandate", "network.concentration"} <= seen     # the spy sees what is read
+    assert {"issues.understood", "issues.sent_back", "network.concentration"} <= seen     # the spy sees what is read
+
+
+def test_the_situations_read_from_behaviour_read_only_records_of_what_agents_did():
+    """Issue 14 item 1: the detectors in FROM_BEHAVIOUR read records of conduct (BEHAVIOUR: experiments started,
+    outcomes, proposals sent back, attendance, hours given) and structure only, and the remedies the sources link
+    to them write no such record except by starting a process (an experiment)."""
+    started = {"issues.experiments", "issues.experiment_left", "issues.phase"}   # a remedy may start a process
+    for sid in FROM_BEHAVIOUR:
+        assert set(SITUATIONS[sid].reads) <= BEHAVIOUR | STRUCTURE, (sid, set(SITUATIONS[sid].reads) - BEHAVIOUR)
+        for name in SITUATIONS[sid].remedies:
+            assert not (set(REGISTRY[name].writes) & BEHAVIOUR) - started, (sid, name, set(REGISTRY[name].writes))
 
 
 def test_model_md_lists_what_each_detector_reads_and_its_remedies():

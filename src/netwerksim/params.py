@@ -375,8 +375,9 @@ PARAMETERS: dict[str, Param] = {
            "level under which mandate, contribution, understanding or convergence counts as low"),
         _P("stuck.negativity", 0.2, "0-1", 0, 1, "002 V6",
            "negativity of those who care about an issue above which the group has negative energy"),
-        _P("stuck.representation", 0.4, "0-1", 0, 1, "002 V10",
-           "representative weight above which partners hide behind their organisation's interest"),
+        _P("stuck.representation", 0.5, "share", 0, 1, "002 V10; assumption (more often than not)",
+           "share of the delegations' meetings at an issue's tables (over the window) in which they argued a position "
+           "closer to their own organisation than to the partners they met: they hide behind its interest"),
         _P("stuck.energy_drop", 0.05, "energy", 0, 1, "002 V2",
            "fall of energy since a recent failure that counts as losing the line"),
         _P("stuck.committed", 0.6, "contribution", 0, 1, "002 V12",

@@ -86,6 +86,9 @@ class Organisations:
     ownership: np.ndarray         # felt co-ownership of the network (003 L4732-4734)
     representation: np.ndarray    # its delegates' weight on the own organisation vs the shared task (002 V10)
     base_representation: np.ndarray  # the part of it the organisation brings along (its culture, its brief)
+    met: np.ndarray               # this week: bool, its delegates met partners at a table (mechanism 3)
+    held_line: np.ndarray         # this week: bool, met, and argued a position closer to its own interests than to the partners met (002 V10)
+    for_standstill: np.ndarray    # (O, K) this week: bool, met, and argued the network leave the issue alone (002 V11)
 
     @property
     def delivery(self) -> np.ndarray:
@@ -199,6 +202,7 @@ class Issues:
     failures: np.ndarray
     near_misses: np.ndarray
     outcome: np.ndarray           # this week's experiment outcome (innovation.Outcome)
+    sent_back: np.ndarray         # this week: bool, the group would start an experiment but its delegates took it back to their organisations (002 V8)
     last_outcome_week: np.ndarray # week of the last finished experiment (-1: none)
     handed_over: np.ndarray       # bool: the formal owner has taken over (implementation)
     idea_factor: np.ndarray       # ideas the issue's tables produce relative to mixed tables (their level, 002 R53)
@@ -484,6 +488,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         ownership=np.ones(O),
         representation=np.array(cols["representation"], float),
         base_representation=np.array(cols["representation"], float),
+        met=np.zeros(O, bool), held_line=np.zeros(O, bool), for_standstill=np.zeros((O, K), bool),
     )
 
 
@@ -630,7 +635,7 @@ def _build_issues(s: Scenario) -> Issues:
         ideas=np.array([i.ideas for i in s.issues], float), convergence=np.array([i.convergence for i in s.issues], float), understood=np.ones(K),
         phase=np.array([phases[i.phase] for i in s.issues], np.int8), weeks_in_phase=zeros(np.int64),
         experiment_left=zeros(np.int64), experiments=zeros(np.int64), successes=zeros(np.int64),
-        failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8),
+        failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8), sent_back=zeros(bool),
         last_outcome_week=np.full(K, -1, np.int64), handed_over=zeros(bool), idea_factor=np.ones(K),
         table_mandate=np.ones(K),
     )

@@ -11,7 +11,11 @@ ambition cracks into factions: the "hairline cracks" of 003 L4660-4672 (R37i). W
 gives partners much room to go their own way, ambitions drift to their own interests too: everyone on
 a craft island of their own (000 L396-402, A-R23; governance ``room``). A picture of the region that
 the partners made together (joint fact finding, 003 L4817-4852) pulls ambitions back to the shared one
-while it is fresh; it goes stale as the context changes.
+while it is fresh; it goes stale as the context changes. The mechanism records what the delegates did at the
+table each week (read by the stuck detector): whether they met partners, whether the position they brought lay
+closer to their own organisation's interests than to the partners they met (002 V10, L350-353: never really
+addressable), and on which issues the position
+they argued gave the issue no weight, leaving it as it is (002 V11, L3260-3263).
 """
 
 from __future__ import annotations
@@ -53,11 +57,31 @@ def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.n
     return ambition + p.alignment.rate * pull / np.maximum(partners, 1)[:, None]
 
 
+# a stated ambition on an issue below this: the delegates argue that the network leave it alone (002 V11)
+STANDSTILL = 0.05
+
+
+def positions_argued(ambition: np.ndarray, focus: np.ndarray, met_pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """What the delegates did at this week's tables (read by the stuck detector): per organisation, whether they met
+    partners, and whether the position they brought lay closer to their own organisation's interests than to the
+    partners they met (002 V10, L350-353: they sit there as representatives and are never really addressable)."""
+    O = len(ambition)
+    a, b = met_pairs[:, 0], met_pairs[:, 1]
+    met = np.bincount(a, minlength=O) > 0
+    heard = np.stack([np.bincount(a, weights=ambition[b, k], minlength=O) for k in range(ambition.shape[1])], axis=1)
+    heard = heard / np.maximum(np.bincount(a, minlength=O), 1)[:, None]   # the mean position of the partners it met
+    ones = np.ones(ambition.shape[1])
+    return met, met & (np.abs(ambition - focus) @ ones < np.abs(ambition - heard) @ ones)
+
+
 def update_alignment(st: State, p: Params) -> None:
     orgs, T, net = st.orgs, st.ties, st.network
+    before = orgs.ambition
+    met, held_line = np.zeros(len(orgs.name), bool), np.zeros(len(orgs.name), bool)
     if len(T.pairs):
         pair_met = np.zeros(len(T.pairs), bool)
         pair_met[T.org_pair[T.met_index]] = True
+        met, held_line = positions_argued(before, orgs.focus, T.pairs[pair_met])
         pair_met &= T.pair_heat < 0.5             # from disagreement on, partners talk in positions (conflict.positional)
         orgs.ambition = bounded_confidence(orgs.ambition, T.pairs, T.pair_trust, pair_met, p)
     # abstract plans win easy agreement; once experiments make them concrete, own interests surface (002 R36)
@@ -68,8 +92,10 @@ def update_alignment(st: State, p: Params) -> None:
         course = net.room ** 2 * orgs.focus + (1.0 - net.room ** 2) * net.shared_ambition[None, :]
         orgs.ambition = orgs.ambition + (p.governance.island_pull * orgs.active)[:, None] * (course - orgs.ambition)
     orgs.ambition = orgs.ambition + pull[:, None] * (orgs.focus - orgs.ambition)
+    orgs.met, orgs.held_line = met, held_line
     if net.shared_picture > 0:   # what to take up, and why: the shared picture as the anchor (003 L4817-4852)
         picture = p.alignment.picture_pull * net.shared_picture * orgs.active
         orgs.ambition = orgs.ambition + picture[:, None] * (net.shared_ambition[None, :] - orgs.ambition)
         net.shared_picture *= np.exp(-p.alignment.picture_staling * net.turbulence)
+    orgs.for_standstill = met[:, None] & (orgs.ambition < STANDSTILL)
     net.alignment = alignment_index(orgs.ambition, orgs.active)

@@ -147,11 +147,16 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
 
     # start experiments
     idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)
-    chance = start_chance(I.ideas, I.convergence, weighted_by_ambition(st, orgs.ownership),
-                          weighted_by_ambition(st, orgs.mandate) * I.table_mandate, energy, p) * net.experiment_drive
-    chance = chance * decision_rule_effects(net.decision_rule, p)[0]   # consensus waits for everyone
-    chance = chance * (1 - q.hesitation * (1 - I.understood))   # it works, but why? one doesn't dare go on (V9)
-    starting = idle & (rng.random(K) < chance)
+    mandate = weighted_by_ambition(st, orgs.mandate) * I.table_mandate
+    ownership = weighted_by_ambition(st, orgs.ownership)
+    group = net.experiment_drive * decision_rule_effects(net.decision_rule, p)[0]   # consensus waits for everyone
+    group = group * (1 - q.hesitation * (1 - I.understood))   # it works, but why? one doesn't dare go on (V9)
+    wanted = start_chance(I.ideas, I.convergence, ownership, 1.0, energy, p) * group   # if they could commit
+    chance = start_chance(I.ideas, I.convergence, ownership, mandate, energy, p) * group
+    draw = rng.random(K)
+    starting = idle & (draw < chance)
+    # the group wants to go ahead, but its delegates must take it back to their organisations first (002 V8)
+    I.sent_back = idle & ~starting & (draw < wanted)
     I.experiment_left = np.where(starting, int(q.duration), I.experiment_left)
     I.experiments += starting
     I.ideas = np.where(starting, I.ideas * (1 - q.ideas_used), I.ideas)

@@ -4,8 +4,8 @@ Each stuck situation is a condition on the state, per issue (or for the whole ne
 source describes the group as a whole). It counts once it has held for ``stuck.persist`` weeks and
 ends once it has been gone as long; a stuck situation that ends within a few weeks of an experiment's
 success or a jump in progress is a *doorbraak* (002 L331-337). The detector keeps its own memory of
-the past weeks (starts, failures, energy, the hours each party gave: V12 reads these over the window) and
-never writes state. The definitions follow the
+the past weeks (starts, failures, energy, the hours each party gave, proposals sent back to the home
+organisations: V8 and V12 read these over the window) and never writes state. The definitions follow the
 candidates of shared/research/seed_002.md §4 and are documented in docs/model.md.
 """
 
@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..mechanisms.innovation import Outcome, Phase, issue_energy, issue_negativity, weighted_by_ambition
+from ..mechanisms.innovation import Outcome, Phase, issue_energy, issue_negativity
 from ..params import Params
 from ..state import State
 
@@ -76,9 +76,10 @@ SITUATIONS = {s.id: s for s in [
               ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.ideas", "issues.convergence"),
               ("change_of_thinking", "small_experiment")),
     Situation("V8", "Het blijft te vrijblijvend, niemand stapt in", "Non-committal: nobody steps in",
-              "Belangstelling genoeg, maar de mensen hebben geen mandaat om hun organisatie te binden.",
-              "Interest enough, but people lack the mandate to commit their organisation.", "002 L370-374, L3270-3273",
-              ("orgs.mandate", "orgs.ambition", "orgs.active"),
+              "De groep wil iets proberen, maar de voorstellen gaan steeds terug naar de eigen organisaties en er start niets.",
+              "The group wants to try something, but proposals keep going back to the home organisations and nothing starts.",
+              "002 L370-374, L3270-3273",
+              ("issues.sent_back", "issues.experiments", "issues.experiment_left", "issues.phase"),
               ("mandate",)),
     Situation("V9", "Iets bereikt, maar we weten niet wat of waarom", "Achieved, but not understood",
               "Een experiment is gelukt, maar niemand heeft onderzocht waarom.",
@@ -86,14 +87,17 @@ SITUATIONS = {s.id: s for s in [
               ("issues.successes", "issues.understood"),
               ("reflection",)),
     Situation("V10", "Mensen verschuilen zich achter hun organisatiebelang", "Hiding behind organisational interest",
-              "Deelnemers zitten aan tafel als vertegenwoordiger en zijn niet aanspreekbaar.",
-              "Participants sit at the table as representatives and cannot be addressed.", "002 L350-353, L3283-3285",
-              ("orgs.representation", "orgs.ambition", "orgs.active"),
+              "Deelnemers zitten aan tafel als vertegenwoordiger: wat de anderen zeggen, verandert hun standpunt niet.",
+              "Participants sit at the table as representatives: what the others say does not move their position.",
+              "002 L350-353, L3283-3285",
+              ("orgs.met", "orgs.held_line", "forums.member_active", "orgs.joined"),
               ("check_in", "trust_dialogue")),
     Situation("V11", "Belang bij stilstand en geen perspectief", "Status-quo interests and no perspective",
-              "Sommige partijen aan tafel hebben geen belang bij verandering en de richting ontbreekt.",
-              "Some parties at the table have no stake in change and there is no direction.", "002 L3260-3263",
-              ("forums.member_active", "orgs.joined", "orgs.focus", "issues.convergence", "issues.phase"),
+              "Aan tafel pleiten partijen ervoor het te laten zoals het is; er komt geen voorstel en er start niets.",
+              "Parties at the table argue for leaving things as they are; no proposal comes and nothing starts.",
+              "002 L3260-3263",
+              ("orgs.met", "orgs.for_standstill", "forums.member_active", "orgs.joined", "issues.sent_back",
+               "issues.experiments", "issues.experiment_left", "issues.phase"),
               ("change_of_thinking",)),
     Situation("V12", "Het enthousiasme slaat niet over", "Enthusiasm does not transfer",
               "Eén partij zet zich vol in, de anderen gaan niet mee.",
@@ -113,6 +117,27 @@ SITUATIONS = {s.id: s for s in [
 ]}
 
 
+# Records of what agents did (this week's conduct, or counts of it since the start), written by the mechanisms:
+# a detector that reads only these, and structure, reads behaviour and no scenario field, parameter or lever
+# (issue 14 item 1; tests/test_remedies.py checks the situations listed in FROM_BEHAVIOUR against it).
+BEHAVIOUR = frozenset({
+    "issues.experiments",      # experiments started (mechanism 10)
+    "issues.experiment_left",  # an experiment running
+    "issues.phase",            # the first experiment started, enough succeeded (mechanism 10)
+    "issues.outcome",          # this week's finished experiment: success, failure, near miss
+    "issues.sent_back",        # a proposal taken back to the home organisations instead of started (002 V8)
+    "issues.talk",             # attendance at the issue's tables this week
+    "orgs.contribution",       # the share of its pledge an organisation gave this week
+    "orgs.met",                # its delegates met partners at a table this week (mechanism 3)
+    "orgs.held_line",          # ... and argued a position closer to their own organisation than to the partners (002 V10)
+    "orgs.for_standstill",     # ... and argued that the network leave an issue alone (002 V11)
+    "orgs.joined",             # who joined and has not left (joining, going dormant, leaving are things agents do)
+    "forums.member_active",    # who still sits at which table (a membership ends when a party leaves a table)
+})
+FROM_BEHAVIOUR = ("V8", "V10", "V11")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
+STANDSTILL_SHARE = 0.3         # V11: share of the delegations' meetings at an issue's tables arguing to leave it alone
+
+
 class Memory:
     """What the detector remembers of past weeks, per issue."""
 
@@ -120,11 +145,15 @@ class Memory:
         self.starts = deque(maxlen=window)      # experiments started each week
         self.failures = deque(maxlen=window)
         self.successes = deque(maxlen=window)
+        self.sent_back = deque(maxlen=window)
         self.energy = deque(maxlen=window)
         self.talk = deque(maxlen=window)
         self.lead_gap = deque(maxlen=window)    # per issue: (top contribution, its lead over the others) each week
+        self.met = deque(maxlen=window)         # per organisation: its delegates met partners
+        self.held_line = deque(maxlen=window)   # per organisation: ... and argued their organisation's line
+        self.for_standstill = deque(maxlen=window)   # per organisation and issue: ... and argued to leave it alone
         self.last_experiments = np.zeros(K, np.int64)
-        self._in_window = {name: np.zeros(K, np.int64) for name in ("starts", "failures", "successes")}
+        self._in_window = {name: np.zeros(K, np.int64) for name in ("starts", "failures", "successes", "sent_back")}
         self._table_key: tuple | None = None
         self._table: np.ndarray | None = None
 
@@ -134,13 +163,18 @@ class Memory:
         self.last_experiments = I.experiments.copy()
         self._count("failures", I.outcome == Outcome.FAILURE)
         self._count("successes", I.outcome == Outcome.SUCCESS)
+        self._count("sent_back", I.sent_back)
+        self._count("met", st.orgs.met)
+        self._count("held_line", st.orgs.held_line)
+        self._count("for_standstill", st.orgs.for_standstill)
         self.energy.append(energy)
         self.talk.append(I.talk.copy())
         self.lead_gap.append(lead_gap)
 
     def _count(self, name: str, value: np.ndarray) -> None:
         """Remember ``value`` and keep the window's total of it in step (what leaves the window goes off)."""
-        past, total = getattr(self, name), self._in_window[name]
+        past = getattr(self, name)
+        total = self._in_window.setdefault(name, np.zeros(np.shape(value), np.int64))
         if len(past) == past.maxlen:
             total -= past[0]
         past.append(value)
@@ -157,6 +191,11 @@ class Memory:
     def any(self, name: str) -> np.ndarray:
         """Per issue: did it happen at all in the window?"""
         return self._in_window[name] > 0
+
+    def at_tables(self, name: str, at_table: np.ndarray) -> np.ndarray:
+        """Per issue: how often it happened in the window among the organisations at the issue's tables (O, K)."""
+        total = self._in_window[name]
+        return (total * at_table).sum(axis=0) if total.ndim == 2 else total @ at_table
 
 
 def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
@@ -182,8 +221,11 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     not_done = I.phase < Phase.IMPLEMENTATION
     negativity = issue_negativity(st)
     at_table = mem.at_table(st)                                          # (O, K)
-    every_org = np.ones(len(orgs.name))                                  # sums over organisations as matrix products
-    share_no_stake = (every_org @ ((orgs.focus < 0.05) * at_table)) / np.maximum(every_org @ at_table, 1)
+    # V10, V11 over the window: the delegations' meetings at the issue's tables, how often they argued their own
+    # organisation's line rather than moving with the partners, how often they argued to leave the issue alone
+    meetings = mem.at_tables("met", at_table) if full else np.zeros(K)
+    held_line = mem.at_tables("held_line", at_table) if full else np.zeros(K)
+    standstill = mem.at_tables("for_standstill", at_table) if full else np.zeros(K)
     # V12 over the window: one party gave (nearly) all it promised, week after week, and the others did not follow
     top, behind = np.mean(np.array([*mem.lead_gap, gap]), axis=0) if full else (np.zeros(K), np.zeros(K))
     energy_then = mem.energy[0] if mem.energy else energy
@@ -198,10 +240,10 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
         "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
         "V6": negativity >= s.negativity,
         "V7": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence < 0.3),
-        "V8": (weighted_by_ambition(st, orgs.mandate) < s.low) & (orgs.active @ (orgs.ambition > 0)),
+        "V8": quiet & not_done & mem.any("sent_back"),
         "V9": (I.successes > 0) & (I.understood < s.low),
-        "V10": weighted_by_ambition(st, orgs.representation) >= s.representation,
-        "V11": (share_no_stake >= 0.3) & (I.convergence < 0.3) & not_done,
+        "V10": (meetings > 0) & (held_line >= s.representation * meetings),
+        "V11": quiet & not_done & ~mem.any("sent_back") & (meetings > 0) & (standstill >= STANDSTILL_SHARE * meetings),
         "V12": full & (top >= s.committed) & (behind >= s.spread),
         "V13": (I.phase == Phase.IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
         "V14": (I.phase >= Phase.EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
