@@ -177,9 +177,10 @@ BEHAVIOUR_CAUSES = [
     # V8: delegates with a mandate (0.95 instead of the default 0.8): 0.65 -> 0.20, +0.45 [0.30, 0.60]; lelytalent
     # 0.60 -> 0.12, +0.47 [0.33, 0.62]; buurtnetwerk 0.45 -> 0.17, +0.28 [0.10, 0.45]. Stated 0.5: direction only
     ("V8", "zorgnetwerk", "mandate", 0.5, False),
-    # V10: delegates who do not sit as representatives (representation 0): 1.00 -> 0.50, +0.50 [0.35, 0.65]; onsets
-    # week 13-37 with the brief, week 73 on without it
-    ("V10", "lelytalent", "representation", 0.5, True),
+    # V10: delegates who do not sit as representatives (representation 0): 1.00 -> 0.50, +0.50 [0.35, 0.65]; over the
+    # test's seeds 0-29 1.00 -> 0.57, +0.43 [0.27, 0.60]: the stated size is not reached there, direction only;
+    # onsets from week 13 (60 of them by week 37) with the brief, week 73-152 without it
+    ("V10", "lelytalent", "representation", 0.5, False),
     # V11: everyone at the table has a stake in every issue: 0.90 -> 0.00, +0.90 [0.80, 0.97]
     ("V11", "roermond_actietafels", "stake", 0.5, True),
 ]
@@ -329,9 +330,12 @@ REMEDIES = [
 DIRECTION_ONLY = [
     ("V1", "roermond_actietafels", "small_experiment", {}, BREAKTHROUGH, 26, 0.3),    # 0.00 -> 0.19, +0.19 [0.08, 0.33] (36) (+0.53)
     ("V5", "achterhoek_analyse", "small_experiment", {}, BREAKTHROUGH, 26, 0.2),     # 0.03 -> 0.17, +0.13 [0.03, 0.27] (30) (+0.29)
-    ("V11", "zorgnetwerk", "change_of_thinking", {}, BREAKTHROUGH, 26, 0.3),         # 0.35 -> 0.55, +0.20 [0.07, 0.33] (+0.25)
 ]
-# not reproduced over seeds 0-39, neither size nor direction (docs/model.md 7.15), so not asserted. On the netwerkdip
+# not reproduced over seeds 0-39, neither size nor direction (docs/model.md 7.15), so not asserted. Since V8, V10 and
+# V11 read behaviour (2026-12-06): V8 zorgnetwerk mandate within 52 weeks 0.38 -> 0.38, +0.00 (26 pairs); V10
+# lelytalent check_in 0.30 -> 0.35, +0.05 [0.00, 0.12] (40 pairs, stated 0.2); V11 zorgnetwerk change_of_thinking
+# 0.00 -> 0.00 (19 pairs; V11 arises in 8 of seeds 0-19 there now, +0.20 while it read the interests) and
+# roermond_actietafels 0.00 -> 0.00 (36 pairs: its partners go dormant). On the netwerkdip
 # model (2026-12-06): V4 roermond_actietafels change_of_persons 0.03 -> 0.05, +0.03 [0.00, 0.07] (main +0.15); V8
 # roermond_actietafels mandate within 52 weeks 0.03 -> 0.03, +0.00 (main +0.12): there the partners go dormant within
 # the first year (dip 4d8198d: all of them by week 27-50), so hardly anything breaks through; V6 lelytalent
