@@ -335,8 +335,8 @@ DIRECTION_ONLY = [
 # V11 read behaviour (2026-12-06): V8 zorgnetwerk mandate within 52 weeks 0.38 -> 0.38, +0.00 (26 pairs); V10
 # lelytalent check_in 0.30 -> 0.35, +0.05 [0.00, 0.12] (40 pairs, stated 0.2); V11 zorgnetwerk change_of_thinking
 # 0.00 -> 0.00 (19 pairs; V11 arises in 8 of seeds 0-19 there now, +0.20 while it read the interests) and
-# roermond_actietafels 0.00 -> 0.00 (36 pairs: its partners go dormant), both with change_of_thinking still writing
-# the ambitions too. On the netwerkdip
+# roermond_actietafels 0.00 -> 0.00 (36 pairs: its partners go dormant; with the remedy writing interests only, the
+# situation over within 26 weeks 0.94 -> 1.00, +0.06 [0.00, 0.14]). On the netwerkdip
 # model (2026-12-06): V4 roermond_actietafels change_of_persons 0.03 -> 0.05, +0.03 [0.00, 0.07] (main +0.15); V8
 # roermond_actietafels mandate within 52 weeks 0.03 -> 0.03, +0.00 (main +0.12): there the partners go dormant within
 # the first year (dip 4d8198d: all of them by week 27-50), so hardly anything breaks through; V6 lelytalent
