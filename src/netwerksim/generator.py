@@ -4,8 +4,8 @@ The bundled scenarios are examples; the model's claims must hold on networks the
 seen (issue 13 item 7). :func:`generate_network` draws one network from a seed: 3-40 organisations of
 random kinds, 1-5 shared issues, a plenary table and issue tables (sub-coalitions of the interested,
 or everyone at every table), a governance mode, decision rule and performance agreements, mandates,
-casework, rivals, sometimes growth by joiners, its history (new, or existing with prior trust and
-contribution) and its context (turbulence, funders' accountability demand). It returns a scenario as a plain dict that
+casework, rivals, sometimes growth by joiners, its history (new, or existing with prior trust,
+contribution and the light routines in place) and its context (turbulence, funders' accountability demand). It returns a scenario as a plain dict that
 :func:`netwerksim.load_scenario` validates; :func:`to_toml` writes it as a commented TOML file
 (``netwerksim generate``). Every choice the generator makes is a *design* value that can be fixed by
 a keyword (``generate_network(3, organisations=12, governance="shared")``); :func:`ensemble` gives
@@ -52,7 +52,7 @@ ISSUES = (
 
 DESIGN = ("organisations", "issues", "governance", "decision_rule", "agreements", "everyone_everywhere", "growth",
           "workload", "mandate", "physical", "start", "prior_trust", "prior_contribution", "turbulence", "accountability_demand",
-          "steps")
+          "routines", "steps")
 """The design values a caller can fix; the rest of the network is drawn around them."""
 
 MODES = ("shared", "lead_organisation", "nao")
@@ -95,6 +95,9 @@ def draw_design(seed: int, **overrides: Any) -> dict[str, Any]:
         "prior_contribution": float(rng.uniform(0.7, 1.0)),
         "turbulence": float(rng.uniform(0.5, 1.5)),
         "accountability_demand": float(rng.uniform(0.5, 1.5)),
+        # an existing network: how far it already rests on agreed light routines (003 L4856-4894, L2591-2611);
+        # drawn for every network (and last) so the other values stay what they were, used only when existing
+        "routines": float(rng.uniform(0.0, 1.0)),
         "steps": 156,
     }
     design = {**drawn, **overrides}
@@ -124,7 +127,7 @@ def _check_design(d: dict[str, Any]) -> None:
     need(d["agreements"] in ("joint", "separate"), "agreements", "'joint' or 'separate'")
     need(isinstance(d["everyone_everywhere"], bool), "everyone_everywhere", "true or false")
     need(d["start"] in ("new", "existing"), "start", "'new' or 'existing'")
-    for name in ("growth", "workload", "mandate", "physical", "prior_contribution"):
+    for name in ("growth", "workload", "mandate", "physical", "prior_contribution", "routines"):
         share(name)
     for name, low, high in (("prior_trust", 0.1, 0.9), ("turbulence", 0, 3), ("accountability_demand", 0, 3)):
         v = d[name]
@@ -139,8 +142,8 @@ def generate_network(seed: int, **overrides: Any) -> dict[str, Any]:
     ``organisations`` (3-40), ``issues`` (1-10), ``governance`` (shared, lead_organisation, nao),
     ``decision_rule``, ``agreements`` (joint, separate), ``everyone_everywhere`` (every partner at every
     issue table instead of sub-coalitions of the interested), ``growth`` (share of the partners that
-    join later), ``workload`` and ``mandate`` (the partners' typical casework pressure and mandate) and
-    ``steps``.
+    join later), ``workload`` and ``mandate`` (the partners' typical casework pressure and mandate),
+    ``routines`` (an existing network's agreed light routines in place, 0-1) and ``steps``.
     """
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise GeneratorError("seed", f"seed {seed!r} is not allowed; a whole number >= 0")
@@ -167,7 +170,8 @@ def generate_network(seed: int, **overrides: Any) -> dict[str, Any]:
         "forums": forums,
         "governance": governance,
         "history": ({"start": "new", "trust": _r(d["prior_trust"])} if d["start"] == "new" else
-                    {"start": "existing", "trust": _r(d["prior_trust"]), "contribution": _r(d["prior_contribution"])}),
+                    {"start": "existing", "trust": _r(d["prior_trust"]), "contribution": _r(d["prior_contribution"]),
+                     "structure": _r(d["routines"])}),
         "context": {"turbulence": _r(d["turbulence"]), "accountability_demand": _r(d["accountability_demand"])},
     }
 
@@ -329,7 +333,7 @@ def to_toml(scenario: dict[str, Any], command: str | None = None) -> str:
     parts += [_table("[[forums]]", f, "the tables (forums) and who sits there" if k == 0 else "")
               for k, f in enumerate(scenario["forums"])]
     parts.append(_table("[governance]", scenario["governance"], "how the network is governed"))
-    parts.append(_table("[history]", scenario["history"], "a new initiative, or an existing collaboration and how it has gone"))
+    parts.append(_table("[history]", scenario["history"], "a new initiative, or an existing collaboration, how it has gone and the light routines it rests on"))
     parts.append(_table("[context]", scenario["context"],
                         "how quickly the surroundings change and how much accountability funders ask (1 = typical)"))
     return "\n".join(parts)

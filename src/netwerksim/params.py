@@ -49,8 +49,8 @@ PARAMETERS: dict[str, Param] = {
            "extra preparation and follow-up per attended meeting for every pair of organisations at the table"),
         _P("meeting.complexity_growth", 1.0, "1/complexity", 0, 10, "003 L4628-4630 (R37b)",
            "extra meetings per unit of complexity: at 1, a complexity of 1 doubles how often tables meet"),
-        _P("meeting.accountability_share", 0.34, "share", 0, 2, "003 L4636-4646 (R37e: account for the capacity put in)",
-           "share of the network hours a professional gives that goes to reporting and justification at accountability pressure 1 (0.34: what 1.5 hours per table member came to in zorgnetwerk)"),
+        _P("meeting.accountability_share", 0.34, "share", 0, 1, "003 L4636-4646 (R37e: account for the capacity put in)",
+           "share of the network hours a professional gives that goes to reporting and justification at accountability pressure 1 (0.34: what 1.5 hours per table member came to in zorgnetwerk); each unit of pressure takes this share of the hours not yet spent on reporting, so reporting never takes all of them"),
         # --- context: turbulence and complexity (003 L4626-4630, R37a-b) ------------------------------
         _P("context.turbulence_decay", 0.04, "1/week", 0, 1, "003 L4626-4628 (R37a)",
            "share of context turbulence that settles each week"),

@@ -289,12 +289,16 @@ class History(StrictModel):
     far as earlier contacts allow (``trust``; without it, the neutral prior of people who never worked
     together). An existing one says how it has gone: the trust its people built and the share of their
     promises partners kept lately; the model then lets it settle for a spin-up before week 0, so that
-    no indicator starts at a level its dynamics cannot sustain.
+    no indicator starts at a level its dynamics cannot sustain. Either can say how far the collaboration
+    already rests on agreed, light routines anchored in the partners' own structures (``structure``, 0-1;
+    003 L4856-4894, L2591-2611): they streamline the accounting as building blocks do. Without it there are
+    none: a network held together by personal relations only.
     """
 
     start: Literal["new", "existing"] = "new"
     trust: Annotated[float, Field(ge=0.1, le=0.9)] | None = None   # partners' people in each other (new: 0.5, existing: 0.6)
     contribution: Fraction = 0.8                              # existing: share of their promises partners kept lately
+    structure: Fraction = 0.0                                 # agreed light routines in place, anchored in the partners' own structures
 
 
 class Context(StrictModel):

@@ -376,8 +376,10 @@ def start_history(h: "History", orgs: Organisations, ties: Ties, network: Networ
     the history says (``history.trust``: from earlier contacts, or built in the collaboration so far) as
     evidence of the weight that meeting every other week holds under forgetting; without it, a new
     network's people have the neutral prior of strangers, an existing one's ``EXISTING_TRUST``.
-    The model then lets an existing network settle (:meth:`NetwerkModel.spin_up`).
+    The model then lets an existing network settle (:meth:`NetwerkModel.spin_up`). The routines the history
+    says are in place are the network's structure at the start (003 L4856-4894, L2591-2611).
     """
+    network.structure = h.structure
     if h.start == "new":
         orgs.contribution = np.where(orgs.initiator, 1.0, params.history.new_contribution)
     else:

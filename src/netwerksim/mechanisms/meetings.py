@@ -50,14 +50,24 @@ def coordination_relief(overhead: np.ndarray, nao_hours: float) -> np.ndarray:
     return overhead * (1.0 - min(1.0, nao_hours / total))
 
 
+def reporting_share(accountability: float, p: Params) -> float:
+    """Share of the hours given that goes to reporting and justification at accountability pressure ``A``.
+
+    Accounting is done in the hours people give, so it can never take more than all of them: each unit of
+    pressure takes ``meeting.accountability_share`` (``s``) of the hours not yet spent on reporting,
+    ``1 - (1 - s)^A``. At pressure 1 that is ``s``, as before; it grows more slowly above it (at pressure 3
+    and the default 0.71 of the hours, where ``s A`` took them all)."""
+    return float(1.0 - (1.0 - p.meeting.accountability_share) ** max(accountability, 0.0))
+
+
 def reporting_hours(st: State, p: Params) -> np.ndarray:
     """Per professional: hours a week spent accounting for the network hours they give (003 L4636-4646, R37e).
 
-    ``meeting.accountability_share`` of the hours given at accountability pressure 1. When one party answers
+    A share of the hours given, :func:`reporting_share` of the accountability pressure. When one party answers
     for the whole, the others report less (002 L5242-5256, R51)."""
     orgs, profs, net = st.orgs, st.profs, st.network
     given = given_hours(st) / np.maximum(orgs.n_professionals, 1)
-    share = p.meeting.accountability_share * net.accountability
+    share = reporting_share(net.accountability, p)
     if net.accountable >= 0:
         share = share * np.where(np.arange(len(orgs.name)) == net.accountable, 1.0, 1.0 - p.governance.accountable_relief)
     return (share * given)[profs.org]
