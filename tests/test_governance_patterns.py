@@ -76,11 +76,12 @@ def level_changes(model) -> list[int]:
 
 def test_the_success_trap_heats_to_disagreement_level_by_level_and_mediation_cools_it():
     """subsidiealliantie: unspoken competition, distrust and unfairness heat the network. Measured (24
-    seeds, 120 weeks; issue 13's model with reporting in proportion to the hours given): disagreement in
-    20 of 24 (first in week 100 on average, 81-119; before issue 13 24 of 24 at 87-97), after vigilant,
-    level by level; attendance 0.35 in the ten weeks before, 0.34 after (appointments cancelled).
-    Mediation the week after disagreement is reached (15 runs that reach it by week 109) brings the
-    network back under disagreement, mean heat over the next 10 weeks 0.24 against 0.51 without (15 of 15)."""
+    seeds, 120 weeks; issue 13's model with reporting bounded by the hours given): disagreement in 21 of 24
+    (weeks 81-120; before the bound 20 of 24 at 81-119; before issue 13 24 of 24 at 87-97), after vigilant,
+    level by level; attendance 0.356 in the ten weeks before, 0.350 after (appointments cancelled), over the
+    18 runs that reach it with ten weeks left to see (one reaches it in week 120, the last).
+    Mediation the week after disagreement is reached (16 runs that reach it by week 109) brings the
+    network back under disagreement, mean heat over the next 10 weeks 0.24 against 0.51 without (16 of 16)."""
     informal = runs("subsidiealliantie", 120)
     reached = [int(np.argmax(level(series([m], "heat")[0]) >= 2)) if level(series([m], "heat")[0]).max() >= 2 else None
                for m in informal]
@@ -94,7 +95,7 @@ def test_the_success_trap_heats_to_disagreement_level_by_level_and_mediation_coo
         heat = series([m], "heat")[0]
         assert heat[week - 10:week].min() >= 0.25                 # vigilant in the weeks before
     attendance = [(np.nanmean(series([m], "attendance")[0][w - 10:w]), np.nanmean(series([m], "attendance")[0][w:]))
-                  for m, w in zip(informal, reached) if w is not None]
+                  for m, w in zip(informal, reached) if w is not None and w + 10 <= 120]   # ten weeks left to see
     assert np.mean([after for _, after in attendance]) < np.mean([before for before, _ in attendance])
     cooled, hot = [], []
     for seed, (m, week) in enumerate(zip(informal, reached)):

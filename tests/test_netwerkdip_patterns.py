@@ -60,7 +60,7 @@ def test_a_new_network_rises_before_it_falls():
 
     zorgnetwerk (a new initiative: four initiators give their pledge at once, the others free their hours),
     without timeline events: smoothed vitality peaks after week 8 in >= 80% of the seeds (issue 13 item 1).
-    Measured (reporting in proportion to the hours given): 50 of 50 seeds (median peak week 42.5); 50 of 50 with
+    Measured (reporting bounded by the hours given, 7.2): 50 of 50 seeds (median peak week 41.5); 50 of 50 with
     the events (median 21)."""
     late = [r["peak_week"] > 8 for r in outcomes("zorgnetwerk", False)]
     assert np.mean(late) >= 0.8
@@ -71,7 +71,8 @@ def test_zorgnetwerk_dips_without_its_timeline_events():
     """The chain without a clock: without the staff shortage and the funding end a netwerkdip still comes,
     from the ongoing turbulence of the context and the chain (003 L4614-4672). The issue's target is >= 60%
     of 50 seeds (validate); 20 seeds here with a margin of two standard errors (>= 45%).
-    Measured: 39 of 50 seeds (78%, Wilson 0.65-0.87), share x depth 0.254 (mean depth of a dip 0.33)."""
+    Measured: 36 of 50 seeds (72%, Wilson 0.58-0.83), share x depth 0.244 (mean depth of a dip 0.34); before
+    reporting was bounded 39 of 50, 0.254."""
     assert dip_share(outcomes("zorgnetwerk", False)) >= 0.45
 
 
@@ -87,8 +88,8 @@ def test_casework_crowding_alone_does_not_carry_the_dip():
 
 def test_timeline_shocks_make_the_dip_earlier_and_deeper_but_are_not_needed():
     """The staff shortage (week 20) and the funding end (week 40) make the dip more likely, deeper and earlier.
-    Measured over 50 seeds: 50 of 50 dip with them (share x depth 0.72, starting week 21 on average) against 39
-    of 50 (0.25, week 42) without."""
+    Measured over 50 seeds: 50 of 50 dip with them (share x depth 0.70, starting week 21 on average) against 36
+    of 50 (0.24, week 42) without."""
     calm, shocked = outcomes("zorgnetwerk", False), outcomes("zorgnetwerk", True)
     assert share_times_depth(shocked) >= 1.3 * share_times_depth(calm)
     start = lambda rs: np.mean([r["dip"]["start"] for r in rs if r["dip"]])   # noqa: E731
@@ -103,8 +104,9 @@ def test_a_well_anchored_neighbourhood_network_does_not_dip():
 LESS = 0.3   # each link off must lower dip share x depth by at least 30% (issue 13 item 3)
 
 
-MEASURED = {   # 50 seeds, zorgnetwerk without timeline events: dip share, share x depth (baseline 0.78, 0.254)
-    "turbulence": (0.02, 0.004), "complexity": (0.04, 0.007), "strain": (0.16, 0.035),
+MEASURED = {   # 50 seeds, zorgnetwerk without timeline events: dip share, share x depth (baseline 0.72, 0.244;
+               # turbulence, complexity, strain re-measured with reporting bounded, the others before: model.md 7.20)
+    "turbulence": (0.02, 0.004), "complexity": (0.02, 0.004), "strain": (0.16, 0.037),
     "accountability": (0.02, 0.003), "regression": (0.14, 0.025), "lean_back": (0.22, 0.049),
 }
 

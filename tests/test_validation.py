@@ -66,7 +66,8 @@ def test_the_defaults_lie_in_the_region_where_all_patterns_hold():
 def test_across_generated_networks_the_chance_of_a_dip_follows_every_driver_the_source_names():
     """Issue 13 item 7: over >= 200 generated networks (one run each) the logistic regression of a dip on the design
     values puts each claimed driver's whole 95% interval on the side 003 L4612-4672 gives (size, accountability
-    demand, a changing context, a lead organisation instead of shared leadership, separate performance agreements)."""
+    demand, a changing context, a lead organisation instead of shared leadership, separate performance agreements;
+    and, protecting, an existing network's anchored light routines: 003 L2591-2611, L4856-4894)."""
     folder = os.environ.get("NETWERKSIM_VALIDATION")
     if folder:
         frame, fitted = pd.read_csv(Path(folder) / "ensemble.csv"), pd.read_csv(Path(folder) / "ensemble_fit.csv")
@@ -77,6 +78,7 @@ def test_across_generated_networks_the_chance_of_a_dip_follows_every_driver_the_
         fitted = fit(frame)
     assert len(frame) >= 200
     claimed = fitted[fitted["sign"] != 0]
-    assert set(claimed["driver"]) == {"size", "accountability", "turbulence", "lead_organisation", "separate_agreements"}
+    assert set(claimed["driver"]) == {"size", "accountability", "turbulence", "lead_organisation", "separate_agreements",
+                                      "routines"}
     unsupported = claimed[~claimed["supported"].astype(bool)]
     assert unsupported.empty, unsupported[["driver", "sign", "coef", "low", "high"]].to_string()
