@@ -71,8 +71,8 @@ def play_round(projector, phones, roles: Roles, r: int, shots: Path | None = Non
                                 arg=len(roles.deciders))
 
 
-# in make test (issue 19's 13 browsers): 53 s at a load of ~15 on 2 cores (15 s starting the server and the
-# projector, 24 s loading twelve phone pages and joining, 9 s two rounds and the debrief); 89 s at ~22-28
+# in make test (issue 19's 13 browsers): 40 s at a load of ~2 on 2 cores (8 s starting the server and the
+# projector, 19 s loading twelve phone pages and joining, 9 s two rounds and the debrief); 53 s at ~15, 89 s at ~22-28
 def test_a_projector_and_twelve_phones_play_two_rounds_and_the_debrief(browser, tmp_path):  # noqa: F811
     times = {}
     shots = Path(os.environ["NETWERKSIM_SHOTS"]) if os.environ.get("NETWERKSIM_SHOTS") else tmp_path
@@ -126,7 +126,9 @@ def test_a_projector_and_twelve_phones_play_two_rounds_and_the_debrief(browser, 
         play_round(projector, phones, roles, 2)
         projector.get_by_role("button", name="Sluit de ronde nu").click()
         projector.get_by_text("Ronde 2 · week 8 van 156").wait_for()
-        assert projector.locator(".nwg-pending").count() == 0                  # applied in week 5
+        # the press was applied in week 5 (the browser applies a render's widget updates one by one: the week's
+        # label may change before the list of presses does)
+        projector.locator(".nwg-pending").wait_for(state="detached")
         projector.get_by_role("button", name=re.compile("^Einde")).click()
         sentence = projector.locator(".nwg-debrief-sentence")
         sentence.wait_for(timeout=60_000)
