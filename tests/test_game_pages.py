@@ -8,6 +8,7 @@ import html
 import json
 import os
 import re
+import time
 from pathlib import Path
 
 import ipyvuetify as v
@@ -15,7 +16,7 @@ import pytest
 import solara
 
 from netwerksim.app import game_host
-from netwerksim.app.game_host import PLAYED_MARK, Game, choice_text, participants_url, wait_until
+from netwerksim.app.game_host import PLAYED_MARK, Game, choice_text, participants_url
 from netwerksim.app.game_page import Page
 from netwerksim.app.widgets import NetworkView
 from netwerksim.choices import Choice
@@ -73,6 +74,16 @@ def all_text(rc) -> str:
 
 def button(rc, label: str):
     return rc.find(v.Btn, children=[label]).widget
+
+
+def wait_until(predicate, timeout: float, step: float = 0.05) -> bool:
+    """Poll ``predicate`` until it is true or ``timeout`` seconds passed."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(step)
+    return True
 
 
 def eventually(check, timeout: float = 10.0) -> None:

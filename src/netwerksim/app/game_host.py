@@ -15,7 +15,6 @@ import json
 import os
 import socket
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -307,13 +306,3 @@ def choice_text(row: pd.Series, prefix: str, lang: str) -> str:
     if isinstance(stance, str) and stance != "stay":
         parts.append(t(f"game.page.stance.{stance}", lang))
     return ", ".join(parts) or "–"
-
-
-def wait_until(predicate, timeout: float, step: float = 0.05) -> bool:
-    """Poll ``predicate`` until it is true or ``timeout`` seconds passed (tests and the page's waits)."""
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(step)
-    return True
