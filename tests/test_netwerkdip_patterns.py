@@ -80,7 +80,7 @@ def test_casework_crowding_alone_does_not_carry_the_dip():
     """001's casework crowding out network work does not carry the dip on its own (issue 13 item 2): with the
     chain's links switched off together and casework left on, no netwerkdip comes (at most 10% of the seeds).
     Measured over 50 seeds: all links off 0 of 50. Not claimed any more: that the chain dips without casework
-    in at least 30% (measured 12 of 50, 24%, share x depth 0.061 against 0.254, -76%: since reporting follows
+    in at least 30% (measured 12 of 50, 24%, share x depth 0.059 against 0.244, -76%: since reporting follows
     the hours given, casework crowding is a strong contributor to the dip, not its engine; docs/model.md §7.20)."""
     assert dip_share(outcomes("zorgnetwerk", False, ALL_CHAIN_OFF)) <= 0.1
     assert dip_share(outcomes("zorgnetwerk", False, CASEWORK_OFF)) < dip_share(outcomes("zorgnetwerk", False))
@@ -105,7 +105,7 @@ LESS = 0.3   # each link off must lower dip share x depth by at least 30% (issue
 
 
 MEASURED = {   # 50 seeds, zorgnetwerk without timeline events: dip share, share x depth (baseline 0.72, 0.244;
-               # turbulence, complexity, strain re-measured with reporting bounded, the others before: model.md 7.20)
+               # reporting bounded by the hours given; model.md 7.20)
     "turbulence": (0.02, 0.004), "complexity": (0.02, 0.004), "strain": (0.16, 0.037),
     "accountability": (0.02, 0.003), "regression": (0.14, 0.025), "lean_back": (0.22, 0.049),
 }
@@ -120,7 +120,7 @@ def mutation(link, seeds: int) -> tuple[float, float]:
 def test_mutation_matrix_each_named_link_is_necessary(link):
     """Each link of chain.CHAIN (what the narration may name) switched off (its parameters to neutral): dip share
     x depth at most 70% of the baseline's, zorgnetwerk without timeline events, 20 seeds; 50 under
-    ``make validate``. Measured over 50 seeds: every link lowers it by 81-99% (MEASURED; docs/model.md §7.20)."""
+    ``make validate``. Measured over 50 seeds: every link lowers it by 80-99% (MEASURED; docs/model.md §7.20)."""
     base, off = mutation(link, FAST)
     assert off <= (1 - LESS) * base, f"{link.name}: {off:.3f} against {base:.3f}"
 

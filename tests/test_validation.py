@@ -59,10 +59,12 @@ def test_the_defaults_lie_in_the_region_where_all_patterns_hold():
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "not reproduced (docs/model.md 7.21, 200 networks, 6 Dec): only size is supported (+0.88 [+0.46, +1.30]); "
-    "accountability +0.32 [-0.06, +0.69], context +0.20 [-0.17, +0.57], lead organisation +0.04 [-0.36, +0.43] "
-    "straddle 0; separate agreements -0.61 [-0.99, -0.23] go the other way (91 of 100 existing networks never "
-    "get going). Strict: the day the model earns the claim this turns red and the marker goes."))
+    "not reproduced (docs/model.md 7.21, 200 networks, 6 Dec, reporting bounded, routines in the history): only "
+    "size is supported (+0.80 [+0.39, +1.21]); accountability +0.35 [-0.02, +0.72], context +0.28 [-0.10, +0.66], "
+    "lead organisation -0.08 [-0.48, +0.31] and routines +0.24 [-0.38, +0.86] (claimed -) are not; separate "
+    "agreements -0.45 [-0.83, -0.08] go the other way (82 of 100 existing networks never get going; before the "
+    "bound: size +0.88 [+0.46, +1.30], separate -0.61, 91 of 100). Strict: the day the model earns the claim this "
+    "turns red and the marker goes."))
 def test_across_generated_networks_the_chance_of_a_dip_follows_every_driver_the_source_names():
     """Issue 13 item 7: over >= 200 generated networks (one run each) the logistic regression of a dip on the design
     values puts each claimed driver's whole 95% interval on the side 003 L4612-4672 gives (size, accountability
