@@ -349,9 +349,13 @@ def Page(session: Session | None = None):
     ack = FrameAck.element(on_drawn=player.drawn)
 
     def answer_for():   # a parent's effects run after its children's: this message is the frame's last
-        solara.get_widget(ack).week = now
+        try:
+            solara.get_widget(ack).week = now
+        except KeyError:   # this render was overtaken by another (a click while a frame renders): that one answers
+            pass
 
-    solara.use_effect(answer_for, [now, session.generation])
+    solara.use_effect(answer_for)   # after every render (an unchanged week is not sent again), so an overtaken
+    # render's week still reaches the browser; before, a KeyError here replaced the page by a traceback (CI, round 6)
     with solara.Div(classes=["nws-screen", "nws-present"] if r.present.value else ["nws-screen"]):
         with solara.Div(classes=["nws-head"]):
             Html("span", t("app.week_of", L, week=now, total=session.horizon), "nws-week")
