@@ -342,29 +342,39 @@ def test_steps_shorter_than_the_timeline_names_the_dropped_events_and_runs_on(tm
 
 
 def test_only_a_marked_folder_is_removed_as_a_tree_an_unmarked_one_only_while_empty(tmp_path, monkeypatch):
-    """storage._remove_own: rmtree only on a folder with netwerksim's marker; an empty unmarked folder goes with
-    os.rmdir, so a file put into it after the check stays (the rmdir refuses); a link or a file is never touched."""
+    """storage._remove_own: only a folder under netwerksim's private temporary name, rmtree only on one with
+    netwerksim's marker; an empty unmarked folder goes with os.rmdir, so a file put into it after the check stays
+    (the rmdir refuses); a link, a file or a marked folder under its public name is never touched."""
     import shutil
 
     from netwerksim import storage
 
     trees = []
     monkeypatch.setattr(shutil, "rmtree", lambda p, *a, **k: trees.append(Path(p)))
-    empty = tmp_path / "empty"
+    def temp(name: str) -> Path:
+        return tmp_path / storage._temp_name(name, "new")
+
+    empty = temp("empty")
     empty.mkdir()
     assert storage._remove_own(empty) and not empty.exists() and trees == []
-    late = tmp_path / "late"
+    late = temp("late")
     late.mkdir()
     real_own = storage._own
     monkeypatch.setattr(storage, "_own", lambda p: real_own(p) and not (p / "thesis.docx").write_text("mine"))
     assert not storage._remove_own(late)                  # empty at the check, a file arrived before the removal
     assert (late / "thesis.docx").read_text() == "mine" and trees == []
     monkeypatch.setattr(storage, "_own", real_own)
-    marked = tmp_path / "marked"
+    public = tmp_path / "resultaat"                       # a result under its own name (a user's copy, say)
+    public.mkdir()
+    (public / storage.MARKER).write_text('{"kind": "run", "format": 1}\n', encoding="utf-8")
+    assert not storage._remove_own(public) and public.exists() and trees == []
+    (tmp_path / "leeg").mkdir()
+    assert not storage._remove_own(tmp_path / "leeg") and (tmp_path / "leeg").exists()
+    marked = temp("marked")
     marked.mkdir()
     (marked / storage.MARKER).write_text('{"kind": "run", "format": 1}\n', encoding="utf-8")
     (marked / "timeseries.csv").write_text("week\n0\n")
     assert storage._remove_own(marked) and trees == [marked]
-    link = tmp_path / "link"
+    link = temp("link")
     link.symlink_to(marked)
     assert not storage._remove_own(link) and trees == [marked]

@@ -143,9 +143,11 @@ def _own(path: Path) -> bool:
 def _remove_own(path: Path) -> bool:
     """Remove ``path`` if netwerksim made it (:func:`_own`), else leave it; the one place that removes a tree.
 
-    Only a folder with the marker is removed as a tree; an unmarked one only with ``os.rmdir``, which refuses
-    if anything was put into it after the check, so a file of someone else's can never be swept along."""
-    if not _own(path):
+    Only a folder under netwerksim's private temporary name (:data:`_TEMP`: results are moved there before they
+    are removed) is ever removed, so a user's folder, even a result folder they copied, cannot be named here.
+    Only one with the marker goes as a tree; an unmarked one only with ``os.rmdir``, which refuses if anything
+    was put into it after the check, so a file of someone else's can never be swept along."""
+    if not _TEMP.match(path.name) or not _own(path):
         return False
     if kind_of(path) is None:
         try:
