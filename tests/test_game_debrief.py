@@ -8,7 +8,7 @@ import pytest
 
 from netwerksim import i18n
 from netwerksim.choices import Choice
-from netwerksim.game.debrief import difference, log_frame, replay, sentence, write_log
+from netwerksim.game.debrief import difference, log_frame, mean_choice, play_again, replay, sentence, weigh, write_log
 from netwerksim.game.room import Room
 from netwerksim.runner import run
 
@@ -49,6 +49,9 @@ def test_the_log_sets_each_played_choice_beside_the_models_with_nicknames_only(p
     row = frame[(frame["round"] == 2) & (frame["organisation"] == dirk)].iloc[0]
     assert row["decided_by"] == "Dirk" and row["chosen_hours"] == 0.5 and row["chosen_open"] == False  # noqa: E712
     assert row["model_hours"] > 0.5 and row["model_open"] == True                                       # noqa: E712
+    # the model's choice is the round's mean of what its rule does in the game's situation, week by week
+    own = play_again(room, (), own=True).own[2][dirk]
+    assert row["model_hours"] == pytest.approx(own.hours)
     assert row["hours_given"] == pytest.approx(0.5) and row["hours_given_model"] > 5
     later = frame[(frame["round"] == 3) & (frame["organisation"] == dirk)].iloc[0]
     assert later["decided_by"] == i18n.t("game.by_model") and pd.isna(later["chosen_hours"])
@@ -58,6 +61,10 @@ def test_the_log_sets_each_played_choice_beside_the_models_with_nicknames_only(p
     out = write_log(room, model_run)
     text = (out / "log.csv").read_text(encoding="utf-8")
     assert "Ans" in text and not any(p.token in text for p in people)
+    for report in ("verslag.md", "report.md"):                    # the short report: nicknames, never tokens
+        text = (out / report).read_text(encoding="utf-8")
+        assert "Dirk" in text and not any(p.token in text for p in people)
+    assert "Wiens keuzes maakten het verschil" in (out / "verslag.md").read_text(encoding="utf-8")
     pd.testing.assert_frame_equal(pd.read_parquet(out / "log.parquet"), frame)
 
 
@@ -79,3 +86,34 @@ def test_the_difference_names_the_organisation_whose_hours_differ_most(played):
     assert nl.startswith(f"Het grootste verschil: {room.organisations[k]} gaf gemiddeld {game[k]:.1f}".replace(".", ","))
     assert f"{model[k]:.1f}".replace(".", ",") in nl and "slapend of afgehaakt" in nl
     assert len(room.hours_given) == len(model_run.hours_given) == 12
+
+
+def test_playing_again_with_every_stored_choice_is_the_game_and_without_them_the_plain_run(played):
+    room, _, model_run = played
+    again = play_again(room, ())
+    assert [r["vitality"] for r in again.model.rows] == [r["vitality"] for r in room.model.rows]
+    assert [r["vitality"] for r in play_again(room, None).model.rows] == [r["vitality"] for r in model_run.model.rows]
+    # the model's own choices, recorded along, do not change the run
+    assert [r["vitality"] for r in play_again(room, (), own=True).model.rows] == [r["vitality"] for r in room.model.rows]
+
+
+def test_a_rounds_model_choice_is_the_mean_of_its_weeks():
+    weekly = [Choice(hours=h, tables=tb, open=True, stance=st) for h, tb, st in
+              ((2.0, ("a", "b"), "stay"), (4.0, ("a",), "stay"), (6.0, ("a",), "stay"), (8.0, ("a", "c"), "leave"))]
+    mean = mean_choice(weekly)
+    assert mean.hours == 5.0 and mean.tables == ("a",) and mean.open is True and mean.stance == "leave"
+    assert mean_choice(weekly[:2]).tables == ("a", "b")          # half of the weeks is enough
+
+
+def test_whose_choices_mattered_most_is_the_organisation_whose_swap_to_the_model_moves_vitality_most(played):
+    room, people, model_run = played
+    weights = weigh(room)
+    assert [org for org, _ in weights] != [] and {org for org, _ in weights} == {p.organisation for p in people}
+    end = room.model.rows[-1]["vitality"]
+    changes = [abs(v - end) for _, v in weights]
+    assert changes == sorted(changes, reverse=True) and changes[0] > 0
+    org, without = weights[0]
+    assert without == play_again(room, [org]).model.rows[-1]["vitality"]
+    nl = difference(room, model_run, "nl", weights)
+    assert f"De keuzes van {org} ({', '.join(room.players(org))}) maakten het meeste verschil" in nl
+    assert f"{without:.2f}".replace(".", ",") in nl and f"{end:.2f}".replace(".", ",") in nl

@@ -226,7 +226,8 @@ def test_the_trainer_starts_closes_presses_between_rounds_and_ends_with_the_debr
     assert f'data-org="{kim.organisation}" data-round="1" data-by="Kim"' in rows
     assert rows.count('data-by="model"') == len(game.room.organisations) - 1
     log = (game.room.folder / "debrief" / "log.csv").read_text(encoding="utf-8")
-    assert "Kim" in log and kim.token not in log and d.csv.decode("utf-8") == log
+    assert "Kim" in log and kim.token not in log and d.files["csv"].decode("utf-8") == log
+    assert d.files["nl"].decode("utf-8").startswith("# Verslag van het netwerkspel")   # the report, to download
     rc.close()
 
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ..game.briefing import Briefing, BoardRow, board, briefing
-from ..game.debrief import Replay, difference, log_frame, replay, sentence, write_log
+from ..game.debrief import Replay, difference, log_frame, play_again, replay, sentence, weigh, write_log
 from ..game.room import Participant, Receipt, Room, RoomError
 from ..i18n import decimal, t
 from .network import compute_layout, view_frame, view_layout
@@ -71,7 +71,7 @@ class Debrief:
     vitality: list[float]
     vitality_model: list[float]
     folder: Path
-    csv: bytes = field(repr=False, default=b"")
+    files: dict[str, bytes] = field(repr=False, default_factory=dict)   # csv, parquet, the report (nl, en)
 
 
 class Game:
@@ -216,14 +216,17 @@ class Game:
 
 
 def make_debrief(room: Room) -> Debrief:
-    """The all-model replay of the game, the log (written to the game's folder) and the sentences."""
+    """The all-model replay of the game, the model's own choices in the game's situations, whose choices made the
+    difference (one replay per organisation that chose), the log and report (written to the game's folder)."""
     run = replay(room)
-    frame = log_frame(room, run)
-    folder = write_log(room, run)
+    weights = weigh(room)
+    frame = log_frame(room, run, play_again(room, (), own=True))
+    folder = write_log(room, run, frame, weights)
     return Debrief(run, frame, {lang: sentence(room, run, lang) for lang in ("nl", "en")},
-                   {lang: difference(room, run, lang) for lang in ("nl", "en")},
+                   {lang: difference(room, run, lang, weights) for lang in ("nl", "en")},
                    [float(r["vitality"]) for r in room.model.rows], [float(r["vitality"]) for r in run.model.rows],
-                   folder, frame.to_csv(index=False).encode("utf-8"))
+                   folder, {"csv": (folder / "log.csv").read_bytes(), "parquet": (folder / "log.parquet").read_bytes(),
+                            "nl": (folder / "verslag.md").read_bytes(), "en": (folder / "report.md").read_bytes()})
 
 
 def lan_address() -> str:

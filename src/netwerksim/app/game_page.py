@@ -298,8 +298,12 @@ def DebriefView(game: Game, trainer: str, L: str, lang: solara.Reactive):
         with solara.Div(classes=["nwg-say"]):
             with solara.Row(style="align-items: center; gap: 12px"):
                 Html("span", t("game.page.debrief", L), "nwg-title")
-                solara.FileDownload(d.csv, filename="spel_log.csv", label=t("game.page.download", L),
-                                    mime_type="text/csv")
+                Html("span", t("game.page.download", L), "nwg-small")
+                for key, name, label, mime in (("csv", "spel_log.csv", "CSV", "text/csv"),
+                                               ("parquet", "spel_log.parquet", "Parquet", "application/octet-stream"),
+                                               (L, t("game.page.report", L) + ".md", t("game.page.report", L),
+                                                "text/markdown")):
+                    solara.FileDownload(d.files[key], filename=name, label=label, mime_type=mime)
                 solara.Button(t("app.other_language", L), on_click=lambda: lang.set("en" if L == "nl" else "nl"),
                               outlined=True, classes=["nwg-push"])
             Html("p", d.sentence[L][0].upper() + d.sentence[L][1:], "nwg-sentence nwg-debrief-sentence")
