@@ -166,6 +166,35 @@ def test_a_second_player_of_the_same_organisation_sees_whose_choice_counts(game)
     rc.close()
 
 
+def test_the_phone_can_let_the_model_choose_and_that_is_stored_as_its_choice(game):
+    rc = join_on_phone(game, "Kim")
+    kim = next(iter(game.room._participants.values()))
+    game.open_round(TRAINER)
+    eventually(lambda: bool(rc.find(v.Btn, children=["Laat het model kiezen"]).widgets))
+    button(rc, "Laat het model kiezen").click()
+    assert game.room.decided() == {kim.organisation: Choice()}          # every decision left to the model
+    assert game.room.read("SELECT participant FROM choices") == [(kim.token,)]
+    eventually(lambda: texts(rc, "nwg-stored") == ["✓ Opgeslagen: Kim laat het model kiezen voor deze ronde."])
+    game.close_round(TRAINER)
+    assert game.room.model.state.choices is None                       # the model decided for everyone
+    rc.close()
+
+
+def test_a_phone_whose_organisation_left_the_network_says_so_and_offers_no_choice(game):
+    rc = join_on_phone(game, "Kim")
+    kim = next(iter(game.room._participants.values()))
+    game.open_round(TRAINER)
+    game.submit(kim.token, 1, Choice(stance="leave"))
+    game.close_round(TRAINER)
+    game.open_round(TRAINER)
+    eventually(lambda: bool(texts(rc, "nwg-left")))
+    assert texts(rc, "nwg-left")[0].startswith(f"{kim.organisation} heeft het netwerk verlaten")
+    assert not rc.find(v.Btn, children=["Keuze vastleggen"]).widgets
+    assert not rc.find(v.Btn, children=["Laat het model kiezen"]).widgets
+    assert "Hoe het de partners gaat" in all_text(rc)                   # what the participant can still do
+    rc.close()
+
+
 # --- the projector ---------------------------------------------------------------------------------------
 def test_the_projector_shows_the_code_the_qr_code_who_joined_and_who_decided(game):
     rc = render(game, f"/?spelleider={TRAINER}")
@@ -189,6 +218,30 @@ def test_the_projector_shows_the_code_the_qr_code_who_joined_and_who_decided(gam
     frame = json.loads(rc.find(NetworkView).widget.frame_json)
     marked = [n.startswith(PLAYED_MARK) for n in frame["names"]]
     assert marked == [o == kim.organisation for o in game.room.organisations]
+    rc.close()
+
+
+def test_the_trainer_sets_the_round_length_and_countdown_between_rounds(game, clock):
+    rc = render(game, f"/?spelleider={TRAINER}")
+
+    def enter(label: str, value: str):
+        field = rc.find(v.TextField, label=label).widget
+        field.v_model = value
+        field.fire_event("keyup.enter", None)
+
+    enter("weken per ronde", "2")
+    enter("seconden", "90")
+    assert (game.room.weeks_per_round, game.room.round_seconds) == (2, 90.0)
+    assert dict(game.room.read("SELECT key, value FROM meta WHERE key IN ('weeks_per_round', 'round_seconds')")) == \
+        {"weeks_per_round": "2", "round_seconds": "90.0"}
+    eventually(lambda: bool(rc.find(v.Btn, children=["Start ronde (2 weken)"]).widgets))
+    enter("weken per ronde", "0")                                      # refused by the room, said on the projector
+    assert "allowed: 1-52" in rc.find(v.Alert).widget.children[0] and game.room.weeks_per_round == 2
+    button(rc, "Start ronde (2 weken)").click()
+    assert game.room.seconds_left() == 90
+    eventually(lambda: not rc.find(v.TextField, label="weken per ronde").widgets)   # not while a round is open
+    button(rc, "Sluit de ronde nu").click()
+    assert game.room.model.week == 2
     rc.close()
 
 

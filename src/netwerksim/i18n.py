@@ -702,6 +702,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "game.page.stance.stay": ("blijven", "stay"),
     "game.page.stance.dormant": ("slapend lid", "go dormant"),
     "game.page.stance.leave": ("afhaken", "leave"),
+    "game.page.let_model": ("Laat het model kiezen", "Let the model choose"),
+    "game.page.left_to_model_short": ("het model laten kiezen", "let the model choose"),
+    "game.page.stored_model": ("✓ Opgeslagen: {nick} laat het model kiezen voor deze ronde.",
+                               "✓ Stored: {nick} lets the model choose for this round."),
+    "game.page.left_network": ("{org} heeft het netwerk verlaten: er is niets meer te kiezen. Je kunt wel blijven "
+                               "meekijken: hoe het de partners gaat en wat er in het netwerk gebeurt. Praat mee in de "
+                               "zaal; in de nabespreking zie je wat jullie keuzes deden.",
+                               "{org} has left the network: there is nothing left to choose. You can still follow how "
+                               "the partners are doing and what happens in the network, join the talk in the room, and "
+                               "see in the debrief what your choices did."),
+    "game.page.weeks_per_round": ("weken per ronde", "weeks a round"),
+    "game.page.countdown_s": ("seconden", "seconds"),
     "game.page.submit": ("Keuze vastleggen", "Submit choice"),
     "game.status.active": ("doet actief mee", "takes part"),
     "game.status.dormant": ("slapend lid", "dormant"),

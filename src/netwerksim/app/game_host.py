@@ -150,6 +150,10 @@ class Game:
         self.publish()
         return r
 
+    def set_rounds(self, trainer: str, weeks: int | None = None, seconds: float | None = None) -> None:
+        self.room.set_rounds(trainer, weeks=weeks, seconds=seconds)
+        self.publish(phones=False)
+
     def close_round(self, trainer: str) -> int:
         r = self.room.close_round(trainer)
         self.publish()
@@ -308,4 +312,6 @@ def choice_text(row: pd.Series, prefix: str, lang: str) -> str:
     stance = row.get(f"{prefix}_stance")
     if isinstance(stance, str) and stance != "stay":
         parts.append(t(f"game.page.stance.{stance}", lang))
+    if not parts and prefix == "chosen" and row.get("decided_by") != t("game.by_model"):
+        return t("game.page.left_to_model_short", lang)      # a participant let the model choose
     return ", ".join(parts) or "–"

@@ -60,6 +60,10 @@ CSS = """
 .nwg-log p { margin: 0 0 4px 0; }
 .nwg-between { display: flex; flex-wrap: wrap; gap: 4px 8px; align-items: center; }
 .nwg-push { margin-left: auto; }
+.nwg-settings { display: flex; gap: 8px; }
+.nwg-settings .v-input { max-width: 120px; margin-top: 0; padding-top: 0; }
+.nwg-let-model { margin-top: 8px; }
+.nwg-left { font-size: 18px; font-weight: 700; color: #a04000; }
 .nwg-phone { max-width: 520px; margin: 0 auto; padding: 10px 14px 40px 14px; font-size: 17px; }
 .nwg-phone p { margin: 0 0 6px 0; }
 .nwg-org { font-size: 22px; font-weight: 800; }
@@ -196,6 +200,7 @@ def Projector(game: Game, trainer: str, lang: solara.Reactive):
             else:
                 solara.Button(t("game.page.start_round", L, weeks=view.weeks_per_round), on_click=act.open,
                               color="primary", disabled=view.week + view.weeks_per_round > view.horizon or game.ending)
+                RoundSettings(act, view.weeks_per_round, int(game.room.round_seconds), L)
             solara.Button(t("game.page.end", L), on_click=act.end, outlined=True, disabled=game.ending)
             if game.ending:
                 Html("span", t("game.page.ending", L), "nwg-title")
@@ -233,11 +238,21 @@ class TrainerActions:
         self.open = refused(message, lambda: game.open_round(trainer))
         self.close = refused(message, lambda: game.close_round(trainer))
         self.press = refused(message, lambda name, params: game.intervene(trainer, name, **params))
+        self.weeks = refused(message, lambda weeks: game.set_rounds(trainer, weeks=weeks))
+        self.seconds = refused(message, lambda seconds: game.set_rounds(trainer, seconds=seconds))
 
     def end(self):
         """The replay takes a few seconds: in a thread, the projector shows 'ending' meanwhile."""
         threading.Thread(target=refused(self.message, lambda: self.game.end(self.trainer)), name="netwerksim-game-end",
                          daemon=True).start()
+
+
+@solara.component
+def RoundSettings(act: TrainerActions, weeks: int, seconds: int, L: str):
+    """Between rounds: the weeks the next round plays and its countdown in seconds (the room checks both)."""
+    with solara.Div(classes=["nwg-settings"]):
+        solara.InputInt(t("game.page.weeks_per_round", L), value=weeks, on_value=act.weeks, continuous_update=False)
+        solara.InputInt(t("game.page.countdown_s", L), value=seconds, on_value=act.seconds, continuous_update=False)
 
 
 @solara.component
@@ -389,9 +404,12 @@ def Playing(game: Game, token: str, L: str):
     with solara.Details(t("game.page.partners", L)):
         for line in b.partners:
             Html("p", line, "nwg-small")
-    if b.open:
+    if b.exited:
+        Html("p", t("game.page.left_network", L, org=b.organisation), "nwg-left")
+    elif b.open:
         if b.decided_by is not None:
-            Html("p", t("game.page.stored", L, nick=b.decided_by), "nwg-stored")
+            Html("p", t("game.page.stored_model" if b.left_to_model else "game.page.stored", L, nick=b.decided_by),
+                 "nwg-stored")
         else:
             ChoiceForm(game, token, b, L).key(f"round-{b.round}")
 
@@ -425,5 +443,7 @@ def ChoiceForm(game: Game, token: str, b, L: str):
             for s in ("stay", "dormant", "leave"):
                 solara.Button(t(f"game.page.stance.{s}", L), value=s)
     solara.Button(t("game.page.submit", L), on_click=submit, color="primary", block=True, classes=["nwg-submit"])
+    solara.Button(t("game.page.let_model", L), on_click=refused(message, lambda: game.submit(token, b.round, Choice())),
+                  outlined=True, block=True, classes=["nwg-let-model"])
     if message.value:
         solara.Error(message.value)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..app.situation import narrate
+from ..choices import Choice
 from ..i18n import decimal, t
 from ..mechanisms.production import given_hours
 from ..observers.indicators import organisation_indicators
@@ -33,6 +34,8 @@ class Briefing:
     open: bool
     seconds_left: float
     decided_by: str | None          # nickname whose choice is stored for this round, or None
+    left_to_model: bool             # the stored choice leaves every decision to the model
+    exited: bool                    # the organisation has left the network: nothing left to choose
     max_hours: float                # what the organisation can give: hours x pledge
     hours_given: float              # last week
     tables: list[tuple[str, str]]   # (id, name) of its open tables
@@ -63,12 +66,14 @@ def briefing(room: Room, token: str, lang: str = "nl") -> Briefing:
     last_round = [narrate(e, lang) for e in model.events
                   if e["step"] >= max(first, 1) and "label_nl" in e]
     stored = room.decided_by(me.organisation)
+    exited = st.orgs.status[i] == Status.EXITED
     forums = st.forums
     names = forums.name_nl if lang == "nl" else forums.name_en
     return Briefing(me.organisation, me.nickname, room.round, room.is_open, room.seconds_left(), stored,
+                    stored is not None and room.decided().get(me.organisation) == Choice(), bool(exited),
                     float(st.orgs.hours[i] * st.orgs.pledge[i]), float(hours[i]),
                     [(f, names[forums.id.index(f)]) for f in model.tables_of(i)],
-                    margin < 0 and st.orgs.status[i] != Status.EXITED, lines, partners, last_round)
+                    margin < 0 and not exited, lines, partners, last_round)
 
 
 @dataclass(frozen=True)

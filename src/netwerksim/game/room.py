@@ -246,6 +246,27 @@ class Room:
             raise ValueError(f"weeks_per_round {weeks!r}; allowed: 1-52")
         return int(weeks)
 
+    @staticmethod
+    def _seconds(seconds: float) -> float:
+        if not 5 <= float(seconds) <= 3600:
+            raise ValueError(f"countdown {seconds!r}; allowed: 5-3600 seconds")
+        return float(seconds)
+
+    def set_rounds(self, trainer_token: str, *, weeks: int | None = None, seconds: float | None = None) -> None:
+        """The trainer changes the weeks a round plays and its countdown (seconds) for the rounds to come
+        (between rounds); kept in the log's meta, so a resumed game has them too."""
+        self._trainer(trainer_token)
+        with self._lock:
+            if self.is_open:
+                raise RoomError(f"ronde {self.round} loopt nog (round {self.round} is still open)")
+            weeks = self.weeks_per_round if weeks is None else self._weeks(weeks)
+            seconds = self.round_seconds if seconds is None else self._seconds(seconds)
+            with self._db:
+                self._db.execute("BEGIN")
+                self._db.executemany("UPDATE meta SET value = ? WHERE key = ?",
+                                     [(str(weeks), "weeks_per_round"), (str(seconds), "round_seconds")])
+            self.weeks_per_round, self.round_seconds = weeks, seconds
+
     @property
     def is_open(self) -> bool:
         return self.deadline is not None
