@@ -223,7 +223,7 @@ def test_the_timeline_entries_switch_agreements_and_decision_rule_and_a_rule_wit
     model.intervene("decision_rule", rule="lead_decides")   # shared governance, no lead: nobody to decide
     model.intervene("decision_rule", rule="majority")
     model.step()
-    assert model.state.network.separate_agreements == 1.0
+    assert model.state.orgs.separate_agreements.all()
     assert model.state.network.decision_rule == "majority"
     model.intervene("decision_rule", rule="lead_decides")
     model.step()

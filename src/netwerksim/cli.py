@@ -492,7 +492,7 @@ def _new(args) -> int:
     if args.template is not None:
         written = write_template(args.template)
         print(f"{written}: an example network to fill in (sheets netwerk, organisaties, opgaven, belangen, tafels, "
-              f"relaties; 'uitleg' explains every column). Then: netwerksim new --from {written}")
+              f"relaties, financiers; 'uitleg' explains every column). Then: netwerksim new --from {written}")
         return 0
     written = convert(args.sheet, args.out)
     s = load_scenario(written)

@@ -434,7 +434,8 @@ def _covenant(model, a):
 
 
 def _performance_agreements(model, a):
-    model.state.network.separate_agreements = float(a["mode"] == "separate")
+    """The funders of the partners named make joint agreements with the network, or separate ones (003 R13)."""
+    model.state.orgs.separate_agreements[organisations_matching(model, a["target"])] = float(a["mode"] == "separate")
 
 
 def _decision_rule(model, a):
@@ -663,8 +664,9 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "Financiers maken gezamenlijke prestatieafspraken met het netwerk, of aparte met elke partner.",
           "Funders make joint performance agreements with the network, or separate ones with each partner.",
           "003 L4469-4482 (R13)", ("contribution", "value", "leadership"), _performance_agreements,
-          {"mode": Option("joint", "joint or separate", choices=("joint", "separate"))},
-          reads=(), writes=("network.separate_agreements",)),
+          {"mode": Option("joint", "joint or separate", choices=("joint", "separate")),
+           "target": Option("all", "the partners whose funders change their agreements", choices=TARGET)},
+          reads=(), writes=("orgs.separate_agreements",)),
     Entry("decision_rule", "governance", "Besluitregel", "Decision rule",
           "Vanaf nu besluit het netwerk bij consensus, bij meerderheid, of beslist de leider (of de netwerkorganisatie).",
           "From now on the network decides by consensus, by majority, or the lead (or the NAO) decides.",

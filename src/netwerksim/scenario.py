@@ -280,6 +280,19 @@ class Relation(StrictModel):
     rivals: bool = False
 
 
+class Funder(StrictModel):
+    """A funder of partners in the network (issue 17): the performance agreements it makes with the partners it
+    funds and how much accounting it asks of them (003 L4469-4482, R13; L4636-4646, R37e; L4660-4672, R37i).
+    ``funds`` names organisations, kinds (``kind:<kind>``) or everyone (``all``). A partner no funder names follows
+    ``governance.agreements`` and ``context.accountability_demand``; one that several funders name is held to its
+    own agreement if any of them makes one, and to the largest demand among them."""
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    funds: Annotated[list[str], Field(min_length=1, max_length=10_000)]
+    agreements: Literal["joint", "separate"] | None = None                   # default: governance.agreements
+    accountability_demand: Annotated[float, Field(ge=0, le=3)] | None = None  # default: context.accountability_demand
+
+
 class History(StrictModel):
     """Where the network comes from (issue 13 item 1): a new initiative (the default), or a collaboration
     that exists.
@@ -339,6 +352,7 @@ class Scenario(StrictModel):
     forum_groups: list[ForumGroup] = []
     governance: Governance = Governance()
     relations: list[Relation] = []
+    funders: list[Funder] = []
     history: History = History()
     context: Context = Context()
     parameters: dict[str, float] = {}
@@ -433,6 +447,7 @@ def _reference_problems(s: Scenario):
                 yield f"organisations[{i}].rivals", f"value {rival!r} is not another organisation; allowed: {names}"
     present = {o.kind for o in s.organisations} | {g.kind for g in s.organisation_groups}
     yield from _relation_problems(s.relations, names, sorted(present))
+    yield from _funder_problems(s.funders, names, sorted(present))
     for i, g in enumerate(s.organisation_groups):
         if isinstance(g.interests, dict):
             for issue in g.interests:
@@ -482,6 +497,21 @@ def _reference_problems(s: Scenario):
                 REGISTRY[e.type].check_params(params, s)
         except EventParameterError as exc:
             yield f"events[{i}].{exc.field}", str(exc)
+
+
+def _funder_problems(funders: list[Funder], names: list[str], kinds: list[str]):
+    """Each funder once, funding organisations or kinds present (or everyone)."""
+    seen: set[str] = set()
+    for i, f in enumerate(funders):
+        if f.name in seen:
+            yield f"funders[{i}].name", f"value {f.name!r} is already a funder above; each funder once"
+        seen.add(f.name)
+        for who in f.funds:
+            if who.startswith("kind:") and who[5:] not in kinds:
+                yield f"funders[{i}].funds", (f"value {who!r} names no organisation of this scenario; kinds present:"
+                                              f" {[f'kind:{k}' for k in kinds]}")
+            elif who != "all" and not who.startswith("kind:") and who not in names:
+                yield f"funders[{i}].funds", f"value {who!r} is not an organisation; allowed: {names}, 'kind:<kind>' or 'all'"
 
 
 def _relation_problems(relations: list[Relation], names: list[str], kinds: list[str]):

@@ -3,7 +3,9 @@
 An advisor's material is a list of organisations, the tables they meet at, the issues and what each
 party wants. The spreadsheet has a sheet for each (Dutch names, English ones also read):
 ``organisaties``, ``opgaven``, ``belangen`` (organisation, issue, weight), ``tafels`` (with their
-members), ``relaties`` (a pair's starting trust and rivalry) and ``netwerk`` (name, weeks, governance; two columns: veld, waarde). ``.xlsx`` (openpyxl),
+members), ``relaties`` (a pair's starting trust and rivalry), ``financiers`` (who funds whom, with which
+performance agreements and how much accounting) and ``netwerk`` (name, weeks, governance; two columns: veld,
+waarde). ``.xlsx`` (openpyxl),
 ``.ods`` (odfpy) or a folder of ``.csv`` files named after the sheets are read through pandas. Each
 row is checked by the scenario's own models (scenario.py), so a bad cell is named by sheet, row,
 column and what is allowed; the scenario written is validated before it is written, never over an
@@ -23,7 +25,7 @@ from pydantic import ValidationError
 
 from .generator import _table
 from .inputs import MAX_FILE_BYTES
-from .scenario import KINDS, Forum, Issue, Organisation, Relation, ScenarioError, validate
+from .scenario import KINDS, Forum, Funder, Issue, Organisation, Relation, ScenarioError, validate
 from .storage import write_new
 
 MAX_ROWS = 10_000          # rows per sheet: larger networks are described by groups in TOML (docs/model.md)
@@ -61,6 +63,7 @@ KIND_WORDS = {   # the Dutch words of scenario.KINDS (i18n's kind.* labels), so 
     "gemeente": "municipality", "zorgverzekeraar": "insurer", "school": "school", "schoolbestuur": "school_board",
     "woningcorporatie": "housing", "werkgever": "employer", "bibliotheek": "library", "welzijn": "welfare",
     "jongerenwerk": "youth_work", "onderwijs": "education", "overig": "other"}
+AGREEMENT_WORDS = {"gezamenlijk": "joint", "apart": "separate", "afzonderlijk": "separate"}
 YES = {"ja", "yes", "true", "waar", "1", "x"}
 NO = {"nee", "no", "false", "onwaar", "0", ""}
 
@@ -115,6 +118,15 @@ SHEETS = (
         Column("vertrouwen terug", "trust back", "trust_back", "hoeveel de partner de organisatie vertrouwt "
                "(leeg: hetzelfde)"),
         Column("rivalen", "rivals", "rivals", "ja: ze zijn elkaars concurrent"),
+    )),
+    Sheet("financiers", "funders", "wie de partners financiert, met welke prestatieafspraken: één rij per financier", (
+        Column("financier", "funder", "name", "de naam van de financier (in het netwerk of erbuiten)", True),
+        Column("financiert", "funds", "funds", "komma-gescheiden namen uit het blad organisaties, 'soort:<soort>' of "
+               "'alle'", True, listed=True),
+        Column("afspraken", "agreements", "agreements", "gezamenlijk: prestatieafspraken met het netwerk als geheel; "
+               "apart: met elke partner over haar eigen resultaat (leeg: zoals het netwerk)"),
+        Column("verantwoording", "accountability", "accountability_demand", "hoeveel verantwoording de financier "
+               "vraagt (0-3; 1 gewoon; leeg: gewoon)"),
     )),
 )
 NETWORK = Sheet("netwerk", "network", "het netwerk als geheel: twee kolommen, veld en waarde", (
@@ -225,11 +237,13 @@ def _value(column: Column, text: str) -> Any:
         items = [x.strip() for x in text.split(",") if x.strip()]
         if column.field == "roles":
             return [ROLES.get(x.lower(), x) for x in items]
-        if column.field == "members":
+        if column.field in ("members", "funds"):
             return [_member(x) for x in items] or ["all"]
         return items
     if column.field == "kind":
         return KIND_WORDS.get(text.lower(), text)
+    if column.field == "agreements":
+        return AGREEMENT_WORDS.get(text.lower(), text)
     if column.field in ("physical", "rivals"):
         low = text.lower()
         return True if low in YES else False if low in NO else text
@@ -277,9 +291,10 @@ def scenario_data(path: str | Path) -> dict[str, Any]:
     frames = read_tables(path)
     problems: list[str] = []
     data: dict[str, Any] = {"meta": {"name_nl": path.stem, "name_en": path.stem}, "organisations": [], "issues": [],
-                            "forums": [], "relations": []}
-    models = {"organisaties": Organisation, "opgaven": Issue, "tafels": Forum, "relaties": Relation}
-    targets = {"organisaties": "organisations", "opgaven": "issues", "tafels": "forums", "relaties": "relations"}
+                            "forums": [], "relations": [], "funders": []}
+    models = {"organisaties": Organisation, "opgaven": Issue, "tafels": Forum, "relaties": Relation, "financiers": Funder}
+    targets = {"organisaties": "organisations", "opgaven": "issues", "tafels": "forums", "relaties": "relations",
+               "financiers": "funders"}
     listed: dict[str, set[str]] = {"organisaties": set(), "opgaven": set()}   # every name given, valid or not
     placed: list[tuple[str, int, dict]] = []          # (where, row, item) of each accepted row, for references
     for sheet in SHEETS:
@@ -345,7 +360,9 @@ def _references(placed: list[tuple[str, str, dict]], data: dict, listed: dict[st
               "opgaven": (("owner", "eigenaar", lambda x: x in names, f"a name of the sheet organisaties: {names}"),),
               "organisaties": (("rivals", "rivalen", lambda x: x in names, f"a name of the sheet organisaties: {names}"),),
               "relaties": (("between", "organisatie/partner", kind_or_name,
-                            f"soort:<soort> ({', '.join(kinds)}) or a name of the sheet organisaties: {names}"),)}
+                            f"soort:<soort> ({', '.join(kinds)}) or a name of the sheet organisaties: {names}"),),
+              "financiers": (("funds", "financiert", lambda x: x == "all" or kind_or_name(x),
+                              f"'alle', soort:<soort> ({', '.join(kinds)}) or a name: {names}"),)}
     for at, sheet, item in placed:
         for field, column, ok, allowed in checks.get(sheet, ()):
             given = item.get(field)
@@ -420,8 +437,9 @@ def to_toml(data: dict[str, Any], source: Path) -> str:
         parts.append(_table("[governance]", data["governance"], "how the network is governed"))
     notes = {"issues": "an issue the network works on (opgave)", "organisations": "a partner and what it wants",
              "forums": "a table where partners meet (tafel)",
-             "relations": "how two partners got along before: their people's starting trust, rivals or not"}
-    for table in ("issues", "organisations", "forums", "relations"):
+             "relations": "how two partners got along before: their people's starting trust, rivals or not",
+             "funders": "who funds which partners, with which performance agreements and how much accounting"}
+    for table in ("issues", "organisations", "forums", "relations", "funders"):
         parts += [_table(f"[[{table}]]", item, notes[table] if k == 0 else "") for k, item in enumerate(data.get(table, []))]
     return "\n".join(parts)
 
@@ -479,6 +497,9 @@ EXAMPLE = {   # a fictitious neighbourhood network (no real organisations)
     "relaties": [("organisatie", "partner", "vertrouwen", "vertrouwen terug", "rivalen"),
                  ("Gemeente Zuidoost", "Welzijn Zuidoost", "0,7", "", "nee"),
                  ("Wijkverpleging Thuis", "Zorg Dichtbij", "0,35", "0,4", "ja")],
+    "financiers": [("financier", "financiert", "afspraken", "verantwoording"),
+                   ("Gemeente Zuidoost", "Welzijn Zuidoost, Woonstichting Oost", "gezamenlijk", "1"),
+                   ("Zorgverzekeraar Zuid", "Wijkverpleging Thuis, Zorg Dichtbij", "apart", "1,5")],
 }
 
 

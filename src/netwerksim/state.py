@@ -89,6 +89,8 @@ class Organisations:
     met: np.ndarray               # this week: bool, its delegates met partners at a table (mechanism 3)
     held_line: np.ndarray         # this week: bool, met, and argued a position closer to its own interests than to the partners met (002 V10)
     for_standstill: np.ndarray    # (O, K) this week: bool, met, and argued the network leave the issue alone (002 V11)
+    separate_agreements: np.ndarray  # 1: its funder holds it to its own performance agreement (003 R13); set by start_funders
+    accountability_demand: np.ndarray  # how much accounting its funders ask, relative to typical (003 R37e); start_funders
 
     @property
     def delivery(self) -> np.ndarray:
@@ -223,7 +225,6 @@ class Network:
     shared_picture: float = 0.0   # a shared picture of the region from joint fact finding, 0-1; goes stale (003 L4817-4852)
     turbulence: float = 0.0       # context turbulence (R37a)
     context: float = 1.0          # how quickly the context changes, relative to a typical region (scenario)
-    accountability_demand: float = 1.0  # how much accountability funders and boards demand, relative to typical (scenario)
     complexity: float = 0.0       # R37b
     uncertainty: float = 0.0      # R37c
     accountability: float = 0.0   # accountability pressure (R37e)
@@ -243,7 +244,6 @@ class Network:
     # governance levers (MODEL.md §6); the defaults are the model without them
     decision_rule: str = "consensus"  # consensus | majority | lead_decides
     accountable: int = -1         # the one party accountable for the whole, or -1 (002 R51)
-    separate_agreements: float = 0.0  # 1: funders hold each partner to its own performance agreement (003 R13)
     competition: float = 1.0      # 1: referring to a rival costs money, the competition incentive (003 R29)
     competition_voiced: float = 0.0  # 1: partners have named that they also compete (003 L2591-2609)
     nao_hours: float = 0.0        # coordination hours a week of the network administrative organisation
@@ -318,10 +318,10 @@ def build_state(s: Scenario, rng: np.random.Generator, params: "Params") -> Stat
                       hierarchy=params.leadership.start_hierarchy * concentration,
                       alignment=alignment_index(orgs.ambition, orgs.active),
                       decision_rule=g.decision_rule, accountable=orgs.name.index(g.accountable) if g.accountable else -1,
-                      separate_agreements=float(g.agreements == "separate"),
                       competition=float(g.competition_incentive), competition_voiced=float(g.competition_acknowledged),
                       nao_hours=g.nao_hours, room=-1.0 if g.room is None else g.room,
-                      context=s.context.turbulence, accountability_demand=s.context.accountability_demand)
+                      context=s.context.turbulence)
+    start_funders(s, orgs)
     issues.idea_factor, issues.table_mandate = table_effects_per_issue(forums, params)
     start_history(s.history, orgs, ties, network, params)
     start_relations(s, orgs, ties, params)   # a pair's own past overrides the network's
@@ -335,6 +335,30 @@ def organisations_named(who: str, names: list[str], kinds: np.ndarray) -> np.nda
     if who.startswith("kind:"):
         return kinds == KINDS.index(who[5:])
     return np.array([name == who for name in names], bool)
+
+
+def start_funders(s: Scenario, orgs: Organisations) -> None:
+    """Each partner's performance agreement and the accounting its funders ask (``[[funders]]``, issue 17;
+    003 L4469-4482, R13; L4636-4672, R37e/R37i). Partners no funder names follow the network-wide
+    ``governance.agreements`` and ``context.accountability_demand``; a partner several funders name is held to
+    its own agreement if any of them makes one, and to the largest demand among them."""
+    separate = float(s.governance.agreements == "separate")
+    orgs.separate_agreements = np.full(len(orgs.name), separate)
+    orgs.accountability_demand = np.full(len(orgs.name), s.context.accountability_demand)
+    funded = np.zeros(len(orgs.name), bool)
+    for f in s.funders:
+        named = np.zeros(len(orgs.name), bool)
+        for who in f.funds:
+            named |= organisations_named("*" if who == "all" else who, orgs.name, orgs.kind)
+        first = named & ~funded   # the first funder to name a partner replaces the network-wide defaults
+        agreement = separate if f.agreements is None else float(f.agreements == "separate")
+        demand = s.context.accountability_demand if f.accountability_demand is None else f.accountability_demand
+        orgs.separate_agreements[first] = agreement
+        orgs.accountability_demand[first] = demand
+        again = named & funded
+        orgs.separate_agreements[again] = np.maximum(orgs.separate_agreements[again], agreement)
+        orgs.accountability_demand[again] = np.maximum(orgs.accountability_demand[again], demand)
+        funded |= named
 
 
 def relation_pairs(between: list[str], names: list[str], kinds: np.ndarray) -> list[tuple[int, int]]:
@@ -491,6 +515,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         representation=np.array(cols["representation"], float),
         base_representation=np.array(cols["representation"], float),
         met=np.zeros(O, bool), held_line=np.zeros(O, bool), for_standstill=np.zeros((O, K), bool),
+        separate_agreements=np.zeros(O), accountability_demand=np.ones(O),
     )
 
 

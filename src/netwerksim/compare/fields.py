@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-SETTABLE = ("governance", "organisations", "organisation_groups", "issues", "forums", "forum_groups")
+SETTABLE = ("governance", "organisations", "organisation_groups", "issues", "forums", "forum_groups", "funders")
 _PART = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?:\[([^\]]+)\])?$")
 
 

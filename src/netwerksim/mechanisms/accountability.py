@@ -27,6 +27,20 @@ def accountability_target(stakes, uncertainty, gap, p: Params) -> float:
     return a.stakes * stakes + a.uncertainty * uncertainty + a.funder_demand + a.gap * gap
 
 
+def demand(orgs, p: Params) -> tuple[np.ndarray, float]:
+    """The accounting asked of each partner, and of the network: what its funders ask (``[[funders]]``), more
+    when a funder holds it to its own performance agreement, which is not streamlined with the others' (003
+    L4469-4482, R13; L4660-4672, R37i); the network's is the partners' weighted as what they put in. Measured
+    from the first active partner's, so a network whose partners all answer to the same demand gets exactly it."""
+    own = orgs.accountability_demand * (1.0 + p.accountability.separate * orgs.separate_agreements)
+    active = orgs.active
+    weights = (orgs.hours * orgs.pledge)[active]
+    if not active.any() or weights.sum() <= 0:
+        return own, float(own[active][0]) if active.any() else 0.0
+    first = own[active][0]
+    return own, float(first + np.average(own[active] - first, weights=weights))
+
+
 def update_accountability(st: State, p: Params) -> None:
     orgs, net = st.orgs, st.network
     active = orgs.active
@@ -41,9 +55,8 @@ def update_accountability(st: State, p: Params) -> None:
     strain = gap + net.coordination_load          # capacity not delivered or eaten by consultation
     net.uncertainty = 1.0 - np.exp(-(net.turbulence + strain))
     a = p.accountability
-    # funders who hold each partner to its own agreement ask separately, not streamlined (R13; R37i)
-    demand = net.accountability_demand * (1.0 + a.separate * net.separate_agreements)
-    target = accountability_target(net.invested, net.uncertainty, gap, p) * demand * (1.0 - a.streamlining * net.structure)
+    _, asked = demand(orgs, p)
+    target = accountability_target(net.invested, net.uncertainty, gap, p) * asked * (1.0 - a.streamlining * net.structure)
     net.accountability += a.adaptation * (target - net.accountability)
     s = p.structure
     grip = 1.0 - s.picture * net.shared_picture      # a shared picture of the region gives grip (003 L4817-4852)

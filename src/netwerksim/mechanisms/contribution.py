@@ -91,9 +91,9 @@ def decide_contributions(st: State, p: Params) -> None:
     want = willingness(orgs.perceived_value - orgs.outside_option, trust, collective_weight(st, p),
                        motive_weights(orgs.motives, h, p), p)
     want = want * orgs.ownership   # parties that no longer feel co-owner lean back (003 L4732-4734)
-    if st.network.separate_agreements > 0:   # own KPIs first: the rest of the agenda is not rewarded (R13)
+    if orgs.separate_agreements.any():   # own KPIs first: the rest of the agenda is not rewarded (R13)
         outside = 1.0 - own_agenda_share(orgs.ambition, orgs.focus)
-        want = want * (1.0 - p.governance.separate_pull * st.network.separate_agreements * outside)
+        want = want * (1.0 - p.governance.separate_pull * orgs.separate_agreements * outside)
     matched = np.minimum(1.0, (reciprocity + c.reciprocity_tolerance) / np.maximum(orgs.contribution, 1e-9))
     want = want * (c.reciprocity_floor + (1 - c.reciprocity_floor) * matched)
     want = np.minimum(want, orgs.mandate / np.maximum(orgs.pledge, 1e-9))

@@ -86,7 +86,7 @@ def update_leadership(st: State, p: Params) -> None:
         target[net.accountable] = 1.0   # so does the party that answers for the whole (002 R51)
     orgs.ownership += q.ownership_rate * (target - orgs.ownership)
     known = p.innovation.drives_representation * net.drives_shared   # who knows why others take part is addressable
-    negotiating = p.governance.separate_representation * net.separate_agreements   # own KPIs first (003 R13)
+    negotiating = p.governance.separate_representation * orgs.separate_agreements   # own KPIs first (003 R13)
     together = p.threat.unity * net.threat          # together or not at all (003 L2886-2898)
     orgs.representation = np.clip(orgs.base_representation + q.representation * net.hierarchy
                                   + (1.0 - orgs.ownership) - known + negotiating - together, 0.0, 1.0)

@@ -25,6 +25,7 @@ import numpy as np
 from ..choices import staying_away
 from ..params import Params
 from ..state import State, delegations_present
+from .accountability import demand
 from .conflict import attendance_factor
 from .production import given_hours
 
@@ -50,24 +51,27 @@ def coordination_relief(overhead: np.ndarray, nao_hours: float) -> np.ndarray:
     return overhead * (1.0 - min(1.0, nao_hours / total))
 
 
-def reporting_share(accountability: float, p: Params) -> float:
+def reporting_share(accountability, p: Params):
     """Share of the hours given that goes to reporting and justification at accountability pressure ``A``.
 
     Accounting is done in the hours people give, so it can never take more than all of them: each unit of
     pressure takes ``meeting.accountability_share`` (``s``) of the hours not yet spent on reporting,
-    ``1 - (1 - s)^A``. At pressure 1 that is ``s``, as before; it grows more slowly above it (at pressure 3
+    ``1 - (1 - s)^A`` (``A`` a number, or one per partner). At pressure 1 that is ``s``, as before; it grows more slowly above it (at pressure 3
     and the default 0.71 of the hours, where ``s A`` took them all)."""
-    return float(1.0 - (1.0 - p.meeting.accountability_share) ** max(accountability, 0.0))
+    return 1.0 - (1.0 - p.meeting.accountability_share) ** np.maximum(accountability, 0.0)
 
 
 def reporting_hours(st: State, p: Params) -> np.ndarray:
     """Per professional: hours a week spent accounting for the network hours they give (003 L4636-4646, R37e).
 
-    A share of the hours given, :func:`reporting_share` of the accountability pressure. When one party answers
-    for the whole, the others report less (002 L5242-5256, R51)."""
+    A share of the hours given, :func:`reporting_share` of the accountability pressure, which each partner feels
+    in proportion to what its own funders ask against the network's (``accountability.demand``, issue 17). When
+    one party answers for the whole, the others report less (002 L5242-5256, R51)."""
     orgs, profs, net = st.orgs, st.profs, st.network
     given = given_hours(st) / np.maximum(orgs.n_professionals, 1)
-    share = reporting_share(net.accountability, p)
+    own, asked = demand(orgs, p)
+    differ = asked > 0 and np.ptp(own) > 0     # funders asking differently: each partner its own pressure
+    share = reporting_share(net.accountability * own / asked if differ else net.accountability, p)
     if net.accountable >= 0:
         share = share * np.where(np.arange(len(orgs.name)) == net.accountable, 1.0, 1.0 - p.governance.accountable_relief)
     return (share * given)[profs.org]
