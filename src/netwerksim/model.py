@@ -333,7 +333,7 @@ class NetwerkModel(Model):
         self._record()
         self.events += self.stuck_detector.observe(st, self.params, self.week, self._issue_name)
         self.events += self.thermometer.observe(st.network.heat, self.week)
-        self.timeline.observe([e for e in self.events[first:] if e["step"] == self.week], self.rows, self.week)
+        self.timeline.observe(self.events[first:], self.rows, self.week)   # every event logged now is this week's
         self.running = self.week < self.spec.meta.steps
 
     def _mechanisms(self, week: int, *key: int, settle: bool = False) -> None:

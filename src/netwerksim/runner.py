@@ -6,6 +6,7 @@ failed or interrupted save never leaves a half-written results folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import platform
@@ -97,6 +98,17 @@ def run(
     return collect(model)
 
 
+@functools.cache
+def installed(package: str) -> str:
+    """The installed version of ``package``, read once per process (a lookup costs a few ms, as much as a small run)."""
+    return version(package)
+
+
+def versions() -> dict[str, str]:
+    """The versions of Python and the packages that make a run's numbers."""
+    return {"python": platform.python_version(), **{p: installed(p) for p in ("mesa", "numpy", "pandas", "pyarrow")}}
+
+
 def collect(model: NetwerkModel) -> RunResult:
     """Turn a model's records into a RunResult."""
     st = model.state
@@ -108,9 +120,8 @@ def collect(model: NetwerkModel) -> RunResult:
         "scenario_hash": sc.digest(),
         "seed": model.seed if isinstance(model.seed, int) else repr(model.seed),
         "steps": model.week,
-        "package_version": version("netwerksim"),
-        "versions": {"python": platform.python_version(),
-                     **{p: version(p) for p in ("mesa", "numpy", "pandas", "pyarrow")}},
+        "package_version": installed("netwerksim"),
+        "versions": versions(),
         "parameters": model.initial_params,
         "organisations": len(st.orgs.name),
         "professionals": len(st.profs.org),

@@ -153,13 +153,19 @@ class Timeline:
     steps: int
     applied: set[int] = field(default_factory=set)          # fixed entries and one-off responses already done
     scheduled: list[tuple[int, int]] = field(default_factory=list)   # (week, entry) responses waiting
+    # read once from the entries: the shock processes and the responses' conditions
+    processes: list[int] = field(init=False)
+    responses: list[tuple[int, Condition]] = field(init=False)
+
+    def __post_init__(self):
+        self.processes = [i for i, e in enumerate(self.entries) if e.rate is not None or e.per_year is not None]
+        self.responses = [(i, condition(e.when)) for i, e in enumerate(self.entries) if e.when is not None]
 
     def _hits(self, week: int, streams: "Streams") -> list[tuple[int, dict[str, Any]]]:
-        processes = [i for i, e in enumerate(self.entries) if e.rate is not None or e.per_year is not None]
-        if not processes:
+        if not self.processes:
             return []
-        draws = streams("shock process", week).random(len(processes))
-        return [(i, draw(self.entries[i], streams("shock size", week, i))) for i, u in zip(processes, draws)
+        draws = streams("shock process", week).random(len(self.processes))
+        return [(i, draw(self.entries[i], streams("shock size", week, i))) for i, u in zip(self.processes, draws)
                 if u < weekly_chance(self.entries[i]) and _within(week, self.entries[i].between or (1, self.steps))]
 
     def due(self, week: int, streams: "Streams") -> list[tuple[str, dict[str, Any]]]:
@@ -184,11 +190,11 @@ class Timeline:
         last): ``after`` weeks later, at the earliest the next week (this week's step is done); once, unless
         ``repeat`` (then in every week with such a report or crossing: three issues stuck in one week ask for
         one response)."""
+        if not self.responses:
+            return
         reported = {t for report in reports for t in triggers_of(report)}
-        for i, e in enumerate(self.entries):
-            if e.when is None:
-                continue
-            c = condition(e.when)
+        for i, c in self.responses:
+            e = self.entries[i]
             if c.report is not None:
                 met = c.report in reported
             else:   # a crossing: beyond the value this week, not the week before
