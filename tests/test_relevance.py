@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from netwerksim.cli import main
-from netwerksim.compare import ComparisonError
+from netwerksim.compare import ComparisonError, comparison_for
+from netwerksim.compare.command_line import parse_relevant
 from netwerksim.compare import report as compare_report
 from netwerksim.compare.document import markdown
 from netwerksim.compare.statistics import relevance
@@ -87,3 +88,29 @@ def test_relevant_on_the_command_line_is_checked_before_anything_runs(value, cap
                  "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "comparison.relevant" in err and "Traceback" not in err and not out.exists()
+
+
+@pytest.mark.parametrize("value, field", [("abc", "--relevant"), ("dip=0,05; vitality@90=x", "--relevant"),
+                                          ("dip=0.05, vitality@90=0.02", "comparison.relevant.vitality@90"),
+                                          ("dip=0", "comparison.relevant.dip")])
+def test_relevant_per_outcome_on_the_command_line_is_checked_before_anything_runs(value, field, capsys, tmp_path):
+    out = tmp_path / "out"
+    assert main(["compare", "zorgnetwerk", "--option", "a: mediation@1", "--relevant", value, "--workers", "1",
+                 "--metrics", "dip,progress_total", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert field in err and "Traceback" not in err and not out.exists()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("0.05", 0.05), ("0,05", 0.05),
+    ("dip=0.05, trust[A->B]@52-104=0.02", {"dip": 0.05, "trust[A->B]@52-104": 0.02}),
+    ("dip=0,05; vitality@52-104=0,02", {"dip": 0.05, "vitality@52-104": 0.02}),
+])
+def test_relevant_is_one_number_or_one_per_outcome(text, expected):
+    assert parse_relevant(text) == expected
+
+
+def test_an_outcome_without_a_threshold_gets_no_reading_when_others_have_one():
+    c = comparison_for("zorgnetwerk", options=["a: mediation@1"], metrics=["dip", "progress_total"],
+                       relevant={"dip": 0.05})
+    assert c.relevant == {"dip": 0.05}

@@ -55,9 +55,10 @@ def parser() -> argparse.ArgumentParser:
                    help="an option: parameters or scenario fields set, and interventions from a week (repeatable); "
                         "the label in [...] is what the report calls it")
     c.add_argument("--question", help="the client's question, the report's first line (default: the file's)")
-    c.add_argument("--relevant", type=float, metavar="X",
-                   help="the smallest difference that matters, in each outcome's unit (a share: 0.05 = 5 points): a "
-                        "difference reads 'verwaarloosbaar', 'relevant' or 'onzeker' against it")
+    c.add_argument("--relevant", metavar="X | OUTCOME=X,...",
+                   help="the smallest difference that matters, in each outcome's unit (a share: 0.05 = 5 points), for "
+                        "every outcome or per outcome ('dip=0.05, vitality@52-104=0.02'): a difference reads "
+                        "'verwaarloosbaar', 'relevant' or 'onzeker' against it")
     c.add_argument("--baseline", help="the option the others are compared with (default: the file's, or 'basis')")
     c.add_argument("--replications", type=int, help="runs per option (default: the file's, or 20)")
     c.add_argument("--seed", type=int, help="base seed; every option gets the same seeds from it (default: the file's)")
@@ -326,6 +327,7 @@ def _print_summary(result, folder: Path, lang: str) -> None:
 
 def _compare(args) -> int:
     from .compare import comparison_for, run_comparison  # noqa: PLC0415 (keeps `netwerksim list` fast)
+    from .compare.command_line import parse_relevant  # noqa: PLC0415
     from .compare.report import answers  # noqa: PLC0415
     from .extras import require  # noqa: PLC0415
     from .storage import check_out  # noqa: PLC0415
@@ -337,7 +339,7 @@ def _compare(args) -> int:
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] if args.metrics is not None else None
     comparison = comparison_for(args.source, options=args.option, baseline=args.baseline,
                                 replications=args.replications, seed=args.seed, steps=args.steps, metrics=metrics,
-                                question=args.question, relevant=args.relevant)
+                                question=args.question, relevant=parse_relevant(args.relevant))
     out = check_out(args.out or _default_out(Path(args.source), "compare-"), "compare")
     _warn_unreached(comparison.scenario, comparison.steps)
     result = run_comparison(comparison, workers=args.workers, progress=None)

@@ -38,14 +38,15 @@ def comparison_for(source: str | Path | Mapping | Comparison = "zorgnetwerk_gove
                    options: Sequence[str | Mapping] = (), baseline: str | None = None,
                    replications: int | None = None, seed: int | None = None, steps: int | None = None,
                    metrics: Sequence[str] | None = None, question: str | None = None,
-                   relevant: float | None = None) -> Comparison:
+                   relevant: float | Mapping[str, float] | None = None) -> Comparison:
     """The validated :class:`Comparison` that :func:`compare` runs, before anything runs.
 
     ``question`` replaces the comparison's question in both languages (the client's own words); ``relevant`` the
-    smallest difference that matters, for every reported outcome in its own unit."""
+    smallest difference that matters, one number for every reported outcome in its own unit or one per outcome."""
     overrides = dict(baseline=baseline, replications=replications, seed=seed, steps=steps,
                      metrics=list(metrics) if metrics is not None else None,
-                     question_nl=question, question_en=question, relevant=relevant)
+                     question_nl=question, question_en=question,
+                     relevant=dict(relevant) if isinstance(relevant, Mapping) else relevant)
     if isinstance(source, Comparison):
         return source
     if not isinstance(source, Mapping) and (path := resolve_comparison(source)) is not None:
@@ -56,7 +57,8 @@ def comparison_for(source: str | Path | Mapping | Comparison = "zorgnetwerk_gove
 def compare(source: str | Path | Mapping | Comparison = "zorgnetwerk_governance", *,
             options: Sequence[str | Mapping] = (), baseline: str | None = None, replications: int | None = None,
             seed: int | None = None, steps: int | None = None, metrics: Sequence[str] | None = None,
-            question: str | None = None, relevant: float | None = None, workers: int = 1, executor=None,
+            question: str | None = None, relevant: float | Mapping[str, float] | None = None, workers: int = 1,
+            executor=None,
             progress: bool | None = False) -> ComparisonResult:
     """Run a comparison and return its :class:`ComparisonResult` (``.table``, ``.summary``, ``.save(out)``).
 

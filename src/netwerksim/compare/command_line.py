@@ -34,6 +34,22 @@ def value(text: str) -> Any:
         return text
 
 
+def parse_relevant(text: str | None) -> float | dict[str, float] | None:
+    """``--relevant``: one number for every outcome (``0.05``), or one per outcome (``dip=0.05,
+    vitality@52-104=0.02``; outcomes not named get none). Pairs separated by ';' may use decimal commas."""
+    if text is None:
+        return None
+    try:
+        if "=" not in text:
+            return float(text.replace(",", "."))
+        pairs = split_top(text, ";") if ";" in text else split_top(text)
+        return {name.strip(): float(number.strip().replace(",", "."))
+                for name, _, number in (pair.rpartition("=") for pair in pairs)}
+    except ValueError:
+        raise ComparisonError(f"--relevant: value {text!r} is not allowed; one number (0.05: the same for every "
+                              "outcome, in its own unit) or OUTCOME=NUMBER pairs separated by ',' or ';'") from None
+
+
 def parse_option(text: str) -> dict[str, Any]:
     """``"NAME[Label]: a.b=value, intervention@week(key=value, ...)"`` -> an option as in a comparison file.
 
