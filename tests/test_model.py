@@ -120,3 +120,19 @@ def test_co_location_builds_trust_faster_than_remote_tables_over_many_seeds(smal
     remote, together = trust([]), trust([(1, "co_location", {})])
     assert (together - remote).mean() > 0.03
     assert (together > remote).mean() >= 0.9
+
+
+def test_professionals_are_made_when_first_asked_for_and_mesa_sees_them():
+    """The professionals' agent objects are made lazily; Mesa's agents, agent_types and agents_by_type still list
+    them, with the ids they had when they were made with the model (after the organisations)."""
+    from netwerksim.agents import Organisation, Professional  # noqa: PLC0415
+
+    m = NetwerkModel("zorgnetwerk", rng=1)
+    m.step()
+    assert m._professionals is None
+    assert m.agent_types == [Organisation, Professional]
+    assert len(m.agents_by_type[Organisation]) == 7 and m._professionals is None
+    assert len(m.agents_by_type[Professional]) == 98
+    assert [a.unique_id for a in m.professionals] == list(range(8, 8 + 98))
+    fresh = NetwerkModel("zorgnetwerk", rng=1)
+    assert len(fresh.agents) == 7 + 98 and set(fresh.agents) >= set(fresh.professionals)

@@ -13,9 +13,10 @@ no result depends on an agent activation order (anchors_peers SF10).
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import numpy as np
 from mesa import DataCollector, Model
@@ -106,6 +107,24 @@ def _hold_field(obj: Any, name: str, value: Any) -> None:
     obj._holds.add(name)
 
 
+class _AgentsByType(Mapping):
+    """``model.agents_by_type`` of a :class:`NetwerkModel`: Mesa's, the professionals made when first looked up."""
+
+    def __init__(self, model: "NetwerkModel"):
+        self._model = model
+
+    def __getitem__(self, kind: type):
+        if kind is Professional:
+            self._model.professionals
+        return self._model._agents_by_type[kind]
+
+    def __iter__(self):
+        return iter(self._model.agent_types)
+
+    def __len__(self) -> int:
+        return len(self._model.agent_types)
+
+
 class NetwerkModel(Model):
     """A network of organisations and professionals collaborating on shared issues.
 
@@ -164,7 +183,7 @@ class NetwerkModel(Model):
         if self.spec.history.start == "existing":
             self.spin_up()
         self.organisations = [Organisation(self, i) for i in range(len(self.state.orgs.name))]
-        self.professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]
+        self._professionals: list[Professional] | None = None    # made on first use (:attr:`professionals`)
         self.week = 0
         self._draws = 0
         self.events: list[dict[str, Any]] = []
@@ -179,6 +198,33 @@ class NetwerkModel(Model):
         self._mesa_data = mesa_data
         self.datacollector: DataCollector | None = None   # made by the first record, which names the columns
         self._record()
+
+    # --- Mesa's agents -----------------------------------------------------------------------------
+    @property
+    def professionals(self) -> list[Professional]:
+        """The professionals as Mesa agents, made (and registered with Mesa, after the organisations) when first
+        asked for: the mechanisms work on the state's arrays, and a million agent objects cost seconds that a run
+        which never looks at them need not pay. ``agents``, ``agents_by_type`` and ``agent_types`` include them."""
+        if self._professionals is None:
+            self._professionals = [Professional(self, i) for i in range(len(self.state.profs.org))]
+        return self._professionals
+
+    @property
+    def agents(self):
+        """Mesa's set of all agents: the organisations and the professionals."""
+        self.professionals
+        return super().agents
+
+    @property
+    def agent_types(self) -> list[type]:
+        """Mesa's agent types; the professionals' before they are made too."""
+        types = super().agent_types
+        return types + [Professional] if self._professionals is None and len(self.state.profs.org) else types
+
+    @property
+    def agents_by_type(self) -> Mapping[type, Any]:
+        """Mesa's agent sets by type; the professionals' is made when it is asked for."""
+        return _AgentsByType(self)
 
     # --- interventions -----------------------------------------------------------------------------
     def intervene(self, name: str, **params: Any) -> None:
