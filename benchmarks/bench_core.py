@@ -83,37 +83,11 @@ REST = "events & the rest"       # step time outside the mechanisms and the reco
 # --------------------------------------------------------------------------------------------------
 # scenarios
 def generated_scenario(professionals: int, *, steps: int = STEPS, seed: int = 1) -> dict[str, Any]:
-    """A scenario dict of about ``professionals`` professionals, for ``netwerksim.load_scenario``.
+    """:func:`netwerksim.generator.sized_network` (organisations of 5-15 professionals, one forum per three
+    organisations), made by the parent process so that a checkout without it on ``PYTHONPATH`` runs the same."""
+    from netwerksim.generator import sized_network  # noqa: PLC0415
 
-    Organisations of 5-15 professionals (10 on average) over three kinds (half care providers, a quarter
-    each municipalities and GP cooperatives); one forum per three organisations, each gathering six
-    random organisations with two delegates each and meeting every other week; six issues.
-    """
-    n_orgs = max(3, round(professionals / 10))
-    kinds = (("Zorg", "care_provider", 0.50), ("Gemeente", "municipality", 0.25), ("Huisartsen", "gp_coop", 0.25))
-    counts = [max(1, round(n_orgs * share)) for _, _, share in kinds]
-    counts[0] += n_orgs - sum(counts)
-    size = {"dist": "uniform", "low": 5, "high": 15}
-    return {
-        "meta": {"name_nl": f"Gegenereerd netwerk ({professionals})", "name_en": f"Generated network ({professionals})",
-                 "steps": steps, "seed": seed, "record_every": 4},
-        "issues": [
-            {"id": "ouderen", "name_nl": "Ouderen thuis", "name_en": "Older people at home",
-             "required_kinds": ["care_provider", "gp_coop", "municipality"]},
-            {"id": "acuut", "name_nl": "Acute zorg", "name_en": "Acute care", "required_kinds": ["gp_coop"]},
-            {"id": "ggz", "name_nl": "Mentale gezondheid", "name_en": "Mental health", "difficulty": 1.5},
-            {"id": "jeugd", "name_nl": "Jeugd", "name_en": "Youth"},
-            {"id": "wonen", "name_nl": "Wonen en zorg", "name_en": "Housing and care"},
-            {"id": "preventie", "name_nl": "Preventie", "name_en": "Prevention", "difficulty": 1.2},
-        ],
-        "organisation_groups": [
-            {"name": name, "kind": kind, "count": count, "professionals": size}
-            for (name, kind, _), count in zip(kinds, counts)
-        ],
-        "forum_groups": [
-            {"name": "Tafel", "count": max(1, n_orgs // 3), "organisations_per_forum": 6, "delegates": 2, "frequency": 2},
-        ],
-    }
+    return sized_network(professionals, steps=steps, seed=seed)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -145,14 +119,14 @@ def _instrument(timings: dict[str, float]) -> None:
     nm.NetwerkModel._record = timed("record", nm.NetwerkModel._record)
 
 
-def run_netwerksim(case: str, size: int | None, steps: int) -> dict[str, Any]:
+def run_netwerksim(case: str, scenario_dict: dict | None, steps: int) -> dict[str, Any]:
     import netwerksim  # noqa: PLC0415
 
     timings: dict[str, float] = {}
     _instrument(timings)
     base = _rss_mb()
     t0 = time.perf_counter()
-    scenario = netwerksim.load_scenario("zorgnetwerk" if size is None else generated_scenario(size))
+    scenario = netwerksim.load_scenario(scenario_dict or "zorgnetwerk")
     t1 = time.perf_counter()
     model = netwerksim.NetwerkModel(scenario)
     t2 = time.perf_counter()
@@ -225,7 +199,7 @@ def run_virus(case: str, agents: int, steps: int, timeout: float, fast_graph: bo
     return result
 
 
-def run_profile(size: int, steps: int) -> dict[str, Any]:
+def run_profile(scenario_dict: dict, steps: int) -> dict[str, Any]:
     import cProfile  # noqa: PLC0415
     import io  # noqa: PLC0415
     import pstats  # noqa: PLC0415
@@ -237,7 +211,7 @@ def run_profile(size: int, steps: int) -> dict[str, Any]:
 
     profiler = cProfile.Profile()
     profiler.enable()
-    model = netwerksim.NetwerkModel(netwerksim.load_scenario(generated_scenario(size)))
+    model = netwerksim.NetwerkModel(netwerksim.load_scenario(scenario_dict))
     for _ in range(steps):
         model.step()
     profiler.disable()
@@ -257,11 +231,11 @@ def run_profile(size: int, steps: int) -> dict[str, Any]:
 def child_main(spec: dict[str, Any]) -> None:
     kind = spec["kind"]
     if kind == "netwerksim":
-        result = run_netwerksim(spec["case"], spec["size"], spec["steps"])
+        result = run_netwerksim(spec["case"], spec["scenario"], spec["steps"])
     elif kind == "virus":
         result = run_virus(spec["case"], spec["agents"], spec["steps"], spec["timeout"], spec["fast_graph"])
     else:
-        result = run_profile(spec["size"], spec["steps"])
+        result = run_profile(spec["scenario"], spec["steps"])
     print("RESULT " + json.dumps(result))
 
 
@@ -438,7 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     skipped: list[str] = []
     for case, size in cases:
         repeat = 1 if (size or 0) >= BIG else max(1, args.repeat)
-        ns = run_repeated({"kind": "netwerksim", "case": case, "size": size, "steps": STEPS},
+        scenario = None if size is None else generated_scenario(size)
+        ns = run_repeated({"kind": "netwerksim", "case": case, "scenario": scenario, "steps": STEPS},
                           f"netwerksim {case}", repeat)
         results[case] = ns
         agents = ns.get("agents") or size or 100
@@ -452,7 +427,7 @@ def main(argv: list[str] | None = None) -> int:
         von[case] = vr
 
     profile = None if args.no_profile else run_child(
-        {"kind": "profile", "size": PROFILE_SIZE, "steps": PROFILE_STEPS}, "cProfile")
+        {"kind": "profile", "scenario": generated_scenario(PROFILE_SIZE), "steps": PROFILE_STEPS}, "cProfile")
 
     print()
     print_main_table([(c, results[c], von.get(c)) for c, _ in cases])

@@ -25,16 +25,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.join(os.path.dirname(HERE), "src")
 
 
-def child(kind: str, repeat: int) -> dict:
+def child(tiny_network: dict, repeat: int) -> dict:
     import netwerksim  # noqa: PLC0415
     from netwerksim.runner import run  # noqa: PLC0415
 
-    sys.path.insert(0, HERE)
-    from bench_core import generated_scenario  # noqa: PLC0415
-
     out = {}
     zorg = netwerksim.load_scenario("zorgnetwerk").with_changes(steps=156)
-    tiny = netwerksim.load_scenario(generated_scenario(10, steps=156))
+    tiny = netwerksim.load_scenario(tiny_network)
     run(zorg)   # warm: imports, caches
     for name, sc in (("zorgnetwerk 156 weeks run()", zorg),):
         cpu, wall = [], []
@@ -65,17 +62,20 @@ def main() -> int:
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print("RESULT " + json.dumps(child(args.child, args.repeat)))
+        print("RESULT " + json.dumps(child(json.loads(args.child), args.repeat)))
         return 0
+    from netwerksim.generator import sized_network  # noqa: PLC0415 (this checkout's; the others may not have it)
+
+    tiny = json.dumps(sized_network(10, steps=156))
     sources = [SRC, *args.src]
     results: dict[str, list[dict]] = {s: [] for s in sources}
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
     print(f"load average {os.getloadavg()[0]:.2f}", flush=True)
     for _ in range(args.rounds):
         for src in sources:
-            proc = subprocess.run([sys.executable, __file__, "--child", "x", "--repeat", str(args.repeat)],
+            proc = subprocess.run([sys.executable, __file__, "--child", tiny, "--repeat", str(args.repeat)],
                                   capture_output=True, text=True, check=True,
-                                  env={**env, "PYTHONPATH": os.pathsep.join([src, HERE])})
+                                  env={**env, "PYTHONPATH": src})
             line = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")][-1]
             results[src].append(json.loads(line.removeprefix("RESULT ")))
     rows = list(results[SRC][0])

@@ -4,7 +4,8 @@
 The extras add what a part imports (pyproject.toml ``[project.optional-dependencies]``):
 ``[sweep]`` SALib designs and analysis, Dask engines and statsmodels (the ensemble regression), ``[ema]``
 EMA workbench, ``[app]`` the Solara workshop app, ``[mesa-viz]`` Mesa's own SolaraViz, ``[pdf]`` the comparison
-report as PDF (fpdf2), ``[all]`` everything.
+report as PDF (fpdf2), ``[fast]`` numba for the fused kernels of national-scale networks (:mod:`.kernels`; without it
+the numpy reference gives the same results), ``[all]`` everything.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ EXTRAS = {
     "app": ("solara", "reacton", "ipyvue", "ipyvuetify", "segno"),
     "mesa-viz": ("solara", "altair"),
     "pdf": ("fpdf",),
+    "fast": ("numba",),
 }
 
 

@@ -337,3 +337,38 @@ def to_toml(scenario: dict[str, Any], command: str | None = None) -> str:
     parts.append(_table("[context]", scenario["context"],
                         "how quickly the surroundings change and how much accountability funders ask (1 = typical)"))
     return "\n".join(parts)
+
+
+def sized_network(professionals: int, *, steps: int = 52, seed: int = 1) -> dict[str, Any]:
+    """A scenario dict of about ``professionals`` professionals, for ``netwerksim.load_scenario`` (benchmarks and the
+    kernels' tests: any size, always the same shape).
+
+    Organisations of 5-15 professionals (10 on average) over three kinds (half care providers, a quarter
+    each municipalities and GP cooperatives); one forum per three organisations, each gathering six
+    random organisations with two delegates each and meeting every other week; six issues.
+    """
+    n_orgs = max(3, round(professionals / 10))
+    kinds = (("Zorg", "care_provider", 0.50), ("Gemeente", "municipality", 0.25), ("Huisartsen", "gp_coop", 0.25))
+    counts = [max(1, round(n_orgs * share)) for _, _, share in kinds]
+    counts[0] += n_orgs - sum(counts)
+    size = {"dist": "uniform", "low": 5, "high": 15}
+    return {
+        "meta": {"name_nl": f"Gegenereerd netwerk ({professionals})", "name_en": f"Generated network ({professionals})",
+                 "steps": steps, "seed": seed, "record_every": 4},
+        "issues": [
+            {"id": "ouderen", "name_nl": "Ouderen thuis", "name_en": "Older people at home",
+             "required_kinds": ["care_provider", "gp_coop", "municipality"]},
+            {"id": "acuut", "name_nl": "Acute zorg", "name_en": "Acute care", "required_kinds": ["gp_coop"]},
+            {"id": "ggz", "name_nl": "Mentale gezondheid", "name_en": "Mental health", "difficulty": 1.5},
+            {"id": "jeugd", "name_nl": "Jeugd", "name_en": "Youth"},
+            {"id": "wonen", "name_nl": "Wonen en zorg", "name_en": "Housing and care"},
+            {"id": "preventie", "name_nl": "Preventie", "name_en": "Prevention", "difficulty": 1.2},
+        ],
+        "organisation_groups": [
+            {"name": name, "kind": kind, "count": count, "professionals": size}
+            for (name, kind, _), count in zip(kinds, counts)
+        ],
+        "forum_groups": [
+            {"name": "Tafel", "count": max(1, n_orgs // 3), "organisations_per_forum": 6, "delegates": 2, "frequency": 2},
+        ],
+    }

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..choices import closed_sharing
 from ..params import Params
 from ..state import State
@@ -95,13 +96,28 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
         weight = weight * held_back
     if st.network.drives_shared:                     # relational talk (002 R28-R29)
         weight = weight * (1 + p.innovation.drives_trust * st.network.drives_shared)
+    learn(T, met, weight, kept, p, len(orgs.name))
+
+
+def learn(T, met: np.ndarray, weight: np.ndarray, kept: np.ndarray, p: Params, n_orgs: int) -> None:
+    """Every tie forgets; the ties that met (``met``) add the evidence ``weight``, as kept or broken promises
+    (``kept``); trust follows. A large network runs the same arithmetic fused (:mod:`..kernels`)."""
+    if kernels.wanted(len(T.src)):
+        kernels.compiled().learn_trust(T.r, T.s, T.trust, met, weight, kept, p.trust.forgetting, p.trust.negative_weight)
+        refresh_pairs(T, n_orgs)
+        return
     positive = weight * kept
     add_evidence(T.r, T.s, positive, weight - positive, p, at=met)
-    refresh_trust(T, len(orgs.name))
+    refresh_trust(T, n_orgs)
 
 
 def refresh_trust(T, n_orgs: int) -> None:
     """Bring trust, pair trust and per-organisation trust in step with the evidence ``r`` and ``s``."""
     expected_trust(T.r, T.s, out=T.trust)
+    refresh_pairs(T, n_orgs)
+
+
+def refresh_pairs(T, n_orgs: int) -> None:
+    """Bring pair trust and per-organisation trust in step with the ties' trust."""
     T.pair_trust = pair_trust(T)
     T.org_given, T.org_received = trust_by_organisation(T, n_orgs)
