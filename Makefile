@@ -61,8 +61,12 @@ validate: venv chromium
 	$(PY) -m pytest -q -m "slow and browser"
 	NETWERKSIM_PLAY_ROUNDS=20 $(PY) -m pytest -q -x tests/test_app_browser.py -k play_keeps_going
 
+# the core benchmark beside Mesa's VirusOnNetwork, small networks (156-week run, ms per step), the fused kernels
+# beside their numpy reference and numba's start-up cost
 bench: venv
 	$(PY) benchmarks/bench_core.py
+	$(PY) benchmarks/bench_small.py
+	$(PY) benchmarks/bench_kernels.py
 
 clean:
 	rm -rf $(VENV) results .pytest_cache

@@ -52,7 +52,7 @@ Numbers depend on the machine; compare ratios and orders of magnitude rather tha
 on an otherwise idle machine: the load average is printed at the start and the end, and on a busy or
 shared machine the step times can double (numpy's matrix products also use a BLAS thread pool that
 suffers from competing processes; ``OPENBLAS_NUM_THREADS=1`` steadies them). To benchmark another
-checkout, put its ``src`` first on ``PYTHONPATH``; the header says which netwerksim was measured.
+checkout, pass its ``src`` folder as ``--src``; the header says which netwerksim was measured.
 """
 
 from __future__ import annotations
@@ -78,13 +78,14 @@ TARGET_BIG = ("gen 100k", 60.0, 4096.0)     # construction + 52 steps under 60 s
 
 CONSTRUCTION_PHASES = ("load_scenario", "build_state", "Mesa agents & rest", "initial record")
 REST = "events & the rest"       # step time outside the mechanisms and the recording
+CHILD_SRC: str | None = None     # --src: the children import netwerksim from there
 
 
 # --------------------------------------------------------------------------------------------------
 # scenarios
 def generated_scenario(professionals: int, *, steps: int = STEPS, seed: int = 1) -> dict[str, Any]:
     """:func:`netwerksim.generator.sized_network` (organisations of 5-15 professionals, one forum per three
-    organisations), made by the parent process so that a checkout without it on ``PYTHONPATH`` runs the same."""
+    organisations), made by the parent process so that another checkout (``--src``) without it runs the same."""
     from netwerksim.generator import sized_network  # noqa: PLC0415
 
     return sized_network(professionals, steps=steps, seed=seed)
@@ -245,6 +246,8 @@ def run_child(spec: dict[str, Any], label: str) -> dict[str, Any]:
     print(f"  running {label} ...", file=sys.stderr, flush=True)
     t0 = time.perf_counter()
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}   # one core per model, as Mesa uses
+    if CHILD_SRC:
+        env["PYTHONPATH"] = CHILD_SRC
     proc = subprocess.run([sys.executable, __file__, "--child", json.dumps(spec)],
                           capture_output=True, text=True, check=False, env=env)
     lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
@@ -374,6 +377,8 @@ def source_description() -> str:
 
     spec = importlib.util.find_spec("netwerksim")
     folder = os.path.dirname(spec.origin) if spec and spec.origin else "?"
+    if CHILD_SRC:
+        folder = os.path.join(CHILD_SRC, "netwerksim")
     try:
         run = lambda *cmd: subprocess.run(["git", "-C", folder, *cmd], capture_output=True, text=True,  # noqa: E731
                                           check=True, timeout=10).stdout.strip()
@@ -392,8 +397,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, metavar="N",
                         help="fresh subprocesses per case below 100,000 agents; medians are shown (default 3)")
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile run")
+    parser.add_argument("--src", metavar="DIR", help="benchmark the netwerksim in DIR (another checkout's src) instead; "
+                        "the generated networks are still made by this one")
     parser.add_argument("--child", metavar="JSON", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    global CHILD_SRC
+    CHILD_SRC = args.src
     if args.child:
         child_main(json.loads(args.child))
         return 0
