@@ -43,17 +43,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(log: Path, env: dict[str, str] | None = None, command: tuple[str, ...] = ("app",)):
+def serve(log: Path, env: dict[str, str] | None = None, command: tuple[str, ...] = ("app",), wait_s: float = 60):
     """``netwerksim app`` (or another ``command`` that serves pages, e.g. ``spel SCENARIO``) on a free localhost
-    port, as a trainer starts it; yields its URL and process id once it answers (the command execs the server:
-    one process)."""
+    port, as a trainer starts it; yields its URL and process id once it answers within ``wait_s`` seconds (the
+    command execs the server: one process)."""
     port = free_port()
     with open(log, "wb") as out:
         server = subprocess.Popen([NETWERKSIM, *command, "--port", str(port)], stdout=out, stderr=subprocess.STDOUT,
                                   env=env)
     url = f"http://127.0.0.1:{port}/"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + wait_s
         while True:
             try:
                 with urllib.request.urlopen(url, timeout=2) as response:
@@ -63,7 +63,7 @@ def serve(log: Path, env: dict[str, str] | None = None, command: tuple[str, ...]
                 if server.poll() is not None:
                     pytest.fail(f"the app server stopped: {log.read_text(errors='replace')[-2000:]}")
                 if time.monotonic() > deadline:
-                    pytest.fail("the app server did not answer within 60 s")
+                    pytest.fail(f"the app server did not answer within {wait_s:.0f} s")
                 time.sleep(0.3)
         yield url, server.pid
     finally:

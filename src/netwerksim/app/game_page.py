@@ -26,6 +26,7 @@ from ..choices import Choice
 from ..i18n import decimal, t
 from ..interventions import REGISTRY
 from ..game.room import RoomError
+from . import game_api
 from .game_host import Game, choice_text, current_game, vitality_option
 from .page import FONT_PX, Chart, SituationLines, guarded, kernel_watch, server_defaults
 from .panel import needs_target, panel_groups
@@ -110,6 +111,7 @@ class Countdown(ipyvue.VueTemplate):
 
 
 server_defaults()
+game_api.install()    # the JSON requests beside the pages, when this is Solara's server
 
 
 def Html(tag: str, text: str, cls: str = "", style: str = ""):
