@@ -73,6 +73,7 @@ def test_a_participant_joins_decides_once_and_is_answered_only_once_the_choice_i
     ("/join", {"code": None, "nickname": "Kim", "age": 40}, 400, "unknown fields ['age']"),
     ("/round", {"trainer": "not-the-trainer", "action": "open"}, 403, "alleen de spelleider"),
     ("/round", {"trainer": TRAINER, "action": "pause"}, 400, "action: 'open' or 'close'"),
+    ("/round", {"trainer": TRAINER, "action": "open", "seconds": -1}, 400, "allowed: 5-3600 seconds"),
     ("/choice", {"token": "not-a-token", "round": 1}, 403, "onbekende deelnemer"),
     ("/choice", b"not json", 400, "the body is not JSON"),
     ("/choice", [1, 2], 400, "not a JSON object"),

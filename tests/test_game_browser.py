@@ -143,6 +143,8 @@ def test_a_projector_and_twelve_phones_play_three_rounds_and_the_debrief(browser
         projector.locator(".nwg-pending").wait_for()
         assert stored(out, "SELECT week, name FROM pressed") == [(5, "joint_fact_finding")]
         assert projector.locator(".nwg-pending").inner_text() == "'Gezamenlijke feitenanalyse' gaat in vanaf week 5."
+        assert projector.get_by_label("weken per ronde").input_value() == "4"       # the next round's settings
+        projector.screenshot(path=str(shots / "spel_projector_tussen.png"))
 
         play_round(projector, phones, roles, 2, back=lambda k: come_back(browser, phones, k, 2))
         projector.get_by_role("button", name="Sluit de ronde nu").click()

@@ -14,7 +14,7 @@ drives these; a phone without JavaScript could too.
   tables, whether stay/dormant/leave is asked, whether the organisation has left
 - ``POST /spel/api/choice`` ``{"token", "round", "hours"?, "tables"?, "open"?, "stance"?}`` (what it leaves
   out, the model decides) -> ``{"stored": true, "round", "organisation", "nickname"}``
-- ``POST /spel/api/round`` ``{"trainer", "action": "open" | "close", "seconds"?}`` -> ``{"round", "week"}``
+- ``POST /spel/api/round`` ``{"trainer", "action": "open" | "close", "seconds"?}`` (5-3600) -> ``{"round", "week"}``
 
 Refusals: 403 (a token or code that does not allow it), 409 (already decided differently), 400 (anything
 else the room refuses, with its message); never a traceback.
@@ -102,7 +102,8 @@ def _choice(args: dict) -> dict:
 def _round(args: dict) -> dict:
     game, trainer = current_game(), args.get("trainer", "")
     if args.get("action") == "open":
-        r = game.open_round(trainer, args.get("seconds"))
+        seconds = args.get("seconds")
+        r = game.open_round(trainer, None if seconds is None else game.room._seconds(seconds))
     elif args.get("action") == "close":
         r = game.close_round(trainer)
     else:
