@@ -156,8 +156,10 @@ def difference(room: Room, model_run: Replay, lang: str = "nl", weights: list[tu
     parts = [text, t("game.diff.quiet", lang, n=quiet[0], m=quiet[1])]
     if weights:
         org, without = weights[0]
-        parts.append(t("game.diff.most", lang, org=org, who=", ".join(room.players(org)), v=decimal(without, lang),
-                       g=decimal(float(room.model.rows[-1]["vitality"]), lang)))
+        end = float(room.model.rows[-1]["vitality"])
+        fmt = ".2f" if f"{without:.2f}" != f"{end:.2f}" else ".3f"     # a small difference still shows
+        parts.append(t("game.diff.most", lang, org=org, who=", ".join(room.players(org)),
+                       v=decimal(without, lang, fmt), g=decimal(end, lang, fmt)))
     return " ".join(parts)
 
 
