@@ -116,6 +116,24 @@ def test_page_one_answers_the_question_in_one_sentence_per_option_with_the_paire
     assert sum(isinstance(b, PageBreak) for b in blocks) >= 2
 
 
+def test_a_first_outcome_that_has_no_value_in_the_runs_is_said_to_be_unmeasured_not_printed_as_dashes():
+    """Trust at the end in a network where every partner left: no value to compare (seen in ziekenhuisalliantie,
+    where the sentence read 'gemiddeld – tegen – (verschil –)')."""
+    table = _table(20, 14)
+    table.loc[table.replication >= 1, "trust_end"] = np.nan                   # a value in 1 of the 30 runs each
+    c = build({"comparison": {"scenario": "zorgnetwerk", "replications": 30, "steps": 20,
+                              "metrics": ["trust_end", "dip", "progress_total"]},
+               "options": {"lead": {}, "shared": {"label_nl": "Gedeelde regie",
+                                                  "set": {"governance.mode": "shared", "governance.lead": ""}}}},
+              "test", EXPERIMENT_DIR)
+    summary = summarise(table, ["lead", "shared"], "lead", {m: c.metric(m) for m in c.metrics}, c.relevant)
+    sentence = compare_report.answers(ComparisonResult(c, table, summary, pd.DataFrame(), 0.0, 1), "nl")[0]
+    assert sentence.startswith("Met Gedeelde regie is het vertrouwen aan het einde niet te vergelijken: er is een waarde "
+                               "in 1 van de 30 runs, tegen 1 in de vergelijkingsbasis")
+    assert "–" not in sentence.split(":")[1].split(";")[0]
+    assert "gunstig: netwerkdip opgetreden lager en voortgang opgaven hoger" in sentence   # the rest still said
+
+
 def test_an_outcome_in_every_run_reads_as_such_and_never_as_a_point_interval():
     result = _result(_table(30, 30))
     text = markdown(compare_report.report_blocks(result, "nl", []))

@@ -38,6 +38,12 @@ TEXT: dict[str, tuple[str, str]] = {
                              "{difference})"),
     "compare.answer_mean": ("met {option} is {noun} {how}: gemiddeld {value} tegen {base} (verschil {difference})",
                             "with {option}, {noun} is {how}: on average {value} against {base} (difference {difference})"),
+    "compare.answer_unmeasured": ("met {option} is {noun} niet te vergelijken: er is een waarde in {n} van de "
+                                  "{replications} runs, tegen {base_n} in de vergelijkingsbasis (in de andere runs is "
+                                  "er niets om te meten, bijvoorbeeld omdat geen partner meer actief is)",
+                                  "with {option}, {noun} cannot be compared: it has a value in {n} of the "
+                                  "{replications} runs, against {base_n} in the baseline (in the other runs there is "
+                                  "nothing to measure, for instance because no partner is active any more)"),
     "compare.more_often": ("vaker", "more often"),
     "compare.less_often": ("minder vaak", "less often"),
     "compare.not_more_or_less_often": ("niet duidelijk vaker of minder vaak", "neither clearly more nor less often"),

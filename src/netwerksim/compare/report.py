@@ -95,6 +95,10 @@ def answer(result: "ComparisonResult", option: str, lang: str) -> str:
     r, base = rows[option, head], rows[c.baseline, head]
     label = c.option(option).label(lang)
     up = r.diff > 0
+    if not r.diff_n >= 2:   # too few runs where both have a value (no partner left to measure, for instance)
+        sentence = t("compare.answer_unmeasured", lang, option=label, noun=metric.noun(lang), n=int(r.n or 0),
+                     base_n=int(base.n or 0), replications=c.replications)
+        return _also(sentence[0].upper() + sentence[1:], c, rows, option, lang)
     if metric.yes_no:
         how = (t("compare.more_often" if up else "compare.less_often", lang) if clear(r, metric, lang)
                else t("compare.not_more_or_less_often", lang))
@@ -109,6 +113,11 @@ def answer(result: "ComparisonResult", option: str, lang: str) -> str:
     if r.relevance:
         sentence += "; " + t("compare.relevance_answer", lang, threshold=threshold(c.relevant[head], metric, lang),
                             word=t(f"compare.relevance_{r.relevance}", lang))
+    return _also(sentence, c, rows, option, lang)
+
+
+def _also(sentence: str, c, rows: "_Rows", option: str, lang: str) -> str:
+    """The answer sentence ended with what else is clear among the key outcomes."""
     also = {"compare.favourable": [], "compare.unfavourable": [], "compare.different": []}
     for m in c.key_metrics[1:]:
         other, mm = rows[option, m], c.metric(m)
