@@ -2,9 +2,13 @@
 
 ``penvoerder`` (src/netwerksim/scenarios/penvoerder.toml): a lead contractor writes the programme around its own agenda
 while the partners deliver most of the hours (003 L2423-2440 R10, L4455-4482 R12-R13), they compete for
-the next tender without saying so (003 L2591-2609) and depend on the programme's money (003 L2497-2511).
-The network's temperature passes the four levels of the thermometer (003 §2.3, L1127-1464; levels and
-signatures L1323-1462) and each level's signature follows it. Nothing is scripted: the heat comes from
+the next tender without saying so (003 L2591-2609) and depend on the programme's money (003 L2497-2511),
+with outside options in a plausible range (-0.3 to 0; issue 14 item 3). There the network reaches
+disagreement, and the partners walk away over the unfair division before it gets hotter: the top level is
+**not reproduced** in the bundled scenario (docs/model.md §1 item 7). The thermometer's four levels and
+their signatures (003 §2.3, L1127-1464; levels and signatures L1323-1462) are tested on ``DEPENDENT``: the
+same network with the partners bound to the programme beyond that range (outside options -0.5 to -0.9, the
+scenario before issue 14), so that they stay to feel the heat. Nothing is scripted: the heat comes from
 the drivers of mechanism 11 (unfairness, unspoken rivalry, unvoiced interests, distrust), the signatures
 from mechanisms 2, 3, 1 and 8. Counterfactuals on the same seeds switch off the driver held responsible
 (``conflict.unfairness``) and the top level's signature (``conflict.exit_push``); mediation (003
@@ -21,10 +25,14 @@ import pytest
 
 from netwerksim import NetwerkModel, load_scenario
 from netwerksim.mechanisms.conflict import level, sharing
+from netwerksim.scenario import Scenario
 
 pytestmark = pytest.mark.slow
 SEEDS = range(20)
 SCENARIO = "penvoerder"
+# the outside options penvoerder had before issue 14: partners who cannot walk away (beyond the plausible range)
+DEPENDENT = (("Welzijn Centraal", -0.5), ("Jongerenwerk Oost", -0.9), ("Schuldhulp Stad", -0.9), ("GGZ Wijkteam", -0.8),
+             ("Bibliotheek De Wijk", -0.75))
 
 
 class Run:
@@ -53,10 +61,17 @@ class Run:
         return min(weeks) if weeks else None
 
 
-def _run(seed: int, params: tuple, mediate: str | None) -> Run:
+def _spec(outside: tuple) -> Scenario:
+    """The scenario, with the outside options in ``outside`` ((organisation, value) pairs) if any."""
+    data, options = load_scenario(SCENARIO).model_dump(), dict(outside)
+    data["organisations"] = [{**o, "outside_option": options.get(o["name"], o["outside_option"])} for o in data["organisations"]]
+    return Scenario.model_validate(data)
+
+
+def _run(seed: int, params: tuple, mediate: str | None, outside: tuple = DEPENDENT) -> Run:
     """Run the scenario; ``mediate`` = "once" mediates the week after the thermometer first reports
     disagreement, "standing" every time it reports a rise to disagreement (a mediator on call)."""
-    spec = load_scenario(SCENARIO)
+    spec = _spec(outside)
     model = NetwerkModel(spec, rng=seed, params=dict(params))
     shared, mediated, was = [], 0, 0
     for _ in range(spec.meta.steps):
@@ -72,12 +87,31 @@ def _run(seed: int, params: tuple, mediate: str | None) -> Run:
 
 
 @lru_cache(maxsize=None)
-def runs(params: tuple = (), mediate: str | None = None) -> list[Run]:
-    return [_run(seed, params, mediate) for seed in SEEDS]
+def runs(params: tuple = (), mediate: str | None = None, outside: tuple = DEPENDENT, seeds: range = SEEDS) -> list[Run]:
+    return [_run(seed, params, mediate, outside) for seed in seeds]
+
+
+def test_unfair_division_heats_the_bundled_network_to_disagreement_and_the_partners_walk_away_before_conflict():
+    """penvoerder as bundled (outside options -0.3 to 0). Measured (seeds 0-29, 156 weeks, 2026-12-06): the
+    network reaches disagreement in 26 of 30 [0.70, 0.95] (peak heat 0.52); with ``conflict.unfairness = 0``
+    (the unfair division no longer heats the ties; everything else the same) in 1 of 30 [0.01, 0.17] (peak
+    0.40): +0.83. Conflict in 0 of 30: the four partners go dormant in weeks 18-19 in every seed, over the
+    unfair division (mechanism 8), before their ties get hotter; with ``value.fairness_penalty = 0`` they stay
+    until weeks 26-36 and the network reaches conflict in 30 of 30 (weeks 38-43). Before issue 14 (outside
+    options -0.75 to -0.9) conflict came in 30 of 30; at -0.2 in 0 of 10 (issue 14). **Not reproduced**: a
+    network of partners who can walk away reaching the top level of the thermometer."""
+    base = runs(outside=(), seeds=range(30))
+    cool = runs((("conflict.unfairness", 0.0),), outside=(), seeds=range(30))
+    disagreement = np.mean([r.first(2) is not None for r in base])
+    assert disagreement >= 0.6
+    assert disagreement - np.mean([r.first(2) is not None for r in cool]) >= 0.5   # stated before measuring: 0.5
+    # not reproduced (documented): if this fails, partners who can walk away reach conflict; say so in model.md
+    assert np.mean([r.first(3) is not None for r in base]) < 0.5
+    assert all(r.first_gone_quiet() is not None and (r.first(3) is None or r.first_gone_quiet() < r.first(3)) for r in base)
 
 
 def test_unfair_division_heats_the_network_to_conflict_hotter_than_without_the_unfairness_driver():
-    """Measured on the netwerkdip model (dip 4d8198d, 2026-12-06; 20 seeds, 156 weeks): the network reaches
+    """On ``DEPENDENT`` (the partners bound to the programme, the scenario before issue 14). Measured on the netwerkdip model (dip 4d8198d, 2026-12-06; 20 seeds, 156 weeks): the network reaches
     conflict in 20 of 20 (week 43-50), peak heat 0.94 (0.93-0.96). With ``conflict.unfairness = 0`` on the same
     seeds: peak heat 0.76 (0.74-0.78), 0.19 cooler in every seed, disagreement in week 36-44 instead of 22-24.
     **Not reproduced** (docs/model.md §1 item 7): that the network stays below conflict without the unfairness
@@ -94,7 +128,7 @@ def test_unfair_division_heats_the_network_to_conflict_hotter_than_without_the_u
 
 
 def test_levels_rise_in_order_each_followed_by_its_signature():
-    """Measured (20 seeds): vigilant in week 9-10, disagreement 21-24, conflict 47-52, level by level.
+    """On ``DEPENDENT``. Measured (20 seeds): vigilant in week 9-10, disagreement 21-24, conflict 47-52, level by level.
     Information shared (trust evidence, mechanism 2) falls from 1 to 0.89 on average while vigilant;
     attendance (mechanism 1) 0.58 while vigilant, 0.45 in disagreement, 0.32 in the 20 weeks after
     conflict; shared ambition (mechanism 3, positions) 0.80 at vigilant, 0.68 at disagreement, 0.56 at
@@ -131,7 +165,7 @@ def test_levels_rise_in_order_each_followed_by_its_signature():
 
 
 def test_mediation_at_disagreement_postpones_conflict_and_a_mediator_on_call_keeps_it_below():
-    """Paired seeds. One mediation the week after disagreement is reported postpones conflict in every
+    """On ``DEPENDENT``, paired seeds. One mediation the week after disagreement is reported postpones conflict in every
     run by 12-15 weeks (week 60-65 against 47-52): it cools the ties but leaves the unfair division in
     place, so they heat again. A mediator on call, who mediates each time the thermometer rises to
     disagreement (10 times in three years), keeps the network below conflict in 20 of 20 runs (0 of 20

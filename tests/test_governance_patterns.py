@@ -1,7 +1,7 @@
-"""Stylised facts of governance (issue 6; MODEL.md §7 fact 7) and the conflict thermometer in a bundled scenario,
-tested over many seeds. Facts 3, 4, 6, 10 and 12 and the rivals' heat are registered patterns now
-(src/netwerksim/patterns/s000.py, s003.py; tests/test_patterns.py); the success trap and the thermometer stay here
-until issue 14 reworks them from behaviour.
+"""Stylised facts of governance (issue 6; MODEL.md §7 fact 7): the success trap in a bundled scenario, tested
+over many seeds. Facts 3, 4, 6, 10 and 12 and the rivals' heat are registered patterns now
+(src/netwerksim/patterns/s000.py, s003.py; tests/test_patterns.py); the conflict thermometer's levels and
+mediation are tested in tests/test_conflict_patterns.py.
 
 Each fact compares the same seeds with a counterfactual that removes the lever or mechanism held
 responsible and asserts a direction and an effect size; nothing is scripted, the phenomena come from
@@ -14,13 +14,14 @@ from functools import lru_cache
 
 import numpy as np
 import pytest
+from scipy import stats
 
 from netwerksim import NetwerkModel, load_scenario
 from netwerksim.mechanisms.conflict import level
 from netwerksim.scenario import Scenario, validate
 
 pytestmark = pytest.mark.slow
-SEEDS = range(24)
+SEEDS = range(30)
 
 
 def _scenario(name: str, events: tuple = (), steps: int | None = None) -> Scenario:
@@ -32,9 +33,11 @@ def _scenario(name: str, events: tuple = (), steps: int | None = None) -> Scenar
 
 
 @lru_cache(maxsize=None)
-def runs(name: str, steps: int, events: tuple = ()) -> list[NetwerkModel]:
-    """The finished models of ``name`` over SEEDS, with extra events."""
-    spec = _scenario(name, events).with_changes(steps=steps)
+def runs(name: str, steps: int, events: tuple = (), drop: tuple = ()) -> list[NetwerkModel]:
+    """The finished models of ``name`` over SEEDS, with extra events and without the events at (week, type) in ``drop``."""
+    spec = _scenario(name, events)
+    spec = Scenario.model_validate({**spec.model_dump(), "events": [e.model_dump() for e in spec.events
+                                                                      if (e.at, e.type) not in drop]}).with_changes(steps=steps)
     out = []
     for seed in SEEDS:
         model = NetwerkModel(spec, rng=seed)
@@ -53,61 +56,34 @@ def first_dip(model):
     return next((e for e in model.events if e["type"] == "netwerkdip"), None)
 
 
-# --- 7 (003 L2497-2611): a quick informal success without anchored governance decays in ~18 months --
-def test_a_quick_informal_success_decays_within_about_eighteen_months_unless_governance_is_anchored():
-    """subsidiealliantie wins its subsidy in week 13. Measured (24 seeds): a netwerkdip in 24 of 24,
-    starting after the win (vitality peaks in week 24 on average) and detected in week 82 on average
-    (weeks 67-93: 16 months after the win), depth 0.20; with a covenant in week 14, 0 of 24."""
-    informal = runs("subsidiealliantie", 104)
-    dips = [first_dip(m) for m in informal]
-    assert np.mean([d is not None for d in dips]) >= 0.75
-    found = [d for d in dips if d]
-    assert all(d["start"] > 13 for d in found)
-    assert 13 + 40 <= np.mean([d["detected"] for d in found]) <= 13 + 90   # within about 18 months of the win
-    anchored = runs("subsidiealliantie", 104, events=((("at", 14), ("type", "covenant")),))
-    assert np.mean([first_dip(m) is not None for m in anchored]) <= 0.25
+# --- 7 (003 L2497-2611): the success trap: the threat that held the five together is gone after the win ------
+THREAT_LIFTED = ((13, "existential_threat"),)   # the counterfactual keeps the threat: drops the event that lifts it
 
 
-# --- the conflict thermometer in a bundled scenario (003 §2.3, L1323-1462) ---------------------------
-def level_changes(model) -> list[int]:
-    """The network's thermometer levels as the thermometer reported them, from friendly (0) on."""
-    return [0] + [e["level"] for e in model.events if e["type"] == "conflict"]
+def test_after_the_win_the_unspoken_competition_heats_the_alliance_the_threat_held_it_back():
+    """subsidiealliantie (issue 14 item 3: the timeline holds the threat, the win and the threat's end, no
+    parameter jump). While the threat lasts the five stand together and their competition for the same money
+    stays muted (mechanism 11, 003 L2886-2898); once it is gone it heats the rivals' ties, unspoken (003
+    L2591-2609). Counterfactual upstream: the threat is not lifted at the win. Measured (seeds 0-29, 120
+    weeks, 2026-12-06): mean network heat in weeks 91-104 0.419 against 0.103, +0.316 [0.310, 0.322] paired
+    (every seed at least +0.29); vigilant reached in 30 of 30 (weeks 28-31), level by level, against 0 of 30;
+    disagreement in 2 of 30 only (weeks 108, 113).
 
-
-def test_the_success_trap_heats_to_disagreement_level_by_level_and_mediation_cools_it():
-    """subsidiealliantie: unspoken competition, distrust and unfairness heat the network. Measured (24
-    seeds, 120 weeks; issue 13's model with reporting bounded by the hours given): disagreement in 21 of 24
-    (weeks 81-120; before the bound 20 of 24 at 81-119; before issue 13 24 of 24 at 87-97), after vigilant,
-    level by level; attendance 0.356 in the ten weeks before, 0.350 after (appointments cancelled), over the
-    18 runs that reach it with ten weeks left to see (one reaches it in week 120, the last).
-    Mediation the week after disagreement is reached (16 runs that reach it by week 109) brings the
-    network back under disagreement, mean heat over the next 10 weeks 0.24 against 0.51 without (16 of 16)."""
-    informal = runs("subsidiealliantie", 120)
-    reached = [int(np.argmax(level(series([m], "heat")[0]) >= 2)) if level(series([m], "heat")[0]).max() >= 2 else None
-               for m in informal]
-    assert np.mean([w is not None for w in reached]) >= 0.7
-    for m, week in zip(informal, reached):
-        if week is None:
-            continue
-        levels = level_changes(m)
-        assert all(abs(b - a) == 1 for a, b in zip(levels, levels[1:])), levels   # level by level, none skipped
-        assert levels.index(1) < levels.index(2)                  # vigilant first, then disagreement
-        heat = series([m], "heat")[0]
-        assert heat[week - 10:week].min() >= 0.25                 # vigilant in the weeks before
-    attendance = [(np.nanmean(series([m], "attendance")[0][w - 10:w]), np.nanmean(series([m], "attendance")[0][w:]))
-                  for m, w in zip(informal, reached) if w is not None and w + 10 <= 120]   # ten weeks left to see
-    assert np.mean([after for _, after in attendance]) < np.mean([before for before, _ in attendance])
-    cooled, hot = [], []
-    for seed, (m, week) in enumerate(zip(informal, reached)):
-        if week is None or week + 11 > 120:
-            continue
-        spec = _scenario("subsidiealliantie", events=({"at": week + 1, "type": "mediation"},), steps=week + 11)
-        mediated = NetwerkModel(spec, rng=SEEDS[seed])
-        for _ in range(week + 11):
-            mediated.step()
-        after = series([mediated], "heat")[0][week + 1:week + 11]
-        cooled.append(after.mean())
-        hot.append(series([m], "heat")[0][week + 1:week + 11].mean())
-        assert level(after[3:]).max() <= 1
-    assert len(cooled) >= 10
-    assert np.mean(cooled) < np.mean(hot) - 0.15
+    Not reproduced (docs/model.md 7.11): the netwerkdip of the success trap. Without the former
+    ``set_parameter`` jump of ``accountability.funder_demand`` at the win (0.1 -> 0.6; a dip in 27 of 30 with
+    it) a dip comes in 4 of 30 [0.05, 0.30] (detected weeks 78-103), 1 of 30 with the threat kept, 0 of 30
+    with a covenant in week 14; disagreement some 18 months after the win (003 L2497-2513) in 2 of 30."""
+    lifted = runs("subsidiealliantie", 120)
+    kept = runs("subsidiealliantie", 120, drop=THREAT_LIFTED)
+    late = slice(91, 105)
+    gain = series(lifted, "heat")[:, late].mean(axis=1) - series(kept, "heat")[:, late].mean(axis=1)
+    low = stats.bootstrap((gain,), np.mean, random_state=0).confidence_interval.low
+    assert low >= 0.2, (gain.mean(), low)                                   # stated before measuring: +0.2
+    reached = [level(series([m], "heat")[0]) for m in lifted]
+    assert np.mean([lv.max() >= 1 for lv in reached]) >= 0.7
+    for lv in reached:
+        assert np.all(np.abs(np.diff(lv)) <= 1)                           # level by level, none skipped
+        assert lv[:14].max() == 0                                         # not while the threat lasts
+    assert np.mean([level(series([m], "heat")[0]).max() >= 1 for m in kept]) <= 0.1
+    # the dip is not reproduced (documented): if this fails, the success trap's dip has come; say so in model.md
+    assert np.mean([first_dip(m) is not None for m in runs("subsidiealliantie", 104)]) < 0.5

@@ -65,9 +65,11 @@ def heat_driver(trust, unfairness, suppressed, p: Params, rivalry=0.0) -> np.nda
                    + c.suppressed * suppressed + rivalry, 0.0, 1.0)
 
 
-def hidden_rivalry(pair_rival, competition: float, voiced: float, p: Params):
-    """Heat per organisation pair from competition nobody names: rivals only, while the incentive lasts."""
-    return p.conflict.hidden_rivalry * competition * (1.0 - voiced) * pair_rival
+def hidden_rivalry(pair_rival, competition: float, voiced: float, p: Params, threat: float = 0.0):
+    """Heat per organisation pair from competition nobody names: rivals only, while the incentive lasts, and
+    muted while an existential threat makes them stand together (together or not at all, 003 L2886-2898, R31):
+    once the threat is gone the competition for the same money comes back (003 L2537-2565, L2591-2609)."""
+    return p.conflict.hidden_rivalry * competition * (1.0 - voiced) * (1.0 - threat) * pair_rival
 
 
 def update_conflict(st: State, p: Params) -> None:
@@ -77,7 +79,7 @@ def update_conflict(st: State, p: Params) -> None:
     a, b = T.pairs[:, 0], T.pairs[:, 1]
     suppressed = orgs.representation[a] * pair_distance(orgs.ambition, a, b)
     net = st.network
-    rivalry = hidden_rivalry(T.pair_rival, net.competition, net.competition_voiced, p) if T.pair_rival.any() else 0.0
+    rivalry = hidden_rivalry(T.pair_rival, net.competition, net.competition_voiced, p, net.threat) if T.pair_rival.any() else 0.0
     driver = heat_driver(T.pair_trust, orgs.unfairness[a], suppressed, p, rivalry)
     T.pair_heat = T.pair_heat + p.conflict.rate * (driver - T.pair_heat)
     refresh_heat(st)

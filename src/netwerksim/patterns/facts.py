@@ -263,12 +263,12 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "understanding and reflection (innovation.understanding_rate); no pattern"),
     _f("003-SF15", "003 L2428-2440", "Een ongelijke balans wordt geaccepteerd tot ze oneerlijk voelt.",
        "An unequal balance is accepted until it feels unfair.",
-       E, "tests/test_conflict_patterns.py (eigenaar: issue 14); als patroon niet gereproduceerd op het model van "
-          "issue 13: penvoerder loopt op tot conflict in 30 van 30 runs, maar met unfairness_heat uit nog in 25 van 30 "
-          "(0,83 [0,66; 0,93]): de genoemde oorzaak is niet nodig",
-       "tests/test_conflict_patterns.py (owner: issue 14); as a pattern not reproduced on issue 13's model: "
-       "penvoerder reaches conflict in 30 of 30 runs, but with unfairness_heat off still in 25 of 30 (0.83 [0.66, "
-       "0.93]): the named cause is not necessary"),
+       E, "tests/test_conflict_patterns.py (eigenaar: issue 14); sinds issue 14 (buitenopties -0,3 tot 0) bereikt "
+          "penvoerder onenigheid in 26 van 30 runs, met conflict.unfairness uit in 1 van 30; conflict niet meer: de "
+          "partners haken eerder af (niet als patroon geregistreerd)",
+       "tests/test_conflict_patterns.py (owner: issue 14); since issue 14 (outside options -0.3 to 0) penvoerder "
+       "reaches disagreement in 26 of 30 runs, with conflict.unfairness off in 1 of 30; no longer conflict: the "
+       "partners walk away first (not registered as a pattern)"),
     _f("003-SF16", "003 L1323-1462", "Escalatie: minder delen, vermeden onderwerpen, afgezegde afspraken, afhaken.",
        "Escalation: less sharing, avoided topics, cancelled appointments, dropping out.",
        E, "tests/test_conflict_patterns.py (eigenaar: issue 14)", "tests/test_conflict_patterns.py (owner: issue 14)"),

@@ -106,9 +106,11 @@ TARGETS: tuple[Target, ...] = (
            "everyone.",
            target=78.0, tolerance=26.0, unit="weeks", measure=weeks_to_disagreement_after_win, arm=arm("subsidiealliantie"),
            why_nl="Gemeten als weken van de winst (week 13) tot de conflictthermometer op onenigheid staat, in "
-                  "subsidiealliantie; tolerantie een half jaar. Het scenario wordt herzien in issue 14.",
+                  "subsidiealliantie; tolerantie een half jaar. Sinds issue 14 (geen parametersprong meer bij de "
+                  "winst) bereikt die onenigheid in 2 van 30 runs: niet gereproduceerd.",
            why_en="Measured as weeks from the win (week 13) until the conflict thermometer reads disagreement, in "
-                  "subsidiealliantie; tolerance half a year. The scenario is reworked by issue 14."),
+                  "subsidiealliantie; tolerance half a year. Since issue 14 (no parameter jump at the win) it "
+                  "reaches disagreement in 2 of 30 runs: not reproduced."),
     Target("dip-timing", "003 L4614-4618",
            "Na een aanvankelijk energieke start stagneert de netwerkontwikkeling 'in de loop van de tijd'.",
            "After an initially energetic start network development stagnates 'in the course of time'.",
