@@ -56,6 +56,21 @@ def test_when_the_lead_decides_the_others_lose_ownership(small):
     assert all(m.state.orgs.ownership[0] == pytest.approx(1.0) for m in lead)
 
 
+def test_a_lead_that_decides_for_the_others_raises_hierarchy_through_the_say_they_lose(small):
+    """Issue 14 item 2: one party deciding for the others is steering the governance must absorb (mechanism 7;
+    002 L426-470, 003 L4728-4734): hierarchy rises above consensus under the same lead; with
+    ``governance.lead_ownership_loss = 0`` (nobody loses a say) the rule leaves hierarchy as it is. Measured
+    (seeds 0-3, week 40): 0.319 against 0.106 under consensus; with no say lost 0.106 and 0.106."""
+    small["governance"] = {"mode": "lead_organisation", "lead": "Zorg"}
+    def hierarchy(rule, **params):
+        small["parameters"] = params
+        return np.mean([_steps(_model(small, rng=s, decision_rule=rule), 40).state.network.hierarchy for s in range(4)])
+    gap = hierarchy("lead_decides") - hierarchy("consensus")
+    assert gap > 0.1
+    without = {"governance.lead_ownership_loss": 0.0}
+    assert abs(hierarchy("lead_decides", **without) - hierarchy("consensus", **without)) < gap / 3
+
+
 def test_deciding_by_majority_starts_experiments_sooner_than_waiting_for_consensus(small):
     small["parameters"] = {"governance.majority_ownership_loss": 0.0}   # the speed alone
     def started(rule):   # over the small scenario's whole run (52 weeks); the first weeks gather ideas either way

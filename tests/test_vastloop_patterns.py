@@ -27,10 +27,10 @@ WHERE = {   # situation -> scenario where it arises in most seeds (share of seed
     "V1": "roermond_actietafels",   # 0.95
     "V2": "lelytalent",             # 0.90
     "V3": "matchmaker",             # 1.00: vacancies, but no one at the table who knows the young people
-    "V4": "roermond_actietafels",   # 1.00
+    "V4": "roermond_actietafels",   # 1.00 (since issue 14 from lead_decides, no start_hierarchy: 30 of seeds 0-29, all in week 1)
     "V5": "achterhoek_analyse",     # 0.70
     "V6": "lelytalent",             # 0.70
-    "V7": "pilot_rijnmond",         # 1.00
+    "V7": "pilot_rijnmond",         # 1.00; 0.75 since issue 14 removed its innovation.focus 0.25 (onsets week 13-18)
     "V8": "zorgnetwerk",            # 0.65 (roermond_actietafels, written for it, 0.15: its partners go dormant early)
     "V9": "buurtnetwerk",           # 1.00
     "V10": "lelytalent",            # 1.00
@@ -108,11 +108,15 @@ def _params(**values):
 # or a parameter that switches the mechanism off), never the detector; measured shares of seeds 0-19, with -> without,
 # on the netwerkdip model (dip 4d8198d, 2026-12-06; the figures on main before it in brackets)
 COUNTERFACTUALS = [
-    # V4: shared governance: no one dominant owner: 1.00 -> 0.00 (main 1.00 -> 0.00)
+    # V4: shared governance: no one dominant owner: 1.00 -> 0.00 (main 1.00 -> 0.00); since issue 14 roermond says
+    # "the lead decides" instead of setting start_hierarchy 0.4: under consensus V4 still comes (30 of 30, onsets
+    # weeks 1-60 instead of all in week 1: docs/model.md 7.15)
     ("V4", "roermond_actietafels", dict(governance={"mode": "shared"}, parameters={}), 0.5),
     # V6: a failed experiment breeds no cynicism (the source of negativity in Lelytalent): 0.70 -> 0.00 (0.65 -> 0.00)
     ("V6", "lelytalent", dict(parameters=_params(**{"innovation.setback_negativity": 0.0})), 0.5),
-    # V7: without a positive theme lacking focus, ideas converge: 1.00 -> 0.00 (1.00 -> 0.00)
+    # V7: without a positive theme lacking focus, ideas converge: 1.00 -> 0.00 (1.00 -> 0.00); since issue 14 the
+    # scenario no longer sets innovation.focus; what is left to remove is its idea flood (innovation.idea_rate 2,
+    # lots of talk): 0.75 -> 0.00 over seeds 0-19
     ("V7", "pilot_rijnmond", dict(parameters={}), 0.5),
     # V9: the group looks into why a success worked when it happens (understood at once): 1.00 -> 0.00 (1.00 -> 0.00)
     ("V9", "buurtnetwerk", dict(parameters=_params(**{"innovation.understood_after_success": 1.0})), 0.5),

@@ -12,7 +12,9 @@ decision applies :func:`motive_weights`, the perceived value :func:`felt_autonom
 Governance levers set part of ownership and representation (MODEL.md §6). The decision rule: waiting
 for consensus is slow, deciding by majority faster, a lead (or NAO) that decides fastest, but parties
 that can be outvoted or are decided for feel less co-owner (:func:`decision_rule_effects`; Choi &
-Robertson 2014 in anchors_peers 1.3; 003 L4732-4734; 002 V4). The lead and the one accountable party
+Robertson 2014 in anchors_peers 1.3; 003 L4732-4734; 002 V4); a lead that decides for the others
+steers, and the say they lose adds to the demand for structure hierarchy answers (002 L426-470,
+003 L4728-4734; issue 14 item 2). The lead and the one accountable party
 (002 R51) keep their ownership. Separate performance agreements from funders put partners in
 negotiation mode: their delegates act more for their own organisation (003 L4469-4482, R13); an
 existential threat makes them act for the whole (003 L2886-2898, R31). The
@@ -76,9 +78,11 @@ def room_ownership(room: float, p: Params) -> float:
 def update_leadership(st: State, p: Params) -> None:
     orgs, net = st.orgs, st.network
     q = p.leadership
-    net.hierarchy = float(np.clip(next_hierarchy(net.hierarchy, net.structure_demand, net.absorption, p), 0, 1))
-    lean = q.lean_back * net.hierarchy * net.concentration
     _, decided_for = decision_rule_effects(net.decision_rule, p)
+    # one party deciding for the others is steering the governance must absorb: the say they lose (002 L426-470; 003 L4728-4734)
+    steered = decided_for if net.decision_rule == "lead_decides" else 0.0
+    net.hierarchy = float(np.clip(next_hierarchy(net.hierarchy, net.structure_demand + steered, net.absorption, p), 0, 1))
+    lean = q.lean_back * net.hierarchy * net.concentration
     target = np.full(len(orgs.name), (1.0 - lean - decided_for) * room_ownership(net.room, p))
     if net.lead >= 0:
         target[net.lead] = 1.0   # the leading party keeps its ownership; the others lean back
