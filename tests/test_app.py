@@ -19,7 +19,7 @@ from solara.components.echarts import EchartsWidget
 
 from netwerksim.app import Page, Session
 from netwerksim.app.charts import CHART_WIDTH_PX, chart_option, event_marks, label_rows
-from netwerksim.app.network import compute_layout, contact, edge_values, tie_opacity, tie_width, view_frame
+from netwerksim.app.network import contact, edge_values, tie_opacity, tie_width, view_frame
 from netwerksim.app.panel import NOT_IN_PANEL, panel_groups
 from netwerksim.app.session import SeedError, parse_seed, scenarios
 from netwerksim.app.situation import Names, log_lines, situation

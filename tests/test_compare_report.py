@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from netwerksim.compare import EXPERIMENT_DIR, build, run_comparison
+from netwerksim.compare import EXPERIMENT_DIR, build
 from netwerksim.compare import report as compare_report
 from netwerksim.compare.document import PageBreak, markdown
 from netwerksim.compare.running import ComparisonResult

@@ -43,7 +43,7 @@ def test_trust_between_two_parties_is_the_mean_over_their_professionals_ties_in_
 
 
 def test_the_worker_reads_a_week_and_a_window_and_records_nothing_it_was_not_asked_for():
-    name_week, name_window = f"trust[{CITY}->{HOSPITAL}]@20", f"trust[kind:municipality->*]@10-30"
+    name_week, name_window = f"trust[{CITY}->{HOSPITAL}]@20", "trust[kind:municipality->*]@10-30"
     out = run_summary(RunSpec("zorgnetwerk", 3, steps=30, metrics=(name_week, name_window)))
     plain = run(load_scenario("zorgnetwerk"), seed=3, steps=30)
     assert not any(c.startswith("trust[") for c in plain.timeseries.columns)     # only the pairs asked for

@@ -20,7 +20,7 @@ import pytest
 
 from netwerksim.chain import Link
 from netwerksim.links import LINKS, register as register_link
-from netwerksim.patterns import Pattern, arm, estimate, evaluate, load_all
+from netwerksim.patterns import Pattern, estimate, evaluate, load_all
 from netwerksim.patterns.engine import Plan, Variant, robust_bounds
 from netwerksim.patterns.facts import FACTS
 from netwerksim.patterns.report import fact_status, ledger, markdown, table

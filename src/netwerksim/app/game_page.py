@@ -28,7 +28,7 @@ from ..interventions import REGISTRY
 from ..game.room import RoomError
 from . import game_api
 from .game_host import Game, choice_text, current_game, vitality_option
-from .page import FONT_PX, Chart, SituationLines, guarded, kernel_watch, server_defaults
+from .page import FONT_PX, Chart, SituationLines, kernel_watch, server_defaults
 from .panel import needs_target, panel_groups
 from .widgets import NetworkView
 
