@@ -4,8 +4,6 @@ agreements and demand (contribution, representation, accountability pressure, re
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -16,7 +14,7 @@ from netwerksim.mechanisms.accountability import demand
 from netwerksim.mechanisms.meetings import reporting_hours
 from netwerksim.model import NetwerkModel
 from netwerksim.runner import run
-from netwerksim.scenario import SCENARIO_DIR, ScenarioError, load_scenario, validate
+from netwerksim.scenario import ScenarioError, load_scenario, validate
 from netwerksim.spreadsheet import SpreadsheetError, scenario_data, write_template
 
 CITY, HOSPITAL, GGZ, HOMECARE, GPS = ("Gemeente Rivierstad", "Ziekenhuis Rivierland", "GGZ Midden", "Thuiszorg Samen",
@@ -59,11 +57,13 @@ def test_the_networks_demand_is_the_partners_weighted_as_what_they_put_in():
     for _ in range(5):
         model.step()
     orgs, p = model.state.orgs, model.params
-    own, asked = demand(orgs, p)
+    asked, own = demand(orgs, p)
     assert own[orgs.name.index(HOSPITAL)] == pytest.approx(2.0 * (1 + p.accountability.separate))
+    assert np.allclose(np.delete(own, orgs.name.index(HOSPITAL)), 1.0)
     active = orgs.active
     assert asked == pytest.approx(np.average(own[active], weights=(orgs.hours * orgs.pledge)[active]))
     assert 1.0 < asked < own.max()
+    assert demand(_model([]).state.orgs, p) == (1.0, None)      # one demand everywhere: it, no partner's of its own
 
 
 def test_partners_whose_funder_asks_more_report_more_of_the_hours_they_give():
@@ -127,11 +127,8 @@ def test_a_wrong_funder_is_named_by_field_and_value(funders, field, says):
     assert field in str(err.value) and says in str(err.value)
 
 
-def test_the_cli_refuses_a_wrong_funder_with_status_2_and_no_traceback(tmp_path):
-    path = tmp_path / "net.toml"
-    text = (SCENARIO_DIR / "zorgnetwerk.toml").read_text(encoding="utf-8")
-    path.write_text(text + '\n[[funders]]\nname = "Zorgkantoor"\nfunds = ["Thuiszorg Elders"]\n', encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "netwerksim.cli", "validate", str(path)], capture_output=True, text=True)
+def test_the_cli_refuses_a_wrong_funder_with_status_2_and_no_traceback(validate_zorgnetwerk_with):
+    proc = validate_zorgnetwerk_with('\n[[funders]]\nname = "Zorgkantoor"\nfunds = ["Thuiszorg Elders"]\n')
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "funders[0].funds" in proc.stderr and "'Thuiszorg Elders'" in proc.stderr
 

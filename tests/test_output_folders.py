@@ -378,3 +378,8 @@ def test_only_a_marked_folder_is_removed_as_a_tree_an_unmarked_one_only_while_em
     link = temp("link")
     link.symlink_to(marked)
     assert not storage._remove_own(link) and trees == [marked]
+    borrowed = temp("borrowed")                           # its marker a link to a marker elsewhere
+    borrowed.mkdir()
+    (borrowed / "data.csv").write_text("mine\n")
+    (borrowed / storage.MARKER).symlink_to(marked / storage.MARKER)
+    assert not storage._remove_own(borrowed) and (borrowed / "data.csv").exists() and trees == [marked]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from functools import lru_cache
 
 import numpy as np
@@ -14,7 +12,7 @@ from netwerksim.compare.loading import for_scenario
 from netwerksim.compare.spec import ComparisonError
 from netwerksim.model import NetwerkModel
 from netwerksim.runner import fingerprint, run
-from netwerksim.scenario import SCENARIO_DIR, ScenarioError, load_scenario, validate
+from netwerksim.scenario import ScenarioError, load_scenario, validate
 from netwerksim.scenario import Event
 from netwerksim.timeline import REPORTS, condition, describe, draw, triggers_of, weekly_chance
 
@@ -121,11 +119,8 @@ def test_a_bad_timing_names_the_field_and_what_is_allowed(entry, field, message)
     assert field in str(caught.value) and message in str(caught.value)
 
 
-def test_the_cli_refuses_an_unknown_report_with_status_2(tmp_path):
-    path = tmp_path / "net.toml"
-    text = (SCENARIO_DIR / "zorgnetwerk.toml").read_text(encoding="utf-8")
-    path.write_text(text + '\n[[events]]\ntype = "building_blocks"\nwhen = "dipje"\n', encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "netwerksim.cli", "validate", str(path)], capture_output=True, text=True)
+def test_the_cli_refuses_an_unknown_report_with_status_2(validate_zorgnetwerk_with):
+    proc = validate_zorgnetwerk_with('\n[[events]]\ntype = "building_blocks"\nwhen = "dipje"\n')
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "events[2].when" in proc.stderr and "'dipje'" in proc.stderr and "netwerkdip" in proc.stderr
 

@@ -47,7 +47,7 @@ from .observers.thermometer import Thermometer
 from .params import PARAMETERS, Params, from_keywords, keyword
 from .resources import guard
 from .scenario import Event, Scenario, load_scenario
-from .state import Status, build_state
+from .state import State, Status, build_state
 from .streams import Streams
 from .timeline import Timeline
 
@@ -312,11 +312,16 @@ class NetwerkModel(Model):
         return branch
 
     def _decided(self, names: list[str], branch: "NetwerkModel") -> dict[str, Choice]:
-        """Step ``branch`` one week and read what the named organisations did: the hours they gave, the tables
-        they sit at (the model skips none; who of them attends is chance), open (the model never holds back by
-        choice; conflict shares less either way) and their status as a stance."""
+        """Step ``branch`` one week and read what the named organisations did there (:meth:`decisions`)."""
         branch.step()
-        st, stance = branch.state, {int(v): k for k, v in STANCES.items()}
+        return self.decisions(names, branch.state)
+
+    def decisions(self, names: list[str], state: State | None = None) -> dict[str, Choice]:
+        """What the named organisations did in the week just stepped (in ``state``, a branch's; by default this
+        model's): the hours they gave, the tables they sit at (the model skips none; who of them attends is
+        chance), open (the model never holds back by choice; conflict shares less either way) and their status
+        as a stance."""
+        st, stance = state or self.state, {int(v): k for k, v in STANCES.items()}
         hours = given_hours(st)
         decided = {}
         for name in names:

@@ -137,7 +137,12 @@ def _own(path: Path) -> bool:
     """Whether netwerksim may remove ``path``: a real folder (no link) that carries the marker, or an empty one."""
     if path.is_symlink() or not path.is_dir():
         return False
-    return kind_of(path) is not None or not any(path.iterdir())
+    return _marked(path) or not any(path.iterdir())
+
+
+def _marked(path: Path) -> bool:
+    """The folder carries netwerksim's marker as a file of its own (a link to a marker elsewhere does not count)."""
+    return not (path / MARKER).is_symlink() and kind_of(path) is not None
 
 
 def _remove_own(path: Path) -> bool:
@@ -149,7 +154,7 @@ def _remove_own(path: Path) -> bool:
     was put into it after the check, so a file of someone else's can never be swept along."""
     if not _TEMP.match(path.name) or not _own(path):
         return False
-    if kind_of(path) is None:
+    if not _marked(path):
         try:
             os.rmdir(path)
         except OSError:

@@ -74,9 +74,9 @@ def play_again(room: Room, model_plays: Iterable[str] | None = None, *, own: boo
                     model.intervene(name, **params)
             if own:
                 weekly.append({org: model.own_choice(org) for org in chosen})
-                weekly[-1].update(model._decided([o for o in room.organisations if o not in chosen], model))
-            else:
-                model.step()
+            model.step()
+            if own:   # those nobody chose for did what the model's rules decide
+                weekly[-1].update(model.decisions([o for o in room.organisations if o not in chosen]))
             run.hours_given.append(given_hours(model.state))
         if own:
             run.own[r] = {org: mean_choice([w[org] for w in weekly]) for org in room.organisations}

@@ -27,18 +27,21 @@ def accountability_target(stakes, uncertainty, gap, p: Params) -> float:
     return a.stakes * stakes + a.uncertainty * uncertainty + a.funder_demand + a.gap * gap
 
 
-def demand(orgs, p: Params) -> tuple[np.ndarray, float]:
-    """The accounting asked of each partner, and of the network: what its funders ask (``[[funders]]``), more
-    when a funder holds it to its own performance agreement, which is not streamlined with the others' (003
-    L4469-4482, R13; L4660-4672, R37i); the network's is the partners' weighted as what they put in. Measured
-    from the first active partner's, so a network whose partners all answer to the same demand gets exactly it."""
+def demand(orgs, p: Params) -> tuple[float, np.ndarray | None]:
+    """The accounting asked of the network, and of each partner (None when every partner is asked the same, or
+    the network nothing): what its funders ask (``[[funders]]``), more when a funder holds it to its own performance
+    agreement, which is not streamlined with the others' (003 L4469-4482, R13; L4660-4672, R37i). The network's
+    is the active partners', weighted as what they put in; one demand everywhere is exactly it."""
     own = orgs.accountability_demand * (1.0 + p.accountability.separate * orgs.separate_agreements)
     active = orgs.active
+    if not active.any():
+        return 0.0, None
+    first = float(own[active][0])
+    if own.min() == own.max():
+        return first, None
     weights = (orgs.hours * orgs.pledge)[active]
-    if not active.any() or weights.sum() <= 0:
-        return own, float(own[active][0]) if active.any() else 0.0
-    first = own[active][0]
-    return own, float(first + np.average(own[active] - first, weights=weights))
+    asked = first + float(np.average(own[active] - first, weights=weights)) if weights.sum() > 0 else first
+    return asked, own if asked > 0 else None
 
 
 def update_accountability(st: State, p: Params) -> None:
@@ -55,7 +58,7 @@ def update_accountability(st: State, p: Params) -> None:
     strain = gap + net.coordination_load          # capacity not delivered or eaten by consultation
     net.uncertainty = 1.0 - np.exp(-(net.turbulence + strain))
     a = p.accountability
-    _, asked = demand(orgs, p)
+    asked, _ = demand(orgs, p)
     target = accountability_target(net.invested, net.uncertainty, gap, p) * asked * (1.0 - a.streamlining * net.structure)
     net.accountability += a.adaptation * (target - net.accountability)
     s = p.structure

@@ -69,9 +69,8 @@ def reporting_hours(st: State, p: Params) -> np.ndarray:
     one party answers for the whole, the others report less (002 L5242-5256, R51)."""
     orgs, profs, net = st.orgs, st.profs, st.network
     given = given_hours(st) / np.maximum(orgs.n_professionals, 1)
-    own, asked = demand(orgs, p)
-    differ = asked > 0 and np.ptp(own) > 0     # funders asking differently: each partner its own pressure
-    share = reporting_share(net.accountability * own / asked if differ else net.accountability, p)
+    asked, own = demand(orgs, p)      # funders asking differently: each partner its own pressure
+    share = reporting_share(net.accountability if own is None else net.accountability * own / asked, p)
     if net.accountable >= 0:
         share = share * np.where(np.arange(len(orgs.name)) == net.accountable, 1.0, 1.0 - p.governance.accountable_relief)
     return (share * given)[profs.org]
