@@ -164,19 +164,24 @@ def test_levels_rise_in_order_each_followed_by_its_signature():
     assert np.mean([r.first_gone_quiet() is None for r in no_push]) >= 0.9
 
 
-def test_mediation_at_disagreement_postpones_conflict_and_a_mediator_on_call_keeps_it_below():
-    """On ``DEPENDENT``, paired seeds. One mediation the week after disagreement is reported postpones conflict in every
-    run by 12-15 weeks (week 60-65 against 47-52): it cools the ties but leaves the unfair division in
-    place, so they heat again. A mediator on call, who mediates each time the thermometer rises to
-    disagreement (10 times in three years), keeps the network below conflict in 20 of 20 runs (0 of 20
-    reach it, against 20 of 20 without), and no partner goes dormant."""
-    base, once, standing = runs(), runs(mediate="once"), runs(mediate="standing")
+def test_mediation_at_disagreement_postpones_conflict_but_a_mediator_on_call_no_longer_keeps_it_below():
+    """On ``DEPENDENT``, paired seeds 0-29. Mediation puts the partners' unvoiced interests on the table (003
+    L1195-1240, L1380-1395); the ties cool as they follow the lower driver, the unfair division and the unspoken
+    rivalry stay. Measured (2026-12-06): one mediation the week after disagreement is reported postpones conflict
+    in 30 of 30 runs by 8-10 weeks (mean 8.9; stated before measuring, when mediation still multiplied the heat:
+    >= 8; then 11-13, mean 12.0) and lowers the network heat over the 26 weeks after disagreement by 0.048 [0.047,
+    0.048] (paired 95% interval; was 0.194 when it cut the heat). **Not reproduced** since (docs/model.md 7.11):
+    that a mediator on call keeps the network below conflict. The heat no longer drops back under disagreement
+    after a mediation, so the thermometer reports no new rise and the mediator on call mediates once: conflict
+    in 30 of 30 (was 0 of 30 with ten heat cuts in three years), and a partner goes dormant in 30 of 30."""
+    seeds = range(30)
+    base, once, standing = runs(seeds=seeds), runs(mediate="once", seeds=seeds), runs(mediate="standing", seeds=seeds)
     delays = [m.first(3) - r.first(3) for r, m in zip(base, once) if r.first(3) is not None and m.first(3) is not None]
     assert np.mean([m.first(3) is None or (r.first(3) is not None and m.first(3) > r.first(3))
                     for r, m in zip(base, once)]) >= 0.9
     assert np.mean(delays) >= 8
-    reached = np.mean([r.first(3) is not None for r in base])
-    reached_mediated = np.mean([r.first(3) is not None for r in standing])
-    assert reached_mediated <= reached - 0.5
-    assert reached_mediated <= 0.2
-    assert np.mean([r.first_gone_quiet() is None for r in standing]) >= 0.8
+    after = [(r.heat[r.first(2) + 1:r.first(2) + 27].mean() - m.heat[r.first(2) + 1:r.first(2) + 27].mean())
+             for r, m in zip(base, once)]
+    assert min(after) > 0                                            # cooler in every seed (the size is measured only)
+    # not reproduced (documented): if this fails, a mediator on call keeps the network below conflict; say so
+    assert np.mean([r.first(3) is not None for r in standing]) > 0.5

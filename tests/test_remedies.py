@@ -28,6 +28,10 @@ PARTS = ("orgs", "profs", "forums", "ties", "issues", "network")
 OUTCOMES = {"issues.outcome", "issues.successes", "issues.failures", "issues.near_misses", "issues.progress",
             "issues.delta", "issues.handed_over", "network.economic_capital"}
 TEMPERATURE = {"ties.pair_heat", "orgs.heat", "network.heat"}        # what the conflict thermometer reads (7.16)
+# the drivers of mechanism 11 (conflict.update_conflict) and what sets them: distrust (the ties' evidence), the unfair
+# division (the shares agreed), unvoiced interests, unspoken rivalry (docs/model.md 7.11)
+CONFLICT_CAUSES = {"ties.s", "network.agreed_shares", "network.interests_voiced", "network.competition",
+                   "network.competition_voiced"}
 CONFLICT_REMEDIES = ("mediation", "trust_dialogue", "acknowledge_competition", "remove_competition_incentive", "covenant")
 # who is who and who sits where: indices and the structure of the tables, which every entry and detector may look up
 STRUCTURE = {"orgs.name", "orgs.kind", "orgs.n_professionals", "orgs.status", "profs.org", "issues.id",
@@ -49,8 +53,9 @@ WRITES_THE_DETECTED = {
     ("V7", "small_experiment"),
     ("V9", "reflection"),            # writes understanding
 }
-# conflict remedies that still write the temperature itself
-WRITES_THE_TEMPERATURE = {"mediation"}
+# conflict remedies that still write the temperature itself: none since mediation puts the unvoiced interests on the
+# table (a driver of mechanism 11) instead of multiplying the heat (issue 14 item 4; docs/model.md 7.15)
+WRITES_THE_TEMPERATURE: set[str] = set()
 
 
 def _fields(st) -> dict[str, object]:
@@ -162,6 +167,9 @@ def test_which_remedies_still_write_what_the_detector_of_their_situation_reads()
         assert not set(entry.writes) & OUTCOMES, (entry.name, set(entry.writes) & OUTCOMES)
     assert _writes_detected() == WRITES_THE_DETECTED, _writes_detected() ^ WRITES_THE_DETECTED
     assert {n for n in CONFLICT_REMEDIES if set(REGISTRY[n].writes) & TEMPERATURE} == WRITES_THE_TEMPERATURE
+    # and every conflict remedy writes a driver the thermometer's mechanism reads, or a rule that acts on one
+    for name in CONFLICT_REMEDIES:
+        assert set(REGISTRY[name].writes) & CONFLICT_CAUSES, (name, REGISTRY[name].writes)
 
 
 @pytest.mark.parametrize("scenario", ["roermond_actietafels", "buurtnetwerk"])

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Callable, Literal
 
 import numpy as np
 
-from .mechanisms.conflict import refresh_heat
 from .mechanisms.contribution import org_workload, workload_room
 from .mechanisms.trust import refresh_trust
 from .inputs import is_bounded_number
@@ -359,11 +358,14 @@ def _reflection(model, a):
 
 
 def _mediation(model, a):
-    """De-escalation from content via emotion to intention (003 L1195-1320)."""
-    T = model.state.ties
-    hot = T.pair_heat >= 0.25
-    T.pair_heat[hot] *= 1 - a["strength"]
-    refresh_heat(model.state)
+    """A third party takes the partners from content via emotion to intention (003 L1195-1320): from position to
+    interest, from reproach to wish (L1195-1240), naming what is at play in terms of interests and needs
+    (disagreement, L1380-1395). A share ``strength`` of the unvoiced interests is put on the table; the heat is not
+    touched: it follows the lower driver through mechanism 11 (issue 14 item 4). Distrust and the unfair division
+    stay (trust dialogue, covenant). Nothing to mediate while every tie is friendly."""
+    net = model.state.network
+    if (model.state.ties.pair_heat >= 0.25).any():
+        net.interests_voiced = max(net.interests_voiced, a["strength"])
 
 
 def _mandate(model, a):
@@ -598,8 +600,8 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "De-escaleren: van inhoud via emotie naar bedoeling.",
           "De-escalation: from content via emotion to intention.",
           "003 L1195-1320 (R35-R36)", ("conflict",), _mediation,
-          {"strength": Option(0.7, "share of the heat of hot ties taken away", 0.0, 1.0)},
-          reads=("ties.pair_heat", "orgs.active"), writes=("ties.pair_heat", "orgs.heat", "network.heat")),
+          {"strength": Option(0.7, "share of the unvoiced interests put on the table", 0.0, 1.0)},
+          reads=("ties.pair_heat", "network.interests_voiced"), writes=("network.interests_voiced",)),
     Entry("mandate", "governance", "Doorzettingsmacht", "Mandate to push through",
           "Bestuurlijke dekking: mensen krijgen mandaat om hun organisatie te binden, ook de formele eigenaar.",
           "Administrative cover: people get a mandate to commit their organisation, the formal owner too.",

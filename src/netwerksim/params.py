@@ -348,6 +348,8 @@ PARAMETERS: dict[str, Param] = {
            "heat per unit of the own organisation's give/take imbalance above its tolerance"),
         _P("conflict.suppressed", 0.6, "heat", 0, 5, "003 L1451-1455 (R22)",
            "heat from interests not voiced: representative weight times ambition distance to the partner"),
+        _P("conflict.voiced_fading", 0.05, "1/week", 0, 1, "assumption (as innovation.lever_relax); 003 L1380-1395",
+           "weekly share of the interests a mediator put on the table that is unvoiced again as positions keep moving"),
         _P("conflict.hidden_rivalry", 0.35, "heat", 0, 3, "003 L2591-2609 (not daring to admit competition), L904-912 (R29)",
            "heat between rivals while the competition incentive is in place and nobody names it"),
         _P("conflict.sharing_loss", 0.6, "share", 0, 1, "003 L1323-1462 (vigilant: less information shared)",

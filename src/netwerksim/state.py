@@ -246,6 +246,7 @@ class Network:
     accountable: int = -1         # the one party accountable for the whole, or -1 (002 R51)
     competition: float = 1.0      # 1: referring to a rival costs money, the competition incentive (003 R29)
     competition_voiced: float = 0.0  # 1: partners have named that they also compete (003 L2591-2609)
+    interests_voiced: float = 0.0  # share of the partners' unvoiced interests a mediator put on the table, fading (003 L1195-1240)
     nao_hours: float = 0.0        # coordination hours a week of the network administrative organisation
     room: float = -1.0            # room partners get to choose how, 0-1; -1: not a lever in this scenario
     threat: float = 0.0           # existential threat, 0-1 (003 L2886-2898)

@@ -11,7 +11,8 @@ competition incentive does and nobody names it (:func:`hidden_rivalry`). Each le
 signature on top of the cooler ones (003 L1323-1462, R34): from vigilant on less information is shared
 (less trust evidence), from disagreement on appointments are cancelled (lower attendance) and people
 talk in positions (ambitions no longer converge), and in conflict partners drop out (perceived value
-falls). Mediation and trust dialogue cool ties (interventions) but leave the drivers in place.
+falls). Mediation puts the unvoiced interests on the table and a trust dialogue takes distrust away
+(interventions): both act on a driver, and the ties cool as they follow it; the unfair division stays.
 
 A pair heats from its own side's grievances, so the network level (the tie-weighted mean) reaches
 conflict only when most partners carry grievances of their own at once, and stay long enough: partners
@@ -65,6 +66,13 @@ def heat_driver(trust, unfairness, suppressed, p: Params, rivalry=0.0) -> np.nda
                    + c.suppressed * suppressed + rivalry, 0.0, 1.0)
 
 
+def unvoiced(interests, voiced: float) -> np.ndarray:
+    """The part of the delegates' diverging interests still unspoken: a mediator helps the partners say what they
+    need instead of defending positions (from position to interest, 003 L1195-1240; at disagreement "name what is
+    at play in terms of interests and needs", L1380-1395), which takes it off the heat; it fades as positions move."""
+    return np.asarray(interests) * (1.0 - voiced)
+
+
 def hidden_rivalry(pair_rival, competition: float, voiced: float, p: Params, threat: float = 0.0):
     """Heat per organisation pair from competition nobody names: rivals only, while the incentive lasts, and
     muted while an existential threat makes them stand together (together or not at all, 003 L2886-2898, R31):
@@ -77,8 +85,9 @@ def update_conflict(st: State, p: Params) -> None:
     if len(T.pairs) == 0:
         return
     a, b = T.pairs[:, 0], T.pairs[:, 1]
-    suppressed = orgs.representation[a] * pair_distance(orgs.ambition, a, b)
     net = st.network
+    suppressed = unvoiced(orgs.representation[a] * pair_distance(orgs.ambition, a, b), net.interests_voiced)
+    net.interests_voiced -= p.conflict.voiced_fading * net.interests_voiced
     rivalry = hidden_rivalry(T.pair_rival, net.competition, net.competition_voiced, p, net.threat) if T.pair_rival.any() else 0.0
     driver = heat_driver(T.pair_trust, orgs.unfairness[a], suppressed, p, rivalry)
     T.pair_heat = T.pair_heat + p.conflict.rate * (driver - T.pair_heat)
