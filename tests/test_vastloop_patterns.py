@@ -352,7 +352,10 @@ DIRECTION_ONLY = [
 # model (2026-12-06): V4 roermond_actietafels change_of_persons 0.03 -> 0.05, +0.03 [0.00, 0.07] (main +0.15); V8
 # roermond_actietafels mandate within 52 weeks 0.03 -> 0.03, +0.00 (main +0.12): there the partners go dormant within
 # the first year (dip 4d8198d: all of them by week 27-50), so hardly anything breaks through; V6 lelytalent
-# change_of_context 0.17 -> 0.24, +0.07 [-0.07, 0.21] (29) (main +0.22); V14 wijkteam flexible_budget 0.21 -> 0.29,
+# change_of_context 0.17 -> 0.24, +0.07 [-0.07, 0.21] (29) (main +0.22); on main 6675b1d (2026-12-06, 29 pairs of
+# seeds 0-39) a doorbraak 0.07 -> 0.00 with its former direct cut of negativity, 0.07 -> 0.07 since it leaves
+# negativity to mechanism 9 (issue 14 item 4), near_miss_framing 0.07 -> 0.07 either way; V6 is over within 26
+# weeks in 29 of 29 without a remedy; V14 wijkteam flexible_budget 0.21 -> 0.29,
 # +0.07 [0.00, 0.18] (28) (main +0.11, stated 0.2). On main, not re-measured since: V3 matchmaker invite_partner (RMC)
 # 0.10 -> 0.15, +0.05 [0.00, 0.12], stated 0.1; V10 lelytalent check_in 0.40 -> 0.47, +0.07 [0.00, 0.17], stated 0.2.
 # Seeds 0-19 alone show no gain for V5 (0.07 -> 0.07, 14 pairs) nor V12 (0.10 -> 0.10): asserted over 0-39 only.

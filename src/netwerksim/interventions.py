@@ -272,10 +272,10 @@ def _change_of_persons(model, a):
 
 def _change_of_context(model, a):
     """Meet in another, inspiring place, where the target group is (002 L621-625, L3356-3363): out of the
-    routine the critical mood lifts, the place gives energy and ideas, and the group is readier to try."""
+    routine the place inspires: it gives energy and ideas, and the group is readier to try. The source names no
+    lifting of the critical mood: negativity is left to mechanism 9 (issue 14 item 4: V6 reads it)."""
     st = model.state
     st.profs.energy = np.clip(st.profs.energy + a["energy"], 0, 1)
-    st.profs.negativity *= 1 - a["energy"]
     st.network.experiment_drive = max(st.network.experiment_drive, 1.5)
     _fresh_ideas(model, a["ideas"])
 
@@ -344,8 +344,10 @@ def _trust_dialogue(model, a):
 
 
 def _near_miss_framing(model, a):
+    """From now on a failed experiment may be called a near miss, a step to learn from (002 L657-670, R18): mechanism
+    10 then spares the setback's energy and negativity. The negativity already there is not touched (V6 reads it;
+    issue 14 item 4)."""
     model.state.network.near_miss_framing = a["share"]
-    model.state.profs.negativity *= 1 - a["share"] / 2
 
 
 def _reflection(model, a):
@@ -542,9 +544,9 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "Kom samen op een inspirerende plek, bij de doelgroep.",
           "Meet in an inspiring place, where the target group is.",
           "002 L621-625, L3356-3363, L610-613", ("energy", "negativity", "innovation"), _change_of_context,
-          {"energy": Option(0.15, "energy the new place gives; the same share of negativity is lost", 0.0, 1.0),
+          {"energy": Option(0.15, "energy the new place gives", 0.0, 1.0),
            "ideas": Option(4.0, "ideas the new place gives each issue", 0.0, 50.0)},
-          reads=(), writes=("profs.energy", "profs.negativity", "network.experiment_drive", "issues.ideas")),
+          reads=(), writes=("profs.energy", "network.experiment_drive", "issues.ideas")),
     Entry("change_of_thinking", "intervention", "Patroondoorbreker: anders denken", "Pattern breaker: change of thinking",
           "Kijk vanuit een ander perspectief; soms verandert zelfs de vraag.",
           "Look from another perspective; sometimes the question itself changes.",
@@ -589,7 +591,7 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "From now on failures are 'near misses': a step in the right direction, to learn from.",
           "002 L657-670 (R18)", ("innovation", "negativity"), _near_miss_framing,
           {"share": Option(0.7, "share of failures framed as near misses", 0.0, 1.0)},
-          reads=(), writes=("network.near_miss_framing", "profs.negativity")),
+          reads=(), writes=("network.near_miss_framing",)),
     Entry("reflection", "intervention", "Reflectie en balans opmaken", "Reflection and stock-taking",
           "Hoe werkte het hier? Wat levert het netwerk ons op?",
           "How did it work here? What is the network worth to us?",
