@@ -30,7 +30,6 @@ WHERE = {   # situation -> scenario where it arises in most seeds (share of seed
     "V4": "roermond_actietafels",   # 1.00 (since issue 14 from lead_decides, no start_hierarchy: 30 of seeds 0-29, all in week 1)
     "V5": "achterhoek_analyse",     # 0.70
     "V6": "lelytalent",             # 0.70
-    "V7": "pilot_rijnmond",         # 1.00; 0.75 since issue 14 removed its innovation.focus 0.25 (onsets week 13-18)
     "V8": "zorgnetwerk",            # 0.65 (roermond_actietafels, written for it, 0.15: its partners go dormant early)
     "V9": "buurtnetwerk",           # 1.00
     "V10": "lelytalent",            # 1.00
@@ -39,6 +38,12 @@ WHERE = {   # situation -> scenario where it arises in most seeds (share of seed
     "V13": "buurtnetwerk",          # 0.85
     "V14": "zorgnetwerk",           # 1.00 (matchmaker too)
 }
+# **Not reproduced** in any bundled scenario (docs/model.md 7.15): V7, stuck in creative ideas. It came from
+# pilot_rijnmond's mechanism parameters only: innovation.focus 0.25 (removed by issue 14), then innovation.idea_rate 2
+# (removed 2026-12-06, issue 14 item 3: V7 23 of seeds 0-29 -> 0 of 30; V1 2 -> 26, V5 28 -> 5). Seeds 0-9 of all 13
+# bundled scenarios: V7 in none. Idea generation does not yet depend on the group's size and diversity (issue 14
+# item 6), so no network description brings the flood of ideas V7 needs.
+NOT_REPRODUCED = {"V7"}
 
 
 @lru_cache(maxsize=None)
@@ -114,10 +119,7 @@ COUNTERFACTUALS = [
     ("V4", "roermond_actietafels", dict(governance={"mode": "shared"}, parameters={}), 0.5),
     # V6: a failed experiment breeds no cynicism (the source of negativity in Lelytalent): 0.70 -> 0.00 (0.65 -> 0.00)
     ("V6", "lelytalent", dict(parameters=_params(**{"innovation.setback_negativity": 0.0})), 0.5),
-    # V7: without a positive theme lacking focus, ideas converge: 1.00 -> 0.00 (1.00 -> 0.00); since issue 14 the
-    # scenario no longer sets innovation.focus; what is left to remove is its idea flood (innovation.idea_rate 2,
-    # lots of talk): 0.75 -> 0.00 over seeds 0-19
-    ("V7", "pilot_rijnmond", dict(parameters={}), 0.5),
+    # V7: no bundled scenario left in which it arises (NOT_REPRODUCED): pilot_rijnmond's was its idea_rate parameter
     # V9: the group looks into why a success worked when it happens (understood at once): 1.00 -> 0.00 (1.00 -> 0.00)
     ("V9", "buurtnetwerk", dict(parameters=_params(**{"innovation.understood_after_success": 1.0})), 0.5),
     # V13: a formal owner with a mandate takes over: 0.85 -> 0.00 (0.85 -> 0.00)
@@ -327,7 +329,7 @@ REMEDY_SEEDS = range(40)
 # its 95% bootstrap interval; main's gain before it in brackets.
 REMEDIES = [
     ("V2", "lelytalent", "small_experiment", {}, DOORBRAAK, 26, 0.3),                # 0.13 -> 0.55, +0.42 [0.24, 0.61] (38) (+0.47)
-    ("V7", "pilot_rijnmond", "small_experiment", {}, DOORBRAAK, 26, 0.4),            # 0.03 -> 0.53, +0.50 [0.35, 0.65] (+0.50)
+    # V7 pilot_rijnmond small_experiment was 0.03 -> 0.53, +0.50 [0.35, 0.65]: V7 no longer arises there (NOT_REPRODUCED)
     ("V9", "buurtnetwerk", "reflection", {}, BREAKTHROUGH, 26, 0.1),                 # 0.28 -> 0.50, +0.23 [0.10, 0.35] (+0.15)
     ("V12", "matchmaker", "small_experiment", {}, BREAKTHROUGH, 26, 0.1),            # 0.10 -> 0.25, +0.15 [0.05, 0.28] (+0.15)
     ("V13", "buurtnetwerk", "mandate", {}, DOORBRAAK, 26, 0.5),                      # 0.00 -> 0.97 (37) (+1.00)
