@@ -1,4 +1,4 @@
-"""Whole-run fingerprints of every bundled scenario (3 seeds) and of generated networks (5 seeds), to prove
+"""Whole-run fingerprints of every bundled scenario (3 seeds) and of generated networks (5 seeds and one of organisation and forum groups), to prove
 that a speed-up changes no result: save them on one checkout, check them on another.
 
 Each entry hashes a run's time series and organisation frames (:func:`netwerksim.runner.fingerprint`) and its
@@ -68,7 +68,7 @@ def mesa_path() -> str:
 
 
 def all_fingerprints() -> dict[str, object]:
-    from netwerksim.generator import generate_network  # noqa: PLC0415
+    from netwerksim.generator import generate_network, sized_network  # noqa: PLC0415
 
     out: dict[str, object] = {}
     names = sorted(p.name.removesuffix(".toml") for p in resources.files("netwerksim.scenarios").iterdir()
@@ -78,6 +78,7 @@ def all_fingerprints() -> dict[str, object]:
             out[f"{name}/{seed}"] = one(name, seed)
     for g in GENERATED:
         out[f"generated{g}"] = one(generate_network(g), g, GENERATED_STEPS)
+    out["sized 3000"] = one(sized_network(3000), 1)    # generated organisation and forum groups
     out["mesa zorgnetwerk/3"] = mesa_path()
     return out
 

@@ -9,7 +9,7 @@ import pytest
 
 import netwerksim
 from netwerksim import NetwerkModel, load_scenario
-from netwerksim.generator import GeneratorError, ensemble, generate_network, to_toml
+from netwerksim.generator import GeneratorError, ensemble, generate_network, national_network, to_toml
 
 NETWORKS = ensemble(200, seed=0)
 
@@ -83,3 +83,42 @@ def test_the_cli_writes_a_file_validate_accepts_and_never_replaces_one(tmp_path)
     assert out.read_text(encoding="utf-8") == text
     bad = _cli("generate", "--organisations", "2")
     assert bad.returncode == 2 and "--organisations" in bad.stderr and "Traceback" not in bad.stderr
+
+
+# --- the national network (issue 20 item 3) -----------------------------------------------------------
+def test_the_national_network_is_regions_of_the_size_it_claims_with_ties_mostly_inside_them():
+    """At 1 % of the 1.4 million (14,000 professionals, 25 regions): every region there with all eight kinds,
+    professionals within 15 % of the aim, and at least 90 % of the ties inside a region, where tables drawn from
+    all organisations would keep about 1 in 25 (the same network with ``among`` removed is the counterfactual)."""
+    d = national_network(3, scale=0.01)
+    assert tomllib.loads(to_toml(d)) == d
+    state = NetwerkModel(load_scenario(d)).state
+    region = np.array([int(name.split()[1]) for name in state.orgs.name])
+    assert sorted(set(region)) == list(range(1, 26))
+    kinds = {(r, k) for r, k in zip(region, state.orgs.kind)}
+    assert len(kinds) == 25 * 8
+    assert abs(len(state.profs.org) - 14_000) / 14_000 < 0.15
+    inside = np.mean(region[state.ties.src_org] == region[state.ties.dst_org])
+    assert inside > 0.9
+    mixed = {**d, "forum_groups": [{k: v for k, v in f.items() if k != "among"} for f in d["forum_groups"]]}
+    state = NetwerkModel(load_scenario(mixed)).state
+    assert np.mean(region[state.ties.src_org] == region[state.ties.dst_org]) < 0.1
+
+
+def test_the_national_network_through_the_cli_and_its_refusals(tmp_path):
+    out = tmp_path / "nl.toml"
+    made = _cli("generate", "--national", "--scale", "0.001", "--regions", "4", "--out", str(out))
+    assert made.returncode == 0, made.stderr
+    assert tomllib.loads(out.read_text(encoding="utf-8")) == national_network(0, scale=0.001, regions=4)
+    for args, named in ((["--national", "--scale", "0"], "--scale"), (["--regions", "3"], "--regions"),
+                        (["--national", "--organisations", "5"], "--organisations")):
+        bad = _cli("generate", *args)
+        assert bad.returncode == 2 and named in bad.stderr and "Traceback" not in bad.stderr, args
+
+
+def test_a_forum_group_among_an_unknown_group_is_named():
+    d = national_network(1, scale=0.001, regions=2)
+    d["forum_groups"][0]["among"] = ["Regio 9 Ziekenhuis"]
+    with pytest.raises(netwerksim.ScenarioError) as bad:
+        load_scenario(d)
+    assert "forum_groups[0].among" in str(bad.value) and "Regio 9 Ziekenhuis" in str(bad.value)

@@ -5,7 +5,8 @@ advisor's comparison of options, returning a ``ComparisonResult``) and ``run_sum
 metrics, the picklable worker for comparisons and sweeps); ``sweep`` (a researcher's parameter sweep,
 returning a DataFrame with one row per run; ``netwerksim.sweeps``) and ``analyse`` (Morris or Sobol
 indices of a finished sweep; ``netwerksim.sensitivity``); ``generate_network`` and ``ensemble`` (random
-networks as scenario dicts, ``netwerksim.generator``); ``attribute`` (why each netwerkdip of a stepped model
+networks as scenario dicts, ``netwerksim.generator``) and ``national_network`` (the Dutch care and welfare sector
+in regions); ``attribute`` (why each netwerkdip of a stepped model
 happened, by counterfactual replay, ``netwerksim.explain``).
 
 Names are imported when first used (PEP 562 ``__getattr__``): ``import netwerksim`` and the command's
@@ -23,7 +24,7 @@ _WHERE = {
     "NetwerkModel": "model",
     "RunResult": "runner", "load_result": "runner", "run": "runner",
     "Scenario": "scenario", "ScenarioError": "scenario", "load_scenario": "scenario",
-    "ensemble": "generator", "generate_network": "generator",
+    "ensemble": "generator", "generate_network": "generator", "national_network": "generator",
     "analyse": "sensitivity",
     "SweepError": "sweeps", "load_sweep": "sweeps", "run_point": "sweeps", "sweep": "sweeps",
 }

@@ -104,6 +104,11 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--issues", type=int, help="number of shared issues, 1-10 (default: drawn)")
     g.add_argument("--governance", help="shared, lead_organisation or nao (default: drawn)")
     g.add_argument("--agreements", help="funders' performance agreements: joint or separate (default: drawn)")
+    g.add_argument("--national", action="store_true",
+                   help="the Dutch care and welfare sector instead: about 1.4 million professionals in regions of "
+                        "organisation groups with few ties between them (large: run it with netwerksim run)")
+    g.add_argument("--scale", type=float, help="with --national: a share of the 1.4 million, 0.00001-10 (default 1)")
+    g.add_argument("--regions", type=int, help="with --national: the number of regions, 1-100 (default 25)")
     pt = sub.add_parser("patterns", help="validate the model against the sources' patterns: effects, the mutation "
                                          "matrix, robustness and the all-patterns region; writes validation.md")
     pt.add_argument("ids", nargs="*", metavar="ID", help="patterns to run (default: all; see --list)")
@@ -505,16 +510,26 @@ def _new(args) -> int:
 
 
 def _generate(args) -> int:
-    from .generator import GeneratorError, generate_network, to_toml  # noqa: PLC0415
+    from .generator import GeneratorError, generate_network, national_network, to_toml  # noqa: PLC0415
     from .scenario import ScenarioError, load_scenario  # noqa: PLC0415
     from .storage import write_new  # noqa: PLC0415
 
     _in_range("--seed", args.seed, 0, math.inf, "a whole number >= 0")
     fixed = {k: getattr(args, k) for k in ("organisations", "issues", "governance", "agreements")
              if getattr(args, k) is not None}
+    national = {k: getattr(args, k) for k in ("scale", "regions") if getattr(args, k) is not None}
+    if national and not args.national:
+        raise ScenarioError(f"--{next(iter(national))}: only with --national")
+    if args.national and fixed:
+        raise ScenarioError(f"--{next(iter(fixed))}: not with --national (its organisations come from its regions)")
     try:
-        command = " ".join(["netwerksim generate --seed", str(args.seed), *(f"--{k} {v}" for k, v in fixed.items())])
-        text = to_toml(generate_network(args.seed, **fixed), command)
+        if args.national:
+            command = " ".join(["netwerksim generate --national --seed", str(args.seed),
+                                *(f"--{k} {v}" for k, v in national.items())])
+            text = to_toml(national_network(args.seed, **national), command)
+        else:
+            command = " ".join(["netwerksim generate --seed", str(args.seed), *(f"--{k} {v}" for k, v in fixed.items())])
+            text = to_toml(generate_network(args.seed, **fixed), command)
     except GeneratorError as exc:
         raise ScenarioError(f"--{exc.field}: {exc}") from None
     if args.out is None:

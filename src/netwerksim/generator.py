@@ -319,6 +319,19 @@ def _table(header: str, body: dict[str, Any], comment: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
+NOTES = {
+    "issues": "a shared issue (opgave)",
+    "organisations": "a partner; joins_at: the week it joins a network under way",
+    "forums": "the tables (forums) and who sits there",
+    "organisation_groups": "generated organisations of one kind; numbers may be distributions",
+    "forum_groups": "generated tables of random organisations; among: the organisation groups they draw from (a region)",
+    "governance": "how the network is governed",
+    "history": "a new initiative, or an existing collaboration, how it has gone and the light routines it rests on",
+    "context": "how quickly the surroundings change and how much accountability funders ask (1 = typical)",
+}
+"""The comment above each part of a written scenario."""
+
+
 def to_toml(scenario: dict[str, Any], command: str | None = None) -> str:
     """The scenario dict as a commented TOML file that ``netwerksim validate`` accepts; ``command``: how it was made."""
     meta = scenario["meta"]
@@ -326,17 +339,24 @@ def to_toml(scenario: dict[str, Any], command: str | None = None) -> str:
     parts = [f"# {meta['name_en']}: written by `{command}` (netwerksim.generator).\n"
              f"# {meta['description_en']}\n# Edit freely; `netwerksim validate FILE` checks it.\n",
              _table("[meta]", meta)]
-    parts += [_table("[[issues]]", i, "a shared issue (opgave)" if k == 0 else "") for k, i in enumerate(scenario["issues"])]
-    for k, o in enumerate(scenario["organisations"]):
-        note = "a partner; joins_at: the week it joins a network under way" if k == 0 else ""
-        parts.append(_table("[[organisations]]", o, note))
-    parts += [_table("[[forums]]", f, "the tables (forums) and who sits there" if k == 0 else "")
-              for k, f in enumerate(scenario["forums"])]
-    parts.append(_table("[governance]", scenario["governance"], "how the network is governed"))
-    parts.append(_table("[history]", scenario["history"], "a new initiative, or an existing collaboration, how it has gone and the light routines it rests on"))
-    parts.append(_table("[context]", scenario["context"],
-                        "how quickly the surroundings change and how much accountability funders ask (1 = typical)"))
+    for key, body in scenario.items():
+        if isinstance(body, list):
+            parts += [_table(f"[[{key}]]", row, NOTES.get(key, "") if k == 0 else "") for k, row in enumerate(body)]
+        elif key != "meta":
+            parts.append(_table(f"[{key}]", body, NOTES.get(key, "")))
     return "\n".join(parts)
+
+
+SECTOR_ISSUES = (
+    {"id": "ouderen", "name_nl": "Ouderen thuis", "name_en": "Older people at home",
+     "required_kinds": ["care_provider", "gp_coop", "municipality"]},
+    {"id": "acuut", "name_nl": "Acute zorg", "name_en": "Acute care", "required_kinds": ["gp_coop"]},
+    {"id": "ggz", "name_nl": "Mentale gezondheid", "name_en": "Mental health", "difficulty": 1.5},
+    {"id": "jeugd", "name_nl": "Jeugd", "name_en": "Youth"},
+    {"id": "wonen", "name_nl": "Wonen en zorg", "name_en": "Housing and care"},
+    {"id": "preventie", "name_nl": "Preventie", "name_en": "Prevention", "difficulty": 1.2},
+)
+"""The issues of :func:`sized_network` and :func:`national_network`: what care and welfare work on together."""
 
 
 def sized_network(professionals: int, *, steps: int = 52, seed: int = 1) -> dict[str, Any]:
@@ -355,15 +375,7 @@ def sized_network(professionals: int, *, steps: int = 52, seed: int = 1) -> dict
     return {
         "meta": {"name_nl": f"Gegenereerd netwerk ({professionals})", "name_en": f"Generated network ({professionals})",
                  "steps": steps, "seed": seed, "record_every": 4},
-        "issues": [
-            {"id": "ouderen", "name_nl": "Ouderen thuis", "name_en": "Older people at home",
-             "required_kinds": ["care_provider", "gp_coop", "municipality"]},
-            {"id": "acuut", "name_nl": "Acute zorg", "name_en": "Acute care", "required_kinds": ["gp_coop"]},
-            {"id": "ggz", "name_nl": "Mentale gezondheid", "name_en": "Mental health", "difficulty": 1.5},
-            {"id": "jeugd", "name_nl": "Jeugd", "name_en": "Youth"},
-            {"id": "wonen", "name_nl": "Wonen en zorg", "name_en": "Housing and care"},
-            {"id": "preventie", "name_nl": "Preventie", "name_en": "Prevention", "difficulty": 1.2},
-        ],
+        "issues": [dict(i) for i in SECTOR_ISSUES],
         "organisation_groups": [
             {"name": name, "kind": kind, "count": count, "professionals": size}
             for (name, kind, _), count in zip(kinds, counts)
@@ -371,4 +383,69 @@ def sized_network(professionals: int, *, steps: int = 52, seed: int = 1) -> dict
         "forum_groups": [
             {"name": "Tafel", "count": max(1, n_orgs // 3), "organisations_per_forum": 6, "delegates": 2, "frequency": 2},
         ],
+    }
+
+
+NATIONAL_PROFESSIONALS = 1_400_000
+"""About the people working in Dutch care and welfare (zorg en welzijn), the size :func:`national_network` aims at."""
+
+# per kind: the share of a region's professionals and the organisations' size range (uniform; a region too small for
+# two organisations of a kind at these sizes gets smaller ones)
+SECTOR = (("hospital", 0.20, 500, 5000), ("care_provider", 0.40, 20, 600), ("mental_health", 0.08, 50, 1500),
+          ("gp_coop", 0.06, 20, 200), ("welfare", 0.08, 10, 300), ("youth_work", 0.06, 10, 300),
+          ("municipality", 0.10, 20, 800), ("insurer", 0.02, 50, 300))
+
+
+def national_network(seed: int = 1, *, scale: float = 1.0, regions: int = 25, steps: int = 52) -> dict[str, Any]:
+    """The Dutch care and welfare sector as one generated network: about ``scale`` x 1.4 million professionals in
+    ``regions`` regions (``netwerksim generate --national``).
+
+    Each region is a sub-network: organisation groups of the kinds of :data:`SECTOR` (the region's professionals
+    split by kind, organisations of the kind's size range) and one table per organisation of the region
+    (``forum_groups`` drawn ``among`` the region's groups: eight organisations, three delegates each, every other
+    week). A national table per region gathers eight organisations from anywhere, the only ties between regions
+    (about 1 % of all). Region sizes vary (log-normal shares, sigma 0.35, from ``seed``); the organisations' traits
+    are drawn around the model's defaults. Nothing is scheduled: the network is described, not its course.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise GeneratorError("seed", f"seed {seed!r} is not allowed; a whole number >= 0")
+    if not (isinstance(scale, (int, float)) and 1e-5 <= scale <= 10):
+        raise GeneratorError("scale", f"scale {scale!r} is not allowed; a number in [0.00001, 10]")
+    if isinstance(regions, bool) or not isinstance(regions, (int, np.integer)) or not 1 <= regions <= 100:
+        raise GeneratorError("regions", f"regions {regions!r} is not allowed; a whole number in [1, 100]")
+    rng = _rng(seed, "national")
+    shares = rng.lognormal(0.0, 0.35, regions)
+    people = NATIONAL_PROFESSIONALS * scale * shares / shares.sum()
+    groups, tables = [], []
+    for r, region_people in enumerate(people, start=1):
+        region = []
+        for kind, share, low, high in SECTOR:
+            fit = min(1.0, share * region_people / 2 / ((low + high) / 2))   # at least two organisations
+            low_r, high_r = max(1, round(low * fit)), max(1, round(high * fit))
+            name = f"Regio {r} {KIND_NAMES[kind][0]}"
+            region.append(name)
+            groups.append({
+                "name": name, "kind": kind, "count": max(1, round(share * region_people / ((low_r + high_r) / 2))),
+                "professionals": {"dist": "uniform", "low": low_r, "high": high_r},
+                "workload": {"dist": "uniform", "low": 0.4, "high": 0.7},
+                "mandate": {"dist": "uniform", "low": 0.6, "high": 0.95},
+                "pledge": {"dist": "uniform", "low": 0.55, "high": 0.85},
+                "collective_weight": {"dist": "beta", "a": 4, "b": 4},
+            })
+        count = sum(g["count"] for g in groups[-len(SECTOR):])
+        tables.append({"name": f"Regio {r} tafel", "count": count, "organisations_per_forum": 8, "delegates": 3,
+                       "frequency": 2, "among": region})
+    tables.append({"name": "Landelijke tafel", "count": regions, "organisations_per_forum": 8, "delegates": 3,
+                   "frequency": 4})
+    total = round(NATIONAL_PROFESSIONALS * scale)
+    return {
+        "meta": {"name_nl": f"Zorg en welzijn in Nederland ({regions} regio's)",
+                 "name_en": f"Dutch care and welfare ({regions} regions)",
+                 "description_nl": f"Ongeveer {total:,} professionals".replace(",", ".") +
+                                   f" in {regions} regio's; weinig banden tussen de regio's.",
+                 "description_en": f"About {total:,} professionals in {regions} regions; few ties between regions.",
+                 "steps": steps, "seed": int(seed)},
+        "issues": [dict(i) for i in SECTOR_ISSUES],
+        "organisation_groups": groups,
+        "forum_groups": tables,
     }

@@ -102,18 +102,19 @@ def sizes(s: "Scenario", steps: int | None = None) -> Sizes:
     organisations = len(listed) + sum(g.count for g in groups)
     professionals = sum(n for *_, n in listed) + sum(g.count * _expected_professionals(g) for g in groups)
 
-    def seats(delegates: int, members: list[str]) -> tuple[float, float]:
-        """Seats at a forum of these members and the sum of squared delegations (same-organisation pairs)."""
-        everyone = "all" in members
+    def seats(delegates: int, members: list[str], among: list[str] | None = None) -> tuple[float, float]:
+        """Seats at a forum of these members (or of the organisation groups named ``among``) and the sum of
+        squared delegations (same-organisation pairs)."""
+        everyone = "all" in members and not among
         kinds = {m.removeprefix("kind:") for m in members if m.startswith("kind:")}
         names = set(members)
         seated = sq = 0.0
-        for kind, name, n in listed:
+        for kind, name, n in ([] if among else listed):
             if everyone or kind in kinds or name in names:
                 d = min(delegates, n)
                 seated, sq = seated + d, sq + d * d
         for g in groups:
-            if everyone or g.kind in kinds:
+            if everyone or g.kind in kinds or g.name in (among or ()):
                 d = _expected_seats(g, delegates)
                 seated, sq = seated + g.count * d, sq + g.count * d * d
         return seated, sq
@@ -124,9 +125,10 @@ def sizes(s: "Scenario", steps: int | None = None) -> Sizes:
         memberships += seated
         incidences += seated * seated - sq
     for g in s.forum_groups:
-        per_org, sq = seats(g.delegates, ["all"])
-        size = min(g.organisations_per_forum, organisations)
-        mean_seats, mean_sq = per_org / max(organisations, 1), sq / max(organisations, 1)
+        per_org, sq = seats(g.delegates, ["all"], g.among)
+        pool = sum(x.count for x in groups if x.name in g.among) if g.among else organisations
+        size = min(g.organisations_per_forum, pool)
+        mean_seats, mean_sq = per_org / max(pool, 1), sq / max(pool, 1)
         seated = size * mean_seats
         memberships += g.count * seated
         incidences += g.count * (seated * seated - size * mean_sq)

@@ -240,11 +240,13 @@ class Forum(StrictModel):
 
 
 class ForumGroup(StrictModel):
-    """Generated forums for large networks: each gathers a random set of organisations."""
+    """Generated forums for large networks: each gathers a random set of organisations, from the organisation
+    groups named in ``among`` (a region of a national network) or, when empty, from all organisations."""
 
     name: str
     count: Annotated[int, Field(ge=1, le=1_000_000)]
     organisations_per_forum: Annotated[int, Field(ge=2, le=1000)] = 6
+    among: list[str] = []
     delegates: Annotated[int, Field(ge=1, le=100)] = 1
     frequency: Annotated[int, Field(ge=1, le=52)] = 4
     hours: Annotated[float, Field(gt=0, le=40)] = 2.0
@@ -453,6 +455,11 @@ def _reference_problems(s: Scenario):
             for issue in g.interests:
                 if issue not in issue_ids:
                     yield f"organisation_groups[{i}].interests", f"value {issue!r} is not an issue; allowed: {issue_ids}"
+    group_names = [g.name for g in s.organisation_groups]
+    for i, g in enumerate(s.forum_groups):
+        for name in g.among:
+            if name not in group_names:
+                yield f"forum_groups[{i}].among", f"value {name!r} is not an organisation group; allowed: {group_names}"
     member_refs = {"all", *names, *(f"kind:{k}" for k in KINDS)}
     for i, f in enumerate(s.forums):
         for m in f.members:

@@ -556,6 +556,20 @@ def tables_open(opens: np.ndarray, closes: np.ndarray, week: int) -> np.ndarray:
     return (opens <= week) & (week < closes)
 
 
+def _group_pool(s: Scenario, among: list[str]) -> np.ndarray | None:
+    """The organisations of the organisation groups named (a forum group's ``among``), None for all of them;
+    a group's organisations follow the listed ones, in the order of the groups."""
+    if not among:
+        return None
+    first = len(s.organisations)
+    parts = []
+    for g in s.organisation_groups:
+        if g.name in among:
+            parts.append(np.arange(first, first + g.count))
+        first += g.count
+    return np.concatenate(parts)
+
+
 def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: np.random.Generator) -> Forums:
     issue_ids = [i.id for i in s.issues]
     K = len(issue_ids)
@@ -569,9 +583,13 @@ def _build_forums(s: Scenario, orgs: Organisations, profs: Professionals, rng: n
                      NEVER if f.ends_at is None else f.ends_at))
     O = len(orgs.name)
     for g in s.forum_groups:
-        size = min(g.organisations_per_forum, O)
+        pool = _group_pool(s, g.among)
+        size = min(g.organisations_per_forum, O if pool is None else len(pool))
         for j in range(g.count):
-            members = np.sort(rng.choice(O, size=size, replace=False)).tolist()
+            if pool is None:
+                members = np.sort(rng.choice(O, size=size, replace=False)).tolist()
+            else:
+                members = np.sort(pool[rng.choice(len(pool), size=size, replace=False)]).tolist()
             focus = orgs.interests[members].sum(axis=0)
             mask = np.zeros(K, bool)
             mask[int(np.argmax(focus))] = True
