@@ -19,13 +19,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import time
 from pathlib import Path
 
-import psutil
-
+from bench_sweep import cpu_seconds
 from netwerksim.compare import compare
 from netwerksim.sweeps import build, run_sweep
 from netwerksim.sweeps.engines import engine
@@ -41,27 +39,14 @@ def grid(replications: int, steps: int):
 
 
 class Clock:
-    """Wall and CPU seconds of this process and every descendant: live ones and what they reaped (the pool's
-    workers are forked by a forkserver that outlives them, so their time lands with the server). Call
-    :meth:`stop` while a Dask cluster is still up: its workers' time is lost once they end."""
+    """Wall and CPU seconds (:func:`bench_sweep.cpu_seconds`: this process and every descendant). Call :meth:`stop`
+    while a Dask cluster is still up: its workers' time is lost once they end."""
 
     def __init__(self):
-        self.wall, self.cpu = time.perf_counter(), self._cpu()
-
-    @staticmethod
-    def _cpu() -> float:
-        me, reaped = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-        total = me.ru_utime + me.ru_stime + reaped.ru_utime + reaped.ru_stime
-        for child in psutil.Process().children(recursive=True):
-            try:
-                t = child.cpu_times()
-                total += t.user + t.system + t.children_user + t.children_system
-            except psutil.Error:
-                pass
-        return total
+        self.wall, self.cpu = time.perf_counter(), cpu_seconds()
 
     def stop(self) -> tuple[float, float]:
-        return time.perf_counter() - self.wall, self._cpu() - self.cpu
+        return time.perf_counter() - self.wall, cpu_seconds() - self.cpu
 
 
 def sweep_case(sweep, how: str) -> tuple[float, float, object]:

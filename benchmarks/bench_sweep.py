@@ -67,11 +67,12 @@ class BatchNetwerk(NetwerkModel):
 
 
 def cpu_seconds() -> float:
-    """CPU seconds of this process, its reaped children, and its live children with what they reaped: the
-    pool's workers are forked by a forkserver that outlives them, so their time lands with the server."""
+    """CPU seconds of this process, its reaped children, and every live descendant with what it reaped: the
+    pool's workers are forked by a forkserver that outlives them, so their time lands with the server; a Dask
+    LocalCluster's workers are its nannies' children (bench_many.py)."""
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     total = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
-    for child in psutil.Process().children():
+    for child in psutil.Process().children(recursive=True):
         try:
             t = child.cpu_times()
             total += t.user + t.system + t.children_user + t.children_system
