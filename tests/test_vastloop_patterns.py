@@ -361,6 +361,10 @@ DIRECTION_ONLY = [
 # +0.07 [0.00, 0.18] (28) (main +0.11, stated 0.2). On main, not re-measured since: V3 matchmaker invite_partner (RMC)
 # 0.10 -> 0.15, +0.05 [0.00, 0.12], stated 0.1; V10 lelytalent check_in 0.40 -> 0.47, +0.07 [0.00, 0.17], stated 0.2.
 # Seeds 0-19 alone show no gain for V5 (0.07 -> 0.07, 14 pairs) nor V12 (0.10 -> 0.10): asserted over 0-39 only.
+# V1 pilot_rijnmond change_of_thinking (2026-12-06, 26 pairs of seeds 0-29, a breakthrough within 26 weeks): 0.46 ->
+# 0.69, +0.23 [0.08, 0.38] while it wrote ideas and convergence; 0.46 -> 0.73, +0.27 [0.12, 0.46] since it acts through
+# a fresh perspective and the design focus (issue 14 item 4); V1 is over within 26 weeks in 26 of 26 either way. Not
+# asserted: no size was stated before measuring and seeds 0-39 / 0-19 were not run.
 TOO_FEW_IN_TWENTY = {"V5", "V12"}
 
 

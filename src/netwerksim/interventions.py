@@ -283,21 +283,20 @@ def _change_of_context(model, a):
 def _change_of_thinking(model, a):
     """Another perspective, a positive theme, an intriguing question (002 L627-634, L3365-3378, L471-535).
 
-    Direction: the question becomes the anchor, so the ideas converge towards the shared picture
-    (L474-484, L1424-1433); a stake for those who saw none (V11: their interests, not the positions they argue;
-    those follow through mechanism 3, where V11's detector reads them); new insights, and more ideas because a
-    positive theme brings more than a problem (L2112-2123); the question, tied to everyone's drives, feels
+    Direction: the question becomes the anchor, so the group narrows its ideas down towards the shared picture
+    (design focus, L474-484, L1424-1433; the convergence follows in mechanism 10); a stake for those who saw
+    none (V11: their interests, not the positions they argue; those follow through mechanism 3, where V11's
+    detector reads them); new insights: while the perspective is fresh the same talk yields more ideas, because
+    a positive theme brings more than a problem (L2112-2123); the question, tied to everyone's drives, feels
     owned (L1768-1782, L2125-2137); and with curiosity and urgency people leave their comfort zone and try
-    something new (L499-510).
+    something new (L499-510). It writes neither ideas nor convergence, which V1 and V7 read (issue 14 item 4).
     """
     st = model.state
-    net, I, orgs = st.network, st.issues, st.orgs
+    net, orgs = st.network, st.orgs
     net.design_focus = min(1.0, net.design_focus + a["focus"])
     orgs.focus += a["focus"] * (net.shared_ambition[None, :] - orgs.focus)
-    target = I.trust * net.alignment * net.design_focus
-    I.convergence = np.clip(I.convergence + a["focus"] * np.maximum(0.0, target - I.convergence), 0.0, 1.0)
     orgs.ownership += a["focus"] * (1 - orgs.ownership)
-    _fresh_ideas(model, a["ideas"])
+    net.fresh_perspective = max(net.fresh_perspective, a["perspective"])
     net.experiment_drive = max(net.experiment_drive, a["drive"])
 
 
@@ -553,9 +552,9 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "002 L627-634, L3365-3378, L471-535, L2112-2137", ("innovation", "alignment", "leadership"),
           _change_of_thinking,
           {"focus": Option(0.3, "focus, shared direction and ownership gained (share of the way)", 0.0, 1.0),
-           "ideas": Option(4.0, "new insights: ideas added to each issue", 0.0, 50.0),
+           "perspective": Option(1.0, "new insights: extra share of ideas the same talk yields while the perspective is fresh, relaxing back", 0.0, 10.0),
            "drive": Option(2.0, "multiplier on starting experiments, relaxing back", 1.0, 10.0)},
-          reads=("issues.trust", "network.alignment", "network.shared_ambition"), writes=("network.design_focus", "orgs.focus", "issues.convergence", "orgs.ownership", "issues.ideas", "network.experiment_drive")),
+          reads=("network.shared_ambition",), writes=("network.design_focus", "orgs.focus", "orgs.ownership", "network.fresh_perspective", "network.experiment_drive")),
     Entry("change_of_doing", "intervention", "Patroondoorbreker: anders doen", "Pattern breaker: change of doing",
           "Doe iets geks: geen projectgroep, maar steeds kijken wie of wat nodig is.",
           "Do something crazy: no project group, but each time see who or what is needed.",

@@ -238,6 +238,7 @@ class Network:
     experiment_drive: float = 1.0 # multiplier on the chance to start experiments (deadlines, pattern breakers)
     near_miss_framing: float = 0.0  # share of failures the group frames as near misses (002 L657-670)
     drives_shared: float = 0.0    # how much partners know of each other's personal drives (002 L2058-2066)
+    fresh_perspective: float = 0.0  # extra share of ideas the same talk yields under a new perspective, relaxing (002 L2112-2123)
     check_in_weeks: int = 0       # weeks of talking about drives still to go
     facilitation_weeks: int = 0   # weeks an external facilitator is still present (004 L2622-2690)
     heat: float = 0.0             # network conflict temperature: mean over ties (003 L1127-1464)

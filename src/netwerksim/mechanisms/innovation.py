@@ -113,6 +113,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     room = learning_room(st, p)
     critics = 1 - p.negativity.idea_damping * issue_negativity(st)   # cynics keep seeing the downsides (V6)
     stories = 1 + q.drives_ideas * net.drives_shared    # the other side's story brings ideas at once (002 L2078-2084)
+    stories *= 1 + net.fresh_perspective                # a positive theme brings more than a problem (002 L2112-2123)
     new = q.idea_rate * I.talk * I.idea_factor * energy * room * critics * stories
     I.ideas = (1 - q.idea_decay) * I.ideas + new
     target = I.trust * net.alignment * net.design_focus
@@ -191,3 +192,4 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     net.design_focus += q.lever_relax * (q.focus - net.design_focus)
     net.experiment_drive += q.lever_relax * (1.0 - net.experiment_drive)
     net.drives_shared -= q.lever_relax * net.drives_shared
+    net.fresh_perspective -= q.lever_relax * net.fresh_perspective
