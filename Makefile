@@ -62,11 +62,15 @@ validate: venv chromium
 	NETWERKSIM_PLAY_ROUNDS=20 $(PY) -m pytest -q -x tests/test_app_browser.py -k play_keeps_going
 
 # the core benchmark beside Mesa's VirusOnNetwork, small networks (156-week run, ms per step), the fused kernels
-# beside their numpy reference and numba's start-up cost
+# beside their numpy reference and numba's start-up cost, the national network (1.4 million professionals in 25
+# regions beside the single-region network of that size, and through `netwerksim run`), many runs (serial, a pool
+# of 2, a Dask LocalCluster; --ten-million for 10 M professionals, ~10 min and ~8 GB, run it alone)
 bench: venv
 	$(PY) benchmarks/bench_core.py
 	$(PY) benchmarks/bench_small.py
 	$(PY) benchmarks/bench_kernels.py
+	$(PY) benchmarks/bench_national.py
+	$(PY) benchmarks/bench_many.py
 
 clean:
 	rm -rf $(VENV) results .pytest_cache

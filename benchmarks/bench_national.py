@@ -8,8 +8,10 @@ Cases, each in its own fresh subprocess (BLAS on one thread), with wall and CPU 
 * ``single region``: ``sized_network`` with the same number of professionals (organisations of 5-15, tables drawn
   from all organisations): the 1.4 million measured before the national scenario existed, much denser (more
   organisations and ties per professional), the same model.
-* ``VirusOnNetwork``: Mesa's example with as many nodes (``avg_node_degree=6``, ``nx.fast_gnp_random_graph``, no
-  layout), 52 steps: the issue's reference for large networks (``--no-von`` skips it; minutes).
+* ``VirusOnNetwork`` (``--von``): Mesa's example with as many nodes (``avg_node_degree=6``,
+  ``nx.fast_gnp_random_graph``, no layout), 52 steps: the issue's reference for large networks; off by default, as
+  1.4 million Mesa agents and a networkx graph of 4.2 million edges take many minutes and gigabytes (not yet
+  measured; ``bench_core.py`` compares the two up to 100,000).
 * ``netwerksim run``: the national scenario written by ``netwerksim generate --national`` and run through the
   command (plots, report, and the counterfactual explanation of each netwerkdip), CPU and peak RSS of the command.
 
@@ -18,7 +20,7 @@ network scaled to 10 million professionals (and the single-region one of that si
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_national.py                  # 1.4 million, with the references (~6 min)
+    .venv/bin/python benchmarks/bench_national.py                  # 1.4 million, its references (~3 min)
     .venv/bin/python benchmarks/bench_national.py --ten-million    # also 10 million (~10 min more, ~10 GB)
 """
 
@@ -124,7 +126,7 @@ def verdict(ok: bool) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--no-von", action="store_true", help="skip Mesa's VirusOnNetwork of the same size")
+    parser.add_argument("--von", action="store_true", help="also Mesa's VirusOnNetwork of the same size (long)")
     parser.add_argument("--no-command", action="store_true", help="skip netwerksim run through the command")
     parser.add_argument("--ten-million", action="store_true", help="also 10 million professionals (memory target 16 GB)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -145,7 +147,7 @@ def main() -> int:
     results["national"] = spawn({"kind": "national", "scale": 1.0, "professionals": 0}, "national 1.4 million")
     size = results["national"].get("professionals", 1_400_000)
     results["single region"] = spawn({"kind": "sized", "scale": 1.0, "professionals": size}, "single region")
-    if not args.no_von:
+    if args.von:
         results["VirusOnNetwork"] = spawn({"kind": "von", "nodes": size}, "VirusOnNetwork")
     if args.ten_million:
         scale = 10_000_000 / 1_400_000
