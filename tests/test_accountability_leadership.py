@@ -31,7 +31,18 @@ def test_hierarchy_shifts_motives_to_the_instrumental_and_autonomy_feels_lost():
     shifted = motive_weights(m, 1.0, p)
     assert shifted[0, 0] > 1.0 and (shifted[0, 1:] < 0.5).all()
     assert np.isclose(shifted.sum(), m.sum())
-    assert felt_autonomy_ceded(np.array([0.2]), 0.8, p)[0] > 0.2
+    neutral = np.array([0.5])
+    assert felt_autonomy_ceded(np.array([0.2]), 0.8, neutral, p)[0] > felt_autonomy_ceded(np.array([0.2]), 0.0, neutral, p)[0]
+
+
+def test_autonomy_given_in_trust_weighs_by_the_distrust_left():
+    """003 L750-755: autonomy is ceded in the trust that it pays; what hierarchy takes weighs whatever the trust."""
+    p = Params()
+    ceded = np.array([0.3, 0.3])
+    trusting, distrusting = felt_autonomy_ceded(ceded, 0.0, np.array([0.9, 0.1]), p)
+    assert trusting < 0.05 < 0.25 < distrusting
+    taken = felt_autonomy_ceded(ceded, 0.6, np.array([0.9, 0.1]), p) - felt_autonomy_ceded(ceded, 0.0, np.array([0.9, 0.1]), p)
+    assert np.allclose(taken, taken[0]) and taken[0] > 0.2
 
 
 def _zorg(hierarchy, concentration):

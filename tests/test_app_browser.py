@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 
 NETWERKSIM = str(Path(sys.executable).with_name("netwerksim"))
 OFFLINE = Path(__file__).with_name("offline")
-GUIDE = {"reported": 64, "doorstart": 141}   # docs/trainersgids.md with seed 1 (tests/test_app.py checks them too)   # its sitecustomize.py records and refuses outside connections
+GUIDE = {"reported": 64, "doorstart": 140}   # docs/trainersgids.md with seed 1 (tests/test_app.py checks them too)   # its sitecustomize.py records and refuses outside connections
 
 CHROMIUM = "/usr/bin/chromium"
 # --process-per-site: the windows of one browser that show the app share one renderer process (each page still
@@ -514,7 +514,7 @@ def pause_at(page, week: int) -> None:
 def test_the_trainers_guide_second_round(app_url, browser, shots):
     """docs/trainersgids.md, round 2, in a real browser with its screenshots: Regionaal zorgnetwerk, seed 1,
     the netwerkdip reported and explained in week 64, the four restart ingredients pressed then, the
-    doorstart in week 141 (figures also checked in tests/test_app.py)."""
+    doorstart in week 140 (figures also checked in tests/test_app.py)."""
     page = open_page(browser, app_url)
     page.locator(".nws-speed [role=slider]").focus()
     page.keyboard.press("End")

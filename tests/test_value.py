@@ -29,6 +29,19 @@ def test_a_dormant_member_returns_when_value_recovers():
     assert list(new) == [Status.ACTIVE, Status.DORMANT]
 
 
+def test_a_partner_below_its_outside_option_stays_while_trust_and_the_shared_cause_carry_it(small):
+    """003 L232-250: more than instrumental interests keep a partner in; with only the instrumental motive it goes quiet."""
+    small["organisations"][2]["outside_option"] = 0.8   # the value never reaches it
+    weeks = int(Params().value.patience) + 20
+    def status(motives):
+        small["organisations"][2]["motives"] = motives
+        small["organisations"][2]["collective_weight"] = 0.9
+        r = run(small, seed=1, steps=weeks)
+        return r.organisations[r.organisations.week == weeks].set_index("organisation")["status"]["Gemeente"]
+    assert status({"instrumental": 1.0, "affective": 0.0, "moral": 0.0}) == "dormant"
+    assert status({"instrumental": 1.0, "affective": 2.0, "moral": 4.0}) == "active"
+
+
 def test_imbalance_is_zero_when_give_and_take_match_and_signed_otherwise():
     active = np.ones(3, bool)
     assert np.allclose(imbalance(np.array([1.0, 1, 1]), np.array([2.0, 2, 2]), active), 0)

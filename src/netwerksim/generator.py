@@ -258,7 +258,9 @@ def _forums(d, issues, orgs, rng) -> list[dict[str, Any]]:
         else:                                       # a sub-coalition of the interested
             members = [i for i in np.argsort(-interest, kind="stable") if interest[i] >= 0.2]
             members = members if len(members) >= 2 else list(np.argsort(-interest, kind="stable")[:2])
-        core = [i for i in np.argsort(-interest, kind="stable") if i in set(members)][:4]   # the most interested
+        # the most interested: an issue needs kinds its members care about, or nobody could ever cover it
+        core = [i for i in np.argsort(-interest, kind="stable") if i in set(members) and interest[i] > 0][:4]
+        core = core or [int(members[0])]                                      # an issue nobody drew an interest in
         kinds_at = sorted({orgs[i]["kind"] for i in core})
         need = int(rng.integers(1, min(3, len(kinds_at)) + 1))
         issue["required_kinds"] = sorted(rng.choice(kinds_at, size=need, replace=False).tolist())

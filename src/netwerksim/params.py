@@ -242,8 +242,8 @@ PARAMETERS: dict[str, Param] = {
            "weeks below the outside option before an organisation leaves for good"),
         _P("value.existential_band", 0.1, "value", 0, 2, "003 L4660-4672 (R37i)",
            "margin over the outside option under which an organisation starts asking whether the network is still worth it"),
-        _P("value.return_margin", 0.05, "value", 0, 1, "assumption",
-           "how far perceived value must rise above the outside option before a dormant member returns"),
+        _P("value.return_margin", 0.05, "utility", 0, 1, "assumption",
+           "how far the motive-weighted utility of taking part must rise above zero before a dormant member returns"),
         # --- 9. energy and affect (002 R19, R20) -------------------------------------------------------
         _P("energy.effort_floor", 0.5, "share", 0, 1, "001 L326-367 (assumption)",
            "share of their attendance and effort that professionals keep at zero energy"),

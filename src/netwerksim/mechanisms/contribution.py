@@ -55,19 +55,22 @@ def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
     return mean_trust, reciprocity
 
 
-def willingness(value_margin, trust, collective_weight, motives, p: Params) -> np.ndarray:
-    """Logistic willingness to contribute from the motive-weighted utility.
-
-    The instrumental term is the perceived value over the outside option, which already counts the
-    cost of giving and of ceded autonomy (mechanism 8).
-    """
-    c = p.contribution
-    instrumental = c.value_gain * value_margin
+def utility(value_margin, trust, collective_weight, motives, p: Params) -> np.ndarray:
+    """Motive-weighted utility of taking part (Moss Kanter's three motives, 003 L232-250): instrumental
+    (perceived value over the outside option, which already counts the cost of giving and of ceded
+    autonomy, mechanism 8), affective (trust in the partners) and moral (weight on the collective result).
+    People are led by more than instrumental interests alone (003 L249-250): the same utility sets how much
+    a partner gives (:func:`willingness`) and whether it stays (mechanism 8)."""
+    instrumental = p.contribution.value_gain * value_margin
     affective = 2.0 * (trust - 0.5)   # trust above neutral, rescaled to [-1, 1]
-    moral = collective_weight
     weights = motives / np.maximum(motives.sum(axis=1, keepdims=True), 1e-9)
-    utility = instrumental * weights[:, 0] + affective * weights[:, 1] + moral * weights[:, 2]
-    return 1.0 / (1.0 + np.exp(-c.steepness * utility))
+    return instrumental * weights[:, 0] + affective * weights[:, 1] + collective_weight * weights[:, 2]
+
+
+def willingness(value_margin, trust, collective_weight, motives, p: Params) -> np.ndarray:
+    """Logistic willingness to contribute from the motive-weighted :func:`utility`."""
+    u = utility(value_margin, trust, collective_weight, motives, p)
+    return 1.0 / (1.0 + np.exp(-p.contribution.steepness * u))
 
 
 def workload_room(workload: np.ndarray, p: Params) -> np.ndarray:

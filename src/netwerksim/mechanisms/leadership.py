@@ -53,8 +53,14 @@ def motive_weights(motives: np.ndarray, hierarchy: float, p: Params) -> np.ndarr
     return w
 
 
-def felt_autonomy_ceded(autonomy_ceded: np.ndarray, hierarchy: float, p: Params) -> np.ndarray:
-    return autonomy_ceded + p.leadership.autonomy_loss * hierarchy * (1.0 - autonomy_ceded)
+def felt_autonomy_ceded(autonomy_ceded: np.ndarray, hierarchy: float, trust: np.ndarray, p: Params) -> np.ndarray:
+    """How much autonomy an organisation feels it has given up to the network.
+
+    Partners give up part of their autonomy in the trust that it yields more value for the whole and for
+    themselves (003 L750-755): what they ceded weighs in proportion to the distrust left (``trust``: mean
+    trust in the partners). What hierarchical leadership takes on top was not given in trust and weighs in
+    full."""
+    return autonomy_ceded * (1.0 - trust) + p.leadership.autonomy_loss * hierarchy * (1.0 - autonomy_ceded)
 
 
 def decision_rule_effects(rule: str, p: Params) -> tuple[float, float]:

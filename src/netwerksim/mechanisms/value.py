@@ -2,11 +2,11 @@
 
 Each organisation weighs what the network brings it this week: progress on the issues it cares about
 and, by its collective weight, on all issues (003 L226-229), minus the cost of what it gives and of
-autonomy ceded (003 L753-755), felt more under hierarchical leadership (mechanism 7). Give/take imbalance is tolerated up to a threshold, beyond which it
+autonomy ceded (003 L750-755, weighed by the distrust left), felt more under hierarchical leadership (mechanism 7). Give/take imbalance is tolerated up to a threshold, beyond which it
 hurts (003 L2428-2440, R10). Perceived value follows realised benefit with smoothing, so it fades
-without fresh results (003 L2418-2420, R11). An organisation whose value stays below its outside
-option goes dormant and then leaves (*afhaken*, 003 L219-222, R2); a dormant one comes back when the
-value rises clearly above it. A covenant that records who gives and gets what widens the imbalance
+without fresh results (003 L2418-2420, R11). Whether to stay is weighed on all three motives, like the
+willingness to give (003 L232-250): an organisation whose motive-weighted utility stays negative goes dormant
+and then leaves (*afhaken*, 003 L219-222, R2); a dormant one comes back when it rises clearly above zero. A covenant that records who gives and gets what widens the imbalance
 partners accept (anchored agreements instead of personal relations, 003 L2591-2611).
 """
 
@@ -18,8 +18,8 @@ from ..choices import chosen_status
 from ..params import Params
 from ..state import State, Status
 from .conflict import exit_push
-from .contribution import collective_weight
-from .leadership import felt_autonomy_ceded
+from .contribution import collective_weight, utility
+from .leadership import felt_autonomy_ceded, motive_weights
 from .production import given_hours
 
 
@@ -32,14 +32,24 @@ def imbalance(give: np.ndarray, take: np.ndarray, active: np.ndarray) -> np.ndar
     return (give_share - take_share) * n * active
 
 
-def next_status(status, weeks_below, value_margin, p: Params) -> np.ndarray:
-    """Active -> dormant -> exited as weeks under the outside option accumulate; dormant -> active on recovery."""
+def next_status(status, weeks_below, stance, p: Params) -> np.ndarray:
+    """Active -> dormant -> exited as weeks of a negative stance accumulate; dormant -> active on recovery."""
     v = p.value
     new = status.copy()
     new[(status == Status.ACTIVE) & (weeks_below >= v.patience)] = Status.DORMANT
     new[(status == Status.DORMANT) & (weeks_below >= v.exit_patience)] = Status.EXITED
-    new[(status == Status.DORMANT) & (value_margin > v.return_margin)] = Status.ACTIVE
+    new[(status == Status.DORMANT) & (stance > v.return_margin)] = Status.ACTIVE
     return new
+
+
+def staying_utility(st: State, cw: np.ndarray, p: Params) -> np.ndarray:
+    """What a partner weighs when it decides to stay, go quiet or come back.
+
+    Not perceived value alone: the same motive-weighted utility that sets how much it gives
+    (instrumental, affective and moral motives, 003 L232-250)."""
+    orgs = st.orgs
+    margin = orgs.perceived_value - orgs.outside_option
+    return utility(margin, st.ties.org_given, cw, motive_weights(orgs.motives, st.network.hierarchy, p), p)
 
 
 def update_value(st: State, p: Params) -> None:
@@ -49,8 +59,8 @@ def update_value(st: State, p: Params) -> None:
     shared = float(I.delta.mean())
     cw = collective_weight(st, p)   # raised by a threat, lowered by separate agreements (mechanism 4)
     gross = v.benefit_scale * ((1 - cw) * own + cw * shared)
-    ceded = felt_autonomy_ceded(orgs.autonomy_ceded, st.network.hierarchy, p)
-    # a dormant member weighs what taking part again would cost: its full promise and its ceded autonomy
+    ceded = felt_autonomy_ceded(orgs.autonomy_ceded, st.network.hierarchy, st.ties.org_given, p)
+    # a dormant member weighs what taking part again would cost: its full promise and its felt loss of autonomy
     giving = np.where(orgs.status == Status.DORMANT, 1.0, orgs.contribution)
     cost = v.contribution_cost * giving * orgs.pledge + v.autonomy_cost * ceded
     # once a covenant sets who gives and gets what, partners accept more imbalance (003 L2591-2611)
@@ -61,10 +71,10 @@ def update_value(st: State, p: Params) -> None:
     orgs.benefit = np.where(joined, gross - cost - v.fairness_penalty * unfair - exit_push(orgs.heat, p), 0.0)
     orgs.perceived_value = np.where(joined, (1 - v.smoothing) * orgs.perceived_value + v.smoothing * orgs.benefit,
                                     orgs.perceived_value)
-    margin = orgs.perceived_value - orgs.outside_option
-    orgs.weeks_below = np.where(joined & (margin < 0), orgs.weeks_below + 1, 0)
+    stance = staying_utility(st, cw, p)
+    orgs.weeks_below = np.where(joined & (stance < 0), orgs.weeks_below + 1, 0)
     before = orgs.status
-    status = np.where(joined, next_status(orgs.status, orgs.weeks_below, margin, p), orgs.status).astype(np.int8)
+    status = np.where(joined, next_status(orgs.status, orgs.weeks_below, stance, p), orgs.status).astype(np.int8)
     orgs.status = chosen_status(st, status)   # or the stance chosen outside
     # a partner going quiet, leaving or returning unsettles the others (003 L4626-4628, R37a)
     st.network.turbulence += p.context.exit_turbulence * int((orgs.status != before).sum())
