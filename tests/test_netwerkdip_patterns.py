@@ -104,10 +104,10 @@ def test_a_well_anchored_neighbourhood_network_does_not_dip():
 LESS = 0.3   # each link off must lower dip share x depth by at least 30% (issue 13 item 3)
 
 
-MEASURED = {   # 50 seeds, zorgnetwerk without timeline events: dip share, share x depth (baseline 0.72, 0.244;
-               # reporting bounded by the hours given; model.md 7.20)
-    "turbulence": (0.02, 0.004), "complexity": (0.02, 0.004), "strain": (0.16, 0.037),
-    "accountability": (0.02, 0.003), "regression": (0.14, 0.025), "lean_back": (0.22, 0.049),
+MEASURED = {   # 50 seeds, zorgnetwerk without timeline events: dip share, share x depth (baseline 0.72, 0.159;
+               # partners stay on all three motives, 6 Dec; model.md 7.20; before: 0.72, 0.244)
+    "turbulence": (0.02, 0.004), "complexity": (0.02, 0.003), "strain": (0.14, 0.031),
+    "accountability": (0.02, 0.003), "regression": (0.10, 0.018), "lean_back": (0.22, 0.042),
 }
 
 
@@ -120,7 +120,7 @@ def mutation(link, seeds: int) -> tuple[float, float]:
 def test_mutation_matrix_each_named_link_is_necessary(link):
     """Each link of chain.CHAIN (what the narration may name) switched off (its parameters to neutral): dip share
     x depth at most 70% of the baseline's, zorgnetwerk without timeline events, 20 seeds; 50 under
-    ``make validate``. Measured over 50 seeds: every link lowers it by 80-99% (MEASURED; docs/model.md §7.20)."""
+    ``make validate``. Measured over 50 seeds: every link lowers it by 73-98% (MEASURED; docs/model.md §7.20)."""
     base, off = mutation(link, FAST)
     assert off <= (1 - LESS) * base, f"{link.name}: {off:.3f} against {base:.3f}"
 
