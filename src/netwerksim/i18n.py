@@ -194,8 +194,10 @@ TEXT: dict[str, tuple[str, str]] = {
                            "and run, every outcome), summary.csv (means, intervals and differences), bands.parquet (the "
                            "charts' bands), comparison.json (set-up, seeds and versions)."),
     # status changes
-    "status.dormant": ("{org} wordt een slapend lid: de ervaren waarde ligt al {weeks} weken onder het alternatief.",
-                       "{org} goes dormant: its perceived value has been below its outside option for {weeks} weeks."),
+    "status.dormant": ("{org} wordt een slapend lid: al {weeks} weken wegen wat het netwerk oplevert, het vertrouwen in "
+                       "de partners en de gedeelde zaak samen niet op tegen het alternatief.",
+                       "{org} goes dormant: for {weeks} weeks what the network yields, its trust in the partners and "
+                       "the shared cause together have not outweighed its outside option."),
     "status.exited": ("{org} haakt af en verlaat het netwerk.", "{org} drops out and leaves the network."),
     "status.returned": ("{org} doet weer actief mee: het netwerk levert weer genoeg op.",
                         "{org} takes part again: the network is worth it once more."),
