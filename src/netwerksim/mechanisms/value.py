@@ -2,12 +2,14 @@
 
 Each organisation weighs what the network brings it this week: progress on the issues it cares about
 and, by its collective weight, on all issues (003 L226-229), minus the cost of what it gives and of
-autonomy ceded (003 L750-755, weighed by the distrust left), felt more under hierarchical leadership (mechanism 7). Give/take imbalance is tolerated up to a threshold, beyond which it
-hurts (003 L2428-2440, R10). Perceived value follows realised benefit with smoothing, so it fades
-without fresh results (003 L2418-2420, R11). Whether to stay is weighed on all three motives, like the
-willingness to give (003 L232-250): an organisation whose motive-weighted utility stays negative goes dormant
-and then leaves (*afhaken*, 003 L219-222, R2); a dormant one comes back when it rises clearly above zero. A covenant that records who gives and gets what widens the imbalance
-partners accept (anchored agreements instead of personal relations, 003 L2591-2611).
+autonomy ceded (003 L750-755, weighed by the distrust left), felt more under hierarchical leadership
+(mechanism 7). Give/take imbalance is tolerated up to a threshold, beyond which it hurts (003
+L2428-2440, R10). Perceived value follows realised benefit with smoothing, so it fades without fresh
+results (003 L2418-2420, R11). Whether to stay is weighed on all three motives, like the willingness
+to give (003 L232-250): an organisation whose motive-weighted utility stays negative goes dormant and
+then leaves (*afhaken*, 003 L219-222, R2); a dormant one comes back when it rises clearly above zero.
+A covenant that records who gives and gets what widens the imbalance partners accept (anchored
+agreements instead of personal relations, 003 L2591-2611).
 """
 
 from __future__ import annotations
