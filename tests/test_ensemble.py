@@ -29,6 +29,7 @@ def _synthetic(true: dict[str, float], n: int = 600, seed: int = 3) -> pd.DataFr
     frame = designs(n)
     z = sum(c * (frame[k] - frame[k].mean()) / frame[k].std() for k, c in true.items())
     frame["dip"] = (np.random.default_rng(seed).random(n) < 1 / (1 + np.exp(-(z - 0.3)))).astype(float)
+    frame["got_going"] = 1.0
     return frame
 
 
@@ -41,6 +42,16 @@ def test_the_fit_finds_a_law_it_was_given_and_reports_a_wrong_direction_as_unsup
     assert fitted.loc["separate_agreements", "low"] < 0 < fitted.loc["separate_agreements", "high"]
     assert not fitted.loc["separate_agreements", "supported"]
     assert fitted.loc["mandate", "sign"] == 0 and np.isnan(fitted.loc["mandate", "supported"])
+
+
+def test_the_fit_reads_only_the_networks_that_got_going():
+    """003 L4604-4606: a dip follows an energetic start; networks that never rose do not enter the fit."""
+    frame = _synthetic({"size": 1.0}, n=400)
+    flat = designs(200, seed=400).assign(dip=0.0, got_going=0.0)   # never rose: no dip, whatever their size
+    flat.loc[flat["size"] < flat["size"].median(), "dip"] = 1.0     # would reverse the law if they counted
+    alone, mixed = fit(frame), fit(pd.concat([frame, flat], ignore_index=True))
+    assert np.allclose(alone["coef"], mixed["coef"]) and np.allclose(alone["low"], mixed["low"])
+    assert not np.allclose(fit(pd.concat([frame, flat], ignore_index=True), among=None)["coef"], alone["coef"])
 
 
 def test_every_claimed_driver_names_its_source_and_controls_claim_nothing():
@@ -66,6 +77,7 @@ def test_the_report_shows_each_driver_with_its_interval_and_verdict(tmp_path):
     v = Validation(results=[], settings={}, ensemble=frame, ensemble_fit=fit(frame))
     nl = "\n".join(ensemble_section(v, "nl"))
     assert f"{len(frame)} gegenereerde netwerken" in nl and f"{int(frame['dip'].sum())} met een netwerkdip" in nl
+    assert f"de {len(frame)} die op gang kwamen" in nl
     rows = [line for line in nl.splitlines() if line.startswith("| ") and "003 L" in line]
     assert len(rows) == sum(1 for d in DRIVERS if d.sign) and all(line.endswith(("| ja |", "| nee |")) for line in rows)
     assert "omvang (log aantal organisaties) (003 L4628-4630" in nl and "," in rows[0]   # Dutch decimal commas
@@ -75,6 +87,7 @@ def test_the_report_shows_each_driver_with_its_interval_and_verdict(tmp_path):
 def test_too_few_networks_to_estimate_support_nothing():
     frame = designs(12)
     frame["dip"] = (np.arange(12) % 2).astype(float)          # 11 drivers, 12 networks: perfectly separable
+    frame["got_going"] = 1.0
     fitted = fit(frame)
     assert fitted["coef"].isna().all() and not fitted.loc[fitted["sign"] != 0, "supported"].any()
     frame["dip"] = 0.0

@@ -577,11 +577,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "patterns.ensemble": ("Generalisatie: gegenereerde netwerken", "Generalisation: generated networks"),
     "patterns.ensemble_note": (
         "{n} gegenereerde netwerken (netwerksim generate, zaden 0 t/m {n}-1), elk één run: {dips} met een netwerkdip, "
-        "{never} kwamen niet op gang. Logistische regressie van 'netwerkdip' op de ontwerpwaarden, per "
+        "{never} kwamen niet op gang. Logistische regressie van 'netwerkdip' op de ontwerpwaarden over de {going} die "
+        "op gang kwamen (een dip volgt op een energieke start, 003 L4604-4606), per "
         "standaarddeviatie (statsmodels Logit, 95%-interval). Gesteund: het hele interval ligt aan de kant die de "
         "bron noemt; zonder richting (–): controlevariabele.",
         "{n} generated networks (netwerksim generate, seeds 0 to {n}-1), one run each: {dips} with a netwerkdip, "
-        "{never} never got going. Logistic regression of 'netwerkdip' on the design values, per standard "
+        "{never} never got going. Logistic regression of 'netwerkdip' on the design values over the {going} that got "
+        "going (a dip follows an energetic start, 003 L4604-4606), per standard "
         "deviation (statsmodels Logit, 95% interval). Supported: the whole interval lies on the side the source "
         "gives; without a direction (–): a control."),
     "patterns.ensemble_unidentified": (

@@ -4,7 +4,8 @@ The bundled scenarios are examples; the claim of 003 L4612-4672 is about network
 module draws an ensemble of networks nobody wrote (:func:`netwerksim.generator.ensemble`), runs each
 once through the sweep engine and fits a logistic regression of "a netwerkdip occurred" on the
 networks' design values (statsmodels ``Logit``; coefficients per standard deviation of a driver, 95%
-Wald intervals). Each :data:`DRIVERS` entry states the direction the source gives; a driver is
+Wald intervals), among the networks that got going: the source speaks of a dip after an energetic start
+("na een aanvankelijke energieke start", 003 L4604-4606), so a network that never rose cannot show one. Each :data:`DRIVERS` entry states the direction the source gives; a driver is
 *supported* when its whole interval lies on that side of zero. Controls are in the fit without a
 claimed direction. Issue 13 item 7.
 """
@@ -70,20 +71,34 @@ def designs(n: int, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def got_going(result) -> float:
+    """1 when the run had an energetic start: it dipped, or its smoothed vitality (the dip detector's trailing
+    mean of ``dip.window`` weeks) rose at least ``dip.rise`` above where it started; else 0."""
+    if any(e["type"] == "netwerkdip" for e in result.events):
+        return 1.0
+    parameters = result.manifest["parameters"]
+    smoothed = result.timeseries["vitality"].rolling(int(parameters["dip.window"]), min_periods=1).mean().to_numpy()
+    return float(smoothed.max() >= smoothed[0] * (1 + parameters["dip.rise"]))
+
+
 def run_ensemble(n: int = 200, seed: int = 0, *, run_seed: int = 1, workers: int = 1, executor=None) -> pd.DataFrame:
     """Generate ``n`` networks, run each once (``run_seed``) and return designs with the outcomes.
 
-    Columns: the design (:func:`designs`), ``dip`` (a netwerkdip occurred), ``never_gets_going`` and
-    ``dip_depth``. Runs go through :func:`netwerksim.experiment.run_stream` (serial, pool or Dask)."""
+    Columns: the design (:func:`designs`), ``dip`` (a netwerkdip occurred), ``never_gets_going``,
+    ``dip_depth`` and ``got_going`` (:func:`got_going`). Runs go through
+    :func:`netwerksim.experiment.run_stream` (serial, pool or Dask)."""
     frame = designs(n, seed).set_index("network")
-    jobs = ((s, RunSpec(generate_network(s), seed=run_seed)) for s in frame.index)
-    outcomes = {key: {m: float(r[m]) for m in ("dip", "never_gets_going", "dip_depth")}
+    jobs = ((s, RunSpec(generate_network(s), seed=run_seed, measures=(got_going,))) for s in frame.index)
+    outcomes = {key: {**{m: float(r[m]) for m in ("dip", "never_gets_going", "dip_depth")},
+                      "got_going": float(r["measures"][0])}
                 for key, r in run_stream(jobs, workers=workers, executor=executor)}
     return frame.join(pd.DataFrame.from_dict(outcomes, orient="index")).reset_index()
 
 
-def fit(frame: pd.DataFrame, outcome: str = "dip", confidence: float = 0.95) -> pd.DataFrame:
-    """Logistic regression of ``outcome`` on every driver, standardised (a coefficient per SD).
+def fit(frame: pd.DataFrame, outcome: str = "dip", confidence: float = 0.95, among: str | None = "got_going"
+        ) -> pd.DataFrame:
+    """Logistic regression of ``outcome`` on every driver, standardised (a coefficient per SD), over the networks
+    where the column ``among`` is set (default: those that got going; None: all).
 
     One row per driver: coefficient, interval, odds ratio per SD, the claimed sign and whether the
     interval lies wholly on that side (``supported``); controls have ``sign`` 0 and ``supported`` NaN. Too few
@@ -91,6 +106,8 @@ def fit(frame: pd.DataFrame, outcome: str = "dip", confidence: float = 0.95) -> 
     nothing supported."""
     import statsmodels.api as sm  # noqa: PLC0415 (only the validation needs it)
 
+    if among is not None:
+        frame = frame[frame[among] > 0]
     names = [d.name for d in DRIVERS if frame[d.name].std() > 0]
     x = frame[names]
     x = (x - x.mean()) / x.std()

@@ -194,7 +194,7 @@ def ensemble_section(v: Validation, lang: str) -> list[str]:
     e = v.ensemble
     lines = ["", f"## {t('patterns.ensemble', lang)}", "",
              t("patterns.ensemble_note", lang, n=len(e), dips=int(e["dip"].sum()),
-               never=int(e["never_gets_going"].sum())), "",
+               never=int(e["never_gets_going"].sum()), going=int(e["got_going"].sum())), "",
              *([t("patterns.ensemble_unidentified", lang), ""] if v.ensemble_fit["coef"].isna().all() else []),
              "| " + " | ".join(t(f"patterns.ensemble_{c}", lang) for c in ("driver", "claim", "coef", "odds", "verdict"))
              + " |", "|---|---|---|---:|---|"]
