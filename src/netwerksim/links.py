@@ -99,6 +99,9 @@ register(
                            "threat.urgency": 0.0}, "003 L2886-2898 (R31)",
        "een bestaansbedreiging maakt partners tot een gemeenschap van lotgenoten",
        "an existential threat turns partners into a community of fate"),
+    _L("threat_mutes_rivalry", {"threat.muting": 0.0}, "003 L2886-2898 (R31), L2537-2565",
+       "zolang een bestaansbedreiging hen bindt, laten concurrenten hun rivaliteit rusten",
+       "while an existential threat binds them, rivals let their rivalry rest"),
     _L("island_pull", {"governance.island_pull": 0.0}, "000 L396-402 (A-R23); 001 L683-685",
        "veel ruimte laat ambities wegdrijven naar eigen eilandjes", "much room lets ambitions drift to craft islands"),
     _L("steering_loss", {"governance.steering_loss": 0.0}, "000 L404-416 (A-R24); 004 L746-750",
@@ -110,6 +113,8 @@ register(
        "an unfair division of give and take heats the ties"),
     _L("distrust_heat", {"conflict.distrust": 0.0}, "003 L1420-1436",
        "wantrouwen verhit de banden", "distrust heats the ties"),
+    _L("conflict_exit", {"conflict.exit_push": 0.0}, "003 L1323-1462 (level 4: dropping out)",
+       "in een conflict duwt de hitte partners de deur uit", "in a conflict the heat pushes partners out"),
     _L("fairness_value", {"value.fairness_penalty": 0.0}, "003 L2428-2440 (R10)",
        "een oneerlijke verdeling kost ervaren waarde", "an unfair division costs perceived value"),
     # --- innovation and energy (002 §2.1, R13, R19-R20, V6) ----------------------------------------------

@@ -219,6 +219,8 @@ PARAMETERS: dict[str, Param] = {
            "representative weight (acting for the own organisation) an existential threat of strength 1 takes away"),
         _P("threat.urgency", 1.0, "1", 0, 10, "003 L2886-2898; 002 L5395-5405 (something is at stake)",
            "extra experiment drive under an existential threat of strength 1"),
+        _P("threat.muting", 1.0, "share", 0, 1, "003 L2886-2898 (R31), L2537-2565",
+           "share of the unspoken rivalry between partners an existential threat of strength 1 mutes (together or not at all)"),
         _P("covenant.tolerance", 0.3, "share", 0, 1, "003 L2591-2611, L2428-2440 (R10); 002 L4017-4022",
            "extra give/take imbalance partners accept once shares are agreed on paper rather than left to personal relations"),
         # --- 8. perceived value, fairness and exit (003 R2, R10, R11) ----------------------------------

@@ -77,7 +77,7 @@ def hidden_rivalry(pair_rival, competition: float, voiced: float, p: Params, thr
     """Heat per organisation pair from competition nobody names: rivals only, while the incentive lasts, and
     muted while an existential threat makes them stand together (together or not at all, 003 L2886-2898, R31):
     once the threat is gone the competition for the same money comes back (003 L2537-2565, L2591-2609)."""
-    return p.conflict.hidden_rivalry * competition * (1.0 - voiced) * (1.0 - threat) * pair_rival
+    return p.conflict.hidden_rivalry * competition * (1.0 - voiced) * (1.0 - p.threat.muting * threat) * pair_rival
 
 
 def update_conflict(st: State, p: Params) -> None:

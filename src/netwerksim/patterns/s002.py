@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .core import Pattern, arm, register
-from .measures import experiments_first_year, mean_of
+from .measures import at_week, experiments_first_year, mean_of
 
 
 # --- 002-1 (002 L304-337): progress is step-like --------------------------------------------------------
@@ -60,6 +60,15 @@ def others_contribution(result) -> float:
 def trust_after_check_ins(result) -> float:
     """Mean trust between the members' professionals in weeks 9-60, after eight weeks of check-ins."""
     return mean_of(result, "mean_trust", 9, 60)
+
+
+# --- 002-7 (002 L2058-2066): the paradox of talk ------------------------------------------------------------
+CHECK_INS = [{"at": 1, "type": "check_in", "weeks": 8}]
+
+
+def experiments_weeks_12_to_60(result) -> float:
+    """Experiments started in weeks 13-60, after eight weeks of check-ins and a month to act on them."""
+    return at_week(result, "experiments", 60) - at_week(result, "experiments", 12)
 
 
 register(
@@ -113,8 +122,18 @@ register(
         claim_en="Relational investment pays: a team that first talks about drives for eight weeks gets to know "
                  "each other and trusts each other more afterwards.",
         measure=trust_after_check_ins, reads=("timeseries:mean_trust",),
-        arm=arm("lelytalent", events=[{"at": 1, "type": "check_in", "weeks": 8}]), contrast=arm("lelytalent"),
+        arm=arm("lelytalent", events=CHECK_INS), contrast=arm("lelytalent"),
         effect="difference", direction="higher", threshold=0.02, links=("drives_sharing",),
         measured="30 seeds: +0.04 [0.04, 0.04] mean trust in weeks 9-60; without sharing drives -0.01 [-0.01, -0.00] "
                  "(the check-ins' hours alone cost a little)"),
+    Pattern(
+        id="002-paradox-of-talk", facts=("002-7",), source="002 L2058-2066, L2095-2102",
+        claim_nl="De paradox van praten: een team dat eerst acht weken over drijfveren praat, komt daarna sneller tot "
+                 "actie en start in de maanden erna meer experimenten.",
+        claim_en="The paradox of talk: a team that first talks about drives for eight weeks gets to action faster "
+                 "afterwards and starts more experiments in the months that follow.",
+        measure=experiments_weeks_12_to_60, reads=("timeseries:experiments",),
+        arm=arm("lelytalent", events=CHECK_INS), contrast=arm("lelytalent"),
+        effect="ratio", direction="higher", threshold=1.2, links=("drives_sharing",),
+        measured="30 seeds: x1.28 [1.13, 1.47] experiments in weeks 13-60; without sharing drives x0.91 [0.82, 0.98]"),
 )

@@ -1,15 +1,19 @@
 """Patterns of source 003 (Kansrijk samenwerken: the five conditions, the netwerkdip, governance).
 
-The netwerkdip and the doorstart (SF1, SF2) are registered by their owner (issue 13); the success trap
-(SF7) and the escalation signatures (SF16) by the owner of issue 14, whose tests/test_conflict_patterns.py
-also covers SF15. Not reproduced on issue 13's model and therefore not registered (facts.py says why):
-SF15 as a pattern (penvoerder's conflict survives unfairness_heat off) and SF22 (necessity unites).
+The netwerkdip (SF1; tests/test_netwerkdip_patterns.py, issue 13), the success trap (SF7;
+tests/test_governance_patterns.py) and dropping out after conflict (SF16; tests/test_conflict_patterns.py,
+issue 14) are registered here too; the doorstart (SF2) is not yet. Not reproduced and therefore not
+registered (facts.py says why): SF15 (penvoerder's disagreement survives unfairness_heat off) and SF22
+(necessity unites).
 """
 
 from __future__ import annotations
 
+import numpy as np
+
+from ..mechanisms.conflict import level
 from .core import Pattern, arm, register
-from .measures import highest_level, mean_of, progress_end
+from .measures import has_event, highest_level, mean_of, progress_end
 
 
 # --- SF17 (003 L4469-4482): separate performance agreements lower joint contribution ----------------
@@ -40,6 +44,37 @@ def attendance_mean(result) -> float:
 def ownership_mean(result) -> float:
     """Mean felt ownership of the active members over the run."""
     return mean_of(result, "ownership")
+
+
+# --- SF1 (003 L4614-4672): after an energetic start some networks slide into a netwerkdip -----------------
+def has_dip(result) -> float:
+    """1 if the netwerkdip detector reported a dip in the run (it reads what the partners did)."""
+    return has_event(result, "netwerkdip")
+
+
+# --- SF7 (003 L2497-2565): after the win the unspoken competition heats the alliance -------------------------
+THREAT_KEPT = {"drop": ("existential_threat",), "events": [{"at": 0, "type": "existential_threat", "strength": 0.8}]}
+
+
+def heat_weeks_91_to_104(result) -> float:
+    """Mean network heat in weeks 91-104, some 18 months after the win in week 13."""
+    return mean_of(result, "heat", 91, 104)
+
+
+# --- SF16 (003 L1323-1462): escalation ends in partners dropping out ----------------------------------------
+DEPENDENT = {f"organisations[{name}].outside_option": value for name, value in (
+    ("Welzijn Centraal", -0.5), ("Jongerenwerk Oost", -0.9), ("Schuldhulp Stad", -0.9), ("GGZ Wijkteam", -0.8),
+    ("Bibliotheek De Wijk", -0.75))}   # penvoerder's partners bound to the programme (tests/test_conflict_patterns.py)
+
+
+def drops_out_after_conflict(result) -> float:
+    """1 if a member goes dormant or leaves after the thermometer first reached conflict (level 3), else 0."""
+    hot = np.flatnonzero(level(result.timeseries["heat"].to_numpy()) >= 3)
+    if not len(hot):
+        return 0.0
+    week = int(result.timeseries["week"].iloc[hot[0]])
+    return float(any(e["type"] == "status" and e["name"] in ("dormant", "exited") and e["step"] > week
+                     for e in result.events))
 
 
 register(
@@ -107,4 +142,40 @@ register(
         arm=arm("wijkteam", fields={"forums[teamoverleg].hours": 4.5}), contrast=arm("wijkteam"),
         effect="difference", direction="lower", threshold=-0.1, links=("meeting_fatigue",), fast=True,
         measured="30 seeds: -0.28 [-0.30, -0.25] attendance; without meeting fatigue -0.03 [-0.05, -0.02]"),
+    Pattern(
+        id="003-netwerkdip", facts=("003-SF1",), source="003 L4614-4672",
+        claim_nl="Na een energieke start belandt een deel van de netwerken in een netwerkdip, door de keten van "
+                 "onrust, complexiteit, zorgen, verantwoording, terugval naar hiërarchie en achteroverleunen.",
+        claim_en="After an energetic start part of the networks slide into a netwerkdip, through the chain of "
+                 "turbulence, complexity, strain, accountability, the fall back to hierarchy and leaning back.",
+        measure=has_dip, reads=("events:netwerkdip",), arm=arm("zorgnetwerk", drop=("staff_shortage", "funding_ends")),
+        effect="share", direction="higher", threshold=0.3,
+        links=("turbulence", "complexity", "strain", "accountability", "regression", "lean_back"),
+        owner="issue 13", measured=("30 seeds (zorgnetwerk without its staff shortage and funding cut): a dip in 70% [52%, 83%] of "
+                           "the runs; with each link of the chain off: turbulence 3%, complexity 3%, strain 20%, "
+                           "accountability 3%, regression 10%, lean_back 27% [14%, 44%] (just under the threshold)")),
+    Pattern(
+        id="003-success-trap", facts=("003-SF7",), source="003 L2497-2565, L2591-2609, L2886-2898",
+        claim_nl="De succesval: na de gewonnen subsidie is de dreiging die de partners bijeen hield weg, en de "
+                 "onbenoemde concurrentie verhit de alliantie; blijft de dreiging, dan blijft het vriendelijk.",
+        claim_en="The success trap: after the subsidy is won the threat that held the partners together is gone and "
+                 "the unspoken competition heats the alliance; when the threat stays, it stays friendly.",
+        measure=heat_weeks_91_to_104, reads=("timeseries:heat",),
+        arm=arm("subsidiealliantie", steps=120), contrast=arm("subsidiealliantie", steps=120, **THREAT_KEPT),
+        effect="difference", direction="higher", threshold=0.2, links=("hidden_rivalry", "threat_mutes_rivalry"),
+        owner="issue 14", measured=("30 seeds: +0.32 [0.31, 0.32] mean heat in weeks 91-104 (threat lifted at the win against "
+                           "kept); without hidden rivalry +0.04, without the threat muting rivalry +0.04; with the "
+                           "threat's cohesion, unity, outside drop and urgency off still +0.28: the threat holds the "
+                           "alliance together by muting the rivalry")),
+    Pattern(
+        id="003-conflict-drives-out", facts=("003-SF16",), source="003 L1323-1462",
+        claim_nl="Escalatie eindigt in afhaken: als het netwerk tot conflict is opgelopen, gaan partners die niet weg "
+                 "kunnen daarna toch slapend of vertrekken.",
+        claim_en="Escalation ends in dropping out: once the network has heated to conflict, partners who cannot easily "
+                 "leave still go dormant or leave afterwards.",
+        measure=drops_out_after_conflict, reads=("timeseries:heat", "events:status"),
+        arm=arm("penvoerder", fields=DEPENDENT),
+        effect="share", direction="higher", threshold=0.8, links=("conflict_exit",), owner="issue 14",
+        measured=("30 seeds: a member goes dormant or leaves after conflict in 100% [89%, 100%] of "
+                           "the runs; without the heat's exit push 0% [0%, 11%]")),
 )
