@@ -126,6 +126,8 @@ register(
                               "innovation.scaling": 0.0}, "002 L300-343 (R13)",
        "een geslaagd experiment of een gelukkige doorbraak is een sprong vooruit",
        "a successful experiment or a lucky break is a jump forward"),
+    _L("setback_cynicism", {"innovation.setback_negativity": 0.0}, "002 V6 (L361-364), L653-656",
+       "een mislukt experiment kweekt cynisme", "a failed experiment breeds cynicism"),
     _L("negativity_contagion", {"negativity.spread": 0.0}, "002 V6 (L361-364)",
        "negativiteit verspreidt zich langs wie elkaar ontmoeten", "negativity spreads among those who meet"),
     _L("cynicism_damps_ideas", {"negativity.idea_damping": 0.0}, "002 V6 (L361-364)",

@@ -141,9 +141,8 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Small interventions can set the whole system in motion.",
        M, "remedies bestaan (interventions.py); versterking tot systeemeffect niet getest (issue 14)",
        "remedies exist (interventions.py); amplification into a system-wide effect untested (issue 14)"),
-    _f("002-5", "002 L653-656, L708-717", "Vroeg falen doodt vaak een innovatie.", "Early failure often kills innovations.",
-       E, "V2 in tests/test_vastloop_patterns.py (eigenaar: issue 14)", "V2 in tests/test_vastloop_patterns.py "
-          "(owner: issue 14)"),
+    _f("002-5", "002 L653-656, L708-717", "Vroeg falen doodt vaak een innovatie.",
+       "Early failure often kills innovations."),
     _f("002-6", "002 L1026-1035", "Een dip bij het concreet worden: abstract eens, wrijving als belangen boven komen.",
        "A dip when plans become concrete: agreement in the abstract, friction when interests surface."),
     _f("002-7", "002 L2058-2066", "De paradox van praten: eerst meer praten (over drijfveren) versnelt later de actie.",
@@ -252,8 +251,12 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        X, "het model kent geen volumes of zorgkwaliteit", "the model has no volumes or quality of care"),
     _f("003-SF14", "003 L2418-2420", "Zonder reflectie neemt de belangstelling af en volgt een impasse.",
        "Without reflection interest declines and an impasse follows.",
-       M, "begrip en reflectie (innovation.understanding_rate); geen patroon",
-       "understanding and reflection (innovation.understanding_rate); no pattern"),
+       M, "begrip en reflectie (innovation.understanding_rate, de aarzeling van V9); niet gereproduceerd: buurtnetwerk "
+          "zonder reflectie start over 156 weken x0,94 [0,88; 1,01] zoveel experimenten als met een reflectie om de "
+          "acht weken (30 seeds; vooraf gesteld: hoogstens x0,8; zonder aarzeling x1,00)",
+       "understanding and reflection (innovation.understanding_rate, V9's hesitation); not reproduced: buurtnetwerk "
+       "without reflection starts x0.94 [0.88, 1.01] as many experiments over 156 weeks as with a reflection every "
+       "eight weeks (30 seeds; stated beforehand: at most x0.8; without hesitation x1.00)"),
     _f("003-SF15", "003 L2428-2440", "Een ongelijke balans wordt geaccepteerd tot ze oneerlijk voelt.",
        "An unequal balance is accepted until it feels unfair.",
        E, "tests/test_conflict_patterns.py (eigenaar: issue 14); als patroon niet gereproduceerd: penvoerder bereikt "
@@ -287,13 +290,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "the progress on mental health after 104 weeks (30 seeds; without trust from meeting x0.79): the extra "
        "table's hours cost more than the trust it builds"),
     _f("003-SF22", "003 L2886-2898", "Nood verbindt: een bestaansbedreiging maakt afstemming makkelijker.",
-       "Necessity unites: an existential threat eases alignment.",
-       M, "bestaansbedreiging (threat.cohesion, threat.unity); niet gereproduceerd op het model van issue 13: de "
-          "dreiging geeft +0,047 [0,030; 0,064] gedeelde ambitie in weken 53-156 (30 seeds), onder de vooraf gestelde "
-          "0,05 (ervoor +0,08)",
-       "existential threat (threat.cohesion, threat.unity); not reproduced on issue 13's model: the threat gives "
-       "+0.047 [0.030, 0.064] shared ambition over weeks 53-156 (30 seeds), under the 0.05 set beforehand (before "
-       "+0.08)"),
+       "Necessity unites: an existential threat eases alignment."),
     _f("003-SF23", "003 L2341-2351", "Vergadermoeheid: nog een overleg wil niemand, grote tafels werken niet.",
        "Meeting fatigue: nobody wants another meeting, large tables do not work."),
     _f("003-SF24", "003 L5296-5302", "Elkaars beslisstrategie kennen maakt samen beslissen makkelijker.",
@@ -325,12 +322,12 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
     _f("004-2", "004 L1496-1847, L2622-2628", "Betrokkenheid stijgt en daalt weer, en stokt als de externe steun "
                                               "wegvalt.", "Engagement rises and falls, and stalls when external support is "
                                                           "withdrawn.",
-       M, "externe begeleiding (innovation.facilitation_drive); niet gereproduceerd op het model van issue 13: een "
-          "halfjaar begeleiding in wijkteam geeft x1,33 [0,50; 5,5] (30 seeds), onder de vooraf gestelde x2,0 (ervoor "
-          "x2,20); het bestaande wijkteam start nu na een inloop met lagere inzet en energie",
-       "external facilitation (innovation.facilitation_drive); not reproduced on issue 13's model: half a year of "
-       "facilitation in wijkteam gives x1.33 [0.50, 5.5] (30 seeds), under the x2.0 set beforehand (before x2.20); "
-       "the existing wijkteam now starts after a spin-up with lower contribution and energy"),
+       M, "externe begeleiding (innovation.facilitation_drive); niet gereproduceerd: een halfjaar begeleiding in "
+          "wijkteam geeft x1,60 [0,55; 6,5] zoveel experimenten als het halfjaar na het uitwerken ervan (30 seeds, 6 "
+          "december op main), onder de vooraf gestelde x2,0 (op het model van issue 13 x1,33; daarvoor x2,20)",
+       "external facilitation (innovation.facilitation_drive); not reproduced: half a year of facilitation in "
+       "wijkteam gives x1.60 [0.55, 6.5] the experiments of the half year after it wore off (30 seeds, 6 December "
+       "on main), under the x2.0 set beforehand (x1.33 on issue 13's model; x2.20 before)"),
     _f("004-3", "004 L1849-1853, L1940-1942", "Psychosociale verandering zonder gedragsverandering op korte termijn.",
        "Psychosocial change without behavioural change in the short term.",
        X, "het model scheidt houding en gedrag van professionals niet", "the model does not separate attitude and "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .core import Pattern, arm, register
-from .measures import at_week, experiments_first_year, mean_of
+from .measures import at_week, experiments_first_year, last, mean_of
 
 
 # --- 002-1 (002 L304-337): progress is step-like --------------------------------------------------------
@@ -69,6 +69,12 @@ CHECK_INS = [{"at": 1, "type": "check_in", "weeks": 8}]
 def experiments_weeks_12_to_60(result) -> float:
     """Experiments started in weeks 13-60, after eight weeks of check-ins and a month to act on them."""
     return at_week(result, "experiments", 60) - at_week(result, "experiments", 12)
+
+
+# --- 002-5 (002 L653-656, L708-717): early failure often kills an innovation ---------------------------------
+def experiments_run(result) -> float:
+    """Experiments started over the whole run."""
+    return last(result, "experiments") - at_week(result, "experiments", 0)
 
 
 register(
@@ -136,4 +142,17 @@ register(
         arm=arm("lelytalent", events=CHECK_INS), contrast=arm("lelytalent"),
         effect="ratio", direction="higher", threshold=1.2, links=("drives_sharing",),
         measured="30 seeds: x1.28 [1.13, 1.47] experiments in weeks 13-60; without sharing drives x0.91 [0.82, 0.98]"),
+    Pattern(
+        id="002-early-failure-kills", facts=("002-5",), source="002 L653-656, L708-717; L657-670 (R18)",
+        claim_nl="Vroeg falen doodt vaak een innovatie: als een mislukt experiment als mislukking telt (en niet als "
+                 "rakeling om van te leren), starten er daarna minder experimenten.",
+        claim_en="Early failure often kills an innovation: when a failed experiment counts as a failure (not as a near "
+                 "miss to learn from), fewer experiments start afterwards.",
+        measure=experiments_run, reads=("timeseries:experiments",),
+        arm=arm("lelytalent"), contrast=arm("lelytalent", events=[{"at": 0, "type": "near_miss_framing", "share": 1.0}]),
+        effect="ratio", direction="lower", threshold=0.85, links=("setback_cynicism",),
+        measured="30 seeds: x0.76 [0.71, 0.82] experiments over 156 weeks without near-miss framing; without the "
+                 "cynicism a failure breeds x0.86 [0.83, 0.90] (killed, narrowly); the energy a setback costs, "
+                 "tried as a second named cause, did not kill it (x0.82 [0.77, 0.87] with setback_energy off) and "
+                 "is not named"),
 )

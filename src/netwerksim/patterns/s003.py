@@ -3,8 +3,8 @@
 The netwerkdip (SF1; tests/test_netwerkdip_patterns.py, issue 13), the success trap (SF7;
 tests/test_governance_patterns.py) and dropping out after conflict (SF16; tests/test_conflict_patterns.py,
 issue 14) are registered here too; the doorstart (SF2) is not yet. Not reproduced and therefore not
-registered (facts.py says why): SF15 (penvoerder's disagreement survives unfairness_heat off) and SF22
-(necessity unites).
+registered (facts.py says why): SF15 (penvoerder's disagreement survives unfairness_heat off) and SF14
+(no impasse without reflection).
 """
 
 from __future__ import annotations
@@ -75,6 +75,12 @@ def drops_out_after_conflict(result) -> float:
     week = int(result.timeseries["week"].iloc[hot[0]])
     return float(any(e["type"] == "status" and e["name"] in ("dormant", "exited") and e["step"] > week
                      for e in result.events))
+
+
+# --- SF22 (003 L2886-2898): necessity unites -----------------------------------------------------------
+def alignment_after_threat(result) -> float:
+    """Shared ambition over weeks 53-156 (the threat comes in week 52 in schoolbesturen)."""
+    return mean_of(result, "alignment", 53)
 
 
 register(
@@ -178,4 +184,13 @@ register(
         effect="share", direction="higher", threshold=0.8, links=("conflict_exit",), owner="issue 14",
         measured=("30 seeds: a member goes dormant or leaves after conflict in 100% [89%, 100%] of "
                            "the runs; without the heat's exit push 0% [0%, 11%]")),
+    Pattern(
+        id="003-necessity-unites", facts=("003-SF22",), source="003 L2886-2898",
+        claim_nl="Een bestaansbedreiging trekt partners naar elkaar toe: de gedeelde ambitie stijgt.",
+        claim_en="An existential threat pulls partners together: their shared ambition rises.",
+        measure=alignment_after_threat, reads=("timeseries:alignment",),
+        arm=arm("schoolbesturen"), contrast=arm("schoolbesturen", drop=("existential_threat",)),
+        effect="difference", direction="higher", threshold=0.05, links=("threat_cohesion",),
+        measured="30 seeds: +0.08 [0.07, 0.09] shared ambition over weeks 53-156; with threat_cohesion off -0.01 "
+                 "(re-measured on main after issue 13's changes: +0.047 on the issue-13 branch, not registered then)"),
 )
