@@ -174,9 +174,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Fragmented attention kills momentum: participants are spread over too many initiatives."),
     _f("002-15", "002 L848-865, L5244-5246", "Politieke dekking en één verantwoordelijke wethouder maken "
                                              "domeinoverstijgende oplossingen mogelijk.",
-       "Political cover and one responsible alderman enable cross-domain solutions.",
-       E, "mandaat-remedie voor V8/V13 in tests/test_vastloop_patterns.py (eigenaar: issue 14)",
-       "mandate remedy for V8/V13 in tests/test_vastloop_patterns.py (owner: issue 14)"),
+       "Political cover and one responsible alderman enable cross-domain solutions."),
     _f("002-16", "002 L4992-4995, L4726-4728", "Zichtbare investering van de een lokt die van de ander uit.",
        "One partner's visible investment elicits the others'."),
     _f("002-17", "002 L4006-4010, L4303-4307", "Externe dynamiek (wetten, programma's) versnelt initiatieven.",
