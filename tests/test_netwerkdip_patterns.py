@@ -140,15 +140,19 @@ GENERATED_MEASURED = {   # 6 Dec, 60 networks: 39 dip, share x depth 0.371 (mode
 
 
 @lru_cache(maxsize=None)
-def generated_share_times_depth(params: tuple = ()) -> np.ndarray:
-    """Per generated new network: dip depth, 0 without a dip (run through the sweep engine, 2 workers)."""
+def generated_outcomes(params: tuple = ()) -> tuple[np.ndarray, np.ndarray]:
+    """Per generated new network: dip depth (0 without a dip) and the smoothed vitality's peak week (the dip
+    detector's trailing 6-week mean), run through the sweep engine on 2 workers."""
     from netwerksim.experiment import RunSpec, run_stream
     from netwerksim.generator import draw_design, generate_network
 
     networks = [s for s in range(10 * GENERATED) if draw_design(s)["start"] == "new"][:GENERATED]
-    jobs = ((s, RunSpec(generate_network(s), seed=1, params=dict(params))) for s in networks)
+    jobs = ((s, RunSpec(generate_network(s), seed=1, params=dict(params), series=("vitality",))) for s in networks)
     out = dict(run_stream(jobs, workers=2))
-    return np.array([out[s]["dip"] * out[s]["dip_depth"] for s in networks])
+    depth = np.array([out[s]["dip"] * out[s]["dip_depth"] for s in networks])
+    peaks = [int(np.argmax(np.convolve(out[s]["series"]["vitality"], np.ones(6), "full")[:-5]
+                           / np.minimum(np.arange(1, len(out[s]["series"]["vitality"]) + 1), 6))) for s in networks]
+    return depth, np.array(peaks)
 
 
 @pytest.mark.validate
@@ -160,8 +164,8 @@ def test_mutation_matrix_holds_on_generated_new_networks(link):
     all links off -96% (39 of 60 dip, 5 with every link off)."""
     from scipy.stats import bootstrap
 
-    base = generated_share_times_depth()
-    off = generated_share_times_depth(tuple(sorted(link.neutral.items())))
+    base = generated_outcomes()[0]
+    off = generated_outcomes(tuple(sorted(link.neutral.items())))[0]
     assert off.mean() <= (1 - LESS) * base.mean(), f"{link.name}: {off.mean():.3f} against {base.mean():.3f}"
     interval = bootstrap((off - base,), np.mean, confidence_level=0.95, random_state=0).confidence_interval
     assert interval.high < 0, (link.name, interval)
@@ -182,6 +186,14 @@ def test_zorgnetwerk_dips_without_its_timeline_events_in_50_seeds():
 @pytest.mark.validate
 def test_a_new_network_rises_before_it_falls_in_50_seeds():
     assert np.mean([r["peak_week"] > 8 for r in outcomes("zorgnetwerk", False, (), FULL)]) >= 0.8
+
+
+@pytest.mark.validate
+def test_generated_new_networks_rise_before_they_fall():
+    """Item 1 beyond zorgnetwerk: on the 60 generated new networks of the mutation matrix below, smoothed vitality
+    peaks after week 8 in >= 80%. Measured 6 Dec: 51 of 60 (85%; Wilson 0.74-0.92), median peak week 27; the
+    nine others peak in weeks 0-6."""
+    assert np.mean(generated_outcomes()[1] > 8) >= 0.8
 
 
 # --- the chain runs ahead of the fall ---------------------------------------------------------------------
