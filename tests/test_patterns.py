@@ -168,6 +168,10 @@ def test_the_report_and_the_ledger_say_what_was_measured():
     assert status == ("covered" if r.covered else "partly" if r.baseline.holds else "fails")
     assert fact_status("002-13", v) == ("absent", [])
     assert "| 85 |" in ledger(v, "nl") and "003-SF17" in ledger(v, "en")
+    partial = dataclasses.replace(p, not_reproduced_nl="het conflict", not_reproduced_en="the conflict")
+    w = evaluate([partial], robustness=0, progress=False)      # leaving part of its fact out, it covers it partly
+    assert fact_status("003-SF17", w)[0] == ("partly" if r.covered or r.baseline.holds else "fails")
+    assert "niet gereproduceerd: het conflict" in ledger(w, "nl") and "not reproduced: the conflict" in ledger(w, "en")
 
 
 # --- the fast mutation subset (make test) ------------------------------------------------------------------

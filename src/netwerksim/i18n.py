@@ -744,6 +744,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ledger.col_how": ("patroon of reden", "pattern or reason"),
     "ledger.status_covered": ("patroon, oorzaak getoetst", "pattern, cause tested"),
     "ledger.status_partly": ("patroon, deels", "pattern, partly"),
+    "ledger.not_reproduced": ("niet gereproduceerd", "not reproduced"),
     "ledger.status_fails": ("patroon faalt", "pattern fails"),
     "ledger.status_unmeasured": ("patroon, niet doorgerekend", "pattern, not run"),
     "ledger.status_elsewhere": ("test elders, nog te registreren", "test elsewhere, still to register"),

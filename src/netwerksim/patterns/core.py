@@ -131,7 +131,8 @@ class Pattern:
     It *holds* when the estimate lies at or beyond ``threshold`` in ``direction`` (``higher``: at
     least, ``lower``: at most) and, for a difference or a ratio, the 95% interval excludes no effect
     (0, or 1). ``contrast_measure`` compares two measures of the same runs (e.g. one half year with
-    the next) when ``contrast`` is None.
+    the next) when ``contrast`` is None. ``not_reproduced_nl``/``_en`` say which part of its facts the
+    pattern leaves out because the model does not reproduce it; such a fact counts as partly covered.
     """
 
     id: str
@@ -152,6 +153,8 @@ class Pattern:
     fast: bool = False
     measured: str = ""
     owner: str = ""
+    not_reproduced_nl: str = ""
+    not_reproduced_en: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property

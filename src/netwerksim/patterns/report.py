@@ -215,13 +215,14 @@ STATUSES = ("covered", "partly", "fails", "unmeasured", "elsewhere", "mechanism"
 
 def fact_status(fact_id: str, validation: Validation) -> tuple[str, list[PatternResult]]:
     """A fact's status: ``covered`` when it has registered patterns that all hold and whose every named cause,
-    switched off, kills them; ``partly`` when some do; ``fails`` when its patterns do not hold; otherwise the
-    kind in the facts table (a test elsewhere, a mechanism only, not modelled)."""
+    switched off, kills them, and none of them leaves a part of the fact out as not reproduced; ``partly`` when
+    some do (or one leaves a part out); ``fails`` when its patterns do not hold; otherwise the kind in the facts
+    table (a test elsewhere, a mechanism only, not modelled)."""
     from .facts import FACTS  # noqa: PLC0415
 
     results = [r for r in validation.results if fact_id in r.pattern.facts]
     if results:
-        if all(r.covered for r in results):
+        if all(r.covered for r in results) and not any(r.pattern.not_reproduced_en for r in results):
             return "covered", results
         if any(r.covered for r in results) or any(r.baseline.holds for r in results):
             return "partly", results
@@ -258,7 +259,9 @@ def ledger(validation: Validation, lang: str = "nl") -> str:
             how = "<br>".join(f"`{r.pattern.id}`: {_effect(r.baseline, r.pattern, lang)} "
                               f"({_verdict(r.baseline.holds, lang)}; "
                               + (", ".join(f"`{n}` {t('patterns.survived' if e.holds else 'patterns.killed', lang)}"
-                                           for n, e in r.mutations.items()) or "–") + ")" for r in results)
+                                           for n, e in r.mutations.items()) or "–") + ")"
+                              + (f"; {t('ledger.not_reproduced', lang)}: {getattr(r.pattern, f'not_reproduced_{lang}')}"
+                                 if r.pattern.not_reproduced_en else "") for r in results)
         else:
             how = fact.note(lang) if status != "unmeasured" else ""
         lines.append(f"| {fid} ({fact.source}) | {fact.claim(lang)} | {t(f'ledger.status_{status}', lang)} | {how} |")

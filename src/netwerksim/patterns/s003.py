@@ -172,7 +172,11 @@ register(
         owner="issue 14", measured=("30 seeds: +0.32 [0.31, 0.32] mean heat in weeks 91-104 (threat lifted at the win against "
                            "kept); without hidden rivalry +0.04, without the threat muting rivalry +0.04; with the "
                            "threat's cohesion, unity, outside drop and urgency off still +0.28: the threat holds the "
-                           "alliance together by muting the rivalry")),
+                           "alliance together by muting the rivalry"),
+        not_reproduced_nl="het verval tot onenigheid en conflict binnen ongeveer anderhalf jaar (onenigheid in 2 van 30 "
+                          "runs; de hitte blijft bij waakzaam)",
+        not_reproduced_en="the decay into disagreement and conflict within about 18 months (disagreement in 2 of 30 "
+                          "runs; the heat stays at vigilant)"),
     Pattern(
         id="003-conflict-drives-out", facts=("003-SF16",), source="003 L1323-1462",
         claim_nl="Escalatie eindigt in afhaken: als het netwerk tot conflict is opgelopen, gaan partners die niet weg "
