@@ -47,7 +47,6 @@ WRITES_THE_DETECTED = {
     ("V4", "shared_leadership_team"),  # writes concentration and hierarchy
     ("V5", "small_experiment"),
     ("V7", "small_experiment"),
-    ("V9", "reflection"),            # writes understanding
 }
 # conflict remedies that still write the temperature itself: none since mediation puts the unvoiced interests on the
 # table (a driver of mechanism 11) instead of multiplying the heat (issue 14 item 4; docs/model.md 7.15)
@@ -183,7 +182,7 @@ def test_the_detectors_read_only_what_the_situations_declare(scenario, monkeypat
         model.step()
     declared = set().union(*(s.reads for s in SITUATIONS.values())) | STRUCTURE
     assert seen - declared == set(), seen - declared
-    assert {"issues.understood", "issues.sent_back", "network.concentration"} <= seen     # the spy sees what is read
+    assert {"issues.reflected", "issues.sent_back", "network.concentration"} <= seen     # the spy sees what is read
 
 
 def test_the_situations_read_from_behaviour_read_only_records_of_what_agents_did():

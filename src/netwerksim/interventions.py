@@ -350,10 +350,11 @@ def _near_miss_framing(model, a):
 
 
 def _reflection(model, a):
-    """Periodic stock-taking: how did it work here, what is the network worth (002 L2613-2672; 003 L2442-2455)."""
+    """Periodic stock-taking: how did it work here, what is the network worth (002 L2613-2672; 003 L2442-2455). The
+    partners hold a reflection this week; mechanism 10 holds it with whoever comes to the issues' tables, and what
+    they understand follows from that (:func:`~netwerksim.mechanisms.innovation.hold_reflection`; issue 14 item 4)."""
     st = model.state
-    st.issues.understood = np.clip(st.issues.understood + a["depth"], 0, 1)
-    st.issues.convergence = np.clip(st.issues.convergence + a["depth"] / 4, 0, 1)
+    st.network.reflection = max(st.network.reflection, a["depth"])
     joined = st.orgs.joined
     st.orgs.perceived_value[joined] += a["depth"] * np.maximum(0.0, st.orgs.benefit - st.orgs.perceived_value)[joined]
 
@@ -596,7 +597,7 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "How did it work here? What is the network worth to us?",
           "002 L2613-2672, L3182-3226; 003 L2442-2455 (R11)", ("innovation", "value"), _reflection,
           {"depth": Option(0.6, "understanding gained", 0.0, 1.0)},
-          reads=("orgs.benefit", "orgs.joined"), writes=("issues.understood", "issues.convergence", "orgs.perceived_value")),
+          reads=("orgs.benefit", "orgs.joined"), writes=("network.reflection", "orgs.perceived_value")),
     Entry("mediation", "intervention", "Bemiddeling", "Mediation",
           "De-escaleren: van inhoud via emotie naar bedoeling.",
           "De-escalation: from content via emotion to intention.",

@@ -205,6 +205,7 @@ class Issues:
     near_misses: np.ndarray
     outcome: np.ndarray           # this week's experiment outcome (innovation.Outcome)
     sent_back: np.ndarray         # this week: bool, the group would start an experiment but its delegates took it back to their organisations (002 V8)
+    reflected: np.ndarray         # this week: bool, the issue's table members came together to examine how and why it worked (002 L2613-2672; V9)
     last_outcome_week: np.ndarray # week of the last finished experiment (-1: none)
     handed_over: np.ndarray       # bool: the formal owner has taken over (implementation)
     idea_factor: np.ndarray       # ideas the issue's tables produce relative to mixed tables (their level, 002 R53)
@@ -240,6 +241,7 @@ class Network:
     drives_shared: float = 0.0    # how much partners know of each other's personal drives (002 L2058-2066)
     fresh_perspective: float = 0.0  # extra share of ideas the same talk yields under a new perspective, relaxing (002 L2112-2123)
     check_in_weeks: int = 0       # weeks of talking about drives still to go
+    reflection: float = 0.0       # depth of a joint reflection the partners hold this week (0: none); mechanism 10 holds it
     facilitation_weeks: int = 0   # weeks an external facilitator is still present (004 L2622-2690)
     heat: float = 0.0             # network conflict temperature: mean over ties (003 L1127-1464)
     # governance levers (MODEL.md §6); the defaults are the model without them
@@ -682,7 +684,7 @@ def _build_issues(s: Scenario) -> Issues:
         ideas=np.array([i.ideas for i in s.issues], float), convergence=np.array([i.convergence for i in s.issues], float), understood=np.ones(K),
         phase=np.array([phases[i.phase] for i in s.issues], np.int8), weeks_in_phase=zeros(np.int64),
         experiment_left=zeros(np.int64), experiments=zeros(np.int64), successes=zeros(np.int64),
-        failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8), sent_back=zeros(bool),
+        failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8), sent_back=zeros(bool), reflected=zeros(bool),
         last_outcome_week=np.full(K, -1, np.int64), handed_over=zeros(bool), idea_factor=np.ones(K),
         table_mandate=np.ones(K),
     )

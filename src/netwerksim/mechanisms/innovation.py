@@ -100,6 +100,20 @@ def success_chance(covered, effort_share, energy, p: Params) -> np.ndarray:
             * (floor + (1 - floor) * energy))
 
 
+def hold_reflection(st: State) -> None:
+    """A joint reflection held this week, scheduled (``network.reflection``, its depth) or organised by a facilitator
+    while present: whoever comes to an issue's tables examines together how and why it worked (002 L2613-2672,
+    L3182-3226). It is recorded per issue where people came (``issues.reflected``, what V9 reads); a scheduled one
+    deepens the understanding of the last success and narrows the direction by its depth times the attendance."""
+    I, net = st.issues, st.network
+    came = I.coordination > 0
+    I.reflected = came & (net.reflection > 0 or net.facilitation_weeks > 0)
+    if net.reflection > 0:
+        I.understood = np.clip(I.understood + net.reflection * I.coordination, 0.0, 1.0)
+        I.convergence = np.clip(I.convergence + net.reflection / 4 * I.coordination, 0.0, 1.0)
+        net.reflection = 0.0
+
+
 def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int) -> None:
     """One week of the innovation process on every issue; adds experiment jumps to this week's progress."""
     I, orgs, profs, net = st.issues, st.orgs, st.profs, st.network
@@ -140,6 +154,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     net.economic_capital += float(jump.sum())
     I.understood = np.where(success, q.understood_after_success, I.understood)
     I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
+    hold_reflection(st)
     I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
     if done.any():
         hit, lifted = (orgs.focus @ failure)[profs.org], (orgs.focus @ success)[profs.org]   # how much each one cares

@@ -82,9 +82,10 @@ SITUATIONS = {s.id: s for s in [
               ("issues.sent_back", "issues.experiments", "issues.experiment_left", "issues.phase"),
               ("mandate",)),
     Situation("V9", "Iets bereikt, maar we weten niet wat of waarom", "Achieved, but not understood",
-              "Een experiment is gelukt, maar niemand heeft onderzocht waarom.",
-              "An experiment succeeded, but nobody has looked into why.", "002 L381-385, L3296-3299",
-              ("issues.successes", "issues.understood"),
+              "Een experiment is gelukt, maar niemand heeft onderzocht waarom en de groep durft nog niet verder.",
+              "An experiment succeeded, but nobody has looked into why and the group does not yet dare go on.",
+              "002 L381-385, L3296-3299",
+              ("issues.outcome", "issues.experiments", "issues.reflected", "issues.phase"),
               ("reflection",)),
     Situation("V10", "Mensen verschuilen zich achter hun organisatiebelang", "Hiding behind organisational interest",
               "Deelnemers zitten aan tafel als vertegenwoordiger: wat de anderen zeggen, verandert hun standpunt niet.",
@@ -126,6 +127,7 @@ BEHAVIOUR = frozenset({
     "issues.phase",            # the first experiment started, enough succeeded (mechanism 10)
     "issues.outcome",          # this week's finished experiment: success, failure, near miss
     "issues.sent_back",        # a proposal taken back to the home organisations instead of started (002 V8)
+    "issues.reflected",        # the issue's table members came together to examine how and why it worked (002 L2613-2672)
     "issues.talk",             # attendance at the issue's tables this week
     "orgs.contribution",       # the share of its pledge an organisation gave this week
     "orgs.met",                # its delegates met partners at a table this week (mechanism 3)
@@ -134,7 +136,7 @@ BEHAVIOUR = frozenset({
     "orgs.joined",             # who joined and has not left (joining, going dormant, leaving are things agents do)
     "forums.member_active",    # who still sits at which table (a membership ends when a party leaves a table)
 })
-FROM_BEHAVIOUR = ("V8", "V10", "V11")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
+FROM_BEHAVIOUR = ("V8", "V9", "V10", "V11")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
 STANDSTILL_SHARE = 0.3         # V11: share of the delegations' meetings at an issue's tables arguing to leave it alone
 
 
@@ -153,12 +155,14 @@ class Memory:
         self.held_line = deque(maxlen=window)   # per organisation: ... and argued their organisation's line
         self.for_standstill = deque(maxlen=window)   # per organisation and issue: ... and argued to leave it alone
         self.last_experiments = np.zeros(K, np.int64)
+        self.unexamined = np.zeros(K, bool)     # V9: a success since which nobody examined why and nothing was started
         self._in_window = {name: np.zeros(K, np.int64) for name in ("starts", "failures", "successes", "sent_back")}
         self._table_key: tuple | None = None
         self._table: np.ndarray | None = None
 
     def remember(self, st: State, energy: np.ndarray, lead_gap: np.ndarray) -> None:
         I = st.issues
+        self.unexamined = self.not_examined(st)
         self._count("starts", I.experiments - self.last_experiments)
         self.last_experiments = I.experiments.copy()
         self._count("failures", I.outcome == Outcome.FAILURE)
@@ -170,6 +174,13 @@ class Memory:
         self.energy.append(energy)
         self.talk.append(I.talk.copy())
         self.lead_gap.append(lead_gap)
+
+    def not_examined(self, st: State) -> np.ndarray:
+        """Per issue, this week: a success since which nobody came together to examine why it worked and no next
+        experiment was started (002 V9: 'it works, but one does not yet dare go for it', L381-385, L3296-3299)."""
+        I = st.issues
+        return ((self.unexamined | (I.outcome == Outcome.SUCCESS)) & ~I.reflected
+                & (I.experiments == self.last_experiments))
 
     def _count(self, name: str, value: np.ndarray) -> None:
         """Remember ``value`` and keep the window's total of it in step (what leaves the window goes off)."""
@@ -241,7 +252,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
         "V6": negativity >= s.negativity,
         "V7": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence < 0.3),
         "V8": quiet & not_done & mem.any("sent_back"),
-        "V9": (I.successes > 0) & (I.understood < s.low),
+        "V9": mem.not_examined(st) & not_done,
         "V10": (meetings > 0) & (held_line >= s.representation * meetings),
         "V11": quiet & not_done & ~mem.any("sent_back") & (meetings > 0) & (standstill >= STANDSTILL_SHARE * meetings),
         "V12": full & (top >= s.committed) & (behind >= s.spread),
