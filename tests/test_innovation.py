@@ -32,7 +32,8 @@ def test_experiments_succeed_more_with_competences_effort_and_energy():
 def _one_experiment(small, framing, success_base):
     m = NetwerkModel(load_scenario(small), rng=1, params={"innovation.success_base": success_base})
     m.state.network.near_miss_framing = framing
-    m.intervene("small_experiment", issue="a")
+    I = m.state.issues              # the test starts the experiment itself (the remedy only puts one on the table)
+    I.experiment_left[0], I.experiments[0], I.phase[0] = 3, 1, Phase.EXPERIMENT
     m.step()
     before_energy, before_neg = m.state.profs.energy.copy(), m.state.profs.negativity.copy()
     conv = m.state.issues.convergence[0]
@@ -52,6 +53,28 @@ def test_a_failure_is_a_setback_unless_framed_as_a_near_miss(small):
     assert m2.state.profs.negativity.mean() < m.state.profs.negativity.mean()
     assert m2.state.issues.convergence[0] > m.state.issues.convergence[0]          # learnt from the near miss
     assert m.state.profs.energy[cares].mean() < m2.state.profs.energy[cares].mean()  # the setback costs energy
+
+
+def test_a_small_experiment_is_put_on_the_table_and_the_group_decides_whether_to_take_it_up(small):
+    """002 L536-572 (issue 14 item 4): the remedy starts nothing itself; mechanism 10 starts the small experiment with
+    the most willing partner's ownership and mandate (L553-561), so without any mandate it is never taken up and
+    leaves the table after its weeks; with full mandate it is taken up within them in most seeds, at half length."""
+    taken = {}
+    for mandate in (0.0, 1.0):
+        for o in small["organisations"]:
+            o["mandate"] = mandate
+        started = []
+        for seed in range(20):
+            m = NetwerkModel(load_scenario(small), rng=seed)
+            m.intervene("small_experiment", issue="a", weeks=6)
+            lengths = []
+            for _ in range(6):
+                m.step()
+                lengths.append(int(m.state.issues.experiment_left[0]))
+            started.append(m.state.issues.experiments[0] > 0)
+            assert max(lengths) <= max(1, int(P.innovation.duration) // 2) and m.state.issues.proposed[0] == 0
+        taken[mandate] = np.mean(started)
+    assert taken[0.0] == 0.0 and taken[1.0] >= 0.5, taken
 
 
 def test_a_success_is_a_jump_in_progress_not_yet_understood(small):

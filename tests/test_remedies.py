@@ -42,12 +42,9 @@ STRUCTURE = {"orgs.name", "orgs.kind", "orgs.n_professionals", "orgs.status", "p
 # (situation, remedy) pairs where the remedy still writes what the situation's detector reads (measured on the
 # declarations below; docs/model.md 7.15). Issue 14 asks that none remain; each is work still to do.
 WRITES_THE_DETECTED = {
-    ("V1", "small_experiment"),      # starts the experiment whose absence V1 detects
     ("V4", "change_of_persons"),     # writes concentration and ownership
     ("V4", "shared_leadership_team"),  # writes concentration and hierarchy
-    ("V5", "small_experiment"),
-    ("V7", "small_experiment"),
-}
+}   # V1/V5/V7 small_experiment left 2026-12-06: it puts an experiment on the table (issues.proposed), mechanism 10 starts it
 # conflict remedies that still write the temperature itself: none since mediation puts the unvoiced interests on the
 # table (a driver of mechanism 11) instead of multiplying the heat (issue 14 item 4; docs/model.md 7.15)
 WRITES_THE_TEMPERATURE: set[str] = set()

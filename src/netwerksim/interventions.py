@@ -314,14 +314,15 @@ def _change_in_time(model, a):
 
 
 def _small_experiment(model, a):
-    """Start one small experiment now, on the issue named or on each idle issue (002 L536-572)."""
-    I, q = model.state.issues, model.params.innovation
+    """Put one small, pattern-breaking experiment on the table of the issue named or of each idle issue (002 L536-572:
+    not the whole new idea at once, a small step with those who see it). It stays there ``weeks`` weeks; whether the
+    group takes it up is mechanism 10's draw (ownership, mandate, energy; a small step needs no converged direction),
+    and it then runs half an experiment's length (issue 14 item 4: the remedy no longer starts it)."""
+    I = model.state.issues
     idle = (I.experiment_left == 0) & (I.phase < 2)
     if a["issue"] != "all":
         idle &= np.array([i == a["issue"] for i in I.id])
-    I.experiment_left[idle] = max(1, int(q.duration) // 2)
-    I.experiments[idle] += 1
-    I.phase[idle & (I.phase == 0)] = 1
+    I.proposed[idle] = np.maximum(I.proposed[idle], int(a["weeks"]))
 
 
 def _check_in(model, a):
@@ -569,11 +570,12 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           {"mode": Option("deadline", "deadline or postpone", choices=("deadline", "postpone"))},
           reads=(), writes=("network.experiment_drive", "profs.negativity", "profs.energy")),
     Entry("small_experiment", "intervention", "Klein experiment", "Small experiment",
-          "Begin met één klein experiment en kijk wat er gebeurt.",
-          "Start one small experiment and watch what happens.",
+          "Leg één klein experiment op tafel: de groep beslist of ze het oppakt, en dan kijk je wat er gebeurt.",
+          "Put one small experiment on the table: the group decides whether to take it up; then watch what happens.",
           "002 L536-572, L3064-3137 (R15)", ("innovation",), _small_experiment,
-          {"issue": Option("all", "the issue's id, or 'all'", choices=ISSUE)},
-          reads=("issues.experiment_left", "issues.phase"), writes=("issues.experiment_left", "issues.experiments", "issues.phase")),
+          {"issue": Option("all", "the issue's id, or 'all'", choices=ISSUE),
+           "weeks": Option(6, "weeks the small experiment stays on the table for the group to take up (assumption)", 1, 52)},
+          reads=("issues.experiment_left", "issues.phase", "issues.proposed"), writes=("issues.proposed",)),
     Entry("check_in", "intervention", "Check-in: drijfveren delen", "Check-in: sharing drives",
           "Eerst meer praten, over drijfveren in plaats van inhoud: het kost tijd, maar daarna gaat het sneller.",
           "Talk more first, about drives rather than content: it takes time, but then things go faster.",

@@ -167,13 +167,22 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     ownership = weighted_by_ambition(st, orgs.ownership)
     group = net.experiment_drive * decision_rule_effects(net.decision_rule, p)[0]   # consensus waits for everyone
     group = group * (1 - q.hesitation * (1 - I.understood))   # it works, but why? one doesn't dare go on (V9)
-    wanted = start_chance(I.ideas, I.convergence, ownership, 1.0, energy, p) * group   # if they could commit
-    chance = start_chance(I.ideas, I.convergence, ownership, mandate, energy, p) * group
+    # a small experiment on the table is concrete: it needs neither a full pool of ideas nor a converged direction,
+    # and it starts with those who see it, not with everyone (002 L536-572, L553-561): the ownership and mandate of
+    # the most willing active partner that cares about the issue; the draw still decides
+    small = I.proposed > 0
+    cares = orgs.active[:, None] & (orgs.ambition > 0)
+    keen = np.where(cares, (orgs.ownership * orgs.mandate)[:, None], 0.0).max(axis=0, initial=0.0) * I.table_mandate
+    ideas, convergence = np.where(small, q.ideas_needed, I.ideas), np.where(small, 1.0, I.convergence)
+    ownership, mandate = np.where(small, 1.0, ownership), np.where(small, keen, mandate)
+    wanted = start_chance(ideas, convergence, ownership, 1.0, energy, p) * group   # if they could commit
+    chance = start_chance(ideas, convergence, ownership, mandate, energy, p) * group
     draw = rng.random(K)
     starting = idle & (draw < chance)
     # the group wants to go ahead, but its delegates must take it back to their organisations first (002 V8)
     I.sent_back = idle & ~starting & (draw < wanted)
-    I.experiment_left = np.where(starting, int(q.duration), I.experiment_left)
+    I.experiment_left = np.where(starting, np.where(small, max(1, int(q.duration) // 2), int(q.duration)), I.experiment_left)
+    I.proposed = np.where(starting, 0, np.maximum(I.proposed - 1, 0))
     I.experiments += starting
     I.ideas = np.where(starting, I.ideas * (1 - q.ideas_used), I.ideas)
 
