@@ -60,6 +60,8 @@ def first_dip(model):
 THREAT_LIFTED = ((13, "existential_threat"),)   # the counterfactual keeps the threat: drops the event that lifts it
 
 
+# make validate: the same gain is the registered pattern 003-success-trap (run there); make test time
+@pytest.mark.validate
 def test_after_the_win_the_unspoken_competition_heats_the_alliance_the_threat_held_it_back():
     """subsidiealliantie (issue 14 item 3: the timeline holds the threat, the win and the threat's end, no
     parameter jump). While the threat lasts the five stand together and their competition for the same money

@@ -243,15 +243,22 @@ def test_a_situation_read_from_behaviour_falls_without_the_cause_the_source_name
 # stake, +0.67 [0.50, 0.83]. Not reproduced there (docs/model.md 7.15), not asserted: V10 0.77 -> 0.67 without the
 # representative brief, +0.10 [0.00, 0.23]: a generated network's brief is small (0-0.3), and its delegates argue
 # their own line from the lean-back and hierarchy the brief does not set (21 of its onsets in week 13, the first
-# week the window allows)
+# week the window allows).
+# Re-measured 6 Dec after small_experiment puts proposals on the table and the group decides on the most willing
+# partner's ownership and mandate (aaea0bb): V8 over seeds 0-29 0.50 -> 0.30, +0.20 [0.00, 0.40] (no longer excludes 0
+# at 30 networks); seeds 30-59 alone 0.47 -> 0.23, +0.23 [0.07, 0.40]; seeds 0-59 0.48 -> 0.27, +0.22 [0.08, 0.35]. The
+# effect is smaller than before: it is asserted over 60 generated networks in make validate; make test keeps V11
+# (+0.67 over 30) at 30 networks.
 GENERATED_CAUSES = [("V8", "mandate"), ("V11", "stake")]
+GENERATED_SEEDS = {"V8": range(60), "V11": range(30)}
 
 
-@pytest.mark.parametrize("sid, cause", GENERATED_CAUSES, ids=[c[0] for c in GENERATED_CAUSES])
+@pytest.mark.parametrize("sid, cause", [pytest.param(*c, marks=pytest.mark.validate) if c[0] == "V8" else c
+                                        for c in GENERATED_CAUSES], ids=[c[0] for c in GENERATED_CAUSES])
 def test_on_generated_networks_a_situation_read_from_behaviour_goes_with_its_cause(sid, cause):
     """Unseen networks, paired: each situation read from behaviour arises in fewer generated networks without the
     cause the source names (the 95% paired-bootstrap interval of the drop lies above 0)."""
-    with_cause, without, low, high = _paired_drop(sid, "generated", cause, CAUSE_SEEDS)
+    with_cause, without, low, high = _paired_drop(sid, "generated", cause, GENERATED_SEEDS[sid])
     assert low > 0, f"{with_cause:.2f} -> {without:.2f}, drop [{low:+.2f}, {high:+.2f}]"
 
 
@@ -455,6 +462,8 @@ def test_stuck_situations_recur_in_innovation_scenarios(scenario):
     assert min(counts) >= 1 and np.mean(counts) >= 2
 
 
+# make validate: its later half is also the registered pattern 002-paradox-of-talk (run there); make test time
+@pytest.mark.validate
 def test_talking_about_drives_first_slows_early_output_and_speeds_later_action():
     """002 L2058-2066: check-ins in weeks 1-8 of Lelytalent; 30 paired seeds (measured 2026-12-05 under keyed
     streams): the first month's output is lower with check-ins in 28 of 30 seeds, 95% interval of the paired
