@@ -36,10 +36,13 @@ chromium:
 # the game with a projector and twelve phones (tests/test_game_browser.py, ~60 s) is in make test.
 # A fresh clone with 8 rounds took 855 s on an idle 2-core machine (2026-12-06: venv ~1.5 min, 713 non-browser
 # tests 8:03, browser 4:47): too close to 15 min, so 5 until issue 20 buys time back; 4 since 6 Dec 13:10, when
-# the non-browser tests had grown to 9:48 (CI 15:05 estimated with 5 rounds)
-PLAY_ROUNDS ?= 4
+# the non-browser tests had grown to 9:48 (CI 15:05 estimated with 5 rounds); 3 since 13:35, when a fresh clone with
+# 4 took 15:34 (non-browser 10:02, browser 3:55)
+PLAY_ROUNDS ?= 3
+# --dist loadscope: a module's tests share one worker, so the runs they cache (lru_cache) are made once
+# (non-browser 9:14 against 10:07 with --dist load, 6 Dec, idle)
 test: venv chromium
-	$(PY) -m pytest -n $(WORKERS) -q -m "not browser and not validate"
+	$(PY) -m pytest -n $(WORKERS) --dist loadscope -q -m "not browser and not validate"
 	NETWERKSIM_PLAY_ROUNDS=$(PLAY_ROUNDS) $(PY) -m pytest -q -m "browser and not slow"
 
 test-fast: venv

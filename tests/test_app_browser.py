@@ -238,7 +238,7 @@ PAUSE_NOW = """() => {
     return week;
 }"""   # the week on screen and the click in one go: nothing can reach the page in between
 TABS = 10
-ROUNDS = int(os.environ.get("NETWERKSIM_PLAY_ROUNDS", "1"))   # `make test` 4 in a row, `make validate` 20
+ROUNDS = int(os.environ.get("NETWERKSIM_PLAY_ROUNDS", "1"))   # `make test` 3 in a row, `make validate` 20
 
 
 def week_on_screen(page) -> int:
