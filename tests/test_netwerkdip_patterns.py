@@ -11,6 +11,7 @@ docstring and in docs/model.md §7.17.
 from functools import lru_cache
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy.stats import binomtest
 
@@ -150,8 +151,8 @@ def generated_outcomes(params: tuple = ()) -> tuple[np.ndarray, np.ndarray]:
     jobs = ((s, RunSpec(generate_network(s), seed=1, params=dict(params), series=("vitality",))) for s in networks)
     out = dict(run_stream(jobs, workers=2))
     depth = np.array([out[s]["dip"] * out[s]["dip_depth"] for s in networks])
-    peaks = [int(np.argmax(np.convolve(out[s]["series"]["vitality"], np.ones(6), "full")[:-5]
-                           / np.minimum(np.arange(1, len(out[s]["series"]["vitality"]) + 1), 6))) for s in networks]
+    peaks = [int(pd.Series(out[s]["series"]["vitality"]).rolling(6, min_periods=1).mean().to_numpy().argmax())
+             for s in networks]
     return depth, np.array(peaks)
 
 

@@ -169,6 +169,10 @@ class Pattern:
     def claim(self, lang: str) -> str:
         return self.claim_nl if lang == "nl" else self.claim_en
 
+    def not_reproduced(self, lang: str) -> str:
+        """The part of its facts the pattern leaves out as not reproduced ("" when none)."""
+        return self.not_reproduced_nl if lang == "nl" else self.not_reproduced_en
+
     def arms(self) -> list[tuple[Arm, Callable[[Any], float]]]:
         """(arm, measure) of the first and, for a contrast, the second series of runs."""
         first = [(self.arm, self.measure)]

@@ -222,7 +222,7 @@ def fact_status(fact_id: str, validation: Validation) -> tuple[str, list[Pattern
 
     results = [r for r in validation.results if fact_id in r.pattern.facts]
     if results:
-        if all(r.covered for r in results) and not any(r.pattern.not_reproduced_en for r in results):
+        if all(r.covered for r in results) and not any(r.pattern.not_reproduced('en') for r in results):
             return "covered", results
         if any(r.covered for r in results) or any(r.baseline.holds for r in results):
             return "partly", results
@@ -260,8 +260,8 @@ def ledger(validation: Validation, lang: str = "nl") -> str:
                               f"({_verdict(r.baseline.holds, lang)}; "
                               + (", ".join(f"`{n}` {t('patterns.survived' if e.holds else 'patterns.killed', lang)}"
                                            for n, e in r.mutations.items()) or "–") + ")"
-                              + (f"; {t('ledger.not_reproduced', lang)}: {getattr(r.pattern, f'not_reproduced_{lang}')}"
-                                 if r.pattern.not_reproduced_en else "") for r in results)
+                              + (f"; {t('ledger.not_reproduced', lang)}: {r.pattern.not_reproduced(lang)}"
+                                 if r.pattern.not_reproduced(lang) else "") for r in results)
         else:
             how = fact.note(lang) if status != "unmeasured" else ""
         lines.append(f"| {fid} ({fact.source}) | {fact.claim(lang)} | {t(f'ledger.status_{status}', lang)} | {how} |")
