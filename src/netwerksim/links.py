@@ -146,4 +146,11 @@ register(
        "002 L2058-2084, L2504-2516",
        "wie elkaars drijfveren kent, vertrouwt meer, bedenkt meer en komt sneller tot de kern",
        "who knows each other's drives trusts more, thinks up more and gets to the core faster"),
+    _L("positive_theme", {"innovation.positive_theme": 0.0}, "002 L2105-2123",
+       "een positief doel levert bij hetzelfde gesprek meer ideeën op dan een op te lossen probleem",
+       "a positive goal yields more ideas from the same talk than a problem to solve"),
+    _L("group_drive", {"innovation.drive_response": 0.0}, "002 L643-649, L4006-4010, L5400-5406",
+       "als er iets op het spel staat (een deadline, wind mee van buiten), zet de groep de schouders eronder en "
+       "start ze experimenten", "when something is at stake (a deadline, wind in the back) the group puts its "
+       "shoulders to it and starts experiments"),
 )

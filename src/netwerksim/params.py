@@ -328,6 +328,12 @@ PARAMETERS: dict[str, Param] = {
            "weekly growth of understanding an external facilitator brings about by organising reflection"),
         _P("innovation.learning_crowding", 0.8, "1", 0, 1, "001 L326-367",
            "how strongly casework pressure crowds out reflection and learning (understanding, new ideas)"),
+        _P("innovation.positive_theme", 1.0, "1", 0, 5, "002 L2105-2123",
+           "extra ideas the same talk yields under a fresh positive theme, as a share of the theme's freshness "
+           "(a positive goal brings structurally more ideas than a problem to solve; 1 = twice as many, an assumption)"),
+        _P("innovation.drive_response", 1.0, "1", 0, 3, "002 L643-649, L4006-4010, L5400-5406",
+           "elasticity of starting experiments to the group's drive (a deadline, momentum from outside, a facilitator, "
+           "urgency: something at stake makes people put their shoulders to it); 0: the drive changes nothing"),
         _P("innovation.lever_relax", 0.05, "1/week", 0, 1, "002 L3064-3137",
            "weekly relaxation of focus, experiment drive and shared drives back to normal"),
         # --- 9b. negativity spreads along ties (002 V6; R19) -----------------------------------------------

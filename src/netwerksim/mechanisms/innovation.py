@@ -127,7 +127,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     room = learning_room(st, p)
     critics = 1 - p.negativity.idea_damping * issue_negativity(st)   # cynics keep seeing the downsides (V6)
     stories = 1 + q.drives_ideas * net.drives_shared    # the other side's story brings ideas at once (002 L2078-2084)
-    stories *= 1 + net.fresh_perspective                # a positive theme brings more than a problem (002 L2112-2123)
+    stories *= 1 + q.positive_theme * net.fresh_perspective   # a positive theme brings more than a problem (002 L2112-2123)
     new = q.idea_rate * I.talk * I.idea_factor * energy * room * critics * stories
     I.ideas = (1 - q.idea_decay) * I.ideas + new
     target = I.trust * net.alignment * net.design_focus
@@ -165,7 +165,8 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)
     mandate = weighted_by_ambition(st, orgs.mandate) * I.table_mandate
     ownership = weighted_by_ambition(st, orgs.ownership)
-    group = net.experiment_drive * decision_rule_effects(net.decision_rule, p)[0]   # consensus waits for everyone
+    # something at stake (a deadline, momentum, a facilitator) makes the group start (002 L643-649, L4006-4010)
+    group = net.experiment_drive ** q.drive_response * decision_rule_effects(net.decision_rule, p)[0]   # consensus waits
     group = group * (1 - q.hesitation * (1 - I.understood))   # it works, but why? one doesn't dare go on (V9)
     # a small experiment on the table is concrete: it needs neither a full pool of ideas nor a converged direction,
     # and it starts with those who see it, not with everyone (002 L536-572, L553-561): the ownership and mandate of

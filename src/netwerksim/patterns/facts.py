@@ -148,9 +148,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
     _f("002-7", "002 L2058-2066", "De paradox van praten: eerst meer praten (over drijfveren) versnelt later de actie.",
        "The paradox of talk: talking more first (about drives) speeds later action."),
     _f("002-8", "002 L2107-2123", "Probleemdenken verlaagt de creativiteit; positief kaderen geeft meer ideeën.",
-       "Problem framing lowers creativity; positive framing gives more ideas.",
-       M, "change_of_thinking voegt ideeën toe (interventions.py); alleen een unit-test", "change_of_thinking adds ideas "
-          "(interventions.py); only a unit test"),
+       "Problem framing lowers creativity; positive framing gives more ideas."),
     _f("002-9", "002 L701-704, L3460-3465", "Negativiteitsbias maakt kleine successen onzichtbaar.",
        "Negativity bias makes small successes invisible.",
        M, "verliesaversie en verwachtingen (energy.loss_aversion); niet gereproduceerd: in buurtnetwerk zakt de "
@@ -183,8 +181,14 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "One partner's visible investment elicits the others'."),
     _f("002-17", "002 L4006-4010, L4303-4307", "Externe dynamiek (wetten, programma's) versnelt initiatieven.",
        "External momentum (laws, programmes) accelerates initiatives.",
-       M, "external_momentum bestaat (interventions.py); alleen een unit-test",
-       "external_momentum exists (interventions.py); only a unit test"),
+       M, "external_momentum bestaat (interventions.py) en werkt via de drang van de groep (innovation.drive_response); "
+          "niet gereproduceerd in roermond_actietafels, het netwerk van de bron (002 L4006-4010): wind mee in week 26 "
+          "geeft in weken 27-78 net als zonder geen enkel experiment (0 in 30 seeds in beide armen; vooraf gesteld: "
+          "minstens x1,2): daar start zonder mandaat en eigenaarschap niets",
+       "external_momentum exists (interventions.py) and acts through the group's drive (innovation.drive_response); "
+       "not reproduced in roermond_actietafels, the source's network (002 L4006-4010): momentum in week 26 gives no "
+       "experiment at all in weeks 27-78, as without it (0 in 30 seeds in both arms; stated beforehand: at least "
+       "x1.2): nothing starts there without mandate and ownership"),
     _f("002-18", "002 L580-590, L4147-4165", "Een geïsoleerde intermediair faalt tot hij de partij met de informatie "
                                              "erbij haalt.", "An isolated intermediary fails until it links to the party "
                                                              "holding the information.",
@@ -198,9 +202,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Strengths-based teams are more resilient to setbacks.",
        X, "het model kent geen collectieve zelfeffectiviteit", "the model has no collective efficacy"),
     _f("002-21", "002 L646-649, L5403-5405", "Deadlines verhogen de inzet; uitstellen kan het gesprek deblokkeren.",
-       "Deadlines raise effort; postponing can unblock the conversation.",
-       M, "change_in_time bestaat (interventions.py); geen patroontest", "change_in_time exists (interventions.py); no "
-          "pattern test"),
+       "Deadlines raise effort; postponing can unblock the conversation."),
     _f("002-22", "002 L2099-2102", "Investeren in relaties verhoogt vertrouwen, talentbenutting en leren.",
        "Relational investment raises trust, use of talent and learning."),
     _f("002-23", "002 L129-133, L5211-5212", "Preventie is ondergefinancierd: de baten zijn moeilijk te tonen en vallen "
@@ -305,8 +307,12 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
           "a run's horizon"),
     _f("003-SF26", "003 L4224-4228", "Organisaties die hun samenwerking evalueren doen het beter.",
        "Organisations that evaluate their collaborations do better.",
-       M, "reflectie als tijdlijnitem (governance.reflection_every); geen patroon",
-       "reflection as timeline entries (governance.reflection_every); no pattern"),
+       M, "gezamenlijke reflectie (governance.reflection_every, begrip en de aarzeling van V9); niet gereproduceerd: "
+          "jongeren_in_beeld, dat alleen aan het eind evalueert, boekt met een evaluatie elk kwartaal na 156 weken "
+          "x1,01 [0,98; 1,05] de voortgang (30 seeds; vooraf gesteld: minstens x1,1; zonder aarzeling x1,01)",
+       "joint reflection (governance.reflection_every, understanding and V9's hesitation); not reproduced: "
+       "jongeren_in_beeld, which evaluates only at the end, makes x1.01 [0.98, 1.05] the progress after 156 weeks "
+       "when it evaluates every quarter (30 seeds; stated beforehand: at least x1.1; without hesitation x1.01)"),
     _f("003-SF27", "003 L3485-3491", "De vormvraag (juridische vorm) kaapt vroeg in het proces de inhoud.",
        "The form question (legal form) hijacks the content early in the process.",
        X, "de vormvraag is niet gemodelleerd",

@@ -77,6 +77,24 @@ def experiments_run(result) -> float:
     return last(result, "experiments") - at_week(result, "experiments", 0)
 
 
+# --- 002-8 (002 L2105-2123): a positive goal gives more ideas than a problem to solve -----------------------
+POSITIVE_THEME = [{"at": 13, "type": "change_of_thinking"}]
+
+
+def ideas_after_theme(result) -> float:
+    """pilot_rijnmond's pool of ideas in the 13 weeks after the theme turned positive (weeks 14-26)."""
+    return mean_of(result, "ideas_inbeeld", 14, 26)
+
+
+# --- 002-21 (002 L643-649, L5400-5406): a shared deadline raises effort ----------------------------------------
+DEADLINE = [{"at": 26, "type": "change_in_time", "mode": "deadline"}]
+
+
+def experiments_weeks_27_to_78(result) -> float:
+    """Experiments started in the year after week 26 (weeks 27-78)."""
+    return at_week(result, "experiments", 78) - at_week(result, "experiments", 26)
+
+
 register(
     Pattern(
         id="002-step-like-progress", facts=("002-1",), source="002 L304-337",
@@ -167,4 +185,29 @@ register(
         measured="30 seeds: x1.22 [1.19, 1.25] progress after 156 weeks (the housing association's mandate 0.95 "
                  "against 0.45); with the owner's mandate gate off x1.08 [1.06, 1.11] (killed; the rest comes through "
                  "the mandate to start experiments, a cause the pattern does not name)"),
+    Pattern(
+        id="002-positive-framing", facts=("002-8",), source="002 L2105-2123; L627-634 (change of thinking)",
+        claim_nl="Probleemdenken verlaagt de creativiteit: als het gesprek een positief doel krijgt in plaats van een "
+                 "op te lossen probleem, bedenkt de groep meer ideeën.",
+        claim_en="Problem framing lowers creativity: when the conversation gets a positive goal instead of a problem "
+                 "to solve, the group thinks up more ideas.",
+        measure=ideas_after_theme, reads=("timeseries:ideas_inbeeld",),
+        arm=arm("pilot_rijnmond", events=POSITIVE_THEME), contrast=arm("pilot_rijnmond"),
+        effect="ratio", direction="higher", threshold=1.2, links=("positive_theme",),
+        measured="30 seeds (6 Dec, stated beforehand: at least x1.2): x1.22 [1.14, 1.30] the idea pool in weeks "
+                 "14-26 after a change of thinking in week 13; with positive_theme off x0.89 [0.83, 0.94] (the "
+                 "focus and drive it also brings use ideas up)"),
+    Pattern(
+        id="002-deadline", facts=("002-21",), source="002 L643-649, L5400-5406",
+        claim_nl="Een gezamenlijke deadline geeft druk en een point of no return: de groep zet de schouders eronder en "
+                 "start meer experimenten.",
+        claim_en="A shared deadline gives pressure and a point of no return: the group puts its shoulders to it and "
+                 "starts more experiments.",
+        measure=experiments_weeks_27_to_78, reads=("timeseries:experiments",),
+        arm=arm("lelytalent", events=DEADLINE), contrast=arm("lelytalent"),
+        effect="ratio", direction="higher", threshold=1.2, links=("group_drive",),
+        not_reproduced_nl="uitstellen dat het gesprek deblokkeert (002 L646-649) is niet als patroon gemeten",
+        not_reproduced_en="postponing that unblocks the conversation (002 L646-649) is not measured as a pattern",
+        measured="30 seeds (6 Dec, stated beforehand: at least x1.2): x1.24 [1.14, 1.36] the experiments of weeks "
+                 "27-78 after a deadline in week 26; with group_drive off x1.00"),
 )
