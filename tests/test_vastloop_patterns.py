@@ -27,7 +27,7 @@ WHERE = {   # situation -> scenario where it arises in most seeds (share of seed
     "V1": "roermond_actietafels",   # 0.95
     "V2": "lelytalent",             # 0.90
     "V3": "matchmaker",             # 1.00: vacancies, but no one at the table who knows the young people
-    "V4": "roermond_actietafels",   # 1.00 (since issue 14 from lead_decides, no start_hierarchy: 30 of seeds 0-29, all in week 1)
+    "V4": "roermond_actietafels",   # 0.30 (SELDOM: since V4 reads who decided, 2026-12-06)
     "V5": "achterhoek_analyse",     # 0.70
     "V6": "lelytalent",             # 0.70
     "V8": "zorgnetwerk",            # 0.65 (roermond_actietafels, written for it, 0.15: its partners go dormant early)
@@ -44,6 +44,13 @@ WHERE = {   # situation -> scenario where it arises in most seeds (share of seed
 # bundled scenarios: V7 in none. Idea generation does not yet depend on the group's size and diversity (issue 14
 # item 6), so no network description brings the flood of ideas V7 needs.
 NOT_REPRODUCED = {"V7"}
+# Arise, but not in most seeds of any bundled scenario (docs/model.md 7.15): V4 since it reads who decided the
+# experiments that started (2026-12-06). Where one partner decides (the alderman in roermond_actietafels) it opens
+# as soon as decisions are taken, in weeks 15-34, but the partners go dormant before many are taken (0.7 experiments
+# a run): 6 of seeds 0-19, 8 of 0-29, open in 0.02 of the weeks. Under consensus the others' say never falls to half
+# the lead's (the fall back to hierarchy makes them lean back less than that): no bundled scenario, and none of 60
+# generated networks but the one whose lead decides.
+SELDOM = {"V4"}
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +70,10 @@ def share(scenario, sid, params=()) -> float:
 
 @pytest.mark.parametrize("sid", sorted(WHERE, key=lambda s: int(s[1:])))
 def test_each_stuck_situation_arises_in_its_scenario_in_most_seeds(sid):
-    assert share(WHERE[sid], sid) >= 0.6
+    if sid in SELDOM:
+        assert 0 < share(WHERE[sid], sid) < 0.6, share(WHERE[sid], sid)   # documented as not reproduced: it arises, seldom
+    else:
+        assert share(WHERE[sid], sid) >= 0.6
 
 
 FIRST_WEEKS, NEAR_EVENT, MOST = 4, 2, 0.5
@@ -113,10 +123,7 @@ def _params(**values):
 # or a parameter that switches the mechanism off), never the detector; measured shares of seeds 0-19, with -> without,
 # on the netwerkdip model (dip 4d8198d, 2026-12-06; the figures on main before it in brackets)
 COUNTERFACTUALS = [
-    # V4: shared governance: no one dominant owner: 1.00 -> 0.00 (main 1.00 -> 0.00); since issue 14 roermond says
-    # "the lead decides" instead of setting start_hierarchy 0.4: under consensus V4 still comes (30 of 30, onsets
-    # weeks 1-60 instead of all in week 1: docs/model.md 7.15)
-    ("V4", "roermond_actietafels", dict(governance={"mode": "shared"}, parameters={}), 0.5),
+    # V4 (seldom, see SELDOM): its own test below
     # V6: a failed experiment breeds no cynicism (the source of negativity in Lelytalent): 0.70 -> 0.00 (0.65 -> 0.00)
     ("V6", "lelytalent", dict(parameters=_params(**{"innovation.setback_negativity": 0.0})), 0.5),
     # V7: no bundled scenario left in which it arises (NOT_REPRODUCED): pilot_rijnmond's was its idea_rate parameter
@@ -284,6 +291,22 @@ def test_a_stuck_situation_disappears_without_its_mechanism(sid, scenario, chang
     counter = _changed(scenario, **change)
     found = [sid in {e["id"] for e in run(counter, seed=s).events if e["type"] == "vastloop"} for s in SEEDS]
     assert share(scenario, sid) - np.mean(found) >= least, f"{share(scenario, sid):.2f} -> {np.mean(found):.2f}"
+
+
+def test_one_dominant_owner_needs_one_partner_who_decides():
+    """V4 read from behaviour (issue 14 items 1, 5; 002 L345-348): every experiment started in the window was decided
+    by one partner. The cause the source names, the owner who keeps cutting the knots, is taken away upstream of the
+    decisions: the alderman's table decides by consensus instead of the lead deciding (``decision_rule``); whether
+    and when experiments start stays the model's. Stated: V4 no longer arises at all, and with the rule it arises in
+    a share of the runs whose 95% Wilson interval lies above 0. Measured 2026-12-06, roermond_actietafels seeds 0-29:
+    8 of 30 -> 0 of 30 (onsets weeks 15-34)."""
+    seeds = range(30)
+    consensus = _changed("roermond_actietafels", governance=lambda g: {**g, "decision_rule": "consensus"})
+    with_rule = sum("V4" in {e["id"] for e in run("roermond_actietafels", seed=s).events if e["type"] == "vastloop"}
+                    for s in seeds)
+    without = sum("V4" in {e["id"] for e in run(consensus, seed=s).events if e["type"] == "vastloop"} for s in seeds)
+    low = stats.binomtest(with_rule, len(seeds)).proportion_ci(method="wilson").low
+    assert without == 0 and low > 0, (with_rule, without)
 
 
 @lru_cache(maxsize=None)

@@ -231,9 +231,18 @@ def _sub_coalitions(model, a):
         F.member_active[mine] &= np.isin(org[mine], keep)
 
 
+def _let_go(net) -> None:
+    """The one who decided lets go of control: decisions become the group's (002 V4, L1460-1480)."""
+    if net.decision_rule == "lead_decides":
+        net.decision_rule = "consensus"
+
+
 def _shared_leadership_team(model, a):
+    """Leadership moves from one or two people to a team in which everyone takes responsibility (003
+    L4711-4756): less concentrated, the team absorbs demand for structure, and it decides together."""
     net, q = model.state.network, model.params.leadership
     net.concentration = min(net.concentration, q.concentration_shared)
+    _let_go(net)
     net.hierarchy *= 1 - a["strength"]
     net.absorption += a["absorption"]
 
@@ -256,8 +265,8 @@ def _fresh_ideas(model, amount: float) -> None:
 def _change_of_persons(model, a):
     """New people at the table, other roles, subgroups: a different dynamic that makes room for renewal
     (002 L615-619, L3346-3354). The fresh faces bring no old negativity and their own drive; the dominant
-    owner steps back and the others take up ownership again (V4: let go of control, co-creation, 002
-    L1460-1480, L4262-4264); the newcomers bring ideas of their own (the frontline people who knew the young
+    owner steps back: leadership is less concentrated, so the others lean back less (mechanism 7), and the
+    decisions are the group's (V4: let go of control, co-creation, 002 L1460-1480, L4262-4264); the newcomers bring ideas of their own (the frontline people who knew the young
     people had the content the directors lacked, 002 L3872-3881) and, as people who dare to try before they
     know it works, help the group turn an idea into a small experiment (002 L553-566)."""
     st = model.state
@@ -265,7 +274,7 @@ def _change_of_persons(model, a):
     st.profs.negativity[fresh] = 0.0
     st.profs.energy[fresh] = np.maximum(st.profs.energy[fresh], st.profs.drive[fresh])
     st.network.concentration *= 1 - a["share"]
-    st.orgs.ownership += a["share"] * (1 - st.orgs.ownership)
+    _let_go(st.network)
     _fresh_ideas(model, a["share"] * a["ideas"])
     st.network.experiment_drive = max(st.network.experiment_drive, 1 + a["share"] * a["daring"])
 
@@ -531,7 +540,7 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           "003 L4711-4756 (ingredient 4, R41)", ("leadership", "contribution"), _shared_leadership_team,
           {"strength": Option(0.5, "share of hierarchy undone", 0.0, 1.0),
            "absorption": Option(0.2, "extra demand for structure the team absorbs", 0.0, 2.0)},
-          reads=(), writes=("network.concentration", "network.hierarchy", "network.absorption")),
+          reads=("network.decision_rule",), writes=("network.concentration", "network.hierarchy", "network.absorption", "network.decision_rule")),
     Entry("change_of_persons", "intervention", "Patroondoorbreker: andere personen", "Pattern breaker: change of persons",
           "Wissel van rol, nodig iemand nieuw uit of splits in subgroepen: er ontstaat een andere dynamiek.",
           "Switch roles, invite someone new or split into subgroups: a different dynamic arises.",
@@ -540,7 +549,7 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
           {"share": Option(0.5, "share of the table that changes", 0.0, 1.0),
            "ideas": Option(8.0, "ideas a wholly new table brings to each issue (times share)", 0.0, 50.0),
            "daring": Option(2.0, "extra multiplier on starting experiments a wholly new table brings (times share), relaxing back", 0.0, 10.0)},
-          reads=("forums.member_active", "profs.drive"), writes=("profs.negativity", "profs.energy", "network.concentration", "orgs.ownership", "issues.ideas", "network.experiment_drive")),
+          reads=("forums.member_active", "profs.drive", "network.decision_rule"), writes=("profs.negativity", "profs.energy", "network.concentration", "network.decision_rule", "issues.ideas", "network.experiment_drive")),
     Entry("change_of_context", "intervention", "Patroondoorbreker: andere context", "Pattern breaker: change of context",
           "Kom samen op een inspirerende plek, bij de doelgroep.",
           "Meet in an inspiring place, where the target group is.",

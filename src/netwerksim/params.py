@@ -394,6 +394,8 @@ PARAMETERS: dict[str, Param] = {
            "contribution (share of the pledge) from which a partner counts as fully committed"),
         _P("stuck.spread", 0.25, "contribution", 0, 1, "002 V12",
            "gap between the most committed partner and the mean of the others on an issue"),
+        _P("stuck.dominance", 2.0, "ratio", 1, 100, "002 V4 (L345-348); assumption (the others have at most half the say)",
+           "say of the partner who decides over the mean say of the others from which a decision counts as one party's"),
         # --- observers: the netwerkdip detector (003 L4612-4672, L4805-4815) ---------------------------
         _P("dip.window", 6.0, "weeks", 1, 52, "smoothing (assumption)",
            "weeks of vitality averaged before the detector compares levels"),

@@ -205,6 +205,7 @@ class Issues:
     near_misses: np.ndarray
     outcome: np.ndarray           # this week's experiment outcome (innovation.Outcome)
     sent_back: np.ndarray         # this week: bool, the group would start an experiment but its delegates took it back to their organisations (002 V8)
+    say_ratio: np.ndarray         # this week, where an experiment started: the say (ownership x mandate) of the partner who had most of it over the mean say of the others who care (0: no start or nobody else; 002 V4)
     proposed: np.ndarray          # weeks a small experiment stays on the table for the group to take up (0: none; 002 L536-572)
     reflected: np.ndarray         # this week: bool, the issue's table members came together to examine how and why it worked (002 L2613-2672; V9)
     last_outcome_week: np.ndarray # week of the last finished experiment (-1: none)
@@ -685,7 +686,7 @@ def _build_issues(s: Scenario) -> Issues:
         ideas=np.array([i.ideas for i in s.issues], float), convergence=np.array([i.convergence for i in s.issues], float), understood=np.ones(K),
         phase=np.array([phases[i.phase] for i in s.issues], np.int8), weeks_in_phase=zeros(np.int64),
         experiment_left=zeros(np.int64), experiments=zeros(np.int64), successes=zeros(np.int64),
-        failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8), sent_back=zeros(bool), proposed=zeros(np.int64), reflected=zeros(bool),
+        failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8), sent_back=zeros(bool), say_ratio=zeros(float), proposed=zeros(np.int64), reflected=zeros(bool),
         last_outcome_week=np.full(K, -1, np.int64), handed_over=zeros(bool), idea_factor=np.ones(K),
         table_mandate=np.ones(K),
     )

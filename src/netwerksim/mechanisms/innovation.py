@@ -59,6 +59,15 @@ def weighted_by_ambition(st: State, per_org: np.ndarray) -> np.ndarray:
     return np.where(total > 0, ((per_org * active) @ st.orgs.ambition) / np.where(total > 0, total, 1), 0.0)
 
 
+def say_ratio(cares: np.ndarray, say: np.ndarray) -> np.ndarray:
+    """Per issue: the say of the partner who has most of it over the mean say of the other partners who care
+    (0 with fewer than two). Whoever has the say cuts the knots; the others follow (002 V4, L345-348)."""
+    held = np.where(cares, say[:, None], 0.0)
+    n, top = cares.sum(axis=0), held.max(axis=0, initial=0.0)
+    others = (held.sum(axis=0) - top) / np.maximum(n - 1, 1)
+    return np.where(n >= 2, top / np.maximum(others, 1e-9), 0.0)
+
+
 def issue_energy(st: State) -> np.ndarray:
     """Per issue: mean energy of active organisations' professionals, weighted by their focus on it."""
     orgs, profs = st.orgs, st.profs
@@ -182,6 +191,10 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     starting = idle & (draw < chance)
     # the group wants to go ahead, but its delegates must take it back to their organisations first (002 V8)
     I.sent_back = idle & ~starting & (draw < wanted)
+    say = orgs.ownership * orgs.mandate
+    if net.decision_rule == "lead_decides" and net.lead >= 0:   # the lead decides for the others (002 L426-470)
+        say = np.where(np.arange(len(say)) == net.lead, say, 0.0)
+    I.say_ratio = np.where(starting, say_ratio(cares, say), 0.0)
     I.experiment_left = np.where(starting, np.where(small, max(1, int(q.duration) // 2), int(q.duration)), I.experiment_left)
     I.proposed = np.where(starting, 0, np.maximum(I.proposed - 1, 0))
     I.experiments += starting

@@ -58,7 +58,7 @@ SITUATIONS = {s.id: s for s in [
     Situation("V4", "Er is één dominante eigenaar", "One dominant owner",
               "Eén partij beslist; de anderen nemen geen leiding meer en leunen achterover.",
               "One party decides; the others stop taking the lead and lean back.", "002 L345-348, L3245-3248",
-              ("network.concentration", "network.hierarchy", "network.lead", "orgs.ownership", "orgs.active"),
+              ("issues.experiments", "issues.say_ratio"),
               ("change_of_persons", "shared_leadership_team")),
     Situation("V5", "We komen niet tot de volgende stap", "No step from analysis to design",
               "Er ligt veel materiaal en richting, maar niemand kiest en begint.",
@@ -126,6 +126,7 @@ BEHAVIOUR = frozenset({
     "issues.experiment_left",  # an experiment running
     "issues.phase",            # the first experiment started, enough succeeded (mechanism 10)
     "issues.outcome",          # this week's finished experiment: success, failure, near miss
+    "issues.say_ratio",        # who decided an experiment that started: the say of the one who had most over the others' (002 V4)
     "issues.sent_back",        # a proposal taken back to the home organisations instead of started (002 V8)
     "issues.reflected",        # the issue's table members came together to examine how and why it worked (002 L2613-2672)
     "issues.talk",             # attendance at the issue's tables this week
@@ -136,15 +137,17 @@ BEHAVIOUR = frozenset({
     "orgs.joined",             # who joined and has not left (joining, going dormant, leaving are things agents do)
     "forums.member_active",    # who still sits at which table (a membership ends when a party leaves a table)
 })
-FROM_BEHAVIOUR = ("V8", "V9", "V10", "V11")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
+FROM_BEHAVIOUR = ("V4", "V8", "V9", "V10", "V11")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
 STANDSTILL_SHARE = 0.3         # V11: share of the delegations' meetings at an issue's tables arguing to leave it alone
 
 
 class Memory:
     """What the detector remembers of past weeks, per issue."""
 
-    def __init__(self, window: int, K: int):
+    def __init__(self, window: int, K: int, dominance: float = 2.0):
+        self.dominance = dominance
         self.starts = deque(maxlen=window)      # experiments started each week
+        self.decided_by_one = deque(maxlen=window)   # ... whose say lay with one partner (V4)
         self.failures = deque(maxlen=window)
         self.successes = deque(maxlen=window)
         self.sent_back = deque(maxlen=window)
@@ -156,7 +159,8 @@ class Memory:
         self.for_standstill = deque(maxlen=window)   # per organisation and issue: ... and argued to leave it alone
         self.last_experiments = np.zeros(K, np.int64)
         self.unexamined = np.zeros(K, bool)     # V9: a success since which nobody examined why and nothing was started
-        self._in_window = {name: np.zeros(K, np.int64) for name in ("starts", "failures", "successes", "sent_back")}
+        self._in_window = {name: np.zeros(K, np.int64)
+                           for name in ("starts", "decided_by_one", "failures", "successes", "sent_back")}
         self._table_key: tuple | None = None
         self._table: np.ndarray | None = None
 
@@ -165,6 +169,7 @@ class Memory:
         self.unexamined = self.not_examined(st)
         self._count("starts", I.experiments - self.last_experiments)
         self.last_experiments = I.experiments.copy()
+        self._count("decided_by_one", I.say_ratio >= self.dominance)
         self._count("failures", I.outcome == Outcome.FAILURE)
         self._count("successes", I.outcome == Outcome.SUCCESS)
         self._count("sent_back", I.sent_back)
@@ -199,6 +204,10 @@ class Memory:
             self._table_key, self._table = key, _at_table(st)
         return self._table
 
+    def count(self, name: str) -> np.ndarray:
+        """Per issue: how often it happened in the window."""
+        return self._in_window[name]
+
     def any(self, name: str) -> np.ndarray:
         """Per issue: did it happen at all in the window?"""
         return self._in_window[name] > 0
@@ -223,7 +232,7 @@ def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
 def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.ndarray) -> dict[str, np.ndarray]:
     """Each situation's condition this week, per issue (bool arrays of length K); ``energy`` per issue now,
     ``gap`` this week's :func:`lead_gap`."""
-    I, orgs, net = st.issues, st.orgs, st.network
+    I = st.issues
     s, q = p.stuck, p.innovation
     K = len(I.id)
     full = len(mem.starts) == mem.starts.maxlen
@@ -237,17 +246,17 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     meetings = mem.at_tables("met", at_table) if full else np.zeros(K)
     held_line = mem.at_tables("held_line", at_table) if full else np.zeros(K)
     standstill = mem.at_tables("for_standstill", at_table) if full else np.zeros(K)
+    energy_then = mem.energy[0] if mem.energy else energy
     # V12 over the window: one party gave (nearly) all it promised, week after week, and the others did not follow
     top, behind = np.mean(np.array([*mem.lead_gap, gap]), axis=0) if full else (np.zeros(K), np.zeros(K))
-    energy_then = mem.energy[0] if mem.energy else energy
-    not_lead = np.delete(np.arange(len(orgs.name)), net.lead) if net.lead >= 0 else np.arange(len(orgs.name))
-    others_ownership = orgs.ownership[not_lead][orgs.active[not_lead]]
-    dominant = net.concentration >= 0.8 and net.hierarchy >= 0.25 and float(np.mean(others_ownership) if len(others_ownership) else 1) < 0.9
+    # V4 over the window: people moved (experiments started), but each of those decisions was one partner's: it
+    # keeps cutting the knots, so the others do not take the lead (002 L345-348)
+    one_decides = full & mem.any("starts") & (mem.count("decided_by_one") == mem.count("starts"))
     return {
         "V1": quiet & talking & not_done & (I.convergence < 0.3) & (I.ideas < q.ideas_needed),
         "V2": mem.any("failures") & (energy < energy_then - s.energy_drop) & ~mem.any("successes"),
         "V3": (I.phase >= Phase.EXPERIMENT) & (I.covered < 1.0),
-        "V4": np.full(K, dominant),
+        "V4": one_decides,
         "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
         "V6": negativity >= s.negativity,
         "V7": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence < 0.3),
@@ -296,7 +305,7 @@ class StuckDetector:
         K = len(st.issues.id)
         window, persist = int(p.stuck.window), int(p.stuck.persist)
         if self.memory is None:
-            self.memory = Memory(window, K)
+            self.memory = Memory(window, K, p.stuck.dominance)
             self.jumps = deque(maxlen=persist + 2)
             self.streak = np.zeros((len(SITUATIONS), K), np.int64)
         energy, gap = issue_energy(st), lead_gap(st, self.memory.at_table(st))
