@@ -1,11 +1,12 @@
 """Mechanism 10, negativity (9) and the conflict thermometer (11): their defining properties."""
 
 import numpy as np
+import pytest
 
 from netwerksim import NetwerkModel, load_scenario
 from netwerksim.mechanisms.conflict import attendance_factor, exit_push, heat_driver, level, positional, sharing
 from netwerksim.mechanisms.energy import spread_negativity
-from netwerksim.mechanisms.innovation import Outcome, Phase, start_chance, success_chance
+from netwerksim.mechanisms.innovation import Outcome, Phase, say_ratio, start_chance, success_chance
 from netwerksim.params import Params
 
 P = Params()
@@ -244,3 +245,14 @@ def test_pattern_breakers_bring_fresh_ideas_and_readiness_to_try(small):
     assert (new_thinking > 0).all() and (new_thinking < new_nothing).all()   # more from the same talk, not a gift
     assert thinking.network.design_focus > nothing.network.design_focus
     assert (thinking.orgs.ownership >= nothing.orgs.ownership).all()
+
+
+def test_the_say_at_a_decision_is_one_partners_only_when_the_others_have_little_of_it():
+    """V4's record (002 L345-348): the say of the partner with most of it over the others' mean, per issue."""
+    cares = np.array([[True, True, True], [True, True, False], [True, False, False]])   # 3 partners x 3 issues
+    ratio = say_ratio(cares, np.array([0.9, 0.3, 0.6]))
+    assert ratio[0] == pytest.approx(0.9 / 0.45)      # the others have half its say: one partner's decision
+    assert ratio[1] == pytest.approx(3.0)             # two care: 0.9 against 0.3
+    assert ratio[2] == 0.0                            # one partner alone: nobody else to decide for
+    assert say_ratio(cares, np.array([0.5, 0.5, 0.5]))[0] == pytest.approx(1.0)   # equal say: a joint decision
+    assert say_ratio(cares, np.array([0.8, 0.0, 0.0]))[0] > 1e6                   # the lead decides for the others

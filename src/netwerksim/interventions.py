@@ -266,9 +266,10 @@ def _change_of_persons(model, a):
     """New people at the table, other roles, subgroups: a different dynamic that makes room for renewal
     (002 L615-619, L3346-3354). The fresh faces bring no old negativity and their own drive; the dominant
     owner steps back: leadership is less concentrated, so the others lean back less (mechanism 7), and the
-    decisions are the group's (V4: let go of control, co-creation, 002 L1460-1480, L4262-4264); the newcomers bring ideas of their own (the frontline people who knew the young
-    people had the content the directors lacked, 002 L3872-3881) and, as people who dare to try before they
-    know it works, help the group turn an idea into a small experiment (002 L553-566)."""
+    decisions are the group's (V4: let go of control, co-creation, 002 L1460-1480, L4262-4264); the newcomers
+    bring ideas of their own (the frontline people who knew the young people had the content the directors
+    lacked, 002 L3872-3881) and, as people who dare to try before they know it works, help the group turn an
+    idea into a small experiment (002 L553-566)."""
     st = model.state
     fresh = _tables(model) & (model.stream("change_of_persons").random(len(st.profs.org)) < a["share"])
     st.profs.negativity[fresh] = 0.0
