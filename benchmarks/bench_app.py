@@ -15,7 +15,8 @@ over the frames played, and the kilobytes the new way sends per frame.
 
 ``--tabs N`` then plays N browser tabs at once against a real ``netwerksim app`` (Debian's chromium through
 Playwright, on the same machine, so the browser's work counts too) at ``--speed`` weeks per second and prints
-the weeks per second each tab reached over ``--seconds``, and the server's CPU share.
+the weeks per second each tab reached over ``--seconds``, the server's CPU share and the browser's (chromium's
+processes and Playwright's driver, on the same two cores).
 
 Usage::
 
@@ -27,6 +28,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -88,6 +90,8 @@ def tabs_playing(count: int, speed: int, seconds: float) -> None:
     import subprocess  # noqa: PLC0415
     import urllib.request  # noqa: PLC0415
 
+    import psutil  # noqa: PLC0415
+
     from playwright.sync_api import sync_playwright  # noqa: PLC0415
 
     with socket.socket() as s:
@@ -100,6 +104,15 @@ def tabs_playing(count: int, speed: int, seconds: float) -> None:
     def cpu() -> float:
         fields = Path(f"/proc/{server.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def browser_cpu() -> float:
+        """CPU seconds of the processes this benchmark started other than the server: chromium, Playwright."""
+        total = 0.0
+        for process in psutil.Process().children(recursive=True):
+            if process.pid != server.pid:
+                with contextlib.suppress(psutil.NoSuchProcess):
+                    total += sum(process.cpu_times()[:2])
+        return total
 
     def week(page) -> int:
         return int(re.search(r"Week (\d+)", page.locator(".nws-week").inner_text()).group(1))
@@ -124,16 +137,18 @@ def tabs_playing(count: int, speed: int, seconds: float) -> None:
             for page in pages:
                 page.get_by_role("button", name="Start", exact=True).click()
             time.sleep(3.0)                                        # all playing
-            before, used, start = [week(p) for p in pages], cpu(), time.perf_counter()
+            before, used, drawing, start = [week(p) for p in pages], cpu(), browser_cpu(), time.perf_counter()
             time.sleep(seconds)
             after, used, spent = [week(p) for p in pages], cpu() - used, time.perf_counter() - start
+            drawing = browser_cpu() - drawing
             browser.close()
     finally:
         server.terminate()
         server.wait()
     rates = sorted((a - b) / spent for a, b in zip(after, before))
     print(f"{count} tabs at {speed} weeks/s for {spent:.0f} s: weeks/s per tab min {rates[0]:.2f}, "
-          f"median {statistics.median(rates):.2f}, max {rates[-1]:.2f}; server CPU {100 * used / spent:.0f}% of one core; "
+          f"median {statistics.median(rates):.2f}, max {rates[-1]:.2f}; CPU (% of one core): server {100 * used / spent:.0f}%, "
+          f"browser {100 * drawing / spent:.0f}%; "
           f"load average {os.getloadavg()[0]:.2f}")
 
 

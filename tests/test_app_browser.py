@@ -237,6 +237,7 @@ PAUSE_NOW = """() => {
     pause.click();
     return week;
 }"""   # the week on screen and the click in one go: nothing can reach the page in between
+CLICK = "label => [...document.querySelectorAll('button')].find(b => b.innerText.trim() === label).click()"
 TABS = 10
 ROUNDS = int(os.environ.get("NETWERKSIM_PLAY_ROUNDS", "1"))   # `make test` 3 in a row, `make validate` 20
 
@@ -320,8 +321,8 @@ def test_play_keeps_going_in_every_tab_and_pause_stops_within_a_week(app_url, br
         tabs = open_windows(main, app_url, TABS)                                        # ten more, side by side
         pages.extend(tabs)
         assert [week_on_screen(tab) for tab in tabs] == [0] * TABS                     # each its own session
-        for tab in tabs:
-            tab.get_by_role("button", name="Start", exact=True).click()
+        for tab in tabs:                     # Start in each, in the page (as Pause below): ten at once, not 0.3 s
+            tab.evaluate(CLICK, "Start")     # apiece for Playwright's checks; the main tab's Start is a real click
         for _ in range(2):                                                             # keeps advancing: twice over
             moved = advancing(pages)
             assert all(after > before for before, after in moved), moved
