@@ -33,7 +33,10 @@ chromium:
 # the play test (Start, speeds, language, interventions, ten more tabs, Pause) PLAY_ROUNDS times in a row
 # (issue 16 asks 20: about 20-24 s a round idle by estimate, 7-8 min, which does not fit CI's 15 minutes with
 # the rest; `make validate` plays it 20 times); the slow browser test (40 sessions' memory) is in `make validate`;
-# the game with a projector and twelve phones (tests/test_game_browser.py, ~60 s) is in make test.
+# the game with a projector and twelve phones (tests/test_game_browser.py, ~60 s) is in make test, in a pytest
+# process of its own: after the app's browser tests with 3 play rounds in the same process its debrief did not
+# appear within 60 s (6 Dec: 3 of 3 and 1 of 1 at load 4-15; alone 4 of 4, and after 1 round in one process it
+# passed); the cause, somewhere in the test process, is not found yet (issue 16 note).
 # A fresh clone with 8 rounds took 855 s on an idle 2-core machine (2026-12-06: venv ~1.5 min, 713 non-browser
 # tests 8:03, browser 4:47): too close to 15 min, so 5 until issue 20 buys time back; 4 since 6 Dec 13:10, when
 # the non-browser tests had grown to 9:48 (CI 15:05 estimated with 5 rounds); 3 since 13:35, when a fresh clone with
@@ -43,7 +46,8 @@ PLAY_ROUNDS ?= 3
 # (non-browser 9:14 against 10:07 with --dist load, 6 Dec, idle)
 test: venv chromium
 	$(PY) -m pytest -n $(WORKERS) --dist loadscope -q -m "not browser and not validate"
-	NETWERKSIM_PLAY_ROUNDS=$(PLAY_ROUNDS) $(PY) -m pytest -q -m "browser and not slow"
+	NETWERKSIM_PLAY_ROUNDS=$(PLAY_ROUNDS) $(PY) -m pytest -q -m "browser and not slow" --ignore=tests/test_game_browser.py
+	$(PY) -m pytest -q -m "browser and not slow" tests/test_game_browser.py
 
 test-fast: venv
 	$(PY) -m pytest -n $(WORKERS) -q -m "not slow and not validate"
