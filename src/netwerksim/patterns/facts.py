@@ -182,13 +182,15 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
     _f("002-17", "002 L4006-4010, L4303-4307", "Externe dynamiek (wetten, programma's) versnelt initiatieven.",
        "External momentum (laws, programmes) accelerates initiatives.",
        M, "external_momentum bestaat (interventions.py) en werkt via de drang van de groep (innovation.drive_response); "
-          "niet gereproduceerd in roermond_actietafels, het netwerk van de bron (002 L4006-4010): wind mee in week 26 "
-          "geeft in weken 27-78 net als zonder geen enkel experiment (0 in 30 seeds in beide armen; vooraf gesteld: "
-          "minstens x1,2): daar start zonder mandaat en eigenaarschap niets",
+          "in roermond_actietafels, het netwerk van de bron (002 L4006-4010), gaf wind mee in week 26 in weken 27-78 "
+          "geen enkel experiment, net als zonder (30 seeds); sinds roermond een nieuw netwerk is (647db07) x1,82 "
+          "(0,67 tegen 0,37 experimenten, 30 seeds, puntschatting; vooraf gesteld: minstens x1,2): nog te registreren "
+          "met interval en mutatie (group_drive)",
        "external_momentum exists (interventions.py) and acts through the group's drive (innovation.drive_response); "
-       "not reproduced in roermond_actietafels, the source's network (002 L4006-4010): momentum in week 26 gives no "
-       "experiment at all in weeks 27-78, as without it (0 in 30 seeds in both arms; stated beforehand: at least "
-       "x1.2): nothing starts there without mandate and ownership"),
+       "in roermond_actietafels, the source's network (002 L4006-4010), momentum in week 26 gave no experiment at "
+       "all in weeks 27-78, as without it (30 seeds); since roermond is a new network (647db07) x1.82 (0.67 against "
+       "0.37 experiments, 30 seeds, point estimate; stated beforehand: at least x1.2): still to register with its "
+       "interval and mutation (group_drive)"),
     _f("002-18", "002 L580-590, L4147-4165", "Een geïsoleerde intermediair faalt tot hij de partij met de informatie "
                                              "erbij haalt.", "An isolated intermediary fails until it links to the party "
                                                              "holding the information.",
