@@ -43,7 +43,9 @@ chromium:
 # 4 took 15:34 (non-browser 10:02, browser 3:55)
 # 5 since 6 Dec 16:15: a fresh clone with 3 took 11:07 (non-browser 6:51, app browser 2:11, game 0:41), a round
 # ~21-22 s idle (app engineer's estimate)
-PLAY_ROUNDS ?= 5
+# 10 since 16:30: with 5 a fresh clone took 11:27 (non-browser 6:41, app browser 2:42, game 0:38): ~15.5 s a round idle,
+# so 10 rounds ~12:45; 20 would be ~15:20
+PLAY_ROUNDS ?= 10
 # --dist loadscope: a module's tests share one worker, so the runs they cache (lru_cache) are made once
 # (non-browser 9:14 against 10:07 with --dist load, 6 Dec, idle)
 test: venv chromium
