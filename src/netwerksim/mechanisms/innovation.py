@@ -32,7 +32,7 @@ import numpy as np
 from ..params import Params
 from ..state import State
 from .contribution import org_workload
-from .leadership import decision_rule_effects
+from .leadership import decision_rule_effects, decision_say
 
 
 class Phase(IntEnum):
@@ -191,10 +191,9 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     starting = idle & (draw < chance)
     # the group wants to go ahead, but its delegates must take it back to their organisations first (002 V8)
     I.sent_back = idle & ~starting & (draw < wanted)
-    say = orgs.ownership * orgs.mandate
-    if net.decision_rule == "lead_decides" and net.lead >= 0:   # the lead decides for the others (002 L426-470)
-        say = np.where(np.arange(len(say)) == net.lead, say, 0.0)
-    I.say_ratio = np.where(starting, say_ratio(cares, say), 0.0)
+    I.say_ratio = (np.where(starting, say_ratio(cares, decision_say(orgs.ownership, orgs.mandate, net.decision_rule,
+                                                                    net.lead)), 0.0)
+                   if starting.any() else np.zeros(len(starting)))   # who decided the experiments that start (V4)
     I.experiment_left = np.where(starting, np.where(small, max(1, int(q.duration) // 2), int(q.duration)), I.experiment_left)
     I.proposed = np.where(starting, 0, np.maximum(I.proposed - 1, 0))
     I.experiments += starting

@@ -74,6 +74,15 @@ def decision_rule_effects(rule: str, p: Params) -> tuple[float, float]:
     return 1.0, 0.0
 
 
+def decision_say(ownership: np.ndarray, mandate: np.ndarray, rule: str, lead: int) -> np.ndarray:
+    """Each partner's say in a decision the network takes: its ownership x mandate; where the lead decides, the
+    others have none in it (002 L426-470, V4)."""
+    say = ownership * mandate
+    if rule == "lead_decides" and lead >= 0:
+        say = np.where(np.arange(len(say)) == lead, say, 0.0)
+    return say
+
+
 def room_ownership(room: float, p: Params) -> float:
     """Share of ownership left under the room partners get: tight steering takes responsibility away
     (000 L404-416: it only grows when nobody does it for you). The loss falls off quadratically, so a

@@ -144,7 +144,7 @@ STANDSTILL_SHARE = 0.3         # V11: share of the delegations' meetings at an i
 class Memory:
     """What the detector remembers of past weeks, per issue."""
 
-    def __init__(self, window: int, K: int, dominance: float = 2.0):
+    def __init__(self, window: int, K: int, dominance: float):
         self.dominance = dominance
         self.starts = deque(maxlen=window)      # experiments started each week
         self.decided_by_one = deque(maxlen=window)   # ... whose say lay with one partner (V4)
