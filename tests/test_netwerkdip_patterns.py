@@ -205,6 +205,8 @@ def _half_way(x: np.ndarray, t0: int, t1: int, rising: bool) -> int:
 
 
 # --- 4. a doorstart through mechanisms -----------------------------------------------------------------------
+# The registry's pattern 003-doorstart (patterns/s003.py) measures the same over 30 paired seeds with each named
+# cause switched off (make validate; docs/model.md §1 item 13).
 FOLLOW_UP = 52   # weeks every dipping run is followed after the ingredients: a year, the longest of the source's
                  # stock-taking rhythms (003 L2448-2452: yearly or monthly), the same for every run
 

@@ -202,7 +202,7 @@ def _building_blocks(model, a):
     st = model.state
     net, orgs = st.network, st.orgs
     net.structure = min(1.0, net.structure + a["structure"])
-    net.absorption += a["absorption"]
+    net.absorption += model.params.leadership.added_absorption * a["absorption"]
     # rules of participation (003 L4856-4894; levels of participation, L982-992): each partner's pledge
     # moves to what its casework leaves room for; the hours given stay the same, the promise becomes keepable
     joined = orgs.joined
@@ -243,8 +243,8 @@ def _shared_leadership_team(model, a):
     net, q = model.state.network, model.params.leadership
     net.concentration = min(net.concentration, q.concentration_shared)
     _let_go(net)
-    net.hierarchy *= 1 - a["strength"]
-    net.absorption += a["absorption"]
+    net.hierarchy *= max(0.0, 1 - q.team_flattening * a["strength"])
+    net.absorption += q.added_absorption * a["absorption"]
 
 
 def _tables(model) -> np.ndarray:

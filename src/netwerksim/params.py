@@ -184,6 +184,10 @@ PARAMETERS: dict[str, Param] = {
            "how concentrated leadership is under a lead organisation"),
         _P("leadership.concentration_nao", 0.6, "1", 0, 1, "Provan & Kenis 2008",
            "how concentrated leadership is under a network administrative organisation"),
+        _P("leadership.team_flattening", 1.0, "1", 0, 2, "003 L4711-4756 (ingredient 4, R41)",
+           "how far a team for shared leadership undoes hierarchy, as a multiple of its strength (0: it leaves hierarchy as it was)"),
+        _P("leadership.added_absorption", 1.0, "1", 0, 2, "003 L4711-4756, L4854-4894 (ingredients 2 and 4)",
+           "demand for structure that building blocks and a team for shared leadership absorb, as a multiple of what each brings (0: none)"),
         # --- governance levers (MODEL.md §6; Provan & Kenis, anchors_peers 1.3) --------------------------
         _P("governance.majority_speed", 1.5, "1", 1, 10, "anchors_peers 1.3 (Choi & Robertson 2014); 003 L5296-5302 (R75)",
            "how much sooner a table that decides by majority starts an experiment than one that waits for consensus"),

@@ -78,7 +78,7 @@ class Arm:
         parts = [self.scenario]
         parts += [f"{k} = {_thaw(v)!r}" for k, v in self.fields]
         parts += [f"{k} = {v:g}" for k, v in self.params]
-        parts += [f"{dict(e)['type']}@{dict(e)['at']}" for e in self.events]
+        parts += [f"{dict(e)['type']}@{dict(e).get('at', dict(e).get('when'))}" for e in self.events]
         parts += [f"without {d}" for d in self.drop]
         parts += [f"+ {len(_thaw(v))} {k}" for k, v in self.append]
         if self.steps:

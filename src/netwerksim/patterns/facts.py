@@ -180,17 +180,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
     _f("002-16", "002 L4992-4995, L4726-4728", "Zichtbare investering van de een lokt die van de ander uit.",
        "One partner's visible investment elicits the others'."),
     _f("002-17", "002 L4006-4010, L4303-4307", "Externe dynamiek (wetten, programma's) versnelt initiatieven.",
-       "External momentum (laws, programmes) accelerates initiatives.",
-       M, "external_momentum bestaat (interventions.py) en werkt via de drang van de groep (innovation.drive_response); "
-          "in roermond_actietafels, het netwerk van de bron (002 L4006-4010), gaf wind mee in week 26 in weken 27-78 "
-          "geen enkel experiment, net als zonder (30 seeds); sinds roermond een nieuw netwerk is (647db07) x1,82 "
-          "(0,67 tegen 0,37 experimenten, 30 seeds, puntschatting; vooraf gesteld: minstens x1,2): nog te registreren "
-          "met interval en mutatie (group_drive)",
-       "external_momentum exists (interventions.py) and acts through the group's drive (innovation.drive_response); "
-       "in roermond_actietafels, the source's network (002 L4006-4010), momentum in week 26 gave no experiment at "
-       "all in weeks 27-78, as without it (30 seeds); since roermond is a new network (647db07) x1.82 (0.67 against "
-       "0.37 experiments, 30 seeds, point estimate; stated beforehand: at least x1.2): still to register with its "
-       "interval and mutation (group_drive)"),
+       "External momentum (laws, programmes) accelerates initiatives."),
     _f("002-18", "002 L580-590, L4147-4165", "Een geïsoleerde intermediair faalt tot hij de partij met de informatie "
                                              "erbij haalt.", "An isolated intermediary fails until it links to the party "
                                                              "holding the information.",
@@ -222,8 +212,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
     _f("003-SF1", "003 L4614-4672", "Na een energieke start belandt een deel van de netwerken in een netwerkdip.",
        "After an energetic start some networks slide into a netwerkdip."),
     _f("003-SF2", "003 L4805-4935", "Met vier ingrediënten is een doorstart na de dip mogelijk.",
-       "With four ingredients a restart after the dip is possible.",
-       E, "tests/test_netwerkdip_patterns.py (eigenaar: issue 13)", "tests/test_netwerkdip_patterns.py (owner: issue 13)"),
+       "With four ingredients a restart after the dip is possible."),
     _f("003-SF3", "003 L4586-4600", "Regio's verschillen, dus dezelfde thema's spelen in verschillende mate.",
        "Regions differ, so the same themes matter to different degrees.",
        M, "gegenereerde netwerken (generator.py, issue 13) verschillen; geen patroon dat de spreiding toetst",

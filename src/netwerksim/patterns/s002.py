@@ -95,6 +95,10 @@ def experiments_weeks_27_to_78(result) -> float:
     return at_week(result, "experiments", 78) - at_week(result, "experiments", 26)
 
 
+# --- 002-17 (002 L4006-4010, L4303-4307): external momentum accelerates initiatives -----------------------
+MOMENTUM = [{"at": 26, "type": "external_momentum"}]
+
+
 register(
     Pattern(
         id="002-step-like-progress", facts=("002-1",), source="002 L304-337",
@@ -210,4 +214,16 @@ register(
         not_reproduced_en="postponing that unblocks the conversation (002 L646-649) is not measured as a pattern",
         measured="30 seeds (6 Dec, stated beforehand: at least x1.2): x1.24 [1.14, 1.36] the experiments of weeks "
                  "27-78 after a deadline in week 26; with group_drive off x1.00"),
+    Pattern(
+        id="002-external-momentum", facts=("002-17",), source="002 L4006-4010, L4303-4307",
+        claim_nl="Externe dynamiek versnelt initiatieven: als een nieuwe wet of een programma de actietafels wind mee "
+                 "geeft, zet de groep de schouders eronder en start ze meer experimenten.",
+        claim_en="External momentum accelerates initiatives: when a new law or programme gives the action tables wind "
+                 "in the back, the group puts its shoulders to it and starts more experiments.",
+        measure=experiments_weeks_27_to_78, reads=("timeseries:experiments",),
+        arm=arm("roermond_actietafels", events=MOMENTUM), contrast=arm("roermond_actietafels"),
+        effect="ratio", direction="higher", threshold=1.2, links=("group_drive",),
+        measured="30 seeds (6 Dec, stated beforehand: at least x1.2): x1.82 [1.30, 3.33] the experiments of weeks "
+                 "27-78 after external momentum in week 26 (0.67 against 0.37 a run); with group_drive off x1.18 "
+                 "[1.00, 1.71] (killed; the energy the momentum also brings is not a named cause)"),
 )

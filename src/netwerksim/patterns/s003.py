@@ -2,7 +2,7 @@
 
 The netwerkdip (SF1; tests/test_netwerkdip_patterns.py, issue 13), the success trap (SF7;
 tests/test_governance_patterns.py) and dropping out after conflict (SF16; tests/test_conflict_patterns.py,
-issue 14) are registered here too; the doorstart (SF2) is not yet. Not reproduced and therefore not
+issue 14) and the doorstart (SF2; tests/test_netwerkdip_patterns.py) are registered here too. Not reproduced and therefore not
 registered (facts.py says why): SF15 (penvoerder's disagreement survives unfairness_heat off) and SF14
 (no impasse without reflection).
 """
@@ -13,7 +13,7 @@ import numpy as np
 
 from ..mechanisms.conflict import level
 from .core import Pattern, arm, register
-from .measures import has_event, highest_level, mean_of, progress_end
+from .measures import first_event, has_event, highest_level, mean_of, progress_end
 
 
 # --- SF17 (003 L4469-4482): separate performance agreements lower joint contribution ----------------
@@ -81,6 +81,23 @@ def drops_out_after_conflict(result) -> float:
 def alignment_after_threat(result) -> float:
     """Shared ambition over weeks 53-156 (the threat comes in week 52 in schoolbesturen)."""
     return mean_of(result, "alignment", 53)
+
+
+# --- SF2 (003 L4805-4935): with four ingredients a doorstart after the dip is possible ----------------------
+FOLLOW_UP = 52   # weeks after the report: a year, the longest of the source's stock-taking rhythms (003 L2448-2452)
+INGREDIENTS = ("joint_fact_finding", "building_blocks", "sub_coalitions", "shared_leadership_team")
+AT_THE_REPORT = [{"when": "netwerkdip", "type": name} for name in INGREDIENTS]
+DIP_RUN = {"drop": ("staff_shortage", "funding_ends"), "steps": 156 + FOLLOW_UP}
+
+
+def doorstart_within_a_year(result) -> float:
+    """1 if a netwerkdip was reported by week 156 and a doorstart followed within FOLLOW_UP weeks, else 0
+    (every dipping run followed equally long, as in tests/test_netwerkdip_patterns.py)."""
+    dip = first_event(result, "netwerkdip")
+    if dip is None or dip["step"] > 156:
+        return 0.0
+    return float(any(e["type"] == "doorstart" and dip["step"] < e["step"] <= dip["step"] + FOLLOW_UP
+                     for e in result.events))
 
 
 register(
@@ -197,4 +214,26 @@ register(
         effect="difference", direction="higher", threshold=0.05, links=("threat_cohesion",),
         measured="30 seeds: +0.08 [0.07, 0.09] shared ambition over weeks 53-156; with threat_cohesion off -0.01 "
                  "(re-measured on main after issue 13's changes: +0.047 on the issue-13 branch, not registered then)"),
+    Pattern(
+        id="003-doorstart", facts=("003-SF2",), source="003 L4805-4935",
+        claim_nl="Met vier ingrediënten (samen feiten verzamelen, bouwstenen en spelregels, subcoalities en een team voor "
+                 "gedeeld leiderschap) komt een netwerk binnen een jaar na de dip tot een doorstart; zonder niet.",
+        claim_en="With four ingredients (joint fact finding, building blocks and rules, sub-coalitions and a team for "
+                 "shared leadership) a network makes a doorstart within a year of the dip; without them it does not.",
+        measure=doorstart_within_a_year, reads=("events:netwerkdip", "events:doorstart"),
+        arm=arm("zorgnetwerk", events=AT_THE_REPORT, **DIP_RUN), contrast=arm("zorgnetwerk", **DIP_RUN),
+        effect="difference", direction="higher", threshold=0.3,
+        links=("shared_picture", "streamlining", "team_flattening", "team_spreads_leadership", "added_absorption"),
+        owner="issue 13",
+        not_reproduced_nl="dat elk ingrediënt nodig is: zonder één van de genoemde mechanismen blijft de doorstart (+0,33 "
+                          "tot +0,40), pas samen uitgeschakeld verdwijnt hij",
+        not_reproduced_en="that each ingredient is needed: without any one of the named mechanisms the doorstart remains "
+                          "(+0.33 to +0.40); only switched off together does it go",
+        measured="30 seeds (6 Dec, stated beforehand: at least +0.3, as the issue-13 test asks of the runs that dip): "
+                 "+0.43 [0.25, 0.62] share of runs with a dip by week 156 and a doorstart within 52 weeks, the four "
+                 "at the report against nothing. No named link kills it alone: shared_picture off +0.40 [0.21, "
+                 "0.59], streamlining off +0.33 [0.15, 0.51], team_flattening off +0.33 [0.15, 0.51], "
+                 "team_spreads_leadership off +0.33 [0.15, 0.51], added_absorption off +0.40 [0.21, 0.59]; together: "
+                 "the first four +0.13 [0.00, 0.26], the team's three (flattening, spreading, absorption) +0.10 "
+                 "[-0.01, 0.21], all five +0.03 [-0.03, 0.10]: the ingredients' mechanisms stand in for each other"),
 )
