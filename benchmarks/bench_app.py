@@ -21,6 +21,10 @@ processes and Playwright's driver, on the same two cores).
 Usage::
 
     .venv/bin/python benchmarks/bench_app.py [--frames 20] [--warm 52] [--save docs/img] [--tabs 10 --speed 4]
+        [--reference main --repeats 2]
+
+``--reference REVISION`` measures that git revision's ``src`` too, side by side in the same run (its own
+frame benchmark after this tree's; for the tabs its server and this tree's in turn, ``--repeats`` times).
 
 ``--save`` also writes the old way's last two pictures, to look at.
 """
@@ -29,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import statistics
 import sys
@@ -43,11 +46,12 @@ import solara  # noqa: E402
 from bench_core import generated_scenario  # noqa: E402
 
 from netwerksim import load_scenario  # noqa: E402
-from netwerksim.app.charts import chart_option, draw_charts  # noqa: E402
-from netwerksim.app.network import draw_network, view_frame  # noqa: E402
+from netwerksim.app.charts import draw_charts  # noqa: E402
+from netwerksim.app.network import draw_network  # noqa: E402
 from netwerksim.app.page import Page, png  # noqa: E402
 from netwerksim.app.player import MAX_SPEED  # noqa: E402
 from netwerksim.app.session import Session  # noqa: E402
+from netwerksim.app.widgets import LiveFrame  # noqa: E402
 
 
 def old_frame(session: Session) -> dict[str, float]:
@@ -77,14 +81,14 @@ def new_frames(session: Session, frames: int) -> dict[str, float]:
     rc.find(v.Btn, children=["Pauze"]).widget.click()
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     played = session.week - start_week
-    sent = json.dumps(view_frame(session.layout, session.model.state, session.snapshots[-1], "nl", session.week))
-    sent += json.dumps(chart_option(session.model.rows, session.model.events, session.horizon, "nl"))
+    sent = rc.find(LiveFrame).widget.frame_json   # the week's message (the chart's whole option: on events)
     rc.close()
     return {"frame": cpu / played, "frame wall": wall / played, "bytes": len(sent)}
 
 
-def tabs_playing(count: int, speed: int, seconds: float) -> None:
-    """``count`` tabs playing at ``speed`` against a real server: weeks per second per tab, server CPU."""
+def tabs_playing(count: int, speed: int, seconds: float, source: Path | None = None, name: str = "this tree") -> None:
+    """``count`` tabs playing at ``speed`` against a real server: weeks per second per tab, server CPU (and per
+    week shown). ``source``: serve that tree's ``src`` instead (``--reference``)."""
     import re  # noqa: PLC0415
     import socket  # noqa: PLC0415
     import subprocess  # noqa: PLC0415
@@ -97,8 +101,9 @@ def tabs_playing(count: int, speed: int, seconds: float) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(source / "src")} if source else None
     server = subprocess.Popen([str(Path(sys.executable).with_name("netwerksim")), "app", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     url = f"http://127.0.0.1:{port}/"
 
     def cpu() -> float:
@@ -146,10 +151,27 @@ def tabs_playing(count: int, speed: int, seconds: float) -> None:
         server.terminate()
         server.wait()
     rates = sorted((a - b) / spent for a, b in zip(after, before))
-    print(f"{count} tabs at {speed} weeks/s for {spent:.0f} s: weeks/s per tab min {rates[0]:.2f}, "
+    weeks = sum(a - b for a, b in zip(after, before))
+    print(f"{name}: {count} tabs at {speed} weeks/s for {spent:.0f} s: weeks/s per tab min {rates[0]:.2f}, "
           f"median {statistics.median(rates):.2f}, max {rates[-1]:.2f}; CPU (% of one core): server {100 * used / spent:.0f}%, "
-          f"browser {100 * drawing / spent:.0f}%; "
-          f"load average {os.getloadavg()[0]:.2f}")
+          f"browser {100 * drawing / spent:.0f}%; server CPU per week shown {1000 * used / max(weeks, 1):.0f} ms; "
+          f"load average {os.getloadavg()[0]:.2f}", flush=True)
+
+
+def reference_tree(revision: str) -> Path:
+    """``src`` and ``benchmarks`` of a git revision of this repository, in a temporary folder."""
+    import atexit  # noqa: PLC0415
+    import shutil  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    root = Path(__file__).resolve().parent.parent
+    folder = Path(tempfile.mkdtemp(prefix="bench_app_reference_"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    archive = subprocess.run(["git", "-C", str(root), "archive", revision, "src", "benchmarks"], check=True,
+                             capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
 
 
 def cell(timings: list[dict[str, float]], key: str) -> str:
@@ -198,10 +220,25 @@ def main() -> None:
     ap.add_argument("--tabs", type=int, default=0, help="then play this many browser tabs at once (chromium)")
     ap.add_argument("--speed", type=int, default=4, help="the tabs' speed, weeks per second")
     ap.add_argument("--seconds", type=float, default=20.0, help="how long the tabs are timed")
+    ap.add_argument("--reference", metavar="REVISION",
+                    help="also measure this git revision (e.g. main), side by side in the same run: its frame "
+                         "benchmark right after this tree's, its tabs alternating with this tree's")
+    ap.add_argument("--repeats", type=int, default=1, help="tab measurements of each tree (alternating)")
     args = ap.parse_args()
+    reference = reference_tree(args.reference) if args.reference else None
     if args.frames:
+        print("this tree:", flush=True)
         frames(args)
-    if args.tabs:
+        if reference:
+            import subprocess  # noqa: PLC0415
+
+            print(f"reference {args.reference}:", flush=True)
+            subprocess.run([sys.executable, str(reference / "benchmarks" / "bench_app.py"), "--frames", str(args.frames),
+                            "--warm", str(args.warm)], env={**os.environ, "PYTHONPATH": str(reference / "src")},
+                           check=True)
+    for _ in range(args.repeats if args.tabs else 0):
+        if reference:
+            tabs_playing(args.tabs, args.speed, args.seconds, reference, f"reference {args.reference}")
         tabs_playing(args.tabs, args.speed, args.seconds)
 
 

@@ -8,22 +8,25 @@ import io
 import json
 import re
 import threading
+import time
 import zipfile
+from pathlib import Path
 
 import ipyvuetify as v
+import ipywidgets
 import numpy as np
 import pandas as pd
 import pytest
 import solara
-from solara.components.echarts import EchartsWidget
 
 from netwerksim.app import Page, Session
-from netwerksim.app.charts import CHART_WIDTH_PX, chart_option, event_marks, label_rows
+from netwerksim.app.charts import (CHART_WIDTH_PX, CHARTS, chart_lines, chart_option, chart_shaded, chart_update,
+                                   event_marks, label_rows)
 from netwerksim.app.network import contact, edge_values, tie_opacity, tie_width, view_frame
 from netwerksim.app.panel import NOT_IN_PANEL, panel_groups
 from netwerksim.app.session import SeedError, parse_seed, scenarios
 from netwerksim.app.situation import Names, log_lines, situation
-from netwerksim.app.widgets import NetworkView
+from netwerksim.app.widgets import LiveChart, LiveFrame
 from netwerksim.i18n import decimal, t
 from netwerksim.interventions import REGISTRY
 from netwerksim.observers.dip import window_mean
@@ -58,13 +61,26 @@ def log_text(rc) -> str:
     return html.unescape(rc.find(solara.widgets.HTML, attributes={"class": "nws-log"}).widget.unsafe_innerHTML)
 
 
+def live_frame(rc) -> dict:
+    """What the page's LiveFrame last sent: the week's label, the network's numbers, the chart's new points."""
+    return json.loads(rc.find(LiveFrame).widget.frame_json)
+
+
+def eventually(condition, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.01)
+
+
 def week_shown(rc) -> str:
-    return texts(rc, "nws-week")[0]
+    return live_frame(rc)["label"]
 
 
 def pictures(rc) -> tuple[str, str]:
-    """What the browser draws: the network's numbers and the chart's option, as sent."""
-    return rc.find(NetworkView).widget.frame_json, json.dumps(rc.find(EchartsWidget).widget.option)
+    """What the browser draws: the network's numbers, and the chart's option with the new points, as sent."""
+    frame = live_frame(rc)
+    return json.dumps(frame["network"]), json.dumps([rc.find(LiveChart).widget.base, frame["chart"]])
 
 
 # --- the page ---------------------------------------------------------------------------------------
@@ -84,9 +100,65 @@ def test_the_chart_loads_echarts_minified_build_from_the_local_assets():
     """A lighter page for every tab (3.3 MB of ECharts -> 1.0 MB); the browser test of the offline app shows
     the file is served from the app itself."""
     _, rc = render()
-    template = rc.find(EchartsWidget).widget.template
+    module, name = rc.find(LiveChart).widget.template_file
+    template = Path(module).with_name(name).read_text(encoding="utf-8")
     assert "/dist/echarts.min.js`" in template and "/dist/echarts.js`" not in template
-    assert "this.chart.setOption(this.option, true)" in template          # otherwise Solara's own widget
+    assert "this.chart.setOption(this.base.option, true)" in template
+    rc.close()
+
+
+def test_a_frames_new_chart_points_spliced_into_the_older_option_give_the_whole_chart():
+    """What live_chart.vue does with charts.chart_update: the older option's lines up to each line's first
+    changed point, then the new points, make the lines (and the shading) of the whole option of the later
+    week, for every chart (a 4-week mean and a capital's normalisation change earlier points too); and a
+    week's frame sends one new point a line of the vitality chart, not the whole line."""
+    session = Session()
+    for _ in range(90):
+        session.step()
+    rows, events = session.model.rows, session.model.events
+    assert any(e["type"] == "netwerkdip" for e in events)                # an open or closed dip is shaded
+    for which in CHARTS:
+        for early, late in ((10, 11), (10, 40), (60, 90)):
+            base = chart_option(rows[:early + 1], events, session.horizon, "nl", which)
+            update = chart_update(base, rows[:late + 1], events, which)
+            spliced = [line["data"][:start] + points for line, (start, points) in zip(base["series"], update["lines"])]
+            assert spliced == chart_lines(rows[:late + 1], which)
+            assert update["shaded"] == chart_shaded(rows[:late + 1], events)
+            if which == "vitality" and late == early + 1:                     # one week on: one point a line
+                assert [len(points) for _, points in update["lines"]] == [1] * len(spliced)
+
+
+def test_a_played_frame_sends_about_two_messages():
+    """Issue 16: each websocket message of a frame waits its turn on the server's event loop; the week, the
+    network and the chart's new points go in one (the LiveFrame), the situation and the log in one each when
+    they change. Counted as the synced properties that change while the page plays 20 weeks (6 a frame
+    before: network, chart option, week label, frame answer and the situation's texts, tags and styles)."""
+    session = Session()
+    for _ in range(40):
+        session.step()
+    _, rc = render(session)
+    changed = []
+    notify = ipywidgets.Widget.notify_change
+
+    def counting(widget, change):
+        if change["name"] in widget.keys:
+            changed.append((type(widget).__name__, change["name"]))
+        notify(widget, change)
+
+    start = session.week
+    button(rc, "Start").click()
+    eventually(lambda: session.week >= start + 2)
+    changed_at = session.week
+    ipywidgets.Widget.notify_change = counting
+    try:
+        eventually(lambda: session.week >= changed_at + 20)
+        played = session.week - changed_at
+        counted = list(changed)
+    finally:
+        ipywidgets.Widget.notify_change = notify
+    button(rc, "Pauze").click()
+    assert counted.count(("LiveFrame", "frame_json")) >= played - 1
+    assert len(counted) / played <= 2.5, sorted(set(counted))
     rc.close()
 
 

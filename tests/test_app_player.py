@@ -3,6 +3,7 @@ within the week, "pause at week N", the end of the run, a reset, a closed tab an
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -13,6 +14,7 @@ import solara
 from netwerksim.app import Page, Session
 from netwerksim.app import player as player_module
 from netwerksim.app.player import DISCONNECTED, FINISHED, PAUSE_AT, Player
+from netwerksim.app.widgets import LiveFrame
 
 WAIT_S = 20.0
 
@@ -160,7 +162,7 @@ def test_the_page_plays_and_pauses():
     _, rc = solara.render(Wrapper(), handle_error=False)
 
     def week_shown() -> int:
-        return int(rc.find(v.Html, class_="nws-week").widgets[0].children[0].split()[1])
+        return json.loads(rc.find(LiveFrame).widget.frame_json)["week"]
 
     rc.find(v.Btn, children=["Start"]).widget.click()
     until(lambda: week_shown() >= 3)

@@ -146,12 +146,35 @@ def _points(rows: list[dict], col: str, window: int) -> list[list[float]]:
     return [[w, round(float(v), 3)] for w, v in values]
 
 
+def chart_lines(rows: list[dict], which: str, window: int = 6) -> list[list[list[float]]]:
+    """The data of each line of one chart (``which`` in CHARTS), in the order of :func:`chart_option`'s series."""
+    return [_points(rows, col, window) for col, *_ in _columns(which, "nl", window)]
+
+
+def chart_shaded(rows: list[dict], events: list[dict]) -> list:
+    """The netwerkdips as ECharts mark areas, up to the last recorded week (an open dip grows with the run)."""
+    last = rows[-1]["week"] if rows else 0
+    return [[{"xAxis": start}, {"xAxis": min(end, last)}] for start, end in dip_spans(events, last)]
+
+
+def chart_update(option: dict, rows: list[dict], events: list[dict], which: str, window: int = 6) -> dict:
+    """What changed in ``option`` (made by :func:`chart_option` some weeks ago with the same events) now that
+    ``rows`` has grown: for each line its first changed point and the points from there (a 4-week mean or
+    a normalised capital may change earlier points too), and the netwerkdips' shading. The browser splices
+    them into the option it has (``widgets.LiveChart``): a frame sends the new weeks, not the whole run."""
+    lines = []
+    for data, line in zip(chart_lines(rows, which, window), option["series"]):
+        old = line["data"]
+        start = next((i for i, (a, b) in enumerate(zip(data, old)) if a != b), min(len(data), len(old)))
+        lines.append([start, data[start:]])
+    return {"lines": lines, "shaded": chart_shaded(rows, events)}
+
+
 def chart_option(rows: list[dict], events: list[dict], horizon: int, lang: str, which: str = "vitality", *,
                  cursor: int | None = None, font_px: int = 16, window: int = 6) -> dict:
     """The ECharts option of one chart (``which`` in CHARTS) for the recorded ``rows`` and ``events``: a strip
     with the names of the marks above a grid with the lines, the netwerkdips shaded and the marks as lines.
     The values along the axis are written by the option itself (a decimal comma in Dutch)."""
-    last = rows[-1]["week"] if rows else 0
     marks = event_marks(events, lang)
     placed = label_rows(marks, horizon, font_px)
     strip_rows = max((row for row, _ in placed), default=-1) + 1
@@ -160,10 +183,11 @@ def chart_option(rows: list[dict], events: list[dict], horizon: int, lang: str, 
     lines = [{"xAxis": week, "lineStyle": {"color": colour, "width": 2, "type": "solid"}} for week, colour, _ in marks]
     if cursor is not None:
         lines.append({"xAxis": cursor, "lineStyle": {"color": "#000", "width": 3, "type": "solid"}})
-    shaded = [[{"xAxis": start}, {"xAxis": min(end, last)}] for start, end in dip_spans(events, last)]
+    shaded = chart_shaded(rows, events)
     series = []
-    for k, (col, colour, label, width) in enumerate(_columns(which, lang, window)):
-        line = {"type": "line", "name": label, "data": _points(rows, col, window), "showSymbol": False, "z": 3 + k,
+    for k, ((col, colour, label, width), data) in enumerate(zip(_columns(which, lang, window),
+                                                                chart_lines(rows, which, window))):
+        line = {"type": "line", "name": label, "data": data, "showSymbol": False, "z": 3 + k,
                 "color": colour, "lineStyle": {"width": width, "color": colour}, "emphasis": {"disabled": True},
                 "xAxisIndex": 1, "yAxisIndex": 1}
         if k == 0:

@@ -5,8 +5,10 @@ Every piece of state lives inside the component (``use_memo``/``use_reactive``),
 session has its own Session and model; nothing is shared at module level. Texts come from i18n.py
 (Dutch by default, English with one switch). Every callback that acts on a person's input goes
 through :func:`guarded`: a bad value gives a message on the page, never a crash. The network and the
-chart are drawn in the browser (widgets.NetworkView, solara.FigureEcharts): a frame sends numbers, not
-pictures. The play loop is player.py's.
+chart are drawn in the browser (widgets.NetworkView, widgets.LiveChart): a frame sends numbers, not
+pictures, and in one websocket message (widgets.LiveFrame, the week's label: the network's numbers and the
+chart's new points), since each message waits its turn on the server's event loop (issue 16: ~6 messages a
+frame before, ~2 now with the situation and the log). The play loop is player.py's.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import io
 import json
 import os
 import threading
+import uuid
 from html import escape
 from types import SimpleNamespace
 from typing import Any, Callable
@@ -31,7 +34,7 @@ from ..interventions import REGISTRY, EventParameterError
 from ..mechanisms.conflict import LEVELS
 from ..observers.thermometer import LEVEL_NAMES
 from ..scenario import KINDS
-from .charts import CHARTS, chart_option, draw_charts
+from .charts import CHARTS, chart_option, chart_update, draw_charts
 from .effects import LEVER_WEEKS
 from .network import (GONE_COLOUR, KIND_COLOURS, LEVEL_COLOURS, NAMED_ORGANISATIONS, draw_network, view_frame,
                       view_layout)
@@ -39,7 +42,7 @@ from .panel import needs_target, panel_groups
 from .player import FINISHED, MAX_SPEED, MIN_SPEED, PAUSE_AT, Player
 from .session import SEED_HIGH, Session, SeedError, parse_seed, scenarios
 from .situation import Names, log_lines, situation
-from .widgets import EchartsMin, FrameAck, NetworkView
+from .widgets import EchartsMin, LiveChart, LiveFrame, NetworkView
 
 LOG_LINES = 60   # the log shows the newest events; the debrief slider reaches the older weeks
 FONT_PX = 16   # the text in the network and the charts: readable at the back of a room (issue 16: >= 16 px)
@@ -336,29 +339,26 @@ def Page(session: Session | None = None):
     frame = solara.use_memo(lambda: json.dumps(view_frame(session.layout, st, session.snapshots[shown], L, shown)),
                             [session.generation, shown, L])
     cursor = None if shown == now else shown
-    option = solara.use_memo(
-        lambda: chart_option(rows, events, session.horizon, L, r.chart.value, cursor=cursor, font_px=FONT_PX,
-                             window=window),
-        [session.generation, now, len(events), L, r.chart.value, cursor])
+    base_key = (session.generation, len(events), L, r.chart.value, cursor)
+    base = solara.use_memo(   # the chart's whole option when its marks, language or lines change; else new points
+        lambda: {"serial": "-".join(map(str, base_key)),
+                 "option": chart_option(rows, events, session.horizon, L, r.chart.value, cursor=cursor,
+                                        font_px=FONT_PX, window=window)}, list(base_key))
+    live = solara.use_memo(
+        lambda: '{"week": %d, "label": %s, "network": %s, "chart": %s}' % (
+            now, json.dumps(t("app.week_of", L, week=now, total=session.horizon)), frame,
+            json.dumps({"serial": base["serial"], **chart_update(base["option"], rows, events, r.chart.value, window)})),
+        [base["serial"], now, frame])
     pending = tuple(session.pending) if shown == now else ()
     lines = tuple(log_lines(events, shown, L, effects=session.effects, names=names, rows=rows,
                             window=window)[:LOG_LINES])
 
     solara.Style(CSS)
     solara.Title(t("app.title", L))
-    ack = FrameAck.element(on_drawn=player.drawn)
-
-    def answer_for():   # a parent's effects run after its children's: this message is the frame's last
-        try:
-            solara.get_widget(ack).week = now
-        except KeyError:   # this render was overtaken by another (a click while a frame renders): that one answers
-            pass
-
-    solara.use_effect(answer_for)   # after every render (an unchanged week is not sent again), so an overtaken
-    # render's week still reaches the browser; before, a KeyError here replaced the page by a traceback (CI, round 6)
+    channel = solara.use_memo(lambda: uuid.uuid4().hex, [])   # this page's LiveFrame to its network and chart
     with solara.Div(classes=["nws-screen", "nws-present"] if r.present.value else ["nws-screen"]):
         with solara.Div(classes=["nws-head"]):
-            Html("span", t("app.week_of", L, week=now, total=session.horizon), "nws-week")
+            LiveFrame.element(frame_json=live, channel=channel, on_drawn=player.drawn)
             Controls(act, now >= session.horizon, L, r.present.value, playing, r.speed.value, r.pause_at.value)
         with solara.Div(classes=["nws-panel"]):
             RunChoice(act, session.generation, L, r.seed_text.value, r.seed_error.value, r.chart.value)
@@ -366,7 +366,7 @@ def Page(session: Session | None = None):
             Debrief(act, session.generation, None if playing else now, L, shown)
         with solara.Div(classes=["nws-net"]):
             with solara.Div(classes=["nws-net-view"]):
-                NetworkView.element(geometry_json=geometry, frame_json=frame, font_px=FONT_PX)
+                NetworkView.element(geometry_json=geometry, channel=channel, font_px=FONT_PX)
             NetworkLegend(session.generation, L, unnamed_kinds(st))
         with solara.Div(classes=["nws-now"]):
             with solara.Div(classes=["nws-notice"]):
@@ -376,7 +376,7 @@ def Page(session: Session | None = None):
             SituationView(sit, L, window)
             EventLog(lines, pending, now + 1 if pending else None, L)
         with solara.Div(classes=["nws-chart"]):
-            Chart(option)
+            LiveChartView(base, channel)
 
 
 @solara.component
@@ -389,6 +389,19 @@ def Chart(option: dict):
         solara.get_widget(chart).option = option
 
     solara.use_effect(show, [id(option)])
+    return chart
+
+
+@solara.component
+def LiveChartView(base: dict, channel: str):
+    """The workshop page's chart (widgets.LiveChart): the whole option only when ``base`` changes (set after
+    the render, as :func:`Chart`), the new points of each week in the page's LiveFrame."""
+    chart = LiveChart.element(channel=channel)
+
+    def show():
+        solara.get_widget(chart).base = base
+
+    solara.use_effect(show, [base["serial"]])
     return chart
 
 
@@ -517,21 +530,23 @@ def SituationView(sit, L, window):
 
 
 def SituationLines(sit, L, window):
-    with solara.Row(style="align-items: baseline; gap: 16px; flex-wrap: wrap"):
-        Html("span", t("app.vitality_now", L, value=decimal(sit.vitality, L), weeks=window), "nws-big")
-        Html("span", t("app.dip_now", L, start=sit.dip_since) if sit.dip_since is not None else t("app.no_dip", L),
-             "nws-big", "color: #d35400" if sit.dip_since is not None else "color: #2e8b57")
-    with solara.Row(style="align-items: center; gap: 8px; flex-wrap: wrap"):
-        Html("span", t("app.conflict", L) + ":", "nws-group")
-        Html("span", sit.conflict_name, "nws-level", f"background: {LEVEL_BADGE[sit.conflict_level]}")
-        Html("span", sit.conflict_signature)
-    Html("div", t("app.stuck", L) + ":", "nws-group")
+    """The situation now as one HTML element: a frame changes its vitality, and now and then its dip, conflict
+    or problems; one message then, not one per changed text, tag and style of the lines below each other."""
+    dip = (f'<span class="nws-big" style="color: #d35400">{escape(t("app.dip_now", L, start=sit.dip_since))}</span>'
+           if sit.dip_since is not None else f'<span class="nws-big" style="color: #2e8b57">{escape(t("app.no_dip", L))}</span>')
+    parts = [f'<div style="display: flex; align-items: baseline; gap: 16px; flex-wrap: wrap">'
+             f'<span class="nws-big">{escape(t("app.vitality_now", L, value=decimal(sit.vitality, L), weeks=window))}</span>'
+             f'{dip}</div>',
+             f'<div style="display: flex; align-items: center; gap: 8px; flex-wrap: wrap">'
+             f'<span class="nws-group">{escape(t("app.conflict", L))}:</span>'
+             f'<span class="nws-level" style="background: {LEVEL_BADGE[sit.conflict_level]}">{escape(sit.conflict_name)}</span>'
+             f'<span>{escape(sit.conflict_signature)}</span></div>',
+             f'<div class="nws-group">{escape(t("app.stuck", L))}:</div>']
     if not sit.stuck:
-        Html("p", t("app.stuck_none", L), "nws-stuck")
-    for s in sit.stuck:
-        with rv.Html(tag="p", class_="nws-stuck"):
-            Html("b", f"{s.id} {s.name} ({s.issue}). ")
-            Html("span", s.explanation)
+        parts.append(f'<p class="nws-stuck">{escape(t("app.stuck_none", L))}</p>')
+    parts += [f'<p class="nws-stuck"><b>{escape(f"{s.id} {s.name} ({s.issue}). ")}</b><span>{escape(s.explanation)}</span></p>'
+              for s in sit.stuck]
+    solara.HTML(tag="div", unsafe_innerHTML="".join(parts), classes=["nws-situation-lines"])
 
 
 @solara.component

@@ -6,7 +6,7 @@ thread that sets it, or, while another thread renders, in that other thread; a l
 faster than the page renders captures the thread that handles the browser's clicks, so clicks queue unread.
 Here the loop waits until the page has drawn the week it was given before it steps the next one: the server
 has rendered it (the page calls :meth:`Player.rendered` from an effect, which runs after a render) and the
-browser has put it on screen (it answers with :meth:`Player.drawn`; ``widgets.FrameAck``). At most one frame
+browser has put it on screen (it answers with :meth:`Player.drawn`; ``widgets.LiveFrame``). At most one frame
 is outstanding, the model never runs more than one week ahead of what the room sees, a slow browser slows the
 play instead of falling behind it, and a click is read between two frames. Pause is an Event that the
 click sets before anything else; the loop looks at it before every week, so a pause takes effect within the

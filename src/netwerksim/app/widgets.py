@@ -1,12 +1,12 @@
 """Browser-side pieces of the workshop page (ipyvue templates, no extra package, nothing from a CDN).
 
-``FrameAck`` tells the play loop that the browser has put a week on screen (player.py): it holds the week
-shown and answers each new one once Vue has updated the page and the week's label (``.nws-week``) shows it.
-The page sets its week after everything else of a frame (in an effect of the page, which runs after its
-children's), so that the answer comes after the week, the network and the chart have reached the browser;
-the browser applies widget updates one at a time, so the answer also waits until the label reads the week
-(a tab under load answered with the label one week behind, and a Pause read from it came two weeks late). ``NetworkView`` draws the network on a canvas.
-``EchartsMin`` is solara.FigureEcharts' widget loading the minified ECharts.
+``LiveFrame`` is the week's label and carries everything a frame changes in the network and the chart, in one
+websocket message; it tells the play loop that the browser has put the week on screen (player.py). The page
+sets it after everything else of a frame (in an effect of the page, which runs after its children's), so
+that its answer also comes after the frame's other updates (the situation, the log) reached the browser.
+``NetworkView`` draws the network on a canvas, ``LiveChart`` the chart with ECharts, both from the LiveFrame's
+numbers on the workshop page. ``EchartsMin`` is solara.FigureEcharts' widget loading the minified ECharts
+(the game's pages).
 """
 
 from __future__ import annotations
@@ -19,29 +19,23 @@ import solara.components.echarts
 import traitlets
 from solara.components.echarts import EchartsWidget
 
-FRAME_ACK = """
-<template><span class="nws-frame-ack" style="display: none" :data-week="week"></span></template>
+LIVE_FRAME = """
+<template><span class="nws-week" :data-week="frame.week">{{ frame.label }}</span></template>
 <script>
 module.exports = {
-  mounted() { this.answer(); },
-  watch: { week() { this.answer(); } },
+  computed: { frame() { return JSON.parse(this.frame_json); } },
+  mounted() { this.publish(); },
+  watch: { frame_json() { this.publish(); } },
   methods: {
-    answer() {
-      // after Vue has patched the page with this week, and once the week's label shows it: the widgets'
-      // updates of one frame are applied one by one, so this message can arrive before the label's
-      const week = this.week;
-      let tries = 0;
-      const shows = () => {
-        const label = document.querySelector('.nws-week');
-        const number = label && label.textContent.match(/\\d+/);
-        return !label || (number !== null && parseInt(number[0]) >= week);
-      };
-      const check = () => {
-        if (week !== this.week) return;                   // a newer week came: that one answers
-        if (shows() || ++tries > 250) this.drawn(week);  // at most ~5 s: never hold the play for a label
-        else setTimeout(check, 20);
-      };
-      this.$nextTick(check);
+    publish() {
+      // hand the week's numbers to the network and the chart of this page, then answer once Vue has put
+      // the week's label on the page (the network and the chart draw while the event is dispatched)
+      const F = this.frame;
+      if (F.week === undefined) return;
+      window.nwsFrames = window.nwsFrames || {};
+      window.nwsFrames[this.channel] = F;
+      window.dispatchEvent(new CustomEvent(`nws-frame-${this.channel}`, { detail: F }));
+      this.$nextTick(() => { if (this.frame.week === F.week) this.drawn(F.week); });
     },
   },
 };
@@ -49,11 +43,16 @@ module.exports = {
 """
 
 
-class FrameAck(ipyvue.VueTemplate):
-    """An invisible element that answers ``on_drawn(week)`` from the browser for every week it is given."""
+class LiveFrame(ipyvue.VueTemplate):
+    """The week's label, and the one message a frame of the page sends (issue 16: fewer websocket messages a
+    frame, each waits its turn on the server's event loop): ``frame_json`` holds the week, its label, the
+    network's numbers (network.view_frame) and the chart's new points (charts.chart_update). The browser shows
+    the label, passes the rest to the page's NetworkView and LiveChart (a window event named after
+    ``channel``) and answers ``on_drawn(week)`` once the label shows the week (player.py waits for that)."""
 
-    template = traitlets.Unicode(FRAME_ACK).tag(sync=True)
-    week = traitlets.Int(0).tag(sync=True)
+    template = traitlets.Unicode(LIVE_FRAME).tag(sync=True)
+    frame_json = traitlets.Unicode("{}").tag(sync=True)
+    channel = traitlets.Unicode("").tag(sync=True)
     on_drawn = traitlets.Callable(None, allow_none=True)
 
     def vue_drawn(self, week):
@@ -64,11 +63,13 @@ class FrameAck(ipyvue.VueTemplate):
 class NetworkView(ipyvuetify.VuetifyTemplate):
     """The network drawn on a canvas in the browser (``network_view.vue``): ``geometry_json`` once per run,
     ``frame_json`` every week (network.view_layout, network.view_frame, as JSON: one string for reacton to
-    compare and for the widget to send, not thousands of numbers to walk and validate)."""
+    compare and for the widget to send, not thousands of numbers to walk and validate); with a ``channel``
+    the week's numbers come in the page's LiveFrame instead."""
 
     template_file = (__file__, "network_view.vue")
     geometry_json = traitlets.Unicode("{}").tag(sync=True)
     frame_json = traitlets.Unicode("{}").tag(sync=True)
+    channel = traitlets.Unicode("").tag(sync=True)
     font_px = traitlets.Int(17).tag(sync=True)
     height = traitlets.Unicode("100%").tag(sync=True)
 
@@ -90,3 +91,13 @@ class EchartsMin(EchartsWidget):
 
     template_file = None
     template = traitlets.Unicode(_minified_echarts_template()).tag(sync=True)
+
+
+class LiveChart(EchartsWidget):
+    """The workshop page's chart (``live_chart.vue``, ECharts' minified build as EchartsMin): ``base``
+    ({"serial", "option"}, charts.chart_option) when the events, the language, the chart or the cursor change;
+    each week only the lines' new points, in the page's LiveFrame on ``channel`` (charts.chart_update)."""
+
+    template_file = (__file__, "live_chart.vue")
+    base = traitlets.Dict({"serial": "", "option": {}}).tag(sync=True)
+    channel = traitlets.Unicode("").tag(sync=True)
