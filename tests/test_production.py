@@ -3,7 +3,7 @@
 import numpy as np
 
 from netwerksim import NetwerkModel, load_scenario
-from netwerksim.mechanisms.production import coverage, progress_rate
+from netwerksim.mechanisms.production import coverage, diversity, kinds_at_work, progress_rate
 from netwerksim.params import Params
 
 
@@ -22,9 +22,16 @@ def test_progress_rate_rises_with_effort_and_coordination_and_falls_with_difficu
 def test_an_issue_lacking_a_required_kind_is_only_partly_covered(small):
     m = NetwerkModel(load_scenario(small), rng=1)
     working = np.ones(3, bool)
-    assert coverage(m.state, working, m.params)[1] == 1.0
+    covered = lambda: coverage(m.state.issues.required_kinds, kinds_at_work(m.state, working, m.params))  # noqa: E731
+    assert covered()[1] == 1.0
     working[1] = False  # the welfare organisation stops
-    assert coverage(m.state, working, m.params)[1] == 0.0
+    assert covered()[1] == 0.0
+
+
+def test_diversity_is_the_chance_that_two_organisations_at_work_are_of_different_kinds():
+    at_work = np.array([[2, 0, 0], [1, 1, 0], [1, 1, 1], [1, 0, 0], [2, 2, 0]])
+    # one kind; two of two kinds; three of three; alone; 2+2: 4 of the 6 pairs differ
+    assert np.allclose(diversity(at_work), [0.0, 1.0, 1.0, 0.0, 4 / 6])
 
 
 def test_breakthroughs_make_jumps(small):

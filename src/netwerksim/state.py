@@ -210,6 +210,7 @@ class Issues:
     reflected: np.ndarray         # this week: bool, the issue's table members came together to examine how and why it worked (002 L2613-2672; V9)
     last_outcome_week: np.ndarray # week of the last finished experiment (-1: none)
     handed_over: np.ndarray       # bool: the formal owner has taken over (implementation)
+    diversity: np.ndarray         # the chance two organisations working on the issue are of different kinds (000 L305-347)
     idea_factor: np.ndarray       # ideas the issue's tables produce relative to mixed tables (their level, 002 R53)
     table_mandate: np.ndarray     # mandate the issue's tables have to start an experiment, relative to mixed ones
 
@@ -687,6 +688,6 @@ def _build_issues(s: Scenario) -> Issues:
         phase=np.array([phases[i.phase] for i in s.issues], np.int8), weeks_in_phase=zeros(np.int64),
         experiment_left=zeros(np.int64), experiments=zeros(np.int64), successes=zeros(np.int64),
         failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8), sent_back=zeros(bool), say_ratio=zeros(float), proposed=zeros(np.int64), reflected=zeros(bool),
-        last_outcome_week=np.full(K, -1, np.int64), handed_over=zeros(bool), idea_factor=np.ones(K),
+        last_outcome_week=np.full(K, -1, np.int64), handed_over=zeros(bool), diversity=zeros(), idea_factor=np.ones(K),
         table_mandate=np.ones(K),
     )

@@ -3,7 +3,9 @@
 Talk at an issue's tables fills an idea pool (002 L1096-1547, L2112-2123), less so among cynics who
 keep seeing the downsides (002 V6, L361-364); ideas converge into a
 shared direction as trust, shared ambition and focus allow (002 L1437-1447), and scatter again when
-fresh ideas keep pouring in (002 V7). While partners know each other's drives (after a check-in), the
+fresh ideas keep pouring in (002 V7). Partners of different kinds bring more angles and so more ideas, but only on a
+shared base of trust and ambition; without one their differences chafe and slow the convergence (000 L305-351;
+001 L768-772, L1796-1800). While partners know each other's drives (after a check-in), the
 same talk brings more ideas, as hearing the other side's story does (002 L2078-2084), and the group gets
 to the core faster (002 L2504-2516). An experiment starts when enough ideas have converged and the
 partners feel ownership and have the mandate to act (002 L536-572; V4, V8). It succeeds with a chance
@@ -137,10 +139,15 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     critics = 1 - p.negativity.idea_damping * issue_negativity(st)   # cynics keep seeing the downsides (V6)
     stories = 1 + q.drives_ideas * net.drives_shared    # the other side's story brings ideas at once (002 L2078-2084)
     stories *= 1 + q.positive_theme * net.fresh_perspective   # a positive theme brings more than a problem (002 L2112-2123)
-    new = q.idea_rate * I.talk * I.idea_factor * energy * room * critics * stories
+    # different angles bring more ideas where a shared base (trust, a shared ambition) lets differences be used, and
+    # friction where it is missing (000 L305-312, L318-351; 001 L768-772, L1796-1800)
+    base = I.trust * net.alignment
+    angles = 1 + q.diversity_ideas * I.diversity * base
+    new = q.idea_rate * I.talk * I.idea_factor * energy * room * critics * stories * angles
     I.ideas = (1 - q.idea_decay) * I.ideas + new
-    target = I.trust * net.alignment * net.design_focus
+    target = base * net.design_focus
     to_the_core = 1 + q.drives_focus * net.drives_shared   # connected, one gets to the core faster (002 L2510-2516)
+    to_the_core = to_the_core * (1 - q.diversity_friction * I.diversity * (1 - base))
     I.convergence = np.clip(I.convergence + q.convergence_rate * to_the_core * (target - I.convergence)
                             - q.dilution * new / (I.ideas + 1.0) * I.convergence, 0.0, 1.0)
 

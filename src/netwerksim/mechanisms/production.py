@@ -22,16 +22,28 @@ def given_hours(st: State) -> np.ndarray:
     return o.hours * o.pledge * o.contribution * o.active
 
 
-def coverage(st: State, working: np.ndarray, p: Params) -> np.ndarray:
-    """Per issue: share of required organisation kinds that are present and working on it."""
+def kinds_at_work(st: State, working: np.ndarray, p: Params) -> np.ndarray:
+    """(K, kinds): per issue, how many organisations of each kind are present and working on it."""
     I, orgs = st.issues, st.orgs
-    need = I.required_kinds.sum(axis=1)
     on_issue = (orgs.ambition >= p.alignment.coverage_threshold) & working[:, None]   # (O, K)
     K, n_kinds = I.required_kinds.shape
     cell = np.arange(K) * n_kinds + orgs.kind[:, None]                                 # (O, K): the (issue, kind) cell
-    present = np.bincount(cell[on_issue], minlength=K * n_kinds).reshape(K, n_kinds) > 0
-    covered = (present & I.required_kinds).sum(axis=1)
+    return np.bincount(cell[on_issue], minlength=K * n_kinds).reshape(K, n_kinds)
+
+
+def coverage(required_kinds: np.ndarray, at_work: np.ndarray) -> np.ndarray:
+    """Per issue: share of required organisation kinds that are present and working on it."""
+    need = required_kinds.sum(axis=1)
+    covered = ((at_work > 0) & required_kinds).sum(axis=1)
     return np.where(need > 0, covered / np.maximum(need, 1), 1.0)
+
+
+def diversity(at_work: np.ndarray) -> np.ndarray:
+    """Per issue: the chance that two organisations working on it are of different kinds (Gini-Simpson), the
+    angles at the table: more of them give more ideas (000 L305-312; 001 L1796-1800)."""
+    n = at_work.sum(axis=1)
+    same = (at_work * (at_work - 1)).sum(axis=1) / np.maximum(n * (n - 1), 1)   # two drawn without replacement
+    return np.where(n >= 2, 1.0 - same, 0.0)
 
 
 def progress_rate(effort_share, difficulty, covered, coordination, alignment, p: Params) -> np.ndarray:
@@ -64,7 +76,8 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     this_week = np.where(held.any(axis=0), I.talk, I.coordination)
     I.coordination = (1 - q.expectation_smoothing) * I.coordination + q.expectation_smoothing * this_week
 
-    I.effort_share, I.covered = share, coverage(st, effort > 0, p)
+    at_work = kinds_at_work(st, effort > 0, p)
+    I.effort_share, I.covered, I.diversity = share, coverage(I.required_kinds, at_work), diversity(at_work)
     rate = progress_rate(share, I.difficulty, I.covered, I.coordination, st.network.alignment, p)
     rate = rate * (1 + p.innovation.embedding * I.handed_over)   # the formal owner has embedded the result
     noise = np.maximum(0.0, 1.0 + q.noise * rng.standard_normal(len(I.id)))
