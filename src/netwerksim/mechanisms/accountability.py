@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numeric import weighted_mean
 from ..params import Params
 from ..state import State
 
@@ -40,7 +41,7 @@ def demand(orgs, p: Params) -> tuple[float, np.ndarray | None]:
     if own.min() == own.max():
         return first, None
     weights = (orgs.hours * orgs.pledge)[active]
-    asked = first + float(np.average(own[active] - first, weights=weights)) if weights.sum() > 0 else first
+    asked = first + weighted_mean(own[active] - first, weights) if weights.sum() > 0 else first
     return asked, own if asked > 0 else None
 
 
@@ -50,8 +51,8 @@ def update_accountability(st: State, p: Params) -> None:
     if not active.any():
         return
     weights = (orgs.hours * orgs.pledge)[active]
-    delivered = float(np.average(orgs.contribution[active], weights=weights)) if weights.sum() > 0 else 0.0
-    putting_in = float(np.average(orgs.pledge[active] * orgs.contribution[active], weights=weights)) if weights.sum() > 0 else 0.0
+    delivered = weighted_mean(orgs.contribution[active], weights) if weights.sum() > 0 else 0.0
+    putting_in = weighted_mean(orgs.pledge[active] * orgs.contribution[active], weights) if weights.sum() > 0 else 0.0
     # what has been put in accumulates: the longer partners invest, the more they must account for (R37e)
     net.invested += p.accountability.stakes_rate * (putting_in - net.invested)
     gap = 1.0 - delivered

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numeric import clip
 from ..params import Params
 from ..state import State
 from .alignment import pair_distance
@@ -37,7 +38,7 @@ def level(heat) -> np.ndarray:
 
 
 def _above(heat, start):
-    return np.clip((np.asarray(heat) - start) / (1 - start), 0.0, 1.0)
+    return clip((np.asarray(heat) - start) / (1 - start), 0.0, 1.0)
 
 
 def sharing(heat, p: Params) -> np.ndarray:
@@ -62,7 +63,7 @@ def exit_push(heat, p: Params) -> np.ndarray:
 
 def heat_driver(trust, unfairness, suppressed, p: Params, rivalry=0.0) -> np.ndarray:
     c = p.conflict
-    return np.clip(c.distrust * np.maximum(0.0, 0.5 - trust) / 0.5 + c.unfairness * unfairness
+    return clip(c.distrust * np.maximum(0.0, 0.5 - trust) / 0.5 + c.unfairness * unfairness
                    + c.suppressed * suppressed + rivalry, 0.0, 1.0)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..choices import chosen_contribution
+from ..numeric import clip
 from ..params import Params
 from ..state import State
 from .leadership import motive_weights
@@ -77,7 +78,7 @@ def workload_room(workload: np.ndarray, p: Params) -> np.ndarray:
     """Share of the network capacity first promised that casework pressure leaves room for."""
     c = p.contribution
     excess = np.maximum(0.0, workload - c.workload_normal) / max(1.0 - c.workload_normal, 1e-9)
-    return np.clip(1.0 - c.workload_crowding * excess, 0.0, 1.0)
+    return clip(1.0 - c.workload_crowding * excess, 0.0, 1.0)
 
 
 def org_workload(st: State) -> np.ndarray:
@@ -102,6 +103,6 @@ def decide_contributions(st: State, p: Params) -> None:
     want = np.minimum(want, orgs.mandate / np.maximum(orgs.pledge, 1e-9))
     # casework leaves room for part of the capacity first promised; relative to today's pledge
     room = workload_room(org_workload(st), p) * orgs.first_pledge / np.maximum(orgs.pledge, 1e-9)
-    target = np.clip(want * np.minimum(1.0, room), 0.0, 1.0)
+    target = clip(want * np.minimum(1.0, room), 0.0, 1.0)
     moved = orgs.contribution + c.adaptation * (target - orgs.contribution)
     orgs.contribution = np.where(orgs.active, chosen_contribution(st, moved), 0.0)   # or hours chosen outside

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numeric import clip
 from ..params import Params
 from ..state import State
 
@@ -23,7 +24,7 @@ def energy_change(energy, drive, progress, expected, meeting_hours, workload, wo
     loss = (e.setback_loss * np.maximum(0.0, expected - progress)
             + e.meeting_drain * np.maximum(0.0, meeting_hours - m.fatigue_threshold)
             + e.contribution_drain * workload * working)
-    return np.clip(energy + e.recovery * (drive - energy) + gain - e.loss_aversion * loss, 0.0, 1.0)
+    return clip(energy + e.recovery * (drive - energy) + gain - e.loss_aversion * loss, 0.0, 1.0)
 
 
 def spread_negativity(negativity, src, dst, met, p: Params) -> np.ndarray:
@@ -33,14 +34,14 @@ def spread_negativity(negativity, src, dst, met, p: Params) -> np.ndarray:
     n_met = np.bincount(listener, minlength=len(negativity))
     heard = np.bincount(listener, weights=negativity[dst[met]], minlength=len(negativity)) / np.maximum(n_met, 1)
     pulled = negativity + q.spread * np.maximum(0.0, heard - negativity) * (n_met > 0)
-    return np.clip(pulled * (1 - q.decay), 0.0, 1.0)
+    return clip(pulled * (1 - q.decay), 0.0, 1.0)
 
 
 def update_energy(st: State, p: Params) -> None:
     orgs, profs, I, T = st.orgs, st.profs, st.issues, st.ties
     profs.negativity = spread_negativity(profs.negativity, T.src, T.dst, T.met_index, p)
-    profs.negativity = np.clip(profs.negativity + p.negativity.from_heat * orgs.heat[profs.org], 0.0, 1.0)
-    profs.energy = np.clip(profs.energy - p.negativity.energy_drain * profs.negativity, 0.0, 1.0)
+    profs.negativity = clip(profs.negativity + p.negativity.from_heat * orgs.heat[profs.org], 0.0, 1.0)
+    profs.energy = clip(profs.energy - p.negativity.energy_drain * profs.negativity, 0.0, 1.0)
     profs.energy = energy_change(profs.energy, profs.drive, (orgs.focus @ I.delta)[profs.org],
                                  (orgs.focus @ I.expected)[profs.org],
                                  profs.meeting_hours, profs.workload, profs.effort > 0, p)

@@ -31,6 +31,7 @@ from enum import IntEnum
 
 import numpy as np
 
+from ..numeric import clip
 from ..params import Params
 from ..state import State
 from .contribution import org_workload
@@ -120,8 +121,8 @@ def hold_reflection(st: State) -> None:
     came = I.coordination > 0
     I.reflected = came & (net.reflection > 0 or net.facilitation_weeks > 0)
     if net.reflection > 0:
-        I.understood = np.clip(I.understood + net.reflection * I.coordination, 0.0, 1.0)
-        I.convergence = np.clip(I.convergence + net.reflection / 4 * I.coordination, 0.0, 1.0)
+        I.understood = clip(I.understood + net.reflection * I.coordination, 0.0, 1.0)
+        I.convergence = clip(I.convergence + net.reflection / 4 * I.coordination, 0.0, 1.0)
         net.reflection = 0.0
 
 
@@ -148,7 +149,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     target = base * net.design_focus
     to_the_core = 1 + q.drives_focus * net.drives_shared   # connected, one gets to the core faster (002 L2510-2516)
     to_the_core = to_the_core * (1 - q.diversity_friction * I.diversity * (1 - base))
-    I.convergence = np.clip(I.convergence + q.convergence_rate * to_the_core * (target - I.convergence)
+    I.convergence = clip(I.convergence + q.convergence_rate * to_the_core * (target - I.convergence)
                             - q.dilution * new / (I.ideas + 1.0) * I.convergence, 0.0, 1.0)
 
     # finish running experiments
@@ -174,8 +175,8 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
     if done.any():
         hit, lifted = (orgs.focus @ failure)[profs.org], (orgs.focus @ success)[profs.org]   # how much each one cares
-        profs.energy = np.clip(profs.energy - q.setback_energy * hit + q.success_energy * lifted, 0, 1)
-        profs.negativity = np.clip(profs.negativity + q.setback_negativity * hit, 0.0, 1.0)
+        profs.energy = clip(profs.energy - q.setback_energy * hit + q.success_energy * lifted, 0, 1)
+        profs.negativity = clip(profs.negativity + q.setback_negativity * hit, 0.0, 1.0)
 
     # start experiments
     idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)
@@ -222,12 +223,12 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.delta, I.progress = I.delta + scaled, I.progress + scaled
     net.economic_capital += float(scaled.sum())
 
-    I.understood = np.clip(I.understood + q.understanding_rate * I.talk * room, 0.0, 1.0)
+    I.understood = clip(I.understood + q.understanding_rate * I.talk * room, 0.0, 1.0)
     # group levers: a facilitator keeps the drive up while present; then everything relaxes to normal
     if net.facilitation_weeks > 0:
         net.facilitation_weeks -= 1
         net.experiment_drive = max(net.experiment_drive, 1.0 + q.facilitation_drive)
-        I.understood = np.clip(I.understood + q.facilitation_reflection, 0.0, 1.0)
+        I.understood = clip(I.understood + q.facilitation_reflection, 0.0, 1.0)
     if net.check_in_weeks > 0:
         net.check_in_weeks -= 1
         net.drives_shared = 1.0

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numeric import clip
 from ..params import Params
 from ..state import State
 
@@ -96,7 +97,7 @@ def update_leadership(st: State, p: Params) -> None:
     _, decided_for = decision_rule_effects(net.decision_rule, p)
     # one party deciding for the others is steering the governance must absorb: the say they lose (002 L426-470; 003 L4728-4734)
     steered = decided_for if net.decision_rule == "lead_decides" else 0.0
-    net.hierarchy = float(np.clip(next_hierarchy(net.hierarchy, net.structure_demand + steered, net.absorption, p), 0, 1))
+    net.hierarchy = float(clip(next_hierarchy(net.hierarchy, net.structure_demand + steered, net.absorption, p), 0, 1))
     lean = q.lean_back * net.hierarchy * net.concentration
     target = np.full(len(orgs.name), (1.0 - lean - decided_for) * room_ownership(net.room, p))
     if net.lead >= 0:
@@ -107,5 +108,5 @@ def update_leadership(st: State, p: Params) -> None:
     known = p.innovation.drives_representation * net.drives_shared   # who knows why others take part is addressable
     negotiating = p.governance.separate_representation * orgs.separate_agreements   # own KPIs first (003 R13)
     together = p.threat.unity * net.threat          # together or not at all (003 L2886-2898)
-    orgs.representation = np.clip(orgs.base_representation + q.representation * net.hierarchy
+    orgs.representation = clip(orgs.base_representation + q.representation * net.hierarchy
                                   + (1.0 - orgs.ownership) - known + negotiating - together, 0.0, 1.0)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..choices import staying_away
+from ..numeric import clip
 from ..params import Params
 from ..state import State, delegations_present
 from .accountability import demand
@@ -79,7 +80,7 @@ def reporting_hours(st: State, p: Params) -> np.ndarray:
 def attendance_probability(workload, energy, value_margin, meeting_hours, p: Params) -> np.ndarray:
     """Chance that a member attends: each factor in [0, 1], multiplied."""
     m = p.meeting
-    fatigue = np.clip(1 - m.fatigue * np.maximum(0.0, meeting_hours - m.fatigue_threshold), 0, 1)
+    fatigue = clip(1 - m.fatigue * np.maximum(0.0, meeting_hours - m.fatigue_threshold), 0, 1)
     value = 1 - m.value_absence * (1 - 1 / (1 + np.exp(-m.value_slope * value_margin)))
     floor = p.energy.effort_floor
     return m.base_attendance * (1 - m.workload_absence * workload) * (floor + (1 - floor) * energy) * value * fatigue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numeric import mean
 from ..params import Params
 from ..state import State
 
@@ -90,5 +91,5 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     net = st.network
     net.economic_capital += float(I.delta.sum())
     T = st.ties
-    learning = float(F.attendance[F.met].mean()) * float(T.trust[T.met_index].mean()) if F.met.any() and len(T.met_index) else 0.0
+    learning = mean(F.attendance[F.met]) * mean(T.trust[T.met_index]) if F.met.any() and len(T.met_index) else 0.0
     net.cultural_capital += q.learning_rate * learning - q.learning_decay * net.cultural_capital

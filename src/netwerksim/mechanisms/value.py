@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..choices import chosen_status
+from ..numeric import mean
 from ..params import Params
 from ..state import State, Status
 from .conflict import exit_push
@@ -58,7 +59,7 @@ def update_value(st: State, p: Params) -> None:
     orgs, I = st.orgs, st.issues
     v = p.value
     own = orgs.focus @ I.delta
-    shared = float(I.delta.mean())
+    shared = mean(I.delta)
     cw = collective_weight(st, p)   # raised by a threat, lowered by separate agreements (mechanism 4)
     gross = v.benefit_scale * ((1 - cw) * own + cw * shared)
     ceded = felt_autonomy_ceded(orgs.autonomy_ceded, st.network.hierarchy, st.ties.org_given, p)

@@ -11,15 +11,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..mechanisms.production import given_hours
+from ..numeric import mean
 from ..params import Params
 from ..state import State, Status, organisations_named
-
-
-def _mean(x: np.ndarray) -> float:
-    """Mean, or NaN when there is nothing to average (no meeting this week, nobody left).
-
-    The sum over the length is what ``ndarray.mean`` computes, without its per-call overhead."""
-    return float(x.sum()) / len(x) if len(x) else float("nan")
 
 
 def network_indicators(st: State, p: Params) -> dict[str, float]:
@@ -39,25 +33,25 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
         "active_organisations": int(active.sum()),
         "dormant_organisations": int((orgs.status == Status.DORMANT).sum()),
         "exited_organisations": int((orgs.status == Status.EXITED).sum()),
-        "mean_trust": _mean(trust),
-        "mean_energy": _mean(profs.energy[prof_member]),
+        "mean_trust": mean(trust),
+        "mean_energy": mean(profs.energy[prof_member]),
         "joint_contribution": float(given_hours(st).sum()) / promised if promised > 0 else 0.0,
-        "attendance": _mean(F.attendance[F.met]),
-        "meeting_hours": _mean(profs.meeting_hours[members & prof_member]),
+        "attendance": mean(F.attendance[F.met]),
+        "meeting_hours": mean(profs.meeting_hours[members & prof_member]),
         "coordination_load": st.network.coordination_load,
-        "perceived_value": _mean(orgs.perceived_value[active]),
+        "perceived_value": mean(orgs.perceived_value[active]),
         # R37i: the share of members close to (or under) the point where staying is no longer worth it
-        "existential_questions": _mean(((orgs.perceived_value - orgs.outside_option) < p.value.existential_band)[member]),
+        "existential_questions": mean(((orgs.perceived_value - orgs.outside_option) < p.value.existential_band)[member]),
         "output": float(I.delta.sum()),
         "progress": float(I.progress.sum()),
         "economic_capital": st.network.economic_capital,
-        "social_capital": _mean(above_neutral),
+        "social_capital": mean(above_neutral),
         "cultural_capital": st.network.cultural_capital,
     }
     net = st.network
     row.update({
         "alignment": net.alignment if active.sum() >= 2 else float("nan"),   # no partners, nothing shared
-        "ownership": _mean(orgs.ownership[active]),
+        "ownership": mean(orgs.ownership[active]),
         "hierarchy": net.hierarchy,
         "accountability": net.accountability,
         "structure_demand": net.structure_demand,
@@ -67,7 +61,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     })
     row.update({
         "heat": net.heat,
-        "negativity": _mean(profs.negativity[prof_member]),
+        "negativity": mean(profs.negativity[prof_member]),
         "experiments": int(I.experiments.sum()),
         "successes": int(I.successes.sum()),
         "failures": int(I.failures.sum()),
@@ -108,9 +102,9 @@ def five_conditions(st: State, row: dict[str, float]) -> dict[str, float]:
     trust = row["mean_trust"]
     return {
         "condition_organising": (light + fit) / 2,
-        "condition_sense_making": float((I.convergence.mean() + I.understood.mean()) / 2),
+        "condition_sense_making": (mean(I.convergence) + mean(I.understood)) / 2,
         "condition_relations": (trust if trust == trust else 0.0) * (1.0 - net.heat),
-        "condition_interests": float(served.mean()) if len(served) else 0.0,
+        "condition_interests": mean(served) if len(served) else 0.0,
         "condition_ambition": row["alignment"] if row["alignment"] == row["alignment"] else 0.0,
     }
 

@@ -190,7 +190,9 @@ class Memory:
     def _count(self, name: str, value: np.ndarray) -> None:
         """Remember ``value`` and keep the window's total of it in step (what leaves the window goes off)."""
         past = getattr(self, name)
-        total = self._in_window.setdefault(name, np.zeros(np.shape(value), np.int64))
+        total = self._in_window.get(name)
+        if total is None:
+            total = self._in_window[name] = np.zeros(np.shape(value), np.int64)
         if len(past) == past.maxlen:
             total -= past[0]
         past.append(value)
@@ -222,11 +224,11 @@ def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
     """(2, K): per issue, the highest share of its pledge given this week by an organisation at the issue's tables
     that cares about it (-1 if none), and how far the others who care stay below it (0 with fewer than two)."""
     orgs = st.orgs
-    committed = at_table * (orgs.focus > 0.05)                           # at the table and caring about the issue
-    n_committed = np.ones(len(orgs.name)) @ committed
+    committed = at_table & (orgs.focus > 0.05)                           # at the table and caring about the issue
+    n_committed = committed.sum(axis=0)
     top = np.where(committed.T.copy(), orgs.contribution, -1.0).max(axis=1)  # per issue, along contiguous rows
     others = (orgs.contribution @ committed - top) / np.maximum(n_committed - 1, 1)
-    return np.stack([top, np.where(n_committed >= 2, top - others, 0.0)])
+    return np.array((top, np.where(n_committed >= 2, top - others, 0.0)))
 
 
 def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.ndarray) -> dict[str, np.ndarray]:
@@ -312,7 +314,7 @@ class StuckDetector:
         now = conditions(st, self.memory, p, energy, gap)
         self.memory.remember(st, energy, gap)
         self.jumps.append(jumped(st, p))
-        recent_jump = np.any(np.array(self.jumps), axis=0)
+        recent_jump = np.array(self.jumps).any(axis=0)
         holds = np.array([now[sid] for sid in SITUATIONS])
         streak = self.streak
         self.streak = streak = np.where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
