@@ -20,6 +20,8 @@ they argued gave the issue no weight, leaving it as it is (002 V11, L3260-3263).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..params import Params
@@ -31,8 +33,16 @@ def _ambition_gap(ambition: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndar
     return np.take(ambition, a, axis=0) - np.take(ambition, b, axis=0)
 
 
+@functools.cache
+def _ones(n: int) -> np.ndarray:
+    """A vector of ``n`` ones (read-only: it is shared) to sum rows with as a matrix product."""
+    ones = np.ones(n)
+    ones.flags.writeable = False
+    return ones
+
+
 def _total_variation(gap: np.ndarray) -> np.ndarray:
-    return 0.5 * (np.abs(gap) @ np.ones(gap.shape[1]))
+    return 0.5 * (np.abs(gap) @ _ones(gap.shape[1]))
 
 
 def pair_distance(ambition: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -67,10 +77,13 @@ def positions_argued(ambition: np.ndarray, focus: np.ndarray, met_pairs: np.ndar
     partners they met (002 V10, L350-353: they sit there as representatives and are never really addressable)."""
     O = len(ambition)
     a, b = met_pairs[:, 0], met_pairs[:, 1]
-    met = np.bincount(a, minlength=O) > 0
-    heard = np.stack([np.bincount(a, weights=ambition[b, k], minlength=O) for k in range(ambition.shape[1])], axis=1)
-    heard = heard / np.maximum(np.bincount(a, minlength=O), 1)[:, None]   # the mean position of the partners it met
-    ones = np.ones(ambition.shape[1])
+    partners = np.bincount(a, minlength=O)
+    met = partners > 0
+    heard = np.empty(ambition.shape)       # C order, as np.stack made it: the matrix products below sum alike
+    for k in range(ambition.shape[1]):
+        heard[:, k] = np.bincount(a, weights=ambition[b, k], minlength=O)
+    heard = heard / np.maximum(partners, 1)[:, None]   # the mean position of the partners it met
+    ones = _ones(ambition.shape[1])
     return met, met & (np.abs(ambition - focus) @ ones < np.abs(ambition - heard) @ ones)
 
 

@@ -55,11 +55,21 @@ class Outcome(IntEnum):
     NEAR_MISS = 3
 
 
-def weighted_by_ambition(st: State, per_org: np.ndarray) -> np.ndarray:
-    """Per issue: an organisation-level quantity averaged with the active organisations' ambition on it."""
+def ambition_weights(st: State) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What :func:`weighted_by_ambition` weighs with: the active organisations (as 0/1), per issue whether any of them
+    has an ambition on it, and their total ambition on it (1 where none has): made once for a mechanism's averages."""
     active = st.orgs.active.astype(float)
     total = active @ st.orgs.ambition
-    return np.where(total > 0, ((per_org * active) @ st.orgs.ambition) / np.where(total > 0, total, 1), 0.0)
+    some = total > 0
+    return active, some, np.where(some, total, 1)
+
+
+def weighted_by_ambition(st: State, per_org: np.ndarray,
+                         weights: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """Per issue: an organisation-level quantity averaged with the active organisations' ambition on it
+    (``weights``: this state's :func:`ambition_weights`, made here if not given)."""
+    active, some, total = weights or ambition_weights(st)
+    return np.where(some, ((per_org * active) @ st.orgs.ambition) / total, 0.0)
 
 
 def say_ratio(cares: np.ndarray, say: np.ndarray) -> np.ndarray:
@@ -88,14 +98,14 @@ def issue_negativity(st: State) -> np.ndarray:
     return ((weights * negativity) @ orgs.focus) / np.maximum(weights @ orgs.focus, 1e-9)
 
 
-def issue_trust(st: State) -> np.ndarray:
+def issue_trust(st: State, weights=None) -> np.ndarray:
     """Per issue: the trust organisations hold in their partners, weighted by their ambition on it."""
-    return weighted_by_ambition(st, st.ties.org_given)
+    return weighted_by_ambition(st, st.ties.org_given, weights)
 
 
-def learning_room(st: State, p: Params) -> np.ndarray:
+def learning_room(st: State, p: Params, weights=None) -> np.ndarray:
     """Per issue: room for reflection and learning that casework leaves those who care about it (001 L326-367)."""
-    return 1.0 - p.innovation.learning_crowding * weighted_by_ambition(st, org_workload(st))
+    return 1.0 - p.innovation.learning_crowding * weighted_by_ambition(st, org_workload(st), weights)
 
 
 def start_chance(ideas, convergence, ownership, mandate, energy, p: Params) -> np.ndarray:
@@ -132,11 +142,12 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     q = p.innovation
     K = len(I.id)
     energy = issue_energy(st)
-    I.trust = issue_trust(st)
+    by_ambition = ambition_weights(st)     # nothing below changes who is active or their ambitions
+    I.trust = issue_trust(st, by_ambition)
     I.weeks_in_phase += 1
 
     # talk fills the idea pool; fresh ideas scatter the direction, trust and shared ambition focus it
-    room = learning_room(st, p)
+    room = learning_room(st, p, by_ambition)
     critics = 1 - p.negativity.idea_damping * issue_negativity(st)   # cynics keep seeing the downsides (V6)
     stories = 1 + q.drives_ideas * net.drives_shared    # the other side's story brings ideas at once (002 L2078-2084)
     stories *= 1 + q.positive_theme * net.fresh_perspective   # a positive theme brings more than a problem (002 L2112-2123)
@@ -180,8 +191,8 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
 
     # start experiments
     idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)
-    mandate = weighted_by_ambition(st, orgs.mandate) * I.table_mandate
-    ownership = weighted_by_ambition(st, orgs.ownership)
+    mandate = weighted_by_ambition(st, orgs.mandate, by_ambition) * I.table_mandate
+    ownership = weighted_by_ambition(st, orgs.ownership, by_ambition)
     # something at stake (a deadline, momentum, a facilitator) makes the group start (002 L643-649, L4006-4010)
     group = net.experiment_drive ** q.drive_response * decision_rule_effects(net.decision_rule, p)[0]   # consensus waits
     group = group * (1 - q.hesitation * (1 - I.understood))   # it works, but why? one doesn't dare go on (V9)

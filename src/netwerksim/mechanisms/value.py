@@ -29,9 +29,11 @@ from .production import given_hours
 def imbalance(give: np.ndarray, take: np.ndarray, active: np.ndarray) -> np.ndarray:
     """Give share minus take share among active members, in units of a fair share (0 = fair)."""
     n = max(int(active.sum()), 1)
-    give_share = give / give.sum() if give.sum() > 0 else np.zeros_like(give)
+    given = give.sum()
+    give_share = give / given if given > 0 else np.zeros_like(give)
     take = np.maximum(take, 0.0) * active
-    take_share = take / take.sum() if take.sum() > 0 else np.zeros_like(take)
+    taken = take.sum()
+    take_share = take / taken if taken > 0 else np.zeros_like(take)
     return (give_share - take_share) * n * active
 
 
