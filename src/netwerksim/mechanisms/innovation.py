@@ -167,24 +167,28 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     running = I.experiment_left > 0
     I.experiment_left = np.where(running, I.experiment_left - 1, 0)
     done = running & (I.experiment_left == 0)
-    success = done & (rng.random(K) < success_chance(I.covered, I.effort_share, energy, p))
-    near_miss = done & ~success & (rng.random(K) < net.near_miss_framing)
-    failure = done & ~success & ~near_miss
-    I.outcome = (Outcome.SUCCESS * success + Outcome.NEAR_MISS * near_miss    # at most one of the three
-                 + Outcome.FAILURE * failure).astype(np.int8)
-    I.last_outcome_week = np.where(done, week, I.last_outcome_week)
-    I.successes += success
-    I.failures += failure
-    I.near_misses += near_miss
-    jump = success * q.breakthrough / I.difficulty
-    I.delta = I.delta + jump
-    I.progress = I.progress + jump
-    net.economic_capital += float(jump.sum())
-    I.understood = np.where(success, q.understood_after_success, I.understood)
-    I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
-    hold_reflection(st)
-    I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
-    if done.any():
+    success_draw, near_miss_draw = rng.random(K), rng.random(K)   # every week, so the streams stay paired
+    if not done.any():     # nothing finished: no outcome, and what follows would change nothing (adds +0.0)
+        I.outcome = np.zeros(K, np.int8)
+        hold_reflection(st)
+    else:
+        success = done & (success_draw < success_chance(I.covered, I.effort_share, energy, p))
+        near_miss = done & ~success & (near_miss_draw < net.near_miss_framing)
+        failure = done & ~success & ~near_miss
+        I.outcome = (Outcome.SUCCESS * success + Outcome.NEAR_MISS * near_miss    # at most one of the three
+                     + Outcome.FAILURE * failure).astype(np.int8)
+        I.last_outcome_week = np.where(done, week, I.last_outcome_week)
+        I.successes += success
+        I.failures += failure
+        I.near_misses += near_miss
+        jump = success * q.breakthrough / I.difficulty
+        I.delta = I.delta + jump
+        I.progress = I.progress + jump
+        net.economic_capital += float(jump.sum())
+        I.understood = np.where(success, q.understood_after_success, I.understood)
+        I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
+        hold_reflection(st)
+        I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
         hit, lifted = (orgs.focus @ failure)[profs.org], (orgs.focus @ success)[profs.org]   # how much each one cares
         profs.energy = clip(profs.energy - q.setback_energy * hit + q.success_energy * lifted, 0, 1)
         profs.negativity = clip(profs.negativity + q.setback_negativity * hit, 0.0, 1.0)
@@ -226,13 +230,15 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.phase = new_phase.astype(np.int8)
 
     # the formal owner takes over when it feels ownership and has the mandate
-    owner = np.where(I.owner >= 0, I.owner, 0)
-    willing = np.where(I.owner >= 0, orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], 1.0)
-    taken_over = ~I.handed_over & (I.phase == Phase.IMPLEMENTATION) & (willing >= q.handover_threshold)
-    I.handed_over |= taken_over
-    scaled = taken_over * q.scaling / I.difficulty      # the line organisation rolls the result out (V13)
-    I.delta, I.progress = I.delta + scaled, I.progress + scaled
-    net.economic_capital += float(scaled.sum())
+    waiting = ~I.handed_over & (I.phase == Phase.IMPLEMENTATION)
+    if waiting.any():      # (none waiting: nothing is taken over, and the roll-out below would add +0.0)
+        owner = np.where(I.owner >= 0, I.owner, 0)
+        willing = np.where(I.owner >= 0, orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], 1.0)
+        taken_over = waiting & (willing >= q.handover_threshold)
+        I.handed_over |= taken_over
+        scaled = taken_over * q.scaling / I.difficulty      # the line organisation rolls the result out (V13)
+        I.delta, I.progress = I.delta + scaled, I.progress + scaled
+        net.economic_capital += float(scaled.sum())
 
     I.understood = clip(I.understood + q.understanding_rate * I.talk * room, 0.0, 1.0)
     # group levers: a facilitator keeps the drive up while present; then everything relaxes to normal
