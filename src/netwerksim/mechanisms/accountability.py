@@ -51,8 +51,9 @@ def update_accountability(st: State, p: Params) -> None:
     if not active.any():
         return
     weights = (orgs.hours * orgs.pledge)[active]
-    delivered = weighted_mean(orgs.contribution[active], weights) if weights.sum() > 0 else 0.0
-    putting_in = weighted_mean(orgs.pledge[active] * orgs.contribution[active], weights) if weights.sum() > 0 else 0.0
+    weighed = weights.sum() > 0
+    delivered = weighted_mean(orgs.contribution[active], weights) if weighed else 0.0
+    putting_in = weighted_mean(orgs.pledge[active] * orgs.contribution[active], weights) if weighed else 0.0
     # what has been put in accumulates: the longer partners invest, the more they must account for (R37e)
     net.invested += p.accountability.stakes_rate * (putting_in - net.invested)
     gap = 1.0 - delivered

@@ -60,11 +60,10 @@ def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.n
         a, gap = a[close], gap[close]
     O, K = ambition.shape
     pull = np.empty_like(ambition)
-    for k in range(K):      # towards the partners: minus the gaps
+    for k in range(K):      # the gaps to the partners, taken off below: towards them
         pull[:, k] = np.bincount(a, weights=gap[:, k], minlength=O)
-    pull = -pull
     partners = np.bincount(a, minlength=len(ambition))
-    return ambition + p.alignment.rate * pull / np.maximum(partners, 1)[:, None]
+    return ambition - p.alignment.rate * pull / np.maximum(partners, 1)[:, None]
 
 
 # a stated ambition on an issue below this: the delegates argue that the network leave it alone (002 V11)

@@ -29,10 +29,11 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     above_neutral -= 1
     np.maximum(above_neutral, 0, out=above_neutral)
     promised = float(orgs.promised[orgs.status != Status.PENDING].sum())   # on joining: no intervention moves it
+    by_status = np.bincount(orgs.status, minlength=len(Status)).tolist()
     row = {
-        "active_organisations": int(active.sum()),
-        "dormant_organisations": int((orgs.status == Status.DORMANT).sum()),
-        "exited_organisations": int((orgs.status == Status.EXITED).sum()),
+        "active_organisations": by_status[Status.ACTIVE],
+        "dormant_organisations": by_status[Status.DORMANT],
+        "exited_organisations": by_status[Status.EXITED],
         "mean_trust": mean(trust),
         "mean_energy": mean(profs.energy[prof_member]),
         "joint_contribution": float(given_hours(st).sum()) / promised if promised > 0 else 0.0,
@@ -50,7 +51,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     }
     net = st.network
     row.update({
-        "alignment": net.alignment if active.sum() >= 2 else float("nan"),   # no partners, nothing shared
+        "alignment": net.alignment if by_status[Status.ACTIVE] >= 2 else float("nan"),   # no partners, nothing shared
         "ownership": mean(orgs.ownership[active]),
         "hierarchy": net.hierarchy,
         "accountability": net.accountability,
@@ -68,7 +69,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     })
     row.update(five_conditions(st, row))
     row["vitality"] = vitality(row)
-    row.update({f"progress_{i}": float(v) for i, v in zip(I.id, I.progress)})
+    row.update({f"progress_{i}": float(v) for i, v in zip(I.id, I.progress.tolist())})
     row.update(issue_innovation(I))
     return row
 
@@ -79,7 +80,7 @@ ISSUE_STATE = ("ideas", "experiments", "understood")   # per issue, beside its p
 def issue_innovation(I) -> dict[str, float]:
     """Per issue its innovation state: the idea pool, the experiments started so far and how well the group
     understands why its last success worked (002 L1096-1547, V9); columns ``<state>_<issue id>``."""
-    return {f"{name}_{i}": float(v) for name in ISSUE_STATE for i, v in zip(I.id, getattr(I, name))}
+    return {f"{name}_{i}": float(v) for name in ISSUE_STATE for i, v in zip(I.id, getattr(I, name).tolist())}
 
 
 CONDITIONS = ("condition_organising", "condition_sense_making", "condition_relations", "condition_interests",

@@ -294,6 +294,9 @@ def _at_table(st: State) -> np.ndarray:
     return np.stack([np.bincount(org, weights=covers[:, k], minlength=O) for k in range(K)], axis=1) > 0
 
 
+_IDS = tuple(SITUATIONS)    # the situations' ids in the order of the detector's rows
+
+
 class StuckDetector:
     """Online detector of the fourteen situations; call :meth:`observe` every week."""
 
@@ -314,18 +317,17 @@ class StuckDetector:
         now = conditions(st, self.memory, p, energy, gap)
         self.memory.remember(st, energy, gap)
         self.jumps.append(jumped(st, p))
-        recent_jump = np.array(self.jumps).any(axis=0)
         holds = np.array([now[sid] for sid in SITUATIONS])
         streak = self.streak
         self.streak = streak = np.where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
         events = []
-        ids = list(SITUATIONS)
         for i, k in zip(*np.nonzero(np.abs(streak) == persist)):      # only where something can change
-            key = (ids[i], int(k))
+            key = (_IDS[i], int(k))
             if key not in self.open and streak[i, k] == persist:
                 events.append(self._start(*key, week - persist + 1, week, issue_label))
             elif key in self.open and streak[i, k] == -persist:
-                events += self._end(key, week, persist, bool(recent_jump[k]), issue_label)
+                recent_jump = any(bool(jump[k]) for jump in self.jumps)   # a jump in the last persist + 2 weeks
+                events += self._end(key, week, persist, recent_jump, issue_label)
         return events
 
     def _start(self, sid: str, k: int, start: int, week: int, issue_label) -> dict:
