@@ -79,7 +79,10 @@ def update_value(st: State, p: Params) -> None:
     stance = staying_utility(st, cw, p)
     orgs.weeks_below = np.where(joined & (stance < 0), orgs.weeks_below + 1, 0)
     before = orgs.status
-    status = np.where(joined, next_status(orgs.status, orgs.weeks_below, stance, p), orgs.status).astype(np.int8)
+    if (before == Status.DORMANT).any() or (orgs.weeks_below >= v.patience).any():
+        status = np.where(joined, next_status(orgs.status, orgs.weeks_below, stance, p), orgs.status).astype(np.int8)
+    else:    # nobody dormant, nobody below long enough to go quiet: next_status would keep every status
+        status = orgs.status.astype(np.int8)
     orgs.status = chosen_status(st, status)   # or the stance chosen outside
     # a partner going quiet, leaving or returning unsettles the others (003 L4626-4628, R37a)
     st.network.turbulence += p.context.exit_turbulence * int((orgs.status != before).sum())
