@@ -270,12 +270,11 @@ PARAMETERS: dict[str, Param] = {
            "ideas a fully attended, fully energetic week of talk at an issue's tables adds"),
         _P("innovation.idea_decay", 0.05, "1/week", 0, 1, "002 L1183-1190",
            "share of the idea pool forgotten each week"),
-        _P("innovation.diversity_ideas", 0.0, "1", 0, 5, "000 L305-312, L336-347; 001 L1796-1800; assumption (size)",
+        _P("innovation.diversity_ideas", 1.0, "1", 0, 5, "000 L305-312, L336-347; 001 L1796-1800; assumption (size)",
            "extra ideas from partners of different kinds at an issue, times their diversity and shared base (trust x ambition); "
-           "0 (off) until the bundled scenarios and guides are re-measured with it (docs/model.md §1 item 6; 1 measured)"),
-        _P("innovation.diversity_friction", 0.0, "1", 0, 1, "000 L318-334, L349-351; 001 L768-772; assumption (size)",
-           "how much diversity without a shared base slows convergence (friction, unhelpful cliques); 0 (off) like "
-           "innovation.diversity_ideas (0.5 measured)"),
+           "0 switches it off (docs/model.md §1 item 6)"),
+        _P("innovation.diversity_friction", 0.5, "1", 0, 1, "000 L318-334, L349-351; 001 L768-772; assumption (size)",
+           "how much diversity without a shared base slows convergence (friction, unhelpful cliques); 0 switches it off"),
         _P("innovation.ideas_needed", 6.0, "ideas", 0.1, 100, "002 L536-572",
            "ideas in the pool for an experiment to be fully within reach"),
         _P("innovation.ideas_used", 0.5, "share", 0, 1, "002 L536-572",
