@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 
 NETWERKSIM = str(Path(sys.executable).with_name("netwerksim"))
 OFFLINE = Path(__file__).with_name("offline")
-GUIDE = {"reported": 64, "doorstart": 140}   # docs/trainersgids.md with seed 1 (tests/test_app.py checks them too)   # its sitecustomize.py records and refuses outside connections
+GUIDE = {"seed": 6, "reported": 66, "doorstart": 132}   # docs/trainersgids.md (tests/test_app.py checks them too)   # its sitecustomize.py records and refuses outside connections
 
 CHROMIUM = "/usr/bin/chromium"
 # --process-per-site: the windows of one browser that show the app share one renderer process (each page still
@@ -513,15 +513,18 @@ def pause_at(page, week: int) -> None:
 
 
 def test_the_trainers_guide_second_round(app_url, browser, shots):
-    """docs/trainersgids.md, round 2, in a real browser with its screenshots: Regionaal zorgnetwerk, seed 1,
-    the netwerkdip reported and explained in week 64, the four restart ingredients pressed then, the
-    doorstart in week 140 (figures also checked in tests/test_app.py)."""
+    """docs/trainersgids.md, round 2, in a real browser with its screenshots: Regionaal zorgnetwerk, seed 6,
+    the netwerkdip reported and explained in week 66, the four restart ingredients pressed then, the
+    doorstart in week 132 (figures also checked in tests/test_app.py)."""
     page = open_page(browser, app_url)
+    seed = page.get_by_label("Toevalsgetal (seed)")
+    seed.fill(str(GUIDE["seed"]))
+    seed.press("Enter")
     page.locator(".nws-speed [role=slider]").focus()
     page.keyboard.press("End")
     pause_at(page, GUIDE["reported"])
     log = page.locator(".nws-log")
-    log.get_by_text("Zonder groeiende verantwoordingsdruk", exact=False).wait_for(timeout=60_000)   # the why
+    log.get_by_text("Alle schakels samen vastgehouden", exact=False).wait_for(timeout=60_000)   # the why
     page.screenshot(path=str(shots / "trainersgids_dip.png"))
     for label in ("Gezamenlijke feitenanalyse", "Bouwstenen en spelregels", "Subcoalities",
                   "Team voor gedeeld leiderschap"):
