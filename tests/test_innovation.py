@@ -6,7 +6,7 @@ import pytest
 from netwerksim import NetwerkModel, load_scenario
 from netwerksim.mechanisms.conflict import attendance_factor, exit_push, heat_driver, level, positional, sharing
 from netwerksim.mechanisms.energy import spread_negativity
-from netwerksim.mechanisms.innovation import Outcome, Phase, say_ratio, start_chance, success_chance
+from netwerksim.mechanisms.innovation import Outcome, Phase, hold_reflection, safety, say_ratio, start_chance, success_chance
 from netwerksim.params import Params
 
 P = Params()
@@ -30,9 +30,12 @@ def test_experiments_succeed_more_with_competences_effort_and_energy():
     assert success_chance(np.array([1.0]), np.array([0.4]), np.array([0.0]), P)[0] < base
 
 
-def _one_experiment(small, framing, success_base):
-    m = NetwerkModel(load_scenario(small), rng=1, params={"innovation.success_base": success_base})
+def _one_experiment(small, framing, success_base, good_experiences=0, **params):
+    m = NetwerkModel(load_scenario(small), rng=1, params={"innovation.success_base": success_base, **params})
     m.state.network.near_miss_framing = framing
+    T = m.state.ties                # trust built by good experiences before (beta evidence)
+    T.r[:] += good_experiences
+    T.trust[:] = (T.r + 1) / (T.r + T.s + 2)
     I = m.state.issues              # the test starts the experiment itself (the remedy only puts one on the table)
     I.experiment_left[0], I.experiments[0], I.phase[0] = 3, 1, Phase.EXPERIMENT
     m.step()
@@ -54,6 +57,38 @@ def test_a_failure_is_a_setback_unless_framed_as_a_near_miss(small):
     assert m2.state.profs.negativity.mean() < m.state.profs.negativity.mean()
     assert m2.state.issues.convergence[0] > m.state.issues.convergence[0]          # learnt from the near miss
     assert m.state.profs.energy[cares].mean() < m2.state.profs.energy[cares].mean()  # the setback costs energy
+
+
+def test_with_setback_safety_trust_carries_part_of_a_failures_sting(small):
+    """Issue 14 item 6, opt-in (innovation.setback_safety, 001 L794, 002 L676-683): in a group safe enough to admit
+    mistakes a failure costs less energy and feeds less negativity, by the share of trust above neutral at the issue; off (0) the
+    sting does not depend on trust."""
+    def sting(on):
+        m, energy, neg, _ = _one_experiment(small, framing=0.0, success_base=0.0, good_experiences=6,
+                                            **{"innovation.setback_safety": on})
+        cares = m.state.orgs.focus[m.state.profs.org][:, 0] > 0
+        assert m.state.issues.outcome[0] == Outcome.FAILURE
+        return ((m.state.profs.negativity[cares] - neg[cares]).mean(), (energy[cares] - m.state.profs.energy[cares]).mean(),
+                safety(m.state)[0])
+    neg_off, energy_off, safe = sting(0.0)
+    neg_on, energy_on, _ = sting(1.0)
+    assert neg_off > 0.1 and 0.1 < safe < 0.9                        # trust above neutral (0.5)
+    assert neg_on == pytest.approx((1 - safe) * neg_off, abs=0.03)    # spreading and decay move the rest a little
+    assert energy_on < energy_off
+
+
+def test_a_reflection_lets_part_of_the_negativity_go_only_with_relief_on(small):
+    """002 L2673-2700 (opt-in innovation.reflection_relief): talking through frustrations at a joint reflection."""
+    def after(relief):
+        m = NetwerkModel(load_scenario(small), rng=1, params={"innovation.reflection_relief": relief})
+        m.state.profs.negativity[:] = 0.5
+        m.state.network.reflection = 0.5
+        m.state.issues.coordination[:] = 1.0
+        hold_reflection(m.state, m.params)
+        return m.state.profs.negativity
+    assert np.all(after(0.0) == 0.5)
+    cares = after(1.0) < 0.5
+    assert cares.any() and np.all(after(1.0)[cares] >= 0.25)      # at most the depth's share of it
 
 
 def test_a_small_experiment_is_put_on_the_table_and_the_group_decides_whether_to_take_it_up(small):

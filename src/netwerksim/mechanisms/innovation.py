@@ -103,6 +103,11 @@ def issue_trust(st: State, weights=None) -> np.ndarray:
     return weighted_by_ambition(st, st.ties.org_given, weights)
 
 
+def safety(st: State) -> np.ndarray:
+    """Per issue: how safe it is to admit a mistake, 0 at neutral trust (0.5) or below, 1 at full trust."""
+    return np.clip(2.0 * issue_trust(st) - 1.0, 0.0, 1.0)
+
+
 def learning_room(st: State, p: Params, weights=None) -> np.ndarray:
     """Per issue: room for reflection and learning that casework leaves those who care about it (001 L326-367)."""
     return 1.0 - p.innovation.learning_crowding * weighted_by_ambition(st, org_workload(st), weights)
@@ -122,17 +127,22 @@ def success_chance(covered, effort_share, energy, p: Params) -> np.ndarray:
             * (floor + (1 - floor) * energy))
 
 
-def hold_reflection(st: State) -> None:
+def hold_reflection(st: State, p: Params) -> None:
     """A joint reflection held this week, scheduled (``network.reflection``, its depth) or organised by a facilitator
     while present: whoever comes to an issue's tables examines together how and why it worked (002 L2613-2672,
     L3182-3226). It is recorded per issue where people came (``issues.reflected``, what V9 reads); a scheduled one
-    deepens the understanding of the last success and narrows the direction by its depth times the attendance."""
+    deepens the understanding of the last success and narrows the direction by its depth times the attendance, and
+    talking through what frustrates people lets part of their negativity go (002 L2673-2700, 'grumpy moments';
+    ``innovation.reflection_relief``)."""
     I, net = st.issues, st.network
     came = I.coordination > 0
     I.reflected = came & (net.reflection > 0 or net.facilitation_weeks > 0)
     if net.reflection > 0:
         I.understood = clip(I.understood + net.reflection * I.coordination, 0.0, 1.0)
         I.convergence = clip(I.convergence + net.reflection / 4 * I.coordination, 0.0, 1.0)
+        if p.innovation.reflection_relief:
+            talked = (st.orgs.focus @ (net.reflection * I.coordination))[st.profs.org]   # as far as they care and came
+            st.profs.negativity = st.profs.negativity * (1.0 - p.innovation.reflection_relief * np.minimum(talked, 1.0))
         net.reflection = 0.0
 
 
@@ -170,7 +180,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     success_draw, near_miss_draw = rng.random(K), rng.random(K)   # every week, so the streams stay paired
     if not done.any():     # nothing finished: no outcome, and what follows would change nothing (adds +0.0)
         I.outcome = np.zeros(K, np.int8)
-        hold_reflection(st)
+        hold_reflection(st, p)
     else:
         success = done & (success_draw < success_chance(I.covered, I.effort_share, energy, p))
         near_miss = done & ~success & (near_miss_draw < net.near_miss_framing)
@@ -187,9 +197,12 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
         net.economic_capital += float(jump.sum())
         I.understood = np.where(success, q.understood_after_success, I.understood)
         I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
-        hold_reflection(st)
+        hold_reflection(st, p)
         I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
-        hit, lifted = (orgs.focus @ failure)[profs.org], (orgs.focus @ success)[profs.org]   # how much each one cares
+        # in a group safe enough to admit mistakes a failure stings less: trust above neutral carries part of it
+        # (001 L794, L1309-1310; 002 L676-683; 000 L235-238)
+        sting = failure * (1.0 - q.setback_safety * safety(st)) if q.setback_safety else failure
+        hit, lifted = (orgs.focus @ sting)[profs.org], (orgs.focus @ success)[profs.org]   # how much each one cares
         profs.energy = clip(profs.energy - q.setback_energy * hit + q.success_energy * lifted, 0, 1)
         profs.negativity = clip(profs.negativity + q.setback_negativity * hit, 0.0, 1.0)
 
