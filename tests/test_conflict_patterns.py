@@ -167,6 +167,7 @@ def test_levels_rise_in_order_each_followed_by_its_signature():
     assert np.mean([r.first_gone_quiet() is None for r in no_push]) >= 0.9
 
 
+@pytest.mark.validate   # make validate only since 6 Dec: make test must stay under 15 minutes on 2 cores
 def test_mediation_at_disagreement_postpones_conflict_but_a_mediator_on_call_no_longer_keeps_it_below():
     """On ``DEPENDENT``, paired seeds 0-29. Mediation puts the partners' unvoiced interests on the table (003
     L1195-1240, L1380-1395); the ties cool as they follow the lower driver, the unfair division and the unspoken

@@ -320,8 +320,8 @@ PARAMETERS: dict[str, Param] = {
         _P("innovation.setback_negativity", 0.25, "negativity", 0, 1, "002 V6 (L361-364)",
            "negativity a failed experiment adds to those who care about the issue"),
         _P("innovation.setback_safety", 0.0, "share", 0, 1, "001 L794, L1309-1310; 002 L676-683; 000 L235-238; assumption (size)",
-           "share of a failure's sting (energy, negativity) that trust at the issue takes away: a group safe enough to "
-           "admit mistakes carries a failure together; 0 (off) until guides are re-measured with it (docs/model.md §1 item 7)"),
+           "share of a failure's sting (energy, negativity) that trust above neutral at the issue takes away: a group safe enough to "
+           "admit mistakes carries a failure together; 0 (off) until the guides are re-measured with it (docs/model.md 7.15)"),
         _P("innovation.reflection_relief", 0.0, "share", 0, 1, "002 L2673-2700 (grumpy moments); assumption (size)",
            "share of the negativity of those who care about an issue that a joint reflection at full depth and attendance "
            "lets go; 0 (off) like innovation.setback_safety"),

@@ -163,7 +163,7 @@ register(
         claim_en="Meeting fatigue: a team that meets three times as long turns up less.",
         measure=attendance_mean, reads=("timeseries:attendance",),
         arm=arm("wijkteam", fields={"forums[teamoverleg].hours": 4.5}), contrast=arm("wijkteam"),
-        effect="difference", direction="lower", threshold=-0.1, links=("meeting_fatigue",), fast=True,
+        effect="difference", direction="lower", threshold=-0.1, links=("meeting_fatigue",),
         measured="30 seeds: -0.28 [-0.30, -0.25] attendance; without meeting fatigue -0.03 [-0.05, -0.02]"),
     Pattern(
         id="003-netwerkdip", facts=("003-SF1",), source="003 L4614-4672",
