@@ -19,8 +19,9 @@ $(STAMP): requirements.lock requirements-dev.lock pyproject.toml
 	@test -x $(PY) || $$(scripts/find-python.sh) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9 \
 	  && $(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock -r requirements-dev.lock \
-	  || $(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-dev.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	  && $(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps -e . \
+	  || ($(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock -r requirements-dev.lock \
+	      && $(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .)
 	@touch $(STAMP)
 
 run: venv
