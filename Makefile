@@ -52,7 +52,8 @@ chromium:
 # so 10 rounds ~12:45; 20 would be ~15:20
 # 3 since 6 Dec 21:30: on today's slower machines (a run costs 2.4 times what it did) a fresh clone with 10 took 27:54
 # (venv 2:40, non-browser 17:42, app browser 6:25, game 1:04); make validate plays 20
-PLAY_ROUNDS ?= 3
+# 1 since 22:30: with 3 a fresh clone took 17:54 (venv ~0:30, non-browser 12:51, app browser 3:13, game 1:16)
+PLAY_ROUNDS ?= 1
 # --dist loadscope: a module's tests share one worker, so the runs they cache (lru_cache) are made once
 # (non-browser 9:14 against 10:07 with --dist load, 6 Dec, idle)
 test: venv chromium

@@ -92,6 +92,7 @@ def runs(params: tuple = (), mediate: str | None = None, outside: tuple = DEPEND
     return [_run(seed, params, mediate, outside) for seed in seeds]
 
 
+@pytest.mark.validate   # make validate only since 6 Dec: a fresh clone's make test took 17:54 on 2 cores
 def test_unfair_division_heats_the_bundled_network_to_disagreement_and_conflict():
     """penvoerder as bundled (outside options -0.3 to 0). Measured (seeds 0-29, 156 weeks, 2026-12-06, after
     partners decide to stay on all three motives and weigh ceded autonomy by their distrust, issue 13): the network
