@@ -239,7 +239,7 @@ PAUSE_NOW = """() => {
 }"""   # the week on screen and the click in one go: nothing can reach the page in between
 CLICK = "label => [...document.querySelectorAll('button')].find(b => b.innerText.trim() === label).click()"
 TABS = 10
-ROUNDS = int(os.environ.get("NETWERKSIM_PLAY_ROUNDS", "1"))   # `make test` 3 in a row, `make validate` 20
+ROUNDS = int(os.environ.get("NETWERKSIM_PLAY_ROUNDS", "1"))   # `make test` once, `make validate` 20 in a row
 
 
 def week_on_screen(page) -> int:
