@@ -69,7 +69,7 @@ def test_with_setback_safety_trust_carries_part_of_a_failures_sting(small):
         cares = m.state.orgs.focus[m.state.profs.org][:, 0] > 0
         assert m.state.issues.outcome[0] == Outcome.FAILURE
         return ((m.state.profs.negativity[cares] - neg[cares]).mean(), (energy[cares] - m.state.profs.energy[cares]).mean(),
-                safety(m.state)[0])
+                safety(m.state.issues.trust)[0])
     neg_off, energy_off, safe = sting(0.0)
     neg_on, energy_on, _ = sting(1.0)
     assert neg_off > 0.1 and 0.1 < safe < 0.9                        # trust above neutral (0.5)

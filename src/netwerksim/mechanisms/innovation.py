@@ -103,9 +103,9 @@ def issue_trust(st: State, weights=None) -> np.ndarray:
     return weighted_by_ambition(st, st.ties.org_given, weights)
 
 
-def safety(st: State) -> np.ndarray:
-    """Per issue: how safe it is to admit a mistake, 0 at neutral trust (0.5) or below, 1 at full trust."""
-    return np.clip(2.0 * issue_trust(st) - 1.0, 0.0, 1.0)
+def safety(trust: np.ndarray) -> np.ndarray:
+    """How safe it is to admit a mistake at a trust (:func:`issue_trust`): 0 at neutral (0.5) or below, 1 at full."""
+    return clip(2.0 * trust - 1.0, 0.0, 1.0)
 
 
 def learning_room(st: State, p: Params, weights=None) -> np.ndarray:
@@ -180,7 +180,6 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     success_draw, near_miss_draw = rng.random(K), rng.random(K)   # every week, so the streams stay paired
     if not done.any():     # nothing finished: no outcome, and what follows would change nothing (adds +0.0)
         I.outcome = np.zeros(K, np.int8)
-        hold_reflection(st, p)
     else:
         success = done & (success_draw < success_chance(I.covered, I.effort_share, energy, p))
         near_miss = done & ~success & (near_miss_draw < net.near_miss_framing)
@@ -197,14 +196,14 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
         net.economic_capital += float(jump.sum())
         I.understood = np.where(success, q.understood_after_success, I.understood)
         I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
-        hold_reflection(st, p)
         I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
         # in a group safe enough to admit mistakes a failure stings less: trust above neutral carries part of it
         # (001 L794, L1309-1310; 002 L676-683; 000 L235-238)
-        sting = failure * (1.0 - q.setback_safety * safety(st)) if q.setback_safety else failure
+        sting = failure * (1.0 - q.setback_safety * safety(I.trust)) if q.setback_safety else failure
         hit, lifted = (orgs.focus @ sting)[profs.org], (orgs.focus @ success)[profs.org]   # how much each one cares
         profs.energy = clip(profs.energy - q.setback_energy * hit + q.success_energy * lifted, 0, 1)
         profs.negativity = clip(profs.negativity + q.setback_negativity * hit, 0.0, 1.0)
+    hold_reflection(st, p)     # after this week's outcome: a success to understand, a failure's frustration to air
 
     # start experiments
     idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)
