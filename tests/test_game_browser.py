@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_app_browser import TIMEOUT_MS, VIEWPORT, browser, serve  # noqa: F401 (browser: a fixture)
 
 from netwerksim.runner import run
@@ -159,7 +160,11 @@ def test_a_projector_and_twelve_phones_play_three_rounds_and_the_debrief(browser
 
         projector.get_by_role("button", name=re.compile("^Einde")).click()
         sentence = projector.locator(".nwg-debrief-sentence")
-        sentence.wait_for(timeout=60_000)
+        try:
+            sentence.wait_for(timeout=60_000)
+        except PlaywrightTimeout as exc:   # what the projector shows and what the server said, to find out why
+            pytest.fail(f"no debrief within 60 s; the projector's head: {projector.locator('.nwg-head').inner_text()!r}; "
+                        f"{exc}; the server: {log.read_text(errors='replace')[-2000:]}")
         times["debrief"] = time.monotonic() - started
         assert sentence.inner_text().startswith("Met jullie keuzes")
         assert "als de organisaties hadden gedaan wat het model doet" in sentence.inner_text()

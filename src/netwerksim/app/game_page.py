@@ -197,17 +197,20 @@ def Projector(game: Game, trainer: str, lang: solara.Reactive):
         with solara.Div(classes=["nwg-head"]):
             Html("span", t("game.page.round_week", L, r=view.round, week=view.week, total=view.horizon), "nwg-week")
             Countdown.element(seconds=view.seconds_left if view.open else -1, stamp=version)
+            # keyed: a round's opening or closing adds or drops widgets before these buttons; without keys the
+            # renderer would hand the 'End' button's widget to the next one and a click in flight would be lost
             if view.open:
-                solara.Button(t("game.page.close_now", L), on_click=act.close, color="error")
+                solara.Button(t("game.page.close_now", L), on_click=act.close, color="error").key("close-round")
             else:
                 solara.Button(t("game.page.start_round", L, weeks=view.weeks_per_round), on_click=act.open,
-                              color="primary", disabled=view.week + view.weeks_per_round > view.horizon or game.ending)
-                RoundSettings(act, view.weeks_per_round, int(game.room.round_seconds), L)
-            solara.Button(t("game.page.end", L), on_click=act.end, outlined=True, disabled=game.ending)
+                              color="primary", disabled=view.week + view.weeks_per_round > view.horizon or game.ending
+                              ).key("start-round")
+                RoundSettings(act, view.weeks_per_round, int(game.room.round_seconds), L).key("round-settings")
+            solara.Button(t("game.page.end", L), on_click=act.end, outlined=True, disabled=game.ending).key("end")
             if game.ending:
-                Html("span", t("game.page.ending", L), "nwg-title")
+                Html("span", t("game.page.ending", L), "nwg-title").key("ending")
             solara.Button(t("app.other_language", L), on_click=lambda: lang.set("en" if L == "nl" else "nl"),
-                          outlined=True, classes=["nwg-push"])
+                          outlined=True, classes=["nwg-push"]).key("language")
         with solara.Div(classes=["nwg-join"]):
             JoinCard(game.url, game.room.code, L)
             Board(view.board, view.open, L)
