@@ -410,7 +410,9 @@ REMEDIES = [
     # V7 pilot_rijnmond small_experiment was 0.03 -> 0.53, +0.50 [0.35, 0.65] while its idea_rate parameter made V7;
     # not re-measured since diversity makes it (2026-12-06), so not asserted
     # V9 jongeren_in_beeld reflection (stated 0.1): not reproduced since diversity is on (2026-12-06, evening): seeds
-    # 0-39 0.51 -> 0.59, gain [-0.05, +0.21] over 39 pairs (seeds 0-19: 0.60 -> 0.60, 20 pairs), so no longer asserted
+    # 0-39 0.51 -> 0.59, gain [-0.05, +0.21] over 39 pairs (seeds 0-19: 0.60 -> 0.60, 20 pairs), so no longer asserted;
+    # with innovation.diversity_ideas = 0 in that scenario (2026-12-07): 0.38 -> 0.62, +0.23 [0.08, 0.38] (39): the
+    # ideas diversity brings lift the arm without the remedy, the remedied arm stays
     # (docs/model.md 7.15). With diversity off, since V9 reads behaviour and reflection is held by mechanism 10 with
     # whoever comes: 0.38 -> 0.60, +0.22 [0.07, 0.38] (40); buurtnetwerk before it took stock: 0.25 -> 0.38, +0.13
     # [0.03, 0.23]; while reflection wrote understanding +0.23
