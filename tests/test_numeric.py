@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from netwerksim.numeric import clip, mean, weighted_mean
+from netwerksim.numeric import all_true, any_true, clip, largest, mean, mean_of_rows, summed, weighted_mean
 
 
 def _arrays():
@@ -30,3 +30,30 @@ def test_mean_and_weighted_mean_are_numpys_bit_for_bit():
         assert np.array(weighted_mean(finite, weights)).tobytes() == \
             np.array(float(np.average(finite, weights=weights))).tobytes()
     assert mean(np.zeros(0)) != mean(np.zeros(0))    # NaN: nothing to average
+
+
+def _same(ours, theirs) -> bool:
+    ours, theirs = np.asarray(ours), np.asarray(theirs)
+    return ours.dtype == theirs.dtype and ours.shape == theirs.shape and ours.tobytes() == theirs.tobytes()
+
+
+def test_reductions_are_the_methods_bit_for_bit():
+    rng = np.random.default_rng(6)
+    for x in [*_arrays(), rng.normal(size=(7, 5)), rng.normal(size=(98, 3)), rng.random((4, 6)) < 0.3,
+              rng.integers(0, 3, (5, 4)), np.zeros((0, 3))]:
+        assert _same(summed(x), x.sum())
+        assert _same(any_true(x), x.any()) and _same(all_true(x), x.all())
+        assert _same(largest(x), x.max(initial=0.0))
+        for axis in range(x.ndim):
+            assert _same(summed(x, axis), x.sum(axis=axis))
+            assert _same(summed(x, axis, keepdims=True), x.sum(axis=axis, keepdims=True))
+            assert _same(any_true(x, axis), x.any(axis=axis)) and _same(all_true(x, axis), x.all(axis=axis))
+            assert _same(largest(x, axis), x.max(axis=axis, initial=0.0))
+
+
+def test_mean_of_rows_is_np_mean_bit_for_bit():
+    rng = np.random.default_rng(7)
+    for n in (1, 12, 13):
+        for shape in ((4,), (2, 5), (98,)):
+            rows = [rng.normal(0.3, 0.6, shape) for _ in range(n)]
+            assert _same(mean_of_rows(rows), np.mean(np.array(rows), axis=0))

@@ -1,9 +1,10 @@
 """numpy's own operations without the Python wrappers around them, for the step's many small arrays.
 
 A week of a small network makes about a thousand numpy calls on arrays of a few to a few hundred elements, so the
-wrappers' Python (``np.clip`` dispatching to ``ndarray.clip`` to ``_methods._clip``; ``ndarray.mean``'s checks) costs
-more than the arithmetic: 10 against 3 us a call on this machine. These call what the wrappers end in, so every result
-is the same bit for bit (``tests/test_numeric.py``; ``benchmarks/fingerprints.py``).
+wrappers' Python (``np.clip`` dispatching to ``ndarray.clip`` to ``_methods._clip``; ``ndarray.mean``'s checks;
+``ndarray.sum``, ``any``, ``all`` and ``max`` forwarding to ``numpy/_core/_methods.py``) costs more than the arithmetic:
+10 against 3 us a call on this machine (``np.mean`` over a window of rows 60 against 15 us). These call what the
+wrappers end in, so every result is the same bit for bit (``tests/test_numeric.py``; ``benchmarks/fingerprints.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ try:
 except ImportError:     # pragma: no cover - numpy moved its ufuncs
     _clip = np.clip
 
+_sum, _any, _all, _max = np.add.reduce, np.logical_or.reduce, np.logical_and.reduce, np.maximum.reduce
+
 
 def clip(x, low, high):
     """``np.clip(x, low, high)`` for float arrays and scalars with both bounds given: the ufunc it ends in."""
@@ -23,10 +26,37 @@ def clip(x, low, high):
 
 def mean(x: np.ndarray) -> float:
     """``float(x.mean())`` (the sum over the length, as ``ndarray.mean`` computes it), NaN for an empty array."""
-    return float(x.sum()) / len(x) if len(x) else float("nan")
+    return float(_sum(x, None)) / len(x) if len(x) else float("nan")
 
 
 def weighted_mean(x: np.ndarray, weights: np.ndarray) -> float:
     """``float(np.average(x, weights=weights))`` for float arrays with weights that do not sum to 0: the sum of the
     products over the sum of the weights, as ``np.average`` computes it."""
-    return float((x * weights).sum() / weights.sum())
+    return float(_sum(x * weights, None) / _sum(weights, None))
+
+
+def summed(x, axis=None, keepdims=False):
+    """``x.sum(axis, keepdims=keepdims)``: the reduction ``ndarray.sum`` ends in (``_methods._sum``)."""
+    return _sum(x, axis, None, None, keepdims)
+
+
+def any_true(x, axis=None):
+    """``x.any(axis)``: the reduction ``ndarray.any`` ends in (``_methods._any``)."""
+    return _any(x, axis)
+
+
+def all_true(x, axis=None):
+    """``x.all(axis)``: the reduction ``ndarray.all`` ends in (``_methods._all``)."""
+    return _all(x, axis)
+
+
+def largest(x, axis=None, initial=0.0):
+    """``x.max(axis, initial=initial)``: the reduction ``ndarray.max`` ends in (``_methods._amax``)."""
+    return _max(x, axis, None, None, False, initial)
+
+
+def mean_of_rows(rows) -> np.ndarray:
+    """``np.mean(np.array(rows), axis=0)`` for rows of floats: the sum over the first axis (in the rows' order)
+    divided by their number, as ``_methods._mean`` computes it."""
+    stacked = np.array(rows)
+    return np.true_divide(_sum(stacked, 0), len(stacked))

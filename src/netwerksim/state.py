@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .numeric import summed
 from .scenario import KINDS, Distribution, History, Scenario, field_range
 
 if TYPE_CHECKING:
@@ -22,10 +23,10 @@ if TYPE_CHECKING:
 
 def alignment_index(ambition: np.ndarray, active: np.ndarray) -> float:
     """1 minus the mean distance (total variation) of active organisations' ambitions to their mean."""
-    if active.sum() < 2:
+    if summed(active) < 2:
         return 1.0
     a = ambition[active]
-    return float(1.0 - 0.5 * np.abs(a - a.sum(axis=0) / len(a)).sum() / len(a))   # the mean as ndarray.mean computes it
+    return float(1.0 - 0.5 * summed(np.abs(a - summed(a, 0) / len(a))) / len(a))   # the mean as ndarray.mean computes it
 
 
 class Status(IntEnum):
@@ -37,7 +38,7 @@ class Status(IntEnum):
     PENDING = 3   # joins later (a growing network)
 
 
-_ACTIVE, _DORMANT = int(Status.ACTIVE), int(Status.DORMANT)   # plain ints compare faster with arrays than enum members
+_ACTIVE, _DORMANT = np.int8(Status.ACTIVE), np.int8(Status.DORMANT)   # compare faster with arrays than ints or enum members
 
 
 class Role(IntEnum):

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..numeric import weighted_mean
+from ..numeric import any_true, summed, weighted_mean
 from ..params import Params
 from ..state import State
 
@@ -35,23 +35,23 @@ def demand(orgs, p: Params) -> tuple[float, np.ndarray | None]:
     is the active partners', weighted as what they put in; one demand everywhere is exactly it."""
     own = orgs.accountability_demand * (1.0 + p.accountability.separate * orgs.separate_agreements)
     active = orgs.active
-    if not active.any():
+    if not any_true(active):
         return 0.0, None
     first = float(own[active][0])
     if own.min() == own.max():
         return first, None
     weights = (orgs.hours * orgs.pledge)[active]
-    asked = first + weighted_mean(own[active] - first, weights) if weights.sum() > 0 else first
+    asked = first + weighted_mean(own[active] - first, weights) if summed(weights) > 0 else first
     return asked, own if asked > 0 else None
 
 
 def update_accountability(st: State, p: Params) -> None:
     orgs, net = st.orgs, st.network
     active = orgs.active
-    if not active.any():
+    if not any_true(active):
         return
     weights = (orgs.hours * orgs.pledge)[active]
-    weighed = weights.sum() > 0
+    weighed = summed(weights) > 0
     delivered = weighted_mean(orgs.contribution[active], weights) if weighed else 0.0
     putting_in = weighted_mean(orgs.pledge[active] * orgs.contribution[active], weights) if weighed else 0.0
     # what has been put in accumulates: the longer partners invest, the more they must account for (R37e)

@@ -24,6 +24,7 @@ import functools
 
 import numpy as np
 
+from ..numeric import all_true
 from ..params import Params
 from ..state import State, alignment_index
 
@@ -56,7 +57,7 @@ def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.n
     a, b = pairs[met, 0], pairs[met, 1]
     gap = _ambition_gap(ambition, a, b)
     close = _total_variation(gap) < p.alignment.bound * pair_trust[met]
-    if not close.all():
+    if not all_true(close):
         a, gap = a[close], gap[close]
     O, K = ambition.shape
     pull = np.empty_like(ambition)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..numeric import clip
+from ..numeric import any_true, clip, summed
 from ..params import Params
 from ..state import State
 from .alignment import pair_distance
@@ -89,7 +89,7 @@ def update_conflict(st: State, p: Params) -> None:
     net = st.network
     suppressed = unvoiced(orgs.representation[a] * pair_distance(orgs.ambition, a, b), net.interests_voiced)
     net.interests_voiced -= p.conflict.voiced_fading * net.interests_voiced
-    rivalry = hidden_rivalry(T.pair_rival, net.competition, net.competition_voiced, p, net.threat) if T.pair_rival.any() else 0.0
+    rivalry = hidden_rivalry(T.pair_rival, net.competition, net.competition_voiced, p, net.threat) if any_true(T.pair_rival) else 0.0
     driver = heat_driver(T.pair_trust, orgs.unfairness[a], suppressed, p, rivalry)
     T.pair_heat = T.pair_heat + p.conflict.rate * (driver - T.pair_heat)
     refresh_heat(st)
@@ -101,5 +101,5 @@ def refresh_heat(st: State) -> None:
     a, b, w = T.pairs[:, 0], T.pairs[:, 1], T.pair_count
     orgs.heat = np.bincount(a, weights=w * T.pair_heat, minlength=len(orgs.name)) / np.maximum(T.org_tie_count[0], 1)
     member_weight = w * (orgs.active[a] & orgs.active[b])
-    total = float(member_weight.sum())
+    total = float(summed(member_weight))
     net.heat = float(member_weight @ T.pair_heat) / total if total > 0 else 0.0

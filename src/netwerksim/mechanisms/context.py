@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..numeric import summed
 from ..params import Params
 from ..state import State, Status, delegations_present, tables_open
 
@@ -36,7 +37,7 @@ def arrivals(st: State, p: Params, week: int) -> np.ndarray:
     joining = np.flatnonzero((orgs.status == Status.PENDING) & (orgs.joins_at <= week))
     if len(joining):
         orgs.status[joining] = Status.ACTIVE
-        st.issues.potential = st.issues.potential + float(orgs.promised[joining].sum()) * st.network.shared_ambition
+        st.issues.potential = st.issues.potential + float(summed(orgs.promised[joining])) * st.network.shared_ambition
         st.network.turbulence += p.context.exit_turbulence * len(joining)
     return joining
 
@@ -60,8 +61,8 @@ def context_changes(members: np.ndarray, weights: np.ndarray, level: float, p: P
     chance = min(1.0, c.change_rate * level)
     env_happens, env_size = rng.random(), rng.exponential(c.change_size)
     partner_happens = rng.random(len(members)) < chance
-    share = weights * members / max(float((weights * members).sum()), 1e-9)
-    partners = c.change_size * float(share[partner_happens].sum())
+    share = weights * members / max(float(summed(weights * members)), 1e-9)
+    partners = c.change_size * float(summed(share[partner_happens]))
     return (env_size if env_happens < chance else 0.0) + partners
 
 
@@ -69,6 +70,6 @@ def update_context(st: State, p: Params, rng: np.random.Generator) -> None:
     net, F = st.network, st.forums
     net.turbulence *= 1 - p.context.turbulence_decay
     net.turbulence += context_changes(st.orgs.active, st.orgs.promised, net.context, p, rng)
-    weekly_pairs = float((pairs_per_table(st) * F.active / F.frequency).sum())
-    n_active = max(int(st.orgs.active.sum()), 1)
+    weekly_pairs = float(summed(pairs_per_table(st) * F.active / F.frequency))
+    n_active = max(int(summed(st.orgs.active)), 1)
     net.complexity = net.turbulence + p.context.per_pair * weekly_pairs / n_active

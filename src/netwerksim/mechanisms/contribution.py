@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..choices import chosen_contribution
-from ..numeric import clip
+from ..numeric import any_true, clip, summed
 from ..params import Params
 from ..state import State
 from .leadership import motive_weights
@@ -38,7 +38,7 @@ def collective_weight(st: State, p: Params) -> np.ndarray:
 
 def own_agenda_share(ambition: np.ndarray, focus: np.ndarray) -> np.ndarray:
     """Per organisation: the share of what it wants the network to do that serves its own interests (1 - distance)."""
-    return np.minimum(ambition, focus).sum(axis=1)
+    return summed(np.minimum(ambition, focus), 1)
 
 
 def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
@@ -64,7 +64,7 @@ def utility(value_margin, trust, collective_weight, motives, p: Params) -> np.nd
     a partner gives (:func:`willingness`) and whether it stays (mechanism 8)."""
     instrumental = p.contribution.value_gain * value_margin
     affective = 2.0 * (trust - 0.5)   # trust above neutral, rescaled to [-1, 1]
-    weights = motives / np.maximum(motives.sum(axis=1, keepdims=True), 1e-9)
+    weights = motives / np.maximum(summed(motives, 1, keepdims=True), 1e-9)
     return instrumental * weights[:, 0] + affective * weights[:, 1] + collective_weight * weights[:, 2]
 
 
@@ -95,7 +95,7 @@ def decide_contributions(st: State, p: Params) -> None:
     want = willingness(orgs.perceived_value - orgs.outside_option, trust, collective_weight(st, p),
                        motive_weights(orgs.motives, h, p), p)
     want = want * orgs.ownership   # parties that no longer feel co-owner lean back (003 L4732-4734)
-    if orgs.separate_agreements.any():   # own KPIs first: the rest of the agenda is not rewarded (R13)
+    if any_true(orgs.separate_agreements):   # own KPIs first: the rest of the agenda is not rewarded (R13)
         outside = 1.0 - own_agenda_share(orgs.ambition, orgs.focus)
         want = want * (1.0 - p.governance.separate_pull * orgs.separate_agreements * outside)
     matched = np.minimum(1.0, (reciprocity + c.reciprocity_tolerance) / np.maximum(orgs.contribution, 1e-9))

@@ -31,7 +31,7 @@ from enum import IntEnum
 
 import numpy as np
 
-from ..numeric import clip
+from ..numeric import any_true, clip, largest, summed
 from ..params import Params
 from ..state import State
 from .contribution import org_workload
@@ -76,8 +76,8 @@ def say_ratio(cares: np.ndarray, say: np.ndarray) -> np.ndarray:
     """Per issue: the say of the partner who has most of it over the mean say of the other partners who care
     (0 with fewer than two). Whoever has the say cuts the knots; the others follow (002 V4, L345-348)."""
     held = np.where(cares, say[:, None], 0.0)
-    n, top = cares.sum(axis=0), held.max(axis=0, initial=0.0)
-    others = (held.sum(axis=0) - top) / np.maximum(n - 1, 1)
+    n, top = summed(cares, 0), largest(held, 0)
+    others = (summed(held, 0) - top) / np.maximum(n - 1, 1)
     return np.where(n >= 2, top / np.maximum(others, 1e-9), 0.0)
 
 
@@ -178,7 +178,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.experiment_left = np.where(running, I.experiment_left - 1, 0)
     done = running & (I.experiment_left == 0)
     success_draw, near_miss_draw = rng.random(K), rng.random(K)   # every week, so the streams stay paired
-    if not done.any():     # nothing finished: no outcome, and what follows would change nothing (adds +0.0)
+    if not any_true(done):     # nothing finished: no outcome, and what follows would change nothing (adds +0.0)
         I.outcome = np.zeros(K, np.int8)
     else:
         success = done & (success_draw < success_chance(I.covered, I.effort_share, energy, p))
@@ -193,7 +193,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
         jump = success * q.breakthrough / I.difficulty
         I.delta = I.delta + jump
         I.progress = I.progress + jump
-        net.economic_capital += float(jump.sum())
+        net.economic_capital += float(summed(jump))
         I.understood = np.where(success, q.understood_after_success, I.understood)
         I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
         I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
@@ -217,7 +217,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     # the most willing active partner that cares about the issue; the draw still decides
     small = I.proposed > 0
     cares = orgs.active[:, None] & (orgs.ambition > 0)
-    keen = np.where(cares, (orgs.ownership * orgs.mandate)[:, None], 0.0).max(axis=0, initial=0.0) * I.table_mandate
+    keen = largest(np.where(cares, (orgs.ownership * orgs.mandate)[:, None], 0.0), 0) * I.table_mandate
     ideas, convergence = np.where(small, q.ideas_needed, I.ideas), np.where(small, 1.0, I.convergence)
     ownership, mandate = np.where(small, 1.0, ownership), np.where(small, keen, mandate)
     wanted = start_chance(ideas, convergence, ownership, 1.0, energy, p) * group   # if they could commit
@@ -228,7 +228,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.sent_back = idle & ~starting & (draw < wanted)
     I.say_ratio = (np.where(starting, say_ratio(cares, decision_say(orgs.ownership, orgs.mandate, net.decision_rule,
                                                                     net.lead)), 0.0)
-                   if starting.any() else np.zeros(len(starting)))   # who decided the experiments that start (V4)
+                   if any_true(starting) else np.zeros(len(starting)))   # who decided the experiments that start (V4)
     I.experiment_left = np.where(starting, np.where(small, max(1, int(q.duration) // 2), int(q.duration)), I.experiment_left)
     I.proposed = np.where(starting, 0, np.maximum(I.proposed - 1, 0))
     I.experiments += starting
@@ -243,14 +243,14 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
 
     # the formal owner takes over when it feels ownership and has the mandate
     waiting = ~I.handed_over & (I.phase == Phase.IMPLEMENTATION)
-    if waiting.any():      # (none waiting: nothing is taken over, and the roll-out below would add +0.0)
+    if any_true(waiting):      # (none waiting: nothing is taken over, and the roll-out below would add +0.0)
         owner = np.where(I.owner >= 0, I.owner, 0)
         willing = np.where(I.owner >= 0, orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], 1.0)
         taken_over = waiting & (willing >= q.handover_threshold)
         I.handed_over |= taken_over
         scaled = taken_over * q.scaling / I.difficulty      # the line organisation rolls the result out (V13)
         I.delta, I.progress = I.delta + scaled, I.progress + scaled
-        net.economic_capital += float(scaled.sum())
+        net.economic_capital += float(summed(scaled))
 
     I.understood = clip(I.understood + q.understanding_rate * I.talk * room, 0.0, 1.0)
     # group levers: a facilitator keeps the drive up while present; then everything relaxes to normal

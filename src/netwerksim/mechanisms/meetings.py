@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..choices import staying_away
-from ..numeric import clip
+from ..numeric import all_true, any_true, clip, summed
 from ..params import Params
 from ..state import State, delegations_present
 from .accountability import demand
@@ -46,7 +46,7 @@ def table_level_effects(level: np.ndarray, p: Params) -> tuple[np.ndarray, np.nd
 
 def coordination_relief(overhead: np.ndarray, nao_hours: float) -> np.ndarray:
     """Overhead hours left to the members once an NAO with ``nao_hours`` a week takes its share, spread evenly."""
-    total = float(overhead.sum())
+    total = float(summed(overhead))
     if nao_hours <= 0 or total <= 0:
         return overhead
     return overhead * (1.0 - min(1.0, nao_hours / total))
@@ -117,9 +117,9 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     F.attendance = np.where(F.met, n_present / np.maximum(n_members, 1), 0.0)
     n_orgs = delegations_present(F, present)     # for the n(n-1)/2 preparation cost
     held = F.covers & F.met[:, None]
-    st.issues.talk = (F.attendance[:, None] * held).sum(axis=0) / np.maximum(held.sum(axis=0), 1)
+    st.issues.talk = summed(F.attendance[:, None] * held, 0) / np.maximum(summed(held, 0), 1)
     net = st.network
-    length = F.hours * table_level_effects(F.level, p)[0] if F.level.any() else F.hours
+    length = F.hours * table_level_effects(F.level, p)[0] if any_true(F.level) else F.hours
     preparation = p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
     reporting = reporting_hours(st, p)
     # talking about drives takes time: hours a week per table member who is there (002 L2504-2516)
@@ -133,12 +133,12 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
 
     # a tie met when both were present at a forum they share: its first shared forum, or another one
     both = present[T.meets_a] & present[T.meets_b]
-    physical = both if F.physical.all() else both & (F.physical[T.meets_forum] | T.co_located[T.meets_tie])
+    physical = both if all_true(F.physical) else both & (F.physical[T.meets_forum] | T.co_located[T.meets_tie])
     E = len(T.src)
     met, T.physical = both[:E].copy(), physical[:E].copy()
     met[T.meets_tie[E:][both[E:]]] = True
     T.physical[T.meets_tie[E:][physical[E:]]] = True
     T.met_index = np.flatnonzero(met)
 
-    capacity = float((orgs.hours * orgs.pledge)[orgs.active].sum())
-    st.network.coordination_load = float(profs.meeting_hours.sum()) / capacity if capacity > 0 else 0.0
+    capacity = float(summed((orgs.hours * orgs.pledge)[orgs.active]))
+    st.network.coordination_load = float(summed(profs.meeting_hours)) / capacity if capacity > 0 else 0.0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..numeric import mean
+from ..numeric import any_true, mean, summed
 from ..params import Params
 from ..state import State
 
@@ -34,16 +34,16 @@ def kinds_at_work(st: State, working: np.ndarray, p: Params) -> np.ndarray:
 
 def coverage(required_kinds: np.ndarray, at_work: np.ndarray) -> np.ndarray:
     """Per issue: share of required organisation kinds that are present and working on it."""
-    need = required_kinds.sum(axis=1)
-    covered = ((at_work > 0) & required_kinds).sum(axis=1)
+    need = summed(required_kinds, 1)
+    covered = summed((at_work > 0) & required_kinds, 1)
     return np.where(need > 0, covered / np.maximum(need, 1), 1.0)
 
 
 def diversity(at_work: np.ndarray) -> np.ndarray:
     """Per issue: the chance that two organisations working on it are of different kinds (Gini-Simpson), the
     angles at the table: more of them give more ideas (000 L305-312; 001 L1796-1800)."""
-    n = at_work.sum(axis=1)
-    same = (at_work * (at_work - 1)).sum(axis=1) / np.maximum(n * (n - 1), 1)   # two drawn without replacement
+    n = summed(at_work, 1)
+    same = summed(at_work * (at_work - 1), 1) / np.maximum(n * (n - 1), 1)   # two drawn without replacement
     return np.where(n >= 2, 1.0 - same, 0.0)
 
 
@@ -74,7 +74,7 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
 
     # coordination: smoothed attendance at the forums on each issue (plenary forums count for all)
     held = F.covers & F.met[:, None]
-    this_week = np.where(held.any(axis=0), I.talk, I.coordination)
+    this_week = np.where(any_true(held, 0), I.talk, I.coordination)
     I.coordination = (1 - q.expectation_smoothing) * I.coordination + q.expectation_smoothing * this_week
 
     at_work = kinds_at_work(st, effort > 0, p)
@@ -89,7 +89,7 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     I.progress = I.progress + I.delta
 
     net = st.network
-    net.economic_capital += float(I.delta.sum())
+    net.economic_capital += float(summed(I.delta))
     T = st.ties
-    learning = mean(F.attendance[F.met]) * mean(T.trust[T.met_index]) if F.met.any() and len(T.met_index) else 0.0
+    learning = mean(F.attendance[F.met]) * mean(T.trust[T.met_index]) if any_true(F.met) and len(T.met_index) else 0.0
     net.cultural_capital += q.learning_rate * learning - q.learning_decay * net.cultural_capital

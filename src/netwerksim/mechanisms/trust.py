@@ -15,6 +15,7 @@ import numpy as np
 
 from .. import kernels
 from ..choices import closed_sharing
+from ..numeric import largest
 from ..params import Params
 from ..state import State
 from .conflict import level, sharing
@@ -89,7 +90,7 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
     kept = rng.random(len(T.src))[met] < kept_chance   # one draw per tie, met or not: streams stay paired
     weight = evidence_rate(T.physical[met], T.rival[met], p, st.network.competition)
-    if level(T.pair_heat.max(initial=0.0)) >= 1:     # less is shared from vigilant on, all while friendly
+    if level(largest(T.pair_heat)) >= 1:     # less is shared from vigilant on, all while friendly
         weight = weight * sharing(T.pair_heat[T.org_pair[met]], p)
     held_back = closed_sharing(st, profs.org[T.dst[met]], p)   # an organisation that chose to hold back
     if held_back is not None:

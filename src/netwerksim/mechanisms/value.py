@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..choices import chosen_status
-from ..numeric import mean
+from ..numeric import any_true, mean, summed
 from ..params import Params
 from ..state import State, Status
 from .conflict import exit_push
@@ -28,11 +28,11 @@ from .production import given_hours
 
 def imbalance(give: np.ndarray, take: np.ndarray, active: np.ndarray) -> np.ndarray:
     """Give share minus take share among active members, in units of a fair share (0 = fair)."""
-    n = max(int(active.sum()), 1)
-    given = give.sum()
+    n = max(int(summed(active)), 1)
+    given = summed(give)
     give_share = give / given if given > 0 else np.zeros_like(give)
     take = np.maximum(take, 0.0) * active
-    taken = take.sum()
+    taken = summed(take)
     take_share = take / taken if taken > 0 else np.zeros_like(take)
     return (give_share - take_share) * n * active
 
@@ -79,10 +79,10 @@ def update_value(st: State, p: Params) -> None:
     stance = staying_utility(st, cw, p)
     orgs.weeks_below = np.where(joined & (stance < 0), orgs.weeks_below + 1, 0)
     before = orgs.status
-    if (before == Status.DORMANT).any() or (orgs.weeks_below >= v.patience).any():
+    if any_true(before == Status.DORMANT) or any_true(orgs.weeks_below >= v.patience):
         status = np.where(joined, next_status(orgs.status, orgs.weeks_below, stance, p), orgs.status).astype(np.int8)
     else:    # nobody dormant, nobody below long enough to go quiet: next_status would keep every status
         status = orgs.status.astype(np.int8)
     orgs.status = chosen_status(st, status)   # or the stance chosen outside
     # a partner going quiet, leaving or returning unsettles the others (003 L4626-4628, R37a)
-    st.network.turbulence += p.context.exit_turbulence * int((orgs.status != before).sum())
+    st.network.turbulence += p.context.exit_turbulence * int(summed(orgs.status != before))

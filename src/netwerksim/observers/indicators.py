@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..mechanisms.production import given_hours
-from ..numeric import mean
+from ..numeric import all_true, mean, summed
 from ..params import Params
 from ..state import State, Status, organisations_named
 
@@ -22,13 +22,13 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     active = orgs.active
     member = orgs.joined
     prof_member = member[profs.org]
-    trust = T.trust if member.all() else T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]  # ties between members
+    trust = T.trust if all_true(member) else T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]  # ties between members
     members = np.zeros(len(profs.org), bool)
     members[F.member_prof] = True
     above_neutral = 2 * trust         # trust above neutral, rescaled: max(2T - 1, 0) (T is at most 1), in place
     above_neutral -= 1
     np.maximum(above_neutral, 0, out=above_neutral)
-    promised = float(orgs.promised[orgs.status != Status.PENDING].sum())   # on joining: no intervention moves it
+    promised = float(summed(orgs.promised[orgs.status != Status.PENDING]))   # on joining: no intervention moves it
     by_status = np.bincount(orgs.status, minlength=len(Status)).tolist()
     row = {
         "active_organisations": by_status[Status.ACTIVE],
@@ -36,15 +36,15 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
         "exited_organisations": by_status[Status.EXITED],
         "mean_trust": mean(trust),
         "mean_energy": mean(profs.energy[prof_member]),
-        "joint_contribution": float(given_hours(st).sum()) / promised if promised > 0 else 0.0,
+        "joint_contribution": float(summed(given_hours(st))) / promised if promised > 0 else 0.0,
         "attendance": mean(F.attendance[F.met]),
         "meeting_hours": mean(profs.meeting_hours[members & prof_member]),
         "coordination_load": st.network.coordination_load,
         "perceived_value": mean(orgs.perceived_value[active]),
         # R37i: the share of members close to (or under) the point where staying is no longer worth it
         "existential_questions": mean(((orgs.perceived_value - orgs.outside_option) < p.value.existential_band)[member]),
-        "output": float(I.delta.sum()),
-        "progress": float(I.progress.sum()),
+        "output": float(summed(I.delta)),
+        "progress": float(summed(I.progress)),
         "economic_capital": st.network.economic_capital,
         "social_capital": mean(above_neutral),
         "cultural_capital": st.network.cultural_capital,
@@ -63,9 +63,9 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     row.update({
         "heat": net.heat,
         "negativity": mean(profs.negativity[prof_member]),
-        "experiments": int(I.experiments.sum()),
-        "successes": int(I.successes.sum()),
-        "failures": int(I.failures.sum()),
+        "experiments": int(summed(I.experiments)),
+        "successes": int(summed(I.successes)),
+        "failures": int(summed(I.failures)),
     })
     row.update(five_conditions(st, row))
     row["vitality"] = vitality(row)

@@ -18,6 +18,7 @@ from typing import Any, Callable
 import numpy as np
 
 from ..mechanisms.innovation import Outcome, Phase, issue_energy, issue_negativity
+from ..numeric import mean_of_rows, summed
 from ..params import Params
 from ..state import State
 
@@ -164,9 +165,10 @@ class Memory:
         self._table_key: tuple | None = None
         self._table: np.ndarray | None = None
 
-    def remember(self, st: State, energy: np.ndarray, lead_gap: np.ndarray) -> None:
+    def remember(self, st: State, energy: np.ndarray, lead_gap: np.ndarray, unexamined: np.ndarray | None = None) -> None:
+        """Add this week (``unexamined``: this week's :meth:`not_examined`, computed here if not given)."""
         I = st.issues
-        self.unexamined = self.not_examined(st)
+        self.unexamined = self.not_examined(st) if unexamined is None else unexamined
         self._count("starts", I.experiments - self.last_experiments)
         self.last_experiments = I.experiments.copy()
         self._count("decided_by_one", I.say_ratio >= self.dominance)
@@ -217,7 +219,7 @@ class Memory:
     def at_tables(self, name: str, at_table: np.ndarray) -> np.ndarray:
         """Per issue: how often it happened in the window among the organisations at the issue's tables (O, K)."""
         total = self._in_window[name]
-        return (total * at_table).sum(axis=0) if total.ndim == 2 else total @ at_table
+        return summed(total * at_table, 0) if total.ndim == 2 else total @ at_table
 
 
 def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
@@ -225,24 +227,28 @@ def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
     that cares about it (-1 if none), and how far the others who care stay below it (0 with fewer than two)."""
     orgs = st.orgs
     committed = at_table & (orgs.focus > 0.05)                           # at the table and caring about the issue
-    n_committed = committed.sum(axis=0)
-    top = np.where(committed.T.copy(), orgs.contribution, -1.0).max(axis=1)  # per issue, along contiguous rows
+    n_committed = summed(committed, 0)
+    top = np.maximum.reduce(np.where(committed.T.copy(), orgs.contribution, -1.0), 1)  # per issue, along contiguous rows
     others = (orgs.contribution @ committed - top) / np.maximum(n_committed - 1, 1)
     return np.array((top, np.where(n_committed >= 2, top - others, 0.0)))
 
 
-def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.ndarray) -> dict[str, np.ndarray]:
+def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.ndarray,
+               at_table: np.ndarray | None = None, unexamined: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Each situation's condition this week, per issue (bool arrays of length K); ``energy`` per issue now,
-    ``gap`` this week's :func:`lead_gap`."""
+    ``gap`` this week's :func:`lead_gap`; ``at_table`` and ``unexamined`` this week's :meth:`Memory.at_table` and
+    :meth:`Memory.not_examined` (computed here if not given)."""
     I = st.issues
     s, q = p.stuck, p.innovation
     K = len(I.id)
     full = len(mem.starts) == mem.starts.maxlen
-    quiet = full & ~mem.any("starts") & (I.experiment_left == 0)          # nothing started in the window
-    talking = (np.mean(np.array(mem.talk), axis=0) > 0.15) if full else np.zeros(K, bool)
+    started, sent_back = mem.any("starts"), mem.any("sent_back")
+    quiet = full & ~started & (I.experiment_left == 0)                     # nothing started in the window
+    talking = (mean_of_rows(mem.talk) > 0.15) if full else np.zeros(K, bool)
     not_done = I.phase < Phase.IMPLEMENTATION
     negativity = issue_negativity(st)
-    at_table = mem.at_table(st)                                          # (O, K)
+    if at_table is None:
+        at_table = mem.at_table(st)                                      # (O, K)
     # V10, V11 over the window: the delegations' meetings at the issue's tables, how often they argued their own
     # organisation's line rather than moving with the partners, how often they argued to leave the issue alone
     meetings = mem.at_tables("met", at_table) if full else np.zeros(K)
@@ -250,10 +256,10 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     standstill = mem.at_tables("for_standstill", at_table) if full else np.zeros(K)
     energy_then = mem.energy[0] if mem.energy else energy
     # V12 over the window: one party gave (nearly) all it promised, week after week, and the others did not follow
-    top, behind = np.mean(np.array([*mem.lead_gap, gap]), axis=0) if full else (np.zeros(K), np.zeros(K))
+    top, behind = mean_of_rows([*mem.lead_gap, gap]) if full else (np.zeros(K), np.zeros(K))
     # V4 over the window: people moved (experiments started), but each of those decisions was one partner's: it
     # keeps cutting the knots, so the others do not take the lead (002 L345-348)
-    one_decides = full & mem.any("starts") & (mem.count("decided_by_one") == mem.count("starts"))
+    one_decides = full & started & (mem.count("decided_by_one") == mem.count("starts"))
     return {
         "V1": quiet & talking & not_done & (I.convergence < 0.3) & (I.ideas < q.ideas_needed),
         "V2": mem.any("failures") & (energy < energy_then - s.energy_drop) & ~mem.any("successes"),
@@ -262,10 +268,10 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
         "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
         "V6": negativity >= s.negativity,
         "V7": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence < 0.3),
-        "V8": quiet & not_done & mem.any("sent_back"),
-        "V9": mem.not_examined(st) & not_done,
+        "V8": quiet & not_done & sent_back,
+        "V9": (mem.not_examined(st) if unexamined is None else unexamined) & not_done,
         "V10": (meetings > 0) & (held_line >= s.representation * meetings),
-        "V11": quiet & not_done & ~mem.any("sent_back") & (meetings > 0) & (standstill >= STANDSTILL_SHARE * meetings),
+        "V11": quiet & not_done & ~sent_back & (meetings > 0) & (standstill >= STANDSTILL_SHARE * meetings),
         "V12": full & (top >= s.committed) & (behind >= s.spread),
         "V13": (I.phase == Phase.IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
         "V14": (I.phase >= Phase.EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
@@ -313,9 +319,10 @@ class StuckDetector:
             self.memory = Memory(window, K, p.stuck.dominance)
             self.jumps = deque(maxlen=persist + 2)
             self.streak = np.zeros((len(SITUATIONS), K), np.int64)
-        energy, gap = issue_energy(st), lead_gap(st, self.memory.at_table(st))
-        now = conditions(st, self.memory, p, energy, gap)
-        self.memory.remember(st, energy, gap)
+        at_table, unexamined = self.memory.at_table(st), self.memory.not_examined(st)
+        energy, gap = issue_energy(st), lead_gap(st, at_table)
+        now = conditions(st, self.memory, p, energy, gap, at_table, unexamined)
+        self.memory.remember(st, energy, gap, unexamined)
         self.jumps.append(jumped(st, p))
         holds = np.array([now[sid] for sid in SITUATIONS])
         streak = self.streak
