@@ -51,6 +51,15 @@ def pair_distance(ambition: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndar
     return _total_variation(_ambition_gap(ambition, a, b))
 
 
+def sum_by(index: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
+    """(n, K): per value of ``index`` in range(n), the sum of the ``rows`` ((len(index), K)) it marks. One bincount
+    over the flattened rows adds the same numbers to each cell in the same order (the rows') as a bincount per
+    column, with a few numpy calls instead of a few per column."""
+    K = rows.shape[1]
+    cells = (index[:, None] * K + np.arange(K)).ravel()
+    return np.bincount(cells, weights=rows.ravel(), minlength=n * K).reshape(n, K)
+
+
 def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.ndarray:
     """One synchronous Deffuant round over the organisation pairs that met; returns new ambitions."""
     met = np.flatnonzero(pair_met)
@@ -59,10 +68,7 @@ def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.n
     close = _total_variation(gap) < p.alignment.bound * pair_trust[met]
     if not all_true(close):
         a, gap = a[close], gap[close]
-    O, K = ambition.shape
-    pull = np.empty_like(ambition)
-    for k in range(K):      # the gaps to the partners, taken off below: towards them
-        pull[:, k] = np.bincount(a, weights=gap[:, k], minlength=O)
+    pull = sum_by(a, gap, len(ambition))    # the gaps to the partners, taken off below: towards them
     partners = np.bincount(a, minlength=len(ambition))
     return ambition - p.alignment.rate * pull / np.maximum(partners, 1)[:, None]
 
@@ -79,9 +85,7 @@ def positions_argued(ambition: np.ndarray, focus: np.ndarray, met_pairs: np.ndar
     a, b = met_pairs[:, 0], met_pairs[:, 1]
     partners = np.bincount(a, minlength=O)
     met = partners > 0
-    heard = np.empty(ambition.shape)       # C order, as np.stack made it: the matrix products below sum alike
-    for k in range(ambition.shape[1]):
-        heard[:, k] = np.bincount(a, weights=ambition[b, k], minlength=O)
+    heard = sum_by(a, ambition[b], O)      # C order, as np.stack made it: the matrix products below sum alike
     heard = heard / np.maximum(partners, 1)[:, None]   # the mean position of the partners it met
     ones = _ones(ambition.shape[1])
     return met, met & (np.abs(ambition - focus) @ ones < np.abs(ambition - heard) @ ones)

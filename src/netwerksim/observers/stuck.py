@@ -142,42 +142,48 @@ FROM_BEHAVIOUR = ("V4", "V8", "V9", "V10", "V11")   # situations whose detector 
 STANDSTILL_SHARE = 0.3         # V11: share of the delegations' meetings at an issue's tables arguing to leave it alone
 
 
+ISSUE_COUNTS = ("starts", "decided_by_one", "failures", "successes", "sent_back")   # per issue, each week
+ORGANISATION_COUNTS = ("met", "held_line")                                             # per organisation, each week
+
+
 class Memory:
-    """What the detector remembers of past weeks, per issue."""
+    """What the detector remembers of past weeks, per issue. The weekly counts are kept as rows of one array per
+    shape (per issue: ``ISSUE_COUNTS``; per organisation: ``ORGANISATION_COUNTS``; per organisation and issue: the
+    arguments for standstill), each with its total over the window; they are whole numbers, so the totals are exact."""
 
     def __init__(self, window: int, K: int, dominance: float):
         self.dominance = dominance
-        self.starts = deque(maxlen=window)      # experiments started each week
-        self.decided_by_one = deque(maxlen=window)   # ... whose say lay with one partner (V4)
-        self.failures = deque(maxlen=window)
-        self.successes = deque(maxlen=window)
-        self.sent_back = deque(maxlen=window)
+        self.window = window
+        self.issue_counts = deque(maxlen=window)     # (ISSUE_COUNTS, K): experiments started, ... whose say lay with one
+                                                     # partner (V4), failures, successes, proposals sent back (V8)
+        self.org_counts = deque(maxlen=window)       # (ORGANISATION_COUNTS, O): its delegates met partners, ... and
+                                                     # argued their organisation's line (V10)
+        self.for_standstill = deque(maxlen=window)   # per organisation and issue: ... and argued to leave it alone
         self.energy = deque(maxlen=window)
         self.talk = deque(maxlen=window)
         self.lead_gap = deque(maxlen=window)    # per issue: (top contribution, its lead over the others) each week
-        self.met = deque(maxlen=window)         # per organisation: its delegates met partners
-        self.held_line = deque(maxlen=window)   # per organisation: ... and argued their organisation's line
-        self.for_standstill = deque(maxlen=window)   # per organisation and issue: ... and argued to leave it alone
         self.last_experiments = np.zeros(K, np.int64)
         self.unexamined = np.zeros(K, bool)     # V9: a success since which nobody examined why and nothing was started
-        self._in_window = {name: np.zeros(K, np.int64)
-                           for name in ("starts", "decided_by_one", "failures", "successes", "sent_back")}
+        self._in_window = {"issue_counts": np.zeros((len(ISSUE_COUNTS), K), np.int64)}   # the window's total of each
+                                                                                        # deque of counts
         self._table_key: tuple | None = None
         self._table: np.ndarray | None = None
 
+    @property
+    def full(self) -> bool:
+        """Has the detector seen a whole window of weeks?"""
+        return len(self.issue_counts) == self.window
+
     def remember(self, st: State, energy: np.ndarray, lead_gap: np.ndarray, unexamined: np.ndarray | None = None) -> None:
         """Add this week (``unexamined``: this week's :meth:`not_examined`, computed here if not given)."""
-        I = st.issues
+        I, orgs = st.issues, st.orgs
         self.unexamined = self.not_examined(st) if unexamined is None else unexamined
-        self._count("starts", I.experiments - self.last_experiments)
+        self._count("issue_counts", np.array((I.experiments - self.last_experiments, I.say_ratio >= self.dominance,
+                                              I.outcome == Outcome.FAILURE, I.outcome == Outcome.SUCCESS, I.sent_back),
+                                             np.int64))
         self.last_experiments = I.experiments.copy()
-        self._count("decided_by_one", I.say_ratio >= self.dominance)
-        self._count("failures", I.outcome == Outcome.FAILURE)
-        self._count("successes", I.outcome == Outcome.SUCCESS)
-        self._count("sent_back", I.sent_back)
-        self._count("met", st.orgs.met)
-        self._count("held_line", st.orgs.held_line)
-        self._count("for_standstill", st.orgs.for_standstill)
+        self._count("org_counts", np.array((orgs.met, orgs.held_line), np.int64))
+        self._count("for_standstill", orgs.for_standstill)
         self.energy.append(energy)
         self.talk.append(I.talk.copy())
         self.lead_gap.append(lead_gap)
@@ -208,18 +214,29 @@ class Memory:
             self._table_key, self._table = key, _at_table(st)
         return self._table
 
+    @property
+    def issue_totals(self) -> np.ndarray:
+        """(ISSUE_COUNTS, K): how often each happened in the window, per issue."""
+        return self._in_window["issue_counts"]
+
     def count(self, name: str) -> np.ndarray:
-        """Per issue: how often it happened in the window."""
-        return self._in_window[name]
+        """Per issue (a name in ``ISSUE_COUNTS``): how often it happened in the window."""
+        return self.issue_totals[ISSUE_COUNTS.index(name)]
 
     def any(self, name: str) -> np.ndarray:
         """Per issue: did it happen at all in the window?"""
-        return self._in_window[name] > 0
+        return self.count(name) > 0
 
     def at_tables(self, name: str, at_table: np.ndarray) -> np.ndarray:
-        """Per issue: how often it happened in the window among the organisations at the issue's tables (O, K)."""
-        total = self._in_window[name]
-        return summed(total * at_table, 0) if total.ndim == 2 else total @ at_table
+        """Per issue: how often it happened in the window among the organisations at the issue's tables (O, K)
+        (``name``: one of ``ORGANISATION_COUNTS`` or "for_standstill")."""
+        if name == "for_standstill":
+            return summed(self._in_window[name] * at_table, 0)
+        return self._in_window["org_counts"][ORGANISATION_COUNTS.index(name)] @ at_table
+
+    def meetings_and_held_line(self, at_table: np.ndarray) -> np.ndarray:
+        """(2, K): :meth:`at_tables` of "met" and of "held_line" in one matrix product (whole numbers: exact)."""
+        return self._in_window["org_counts"] @ at_table
 
 
 def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
@@ -241,9 +258,10 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     I = st.issues
     s, q = p.stuck, p.innovation
     K = len(I.id)
-    full = len(mem.starts) == mem.starts.maxlen
-    started, sent_back = mem.any("starts"), mem.any("sent_back")
-    quiet = full & ~started & (I.experiment_left == 0)                     # nothing started in the window
+    full = mem.full
+    counts = mem.issue_totals                                            # (ISSUE_COUNTS, K) over the window
+    started, _, failed, succeeded, sent_back = counts > 0
+    quiet = full & ~started & (I.experiment_left == 0)                   # nothing started in the window
     talking = (mean_of_rows(mem.talk) > 0.15) if full else np.zeros(K, bool)
     not_done = I.phase < Phase.IMPLEMENTATION
     negativity = issue_negativity(st)
@@ -251,18 +269,17 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
         at_table = mem.at_table(st)                                      # (O, K)
     # V10, V11 over the window: the delegations' meetings at the issue's tables, how often they argued their own
     # organisation's line rather than moving with the partners, how often they argued to leave the issue alone
-    meetings = mem.at_tables("met", at_table) if full else np.zeros(K)
-    held_line = mem.at_tables("held_line", at_table) if full else np.zeros(K)
+    meetings, held_line = mem.meetings_and_held_line(at_table) if full else (np.zeros(K), np.zeros(K))
     standstill = mem.at_tables("for_standstill", at_table) if full else np.zeros(K)
     energy_then = mem.energy[0] if mem.energy else energy
     # V12 over the window: one party gave (nearly) all it promised, week after week, and the others did not follow
     top, behind = mean_of_rows([*mem.lead_gap, gap]) if full else (np.zeros(K), np.zeros(K))
     # V4 over the window: people moved (experiments started), but each of those decisions was one partner's: it
     # keeps cutting the knots, so the others do not take the lead (002 L345-348)
-    one_decides = full & started & (mem.count("decided_by_one") == mem.count("starts"))
+    one_decides = full & started & (counts[1] == counts[0])             # all decided by one
     return {
         "V1": quiet & talking & not_done & (I.convergence < 0.3) & (I.ideas < q.ideas_needed),
-        "V2": mem.any("failures") & (energy < energy_then - s.energy_drop) & ~mem.any("successes"),
+        "V2": failed & (energy < energy_then - s.energy_drop) & ~succeeded,
         "V3": (I.phase >= Phase.EXPERIMENT) & (I.covered < 1.0),
         "V4": one_decides,
         "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
