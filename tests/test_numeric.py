@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from netwerksim.numeric import all_true, any_true, clip, largest, mean, mean_of_rows, summed, weighted_mean
+from netwerksim.numeric import all_true, any_true, bincount, clip, largest, mean, mean_of_rows, summed, weighted_mean, where
 
 
 def _arrays():
@@ -57,3 +57,13 @@ def test_mean_of_rows_is_np_mean_bit_for_bit():
         for shape in ((4,), (2, 5), (98,)):
             rows = [rng.normal(0.3, 0.6, shape) for _ in range(n)]
             assert _same(mean_of_rows(rows), np.mean(np.array(rows), axis=0))
+
+
+def test_where_and_bincount_are_numpys_bit_for_bit():
+    rng = np.random.default_rng(8)
+    for n in (0, 1, 10, 98):
+        x, mask, index = rng.normal(size=n), rng.random(n) < 0.5, rng.integers(0, 7, n)
+        assert _same(where(mask, x, 0.0), np.where(mask, x, 0.0)) and _same(where(mask, 1, x), np.where(mask, 1, x))
+        assert all(_same(a, b) for a, b in zip(where(mask), np.where(mask)))
+        assert _same(bincount(index, weights=x, minlength=9), np.bincount(index, weights=x, minlength=9))
+        assert _same(bincount(index, minlength=3), np.bincount(index, minlength=3))

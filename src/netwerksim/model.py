@@ -445,7 +445,7 @@ class NetwerkModel(Model):
 
     def _log_status_changes(self, before: np.ndarray) -> None:
         orgs = self.state.orgs
-        for i in np.flatnonzero(orgs.status != before):
+        for i in (orgs.status != before).nonzero()[0]:     # np.flatnonzero without its wrappers
             new = Status(int(orgs.status[i]))
             key = {Status.DORMANT: "status.dormant", Status.EXITED: "status.exited",
                    Status.ACTIVE: "status.joined" if before[i] == Status.PENDING else "status.returned"}[new]

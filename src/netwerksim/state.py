@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .numeric import summed
+from .numeric import bincount, summed, where
 from .scenario import KINDS, Distribution, History, Scenario, field_range
 
 if TYPE_CHECKING:
@@ -276,13 +276,13 @@ def normalised(interests: np.ndarray) -> np.ndarray:
     """Interests normalised per organisation; no stated interest means an even spread."""
     total = interests.sum(axis=1, keepdims=True)
     even = np.full_like(interests, 1.0 / interests.shape[1])
-    return np.where(total > 0, interests / np.where(total > 0, total, 1), even)
+    return where(total > 0, interests / where(total > 0, total, 1), even)
 
 
 def delegations_present(forums: "Forums", present: np.ndarray) -> np.ndarray:
     """Per forum: how many organisations have at least one present member."""
-    blocks = np.bincount(forums.member_block, weights=present, minlength=len(forums.block_forum)) > 0
-    return np.bincount(forums.block_forum, weights=blocks, minlength=len(forums.id))
+    blocks = bincount(forums.member_block, weights=present, minlength=len(forums.block_forum)) > 0
+    return bincount(forums.block_forum, weights=blocks, minlength=len(forums.id))
 
 
 def _draw(group, name: str, rng: np.random.Generator, n: int) -> np.ndarray:
@@ -413,7 +413,7 @@ def start_history(h: "History", orgs: Organisations, ties: Ties, network: Networ
     """
     network.structure = h.structure
     if h.start == "new":
-        orgs.contribution = np.where(orgs.initiator, 1.0, params.history.new_contribution)
+        orgs.contribution = where(orgs.initiator, 1.0, params.history.new_contribution)
     else:
         orgs.contribution = np.full(len(orgs.name), h.contribution)
         weights = orgs.promised * (orgs.status != Status.PENDING)
@@ -435,7 +435,7 @@ def table_effects_per_issue(forums: Forums, params: "Params") -> tuple[np.ndarra
     _, ideas, mandate = table_level_effects(forums.level, params)
     n = np.maximum(forums.covers.sum(axis=0), 1)
     has = forums.covers.any(axis=0)
-    return (np.where(has, ideas @ forums.covers / n, 1.0), np.where(has, mandate @ forums.covers / n, 1.0))
+    return (where(has, ideas @ forums.covers / n, 1.0), where(has, mandate @ forums.covers / n, 1.0))
 
 
 def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params") -> Organisations:
@@ -511,7 +511,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         workload=np.array(cols["workload"], float),
         drive=np.array(cols["drive"], float),
         culture_control=np.array(cols["culture_control"], float),
-        status=np.where(joins_at > 0, Status.PENDING, Status.ACTIVE).astype(np.int8),
+        status=where(joins_at > 0, Status.PENDING, Status.ACTIVE).astype(np.int8),
         contribution=np.ones(O),               # set from the history (start_history)
         perceived_value=np.array(cols["outside_option"], float) + params.value.start_optimism,
         weeks_below=np.zeros(O, np.int32),
@@ -532,8 +532,8 @@ def _build_professionals(orgs: Organisations, rng: np.random.Generator, params: 
     P = len(org)
     starts = np.concatenate([[0], np.cumsum(orgs.n_professionals)[:-1]])
     rank = np.arange(P) - starts[org]
-    role = np.where(rank == 0, Role.BOARD, np.where(rank == 1, Role.MANAGER,
-                    np.where(rng.random(P) < params.setup.team_leader_share, Role.TEAM_LEADER, Role.FRONTLINE))).astype(np.int8)
+    role = where(rank == 0, Role.BOARD, where(rank == 1, Role.MANAGER,
+                    where(rng.random(P) < params.setup.team_leader_share, Role.TEAM_LEADER, Role.FRONTLINE))).astype(np.int8)
     drive = np.clip(orgs.drive[org] + rng.normal(0, params.setup.spread, P), 0.05, 1)
     workload = np.clip(orgs.workload[org] + rng.normal(0, params.setup.spread, P), 0, 1)
     return Professionals(
@@ -658,14 +658,14 @@ def _build_ties(orgs: Organisations, profs: Professionals, forums: Forums) -> Ti
     E = len(src)
     pair_keys, org_pair = np.unique(oa * O + ob, return_inverse=True)
     pairs = np.asfortranarray(np.stack([pair_keys // O, pair_keys % O], axis=1))   # columns contiguous
-    pair_count = np.bincount(org_pair, minlength=len(pair_keys)).astype(float)
+    pair_count = bincount(org_pair, minlength=len(pair_keys)).astype(float)
     pair_rival = np.isin(pair_keys, np.concatenate([rp[:, 0] * O + rp[:, 1], rp[:, 1] * O + rp[:, 0]]))
     return Ties(src=src, dst=dst, src_org=oa, dst_org=ob, rival=rival, r=np.zeros(E), s=np.zeros(E),
                 trust=np.full(E, 0.5), meets_a=ma, meets_b=mb,
                 meets_tie=tie_of_incidence.astype(np.int64), meets_forum=mf[ma], met_index=np.zeros(0, np.int64),
                 physical=np.zeros(E, bool), co_located=np.zeros(E, bool),
                 org_pair=org_pair.astype(np.int64), pairs=pairs,
-                pair_count=pair_count, org_tie_count=np.stack([np.bincount(pairs[:, side], weights=pair_count, minlength=O) for side in (0, 1)]),
+                pair_count=pair_count, org_tie_count=np.stack([bincount(pairs[:, side], weights=pair_count, minlength=O) for side in (0, 1)]),
                 pair_trust=np.full(len(pair_keys), 0.5),
                 org_given=np.full(O, 0.5), org_received=np.full(O, 0.5), pair_heat=np.zeros(len(pair_keys)), pair_rival=pair_rival)
 

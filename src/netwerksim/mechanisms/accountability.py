@@ -38,7 +38,7 @@ def demand(orgs, p: Params) -> tuple[float, np.ndarray | None]:
     if not any_true(active):
         return 0.0, None
     first = float(own[active][0])
-    if own.min() == own.max():
+    if np.minimum.reduce(own) == np.maximum.reduce(own):    # own.min() == own.max() without their wrappers
         return first, None
     weights = (orgs.hours * orgs.pledge)[active]
     asked = first + weighted_mean(own[active] - first, weights) if summed(weights) > 0 else first

@@ -24,14 +24,14 @@ import functools
 
 import numpy as np
 
-from ..numeric import all_true
+from ..numeric import all_true, bincount
 from ..params import Params
 from ..state import State, alignment_index
 
 
 def _ambition_gap(ambition: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Ambition of ``a`` minus ambition of ``b``, one row per pair (np.take: several times faster here)."""
-    return np.take(ambition, a, axis=0) - np.take(ambition, b, axis=0)
+    """Ambition of ``a`` minus ambition of ``b``, one row per pair (take: several times faster here than indexing)."""
+    return ambition.take(a, axis=0) - ambition.take(b, axis=0)
 
 
 @functools.cache
@@ -57,19 +57,19 @@ def sum_by(index: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
     column, with a few numpy calls instead of a few per column."""
     K = rows.shape[1]
     cells = (index[:, None] * K + np.arange(K)).ravel()
-    return np.bincount(cells, weights=rows.ravel(), minlength=n * K).reshape(n, K)
+    return bincount(cells, weights=rows.ravel(), minlength=n * K).reshape(n, K)
 
 
 def bounded_confidence(ambition, pairs, pair_trust, pair_met, p: Params) -> np.ndarray:
     """One synchronous Deffuant round over the organisation pairs that met; returns new ambitions."""
-    met = np.flatnonzero(pair_met)
+    met = pair_met.nonzero()[0]
     a, b = pairs[met, 0], pairs[met, 1]
     gap = _ambition_gap(ambition, a, b)
     close = _total_variation(gap) < p.alignment.bound * pair_trust[met]
     if not all_true(close):
         a, gap = a[close], gap[close]
     pull = sum_by(a, gap, len(ambition))    # the gaps to the partners, taken off below: towards them
-    partners = np.bincount(a, minlength=len(ambition))
+    partners = bincount(a, minlength=len(ambition))
     return ambition - p.alignment.rate * pull / np.maximum(partners, 1)[:, None]
 
 
@@ -83,7 +83,7 @@ def positions_argued(ambition: np.ndarray, focus: np.ndarray, met_pairs: np.ndar
     partners they met (002 V10, L350-353: they sit there as representatives and are never really addressable)."""
     O = len(ambition)
     a, b = met_pairs[:, 0], met_pairs[:, 1]
-    partners = np.bincount(a, minlength=O)
+    partners = bincount(a, minlength=O)
     met = partners > 0
     heard = sum_by(a, ambition[b], O)      # C order, as np.stack made it: the matrix products below sum alike
     heard = heard / np.maximum(partners, 1)[:, None]   # the mean position of the partners it met

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..numeric import any_true, clip, summed
+from ..numeric import any_true, bincount, clip, summed
 from ..params import Params
 from ..state import State
 from .alignment import pair_distance
@@ -99,7 +99,7 @@ def refresh_heat(st: State) -> None:
     """Organisation and network temperatures from the ties' (ordered organisation pairs') heat."""
     T, orgs, net = st.ties, st.orgs, st.network
     a, b, w = T.pairs[:, 0], T.pairs[:, 1], T.pair_count
-    orgs.heat = np.bincount(a, weights=w * T.pair_heat, minlength=len(orgs.name)) / np.maximum(T.org_tie_count[0], 1)
+    orgs.heat = bincount(a, weights=w * T.pair_heat, minlength=len(orgs.name)) / np.maximum(T.org_tie_count[0], 1)
     member_weight = w * (orgs.active[a] & orgs.active[b])
     total = float(summed(member_weight))
     net.heat = float(member_weight @ T.pair_heat) / total if total > 0 else 0.0

@@ -34,7 +34,7 @@ def arrivals(st: State, p: Params, week: int) -> np.ndarray:
     Their promised hours count from now on: the work the issues can absorb grows with them, spread by
     the shared ambition they adopt."""
     orgs = st.orgs
-    joining = np.flatnonzero((orgs.status == Status.PENDING) & (orgs.joins_at <= week))
+    joining = ((orgs.status == Status.PENDING) & (orgs.joins_at <= week)).nonzero()[0]
     if len(joining):
         orgs.status[joining] = Status.ACTIVE
         st.issues.potential = st.issues.potential + float(summed(orgs.promised[joining])) * st.network.shared_ambition

@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..choices import chosen_contribution
-from ..numeric import any_true, clip, summed
+from ..numeric import any_true, bincount, clip, summed, where
 from ..params import Params
 from ..state import State
 from .leadership import motive_weights
@@ -50,9 +50,9 @@ def org_trust_and_reciprocity(st: State) -> tuple[np.ndarray, np.ndarray]:
     mean_trust = T.org_given
     src, dst = T.pairs[:, 0], T.pairs[:, 1]
     trust = T.pair_trust * T.pair_count           # summed over the pair's ties
-    total = np.bincount(src, weights=trust, minlength=O)
-    weighted = np.bincount(src, weights=trust * (orgs.delivery * orgs.active)[dst], minlength=O)
-    reciprocity = np.where(total > 0, weighted / np.where(total > 0, total, 1), 1.0)
+    total = bincount(src, weights=trust, minlength=O)
+    weighted = bincount(src, weights=trust * (orgs.delivery * orgs.active)[dst], minlength=O)
+    reciprocity = where(total > 0, weighted / where(total > 0, total, 1), 1.0)
     return mean_trust, reciprocity
 
 
@@ -83,7 +83,7 @@ def workload_room(workload: np.ndarray, p: Params) -> np.ndarray:
 
 def org_workload(st: State) -> np.ndarray:
     """Mean casework pressure of each organisation's professionals."""
-    return np.bincount(st.profs.org, weights=st.profs.workload, minlength=len(st.orgs.name)) / st.orgs.n_professionals
+    return bincount(st.profs.org, weights=st.profs.workload, minlength=len(st.orgs.name)) / st.orgs.n_professionals
 
 
 def decide_contributions(st: State, p: Params) -> None:
@@ -105,4 +105,4 @@ def decide_contributions(st: State, p: Params) -> None:
     room = workload_room(org_workload(st), p) * orgs.first_pledge / np.maximum(orgs.pledge, 1e-9)
     target = clip(want * np.minimum(1.0, room), 0.0, 1.0)
     moved = orgs.contribution + c.adaptation * (target - orgs.contribution)
-    orgs.contribution = np.where(orgs.active, chosen_contribution(st, moved), 0.0)   # or hours chosen outside
+    orgs.contribution = where(orgs.active, chosen_contribution(st, moved), 0.0)   # or hours chosen outside

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..numeric import clip
+from ..numeric import bincount, clip
 from ..params import Params
 from ..state import State
 
@@ -31,8 +31,8 @@ def spread_negativity(negativity, src, dst, met, p: Params) -> np.ndarray:
     """Negativity is contagious along the ties ``met`` (indices): it pulls others up, never down (002 V6, R19); it fades."""
     q = p.negativity
     listener = src[met]
-    n_met = np.bincount(listener, minlength=len(negativity))
-    heard = np.bincount(listener, weights=negativity[dst[met]], minlength=len(negativity)) / np.maximum(n_met, 1)
+    n_met = bincount(listener, minlength=len(negativity))
+    heard = bincount(listener, weights=negativity[dst[met]], minlength=len(negativity)) / np.maximum(n_met, 1)
     pulled = negativity + q.spread * np.maximum(0.0, heard - negativity) * (n_met > 0)
     return clip(pulled * (1 - q.decay), 0.0, 1.0)
 

@@ -31,7 +31,7 @@ from enum import IntEnum
 
 import numpy as np
 
-from ..numeric import any_true, clip, largest, summed
+from ..numeric import any_true, bincount, clip, largest, summed, where
 from ..params import Params
 from ..state import State
 from .contribution import org_workload
@@ -61,7 +61,7 @@ def ambition_weights(st: State) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     active = st.orgs.active.astype(float)
     total = active @ st.orgs.ambition
     some = total > 0
-    return active, some, np.where(some, total, 1)
+    return active, some, where(some, total, 1)
 
 
 def weighted_by_ambition(st: State, per_org: np.ndarray,
@@ -69,32 +69,32 @@ def weighted_by_ambition(st: State, per_org: np.ndarray,
     """Per issue: an organisation-level quantity averaged with the active organisations' ambition on it
     (``weights``: this state's :func:`ambition_weights`, made here if not given)."""
     active, some, total = weights or ambition_weights(st)
-    return np.where(some, ((per_org * active) @ st.orgs.ambition) / total, 0.0)
+    return where(some, ((per_org * active) @ st.orgs.ambition) / total, 0.0)
 
 
 def say_ratio(cares: np.ndarray, say: np.ndarray) -> np.ndarray:
     """Per issue: the say of the partner who has most of it over the mean say of the other partners who care
     (0 with fewer than two). Whoever has the say cuts the knots; the others follow (002 V4, L345-348)."""
-    held = np.where(cares, say[:, None], 0.0)
+    held = where(cares, say[:, None], 0.0)
     n, top = summed(cares, 0), largest(held, 0)
     others = (summed(held, 0) - top) / np.maximum(n - 1, 1)
-    return np.where(n >= 2, top / np.maximum(others, 1e-9), 0.0)
+    return where(n >= 2, top / np.maximum(others, 1e-9), 0.0)
 
 
 def issue_energy(st: State) -> np.ndarray:
     """Per issue: mean energy of active organisations' professionals, weighted by their focus on it."""
     orgs, profs = st.orgs, st.profs
-    energy = np.bincount(profs.org, weights=profs.energy, minlength=len(orgs.name)) / orgs.n_professionals
+    energy = bincount(profs.org, weights=profs.energy, minlength=len(orgs.name)) / orgs.n_professionals
     active = orgs.active.astype(float)
     total = active @ orgs.focus
-    return np.where(total > 0, ((energy * active) @ orgs.focus) / np.where(total > 0, total, 1), 0.0)
+    return where(total > 0, ((energy * active) @ orgs.focus) / where(total > 0, total, 1), 0.0)
 
 
 def issue_negativity(st: State) -> np.ndarray:
     """Per issue: mean negativity of active organisations' professionals, weighted by how many care how much."""
     orgs, profs = st.orgs, st.profs
     weights = orgs.active * orgs.n_professionals
-    negativity = np.bincount(profs.org, weights=profs.negativity, minlength=len(orgs.name)) / orgs.n_professionals
+    negativity = bincount(profs.org, weights=profs.negativity, minlength=len(orgs.name)) / orgs.n_professionals
     return ((weights * negativity) @ orgs.focus) / np.maximum(weights @ orgs.focus, 1e-9)
 
 
@@ -175,7 +175,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
 
     # finish running experiments
     running = I.experiment_left > 0
-    I.experiment_left = np.where(running, I.experiment_left - 1, 0)
+    I.experiment_left = where(running, I.experiment_left - 1, 0)
     done = running & (I.experiment_left == 0)
     success_draw, near_miss_draw = rng.random(K), rng.random(K)   # every week, so the streams stay paired
     if not any_true(done):     # nothing finished: no outcome, and what follows would change nothing (adds +0.0)
@@ -186,7 +186,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
         failure = done & ~success & ~near_miss
         I.outcome = (Outcome.SUCCESS * success + Outcome.NEAR_MISS * near_miss    # at most one of the three
                      + Outcome.FAILURE * failure).astype(np.int8)
-        I.last_outcome_week = np.where(done, week, I.last_outcome_week)
+        I.last_outcome_week = where(done, week, I.last_outcome_week)
         I.successes += success
         I.failures += failure
         I.near_misses += near_miss
@@ -194,9 +194,9 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
         I.delta = I.delta + jump
         I.progress = I.progress + jump
         net.economic_capital += float(summed(jump))
-        I.understood = np.where(success, q.understood_after_success, I.understood)
-        I.convergence = np.where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
-        I.ideas = np.where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
+        I.understood = where(success, q.understood_after_success, I.understood)
+        I.convergence = where(near_miss, np.minimum(1.0, I.convergence + q.near_miss_learning), I.convergence)
+        I.ideas = where(failure, I.ideas * (1 - q.failure_idea_loss), I.ideas)
         # in a group safe enough to admit mistakes a failure stings less: trust above neutral carries part of it
         # (001 L794, L1309-1310; 002 L676-683; 000 L235-238)
         sting = failure * (1.0 - q.setback_safety * safety(I.trust)) if q.setback_safety else failure
@@ -217,35 +217,35 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     # the most willing active partner that cares about the issue; the draw still decides
     small = I.proposed > 0
     cares = orgs.active[:, None] & (orgs.ambition > 0)
-    keen = largest(np.where(cares, (orgs.ownership * orgs.mandate)[:, None], 0.0), 0) * I.table_mandate
-    ideas, convergence = np.where(small, q.ideas_needed, I.ideas), np.where(small, 1.0, I.convergence)
-    ownership, mandate = np.where(small, 1.0, ownership), np.where(small, keen, mandate)
+    keen = largest(where(cares, (orgs.ownership * orgs.mandate)[:, None], 0.0), 0) * I.table_mandate
+    ideas, convergence = where(small, q.ideas_needed, I.ideas), where(small, 1.0, I.convergence)
+    ownership, mandate = where(small, 1.0, ownership), where(small, keen, mandate)
     wanted = start_chance(ideas, convergence, ownership, 1.0, energy, p) * group   # if they could commit
     chance = start_chance(ideas, convergence, ownership, mandate, energy, p) * group
     draw = rng.random(K)
     starting = idle & (draw < chance)
     # the group wants to go ahead, but its delegates must take it back to their organisations first (002 V8)
     I.sent_back = idle & ~starting & (draw < wanted)
-    I.say_ratio = (np.where(starting, say_ratio(cares, decision_say(orgs.ownership, orgs.mandate, net.decision_rule,
+    I.say_ratio = (where(starting, say_ratio(cares, decision_say(orgs.ownership, orgs.mandate, net.decision_rule,
                                                                     net.lead)), 0.0)
                    if any_true(starting) else np.zeros(len(starting)))   # who decided the experiments that start (V4)
-    I.experiment_left = np.where(starting, np.where(small, max(1, int(q.duration) // 2), int(q.duration)), I.experiment_left)
-    I.proposed = np.where(starting, 0, np.maximum(I.proposed - 1, 0))
+    I.experiment_left = where(starting, where(small, max(1, int(q.duration) // 2), int(q.duration)), I.experiment_left)
+    I.proposed = where(starting, 0, np.maximum(I.proposed - 1, 0))
     I.experiments += starting
-    I.ideas = np.where(starting, I.ideas * (1 - q.ideas_used), I.ideas)
+    I.ideas = where(starting, I.ideas * (1 - q.ideas_used), I.ideas)
 
     # phases: pioneer -> experiment at the first start; -> implementation after enough successes
-    new_phase = np.where((I.phase == Phase.PIONEER) & starting, Phase.EXPERIMENT, I.phase)
-    new_phase = np.where((new_phase == Phase.EXPERIMENT) & (I.successes >= q.successes_needed),
+    new_phase = where((I.phase == Phase.PIONEER) & starting, Phase.EXPERIMENT, I.phase)
+    new_phase = where((new_phase == Phase.EXPERIMENT) & (I.successes >= q.successes_needed),
                          Phase.IMPLEMENTATION, new_phase)
-    I.weeks_in_phase = np.where(new_phase != I.phase, 0, I.weeks_in_phase)
+    I.weeks_in_phase = where(new_phase != I.phase, 0, I.weeks_in_phase)
     I.phase = new_phase.astype(np.int8)
 
     # the formal owner takes over when it feels ownership and has the mandate
     waiting = ~I.handed_over & (I.phase == Phase.IMPLEMENTATION)
     if any_true(waiting):      # (none waiting: nothing is taken over, and the roll-out below would add +0.0)
-        owner = np.where(I.owner >= 0, I.owner, 0)
-        willing = np.where(I.owner >= 0, orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], 1.0)
+        owner = where(I.owner >= 0, I.owner, 0)
+        willing = where(I.owner >= 0, orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], 1.0)
         taken_over = waiting & (willing >= q.handover_threshold)
         I.handed_over |= taken_over
         scaled = taken_over * q.scaling / I.difficulty      # the line organisation rolls the result out (V13)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..numeric import clip
+from ..numeric import clip, where
 from ..params import Params
 from ..state import State
 
@@ -80,7 +80,7 @@ def decision_say(ownership: np.ndarray, mandate: np.ndarray, rule: str, lead: in
     others have none in it (002 L426-470, V4)."""
     say = ownership * mandate
     if rule == "lead_decides" and lead >= 0:
-        say = np.where(np.arange(len(say)) == lead, say, 0.0)
+        say = where(np.arange(len(say)) == lead, say, 0.0)
     return say
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..choices import staying_away
-from ..numeric import all_true, any_true, clip, summed
+from ..numeric import all_true, any_true, bincount, clip, summed, where
 from ..params import Params
 from ..state import State, delegations_present
 from .accountability import demand
@@ -38,9 +38,9 @@ def table_level_effects(level: np.ndarray, p: Params) -> tuple[np.ndarray, np.nd
     cases bring more ideas but have less mandate to commit their organisation (002 L3872-3892, R53-R54).
     """
     f = p.forum
-    hours = np.where(level == 1, f.administrative_hours, 1.0)
+    hours = where(level == 1, f.administrative_hours, 1.0)
     ideas = np.select([level == 1, level == 2], [f.administrative_ideas, f.frontline_ideas], 1.0)
-    mandate = np.where(level == 2, f.frontline_mandate, 1.0)
+    mandate = where(level == 2, f.frontline_mandate, 1.0)
     return hours, ideas, mandate
 
 
@@ -73,7 +73,7 @@ def reporting_hours(st: State, p: Params) -> np.ndarray:
     asked, own = demand(orgs, p)      # funders asking differently: each partner its own pressure
     share = reporting_share(net.accountability if own is None else net.accountability * own / asked, p)
     if net.accountable >= 0:
-        share = share * np.where(np.arange(len(orgs.name)) == net.accountable, 1.0, 1.0 - p.governance.accountable_relief)
+        share = share * where(np.arange(len(orgs.name)) == net.accountable, 1.0, 1.0 - p.governance.accountable_relief)
     return (share * given)[profs.org]
 
 
@@ -112,9 +112,9 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
         present = present & ~away
 
     n_forums = len(F.id)
-    n_members = np.bincount(F.member_forum, weights=F.member_active, minlength=n_forums)
-    n_present = np.bincount(F.member_forum, weights=present, minlength=n_forums)
-    F.attendance = np.where(F.met, n_present / np.maximum(n_members, 1), 0.0)
+    n_members = bincount(F.member_forum, weights=F.member_active, minlength=n_forums)
+    n_present = bincount(F.member_forum, weights=present, minlength=n_forums)
+    F.attendance = where(F.met, n_present / np.maximum(n_members, 1), 0.0)
     n_orgs = delegations_present(F, present)     # for the n(n-1)/2 preparation cost
     held = F.covers & F.met[:, None]
     st.issues.talk = summed(F.attendance[:, None] * held, 0) / np.maximum(summed(held, 0), 1)
@@ -129,7 +129,7 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
         overhead = coordination_relief(np.concatenate([prepared, reporting]), net.nao_hours)
         prepared, reporting = overhead[:len(prepared)], overhead[len(prepared):]
     hours = present * (count * length)[F.member_forum] + check_in + prepared
-    profs.meeting_hours = np.bincount(prof, weights=hours, minlength=len(profs.org)) + reporting
+    profs.meeting_hours = bincount(prof, weights=hours, minlength=len(profs.org)) + reporting
 
     # a tie met when both were present at a forum they share: its first shared forum, or another one
     both = present[T.meets_a] & present[T.meets_b]
@@ -138,7 +138,7 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     met, T.physical = both[:E].copy(), physical[:E].copy()
     met[T.meets_tie[E:][both[E:]]] = True
     T.physical[T.meets_tie[E:][physical[E:]]] = True
-    T.met_index = np.flatnonzero(met)
+    T.met_index = met.nonzero()[0]
 
     capacity = float(summed((orgs.hours * orgs.pledge)[orgs.active]))
     st.network.coordination_load = float(summed(profs.meeting_hours)) / capacity if capacity > 0 else 0.0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..numeric import any_true, mean, summed
+from ..numeric import any_true, bincount, mean, summed, where
 from ..params import Params
 from ..state import State
 
@@ -29,14 +29,14 @@ def kinds_at_work(st: State, working: np.ndarray, p: Params) -> np.ndarray:
     on_issue = (orgs.ambition >= p.alignment.coverage_threshold) & working[:, None]   # (O, K)
     K, n_kinds = I.required_kinds.shape
     cell = np.arange(K) * n_kinds + orgs.kind[:, None]                                 # (O, K): the (issue, kind) cell
-    return np.bincount(cell[on_issue], minlength=K * n_kinds).reshape(K, n_kinds)
+    return bincount(cell[on_issue], minlength=K * n_kinds).reshape(K, n_kinds)
 
 
 def coverage(required_kinds: np.ndarray, at_work: np.ndarray) -> np.ndarray:
     """Per issue: share of required organisation kinds that are present and working on it."""
     need = summed(required_kinds, 1)
     covered = summed((at_work > 0) & required_kinds, 1)
-    return np.where(need > 0, covered / np.maximum(need, 1), 1.0)
+    return where(need > 0, covered / np.maximum(need, 1), 1.0)
 
 
 def diversity(at_work: np.ndarray) -> np.ndarray:
@@ -44,7 +44,7 @@ def diversity(at_work: np.ndarray) -> np.ndarray:
     angles at the table: more of them give more ideas (000 L305-312; 001 L1796-1800)."""
     n = summed(at_work, 1)
     same = summed(at_work * (at_work - 1), 1) / np.maximum(n * (n - 1), 1)   # two drawn without replacement
-    return np.where(n >= 2, 1.0 - same, 0.0)
+    return where(n >= 2, 1.0 - same, 0.0)
 
 
 def progress_rate(effort_share, difficulty, covered, coordination, alignment, p: Params) -> np.ndarray:
@@ -66,15 +66,15 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     floor = p.energy.effort_floor
     per_prof = (given_hours(st) / orgs.n_professionals)[profs.org] * (floor + (1 - floor) * profs.energy)
     profs.effort = np.maximum(0.0, per_prof - profs.meeting_hours)
-    effort = np.bincount(profs.org, weights=profs.effort, minlength=O)
+    effort = bincount(profs.org, weights=profs.effort, minlength=O)
     # each organisation spends its hours on what it wants the network to do: its ambition
     potential = I.potential
     promised = potential > POTENTIAL_FLOOR
-    share = np.where(promised, (effort @ orgs.ambition) / np.where(promised, potential, 1), 0.0)
+    share = where(promised, (effort @ orgs.ambition) / where(promised, potential, 1), 0.0)
 
     # coordination: smoothed attendance at the forums on each issue (plenary forums count for all)
     held = F.covers & F.met[:, None]
-    this_week = np.where(any_true(held, 0), I.talk, I.coordination)
+    this_week = where(any_true(held, 0), I.talk, I.coordination)
     I.coordination = (1 - q.expectation_smoothing) * I.coordination + q.expectation_smoothing * this_week
 
     at_work = kinds_at_work(st, effort > 0, p)

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import kernels
 from ..choices import closed_sharing
-from ..numeric import largest
+from ..numeric import bincount, largest, where
 from ..params import Params
 from ..state import State
 from .conflict import level, sharing
@@ -55,14 +55,14 @@ def prior_evidence(trust: float, p: Params) -> tuple[float, float]:
 
 def pair_trust(T) -> np.ndarray:
     """Mean trust over the ties of each ordered organisation pair."""
-    return np.bincount(T.org_pair, weights=T.trust, minlength=len(T.pairs)) / T.pair_count
+    return bincount(T.org_pair, weights=T.trust, minlength=len(T.pairs)) / T.pair_count
 
 
 def evidence_rate(physical: np.ndarray, rival: np.ndarray, p: Params, competition: float = 1.0) -> np.ndarray:
     """Evidence one week of meeting adds: less when remote, less between rivals while they compete."""
     t = p.trust
     rival_factor = 1.0 - (1.0 - t.rival_sharing) * competition
-    return t.evidence_rate * np.where(physical, 1.0, t.remote_factor) * np.where(rival, rival_factor, 1.0)
+    return t.evidence_rate * where(physical, 1.0, t.remote_factor) * where(rival, rival_factor, 1.0)
 
 
 def trust_by_organisation(T, n_orgs: int) -> tuple[np.ndarray, np.ndarray]:
@@ -76,7 +76,7 @@ def trust_by_organisation(T, n_orgs: int) -> tuple[np.ndarray, np.ndarray]:
 
     def mean_over(side):
         n = T.org_tie_count[side]
-        return np.where(n > 0, np.bincount(T.pairs[:, side], weights=summed, minlength=n_orgs) / np.maximum(n, 1), 0.5)
+        return where(n > 0, bincount(T.pairs[:, side], weights=summed, minlength=n_orgs) / np.maximum(n, 1), 0.5)
     return mean_over(0), mean_over(1)
 
 

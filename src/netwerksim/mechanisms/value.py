@@ -17,7 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..choices import chosen_status
-from ..numeric import any_true, mean, summed
+from ..numeric import any_true, mean, summed, where
 from ..params import Params
 from ..state import State, Status
 from .conflict import exit_push
@@ -66,21 +66,21 @@ def update_value(st: State, p: Params) -> None:
     gross = v.benefit_scale * ((1 - cw) * own + cw * shared)
     ceded = felt_autonomy_ceded(orgs.autonomy_ceded, st.network.hierarchy, st.ties.org_given, p)
     # a dormant member weighs what taking part again would cost: its full promise and its felt loss of autonomy
-    giving = np.where(orgs.status == Status.DORMANT, 1.0, orgs.contribution)
+    giving = where(orgs.status == Status.DORMANT, 1.0, orgs.contribution)
     cost = v.contribution_cost * giving * orgs.pledge + v.autonomy_cost * ceded
     # once a covenant sets who gives and gets what, partners accept more imbalance (003 L2591-2611)
     tolerance = v.fairness_tolerance + p.covenant.tolerance * st.network.agreed_shares
     unfair = np.maximum(0.0, imbalance(given_hours(st), gross, orgs.active) - tolerance)
     orgs.unfairness = unfair
     joined = orgs.joined
-    orgs.benefit = np.where(joined, gross - cost - v.fairness_penalty * unfair - exit_push(orgs.heat, p), 0.0)
-    orgs.perceived_value = np.where(joined, (1 - v.smoothing) * orgs.perceived_value + v.smoothing * orgs.benefit,
+    orgs.benefit = where(joined, gross - cost - v.fairness_penalty * unfair - exit_push(orgs.heat, p), 0.0)
+    orgs.perceived_value = where(joined, (1 - v.smoothing) * orgs.perceived_value + v.smoothing * orgs.benefit,
                                     orgs.perceived_value)
     stance = staying_utility(st, cw, p)
-    orgs.weeks_below = np.where(joined & (stance < 0), orgs.weeks_below + 1, 0)
+    orgs.weeks_below = where(joined & (stance < 0), orgs.weeks_below + 1, 0)
     before = orgs.status
     if any_true(before == Status.DORMANT) or any_true(orgs.weeks_below >= v.patience):
-        status = np.where(joined, next_status(orgs.status, orgs.weeks_below, stance, p), orgs.status).astype(np.int8)
+        status = where(joined, next_status(orgs.status, orgs.weeks_below, stance, p), orgs.status).astype(np.int8)
     else:    # nobody dormant, nobody below long enough to go quiet: next_status would keep every status
         status = orgs.status.astype(np.int8)
     orgs.status = chosen_status(st, status)   # or the stance chosen outside

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..mechanisms.production import given_hours
-from ..numeric import all_true, mean, summed
+from ..numeric import all_true, bincount, mean, summed
 from ..params import Params
 from ..state import State, Status, organisations_named
 
@@ -29,7 +29,7 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     above_neutral -= 1
     np.maximum(above_neutral, 0, out=above_neutral)
     promised = float(summed(orgs.promised[orgs.status != Status.PENDING]))   # on joining: no intervention moves it
-    by_status = np.bincount(orgs.status, minlength=len(Status)).tolist()
+    by_status = bincount(orgs.status, minlength=len(Status)).tolist()
     row = {
         "active_organisations": by_status[Status.ACTIVE],
         "dormant_organisations": by_status[Status.DORMANT],
@@ -158,7 +158,7 @@ def organisation_indicators(st: State) -> dict[str, np.ndarray]:
         "benefit": orgs.benefit.copy(),
         "trust_given": given,
         "trust_received": received,
-        "energy": np.bincount(profs.org, weights=profs.energy, minlength=O) / n,
-        "workload": np.bincount(profs.org, weights=profs.workload, minlength=O) / n,
-        "meeting_hours": np.bincount(profs.org, weights=profs.meeting_hours, minlength=O) / n,
+        "energy": bincount(profs.org, weights=profs.energy, minlength=O) / n,
+        "workload": bincount(profs.org, weights=profs.workload, minlength=O) / n,
+        "meeting_hours": bincount(profs.org, weights=profs.meeting_hours, minlength=O) / n,
     }

@@ -18,7 +18,7 @@ from typing import Any, Callable
 import numpy as np
 
 from ..mechanisms.innovation import Outcome, Phase, issue_energy, issue_negativity
-from ..numeric import mean_of_rows, summed
+from ..numeric import bincount, mean_of_rows, summed, where
 from ..params import Params
 from ..state import State
 
@@ -245,9 +245,9 @@ def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
     orgs = st.orgs
     committed = at_table & (orgs.focus > 0.05)                           # at the table and caring about the issue
     n_committed = summed(committed, 0)
-    top = np.maximum.reduce(np.where(committed.T.copy(), orgs.contribution, -1.0), 1)  # per issue, along contiguous rows
+    top = np.maximum.reduce(where(committed.T.copy(), orgs.contribution, -1.0), 1)  # per issue, along contiguous rows
     others = (orgs.contribution @ committed - top) / np.maximum(n_committed - 1, 1)
-    return np.array((top, np.where(n_committed >= 2, top - others, 0.0)))
+    return np.array((top, where(n_committed >= 2, top - others, 0.0)))
 
 
 def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.ndarray,
@@ -314,7 +314,7 @@ def _at_table(st: State) -> np.ndarray:
     live = np.zeros(len(F.block_forum), bool)            # delegations with a member still there
     live[F.member_block[F.member_active & orgs.joined[F.member_org]]] = True   # dormant members still sit at the table
     org, covers = F.block_org[live], F.covers[F.block_forum[live]]
-    return np.stack([np.bincount(org, weights=covers[:, k], minlength=O) for k in range(K)], axis=1) > 0
+    return np.stack([bincount(org, weights=covers[:, k], minlength=O) for k in range(K)], axis=1) > 0
 
 
 _IDS = tuple(SITUATIONS)    # the situations' ids in the order of the detector's rows
@@ -343,9 +343,9 @@ class StuckDetector:
         self.jumps.append(jumped(st, p))
         holds = np.array([now[sid] for sid in SITUATIONS])
         streak = self.streak
-        self.streak = streak = np.where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
+        self.streak = streak = where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
         events = []
-        for i, k in zip(*np.nonzero(np.abs(streak) == persist)):      # only where something can change
+        for i, k in zip(*(np.abs(streak) == persist).nonzero()):      # only where something can change
             key = (_IDS[i], int(k))
             if key not in self.open and streak[i, k] == persist:
                 events.append(self._start(*key, week - persist + 1, week, issue_label))
