@@ -70,10 +70,21 @@ def _latest(column: str, model: "NetwerkModel") -> float:
     return model.rows[-1][column]
 
 
+_STATUS_NAMES = {int(s): s.name.lower() for s in Status}
+
+
 def _organisation_value(column: str, agent: Organisation) -> Any:
-    """A DataCollector reporter per organisation: this week's value of an organisation indicator."""
-    value = agent.model.organisations_now[column][agent.index]
-    return Status(int(value)).name.lower() if column == "status" else value.item()
+    """A DataCollector reporter per organisation: this week's value of an organisation indicator, from
+    :func:`_organisation_values` (made once a week for all organisations)."""
+    return agent.model.organisation_values[column][agent.index]
+
+
+def _organisation_values(now: dict[str, np.ndarray]) -> dict[str, list]:
+    """The organisation indicators as Python values (``tolist`` gives what ``.item()`` gives, element by element),
+    the status by name."""
+    values = {column: v.tolist() for column, v in now.items()}
+    values["status"] = [_STATUS_NAMES[s] for s in values["status"]]
+    return values
 
 
 class NetwerkScenario(MesaScenario):
@@ -466,6 +477,7 @@ class NetwerkModel(Model):
             self.organisation_rows.append((self.week, self.organisations_now))
         if not self._mesa_data:
             return
+        self.organisation_values = _organisation_values(self.organisations_now)
         if self.datacollector is None:
             self.datacollector = DataCollector(
                 model_reporters={c: partial(_latest, c) for c in row if c != "week"},
