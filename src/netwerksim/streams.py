@@ -100,6 +100,10 @@ class Streams:
 
     def __call__(self, purpose: str, week: int, *more: int) -> np.random.Generator:
         """The generator for ``purpose`` in ``week`` (``more``: further keys, e.g. the n-th press that week)."""
+        if not more and type(week) is int and 0 <= week < 2**32:     # a mechanism's weekly stream, its block hashed
+            words = self._hashed.get((purpose, week // BLOCK))
+            if words is not None:
+                return np.random.Generator(np.random.PCG64(_Hashed(words[week % BLOCK])))
         week, more = int(week), tuple(map(int, more))
         if self.key < 0 or week < 0 or week >= 2**32 or min(more, default=0) < 0:
             return np.random.default_rng([self.key, purpose_id(purpose), week, *more])   # numpy says what is wrong

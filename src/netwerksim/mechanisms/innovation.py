@@ -55,6 +55,12 @@ class Outcome(IntEnum):
     NEAR_MISS = 3
 
 
+# the codes as numpy scalars of the arrays' type (int8): an array compares with them faster than with an enum member
+# (1.5 against 2.5 us here), with the same result
+PIONEER, EXPERIMENT, IMPLEMENTATION = (np.int8(phase) for phase in Phase)
+SUCCESS, FAILURE = np.int8(Outcome.SUCCESS), np.int8(Outcome.FAILURE)
+
+
 def ambition_weights(st: State) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """What :func:`weighted_by_ambition` weighs with: the active organisations (as 0/1), per issue whether any of them
     has an ambition on it, and their total ambition on it (1 where none has): made once for a mechanism's averages."""
@@ -87,7 +93,8 @@ def issue_energy(st: State) -> np.ndarray:
     energy = bincount(profs.org, weights=profs.energy, minlength=len(orgs.name)) / orgs.n_professionals
     active = orgs.active.astype(float)
     total = active @ orgs.focus
-    return where(total > 0, ((energy * active) @ orgs.focus) / where(total > 0, total, 1), 0.0)
+    some = total > 0
+    return where(some, ((energy * active) @ orgs.focus) / where(some, total, 1), 0.0)
 
 
 def issue_negativity(st: State) -> np.ndarray:
@@ -206,7 +213,7 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     hold_reflection(st, p)     # after this week's outcome: a success to understand, a failure's frustration to air
 
     # start experiments
-    idle = (I.experiment_left == 0) & (I.phase < Phase.IMPLEMENTATION)
+    idle = (I.experiment_left == 0) & (I.phase < IMPLEMENTATION)
     mandate = weighted_by_ambition(st, orgs.mandate, by_ambition) * I.table_mandate
     ownership = weighted_by_ambition(st, orgs.ownership, by_ambition)
     # something at stake (a deadline, momentum, a facilitator) makes the group start (002 L643-649, L4006-4010)
@@ -235,14 +242,13 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.ideas = where(starting, I.ideas * (1 - q.ideas_used), I.ideas)
 
     # phases: pioneer -> experiment at the first start; -> implementation after enough successes
-    new_phase = where((I.phase == Phase.PIONEER) & starting, Phase.EXPERIMENT, I.phase)
-    new_phase = where((new_phase == Phase.EXPERIMENT) & (I.successes >= q.successes_needed),
-                         Phase.IMPLEMENTATION, new_phase)
+    new_phase = where((I.phase == PIONEER) & starting, EXPERIMENT, I.phase)
+    new_phase = where((new_phase == EXPERIMENT) & (I.successes >= q.successes_needed), IMPLEMENTATION, new_phase)
     I.weeks_in_phase = where(new_phase != I.phase, 0, I.weeks_in_phase)
     I.phase = new_phase.astype(np.int8)
 
     # the formal owner takes over when it feels ownership and has the mandate
-    waiting = ~I.handed_over & (I.phase == Phase.IMPLEMENTATION)
+    waiting = ~I.handed_over & (I.phase == IMPLEMENTATION)
     if any_true(waiting):      # (none waiting: nothing is taken over, and the roll-out below would add +0.0)
         owner = where(I.owner >= 0, I.owner, 0)
         willing = where(I.owner >= 0, orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], 1.0)

@@ -17,7 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from ..mechanisms.innovation import Outcome, Phase, issue_energy, issue_negativity
+from ..mechanisms.innovation import EXPERIMENT, FAILURE, IMPLEMENTATION, SUCCESS, issue_energy, issue_negativity
 from ..numeric import bincount, mean_of_rows, summed, where
 from ..params import Params
 from ..state import State
@@ -179,7 +179,7 @@ class Memory:
         I, orgs = st.issues, st.orgs
         self.unexamined = self.not_examined(st) if unexamined is None else unexamined
         self._count("issue_counts", np.array((I.experiments - self.last_experiments, I.say_ratio >= self.dominance,
-                                              I.outcome == Outcome.FAILURE, I.outcome == Outcome.SUCCESS, I.sent_back),
+                                              I.outcome == FAILURE, I.outcome == SUCCESS, I.sent_back),
                                              np.int64))
         self.last_experiments = I.experiments.copy()
         self._count("org_counts", np.array((orgs.met, orgs.held_line), np.int64))
@@ -192,7 +192,7 @@ class Memory:
         """Per issue, this week: a success since which nobody came together to examine why it worked and no next
         experiment was started (002 V9: 'it works, but one does not yet dare go for it', L381-385, L3296-3299)."""
         I = st.issues
-        return ((self.unexamined | (I.outcome == Outcome.SUCCESS)) & ~I.reflected
+        return ((self.unexamined | (I.outcome == SUCCESS)) & ~I.reflected
                 & (I.experiments == self.last_experiments))
 
     def _count(self, name: str, value: np.ndarray) -> None:
@@ -263,7 +263,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     started, _, failed, succeeded, sent_back = counts > 0
     quiet = full & ~started & (I.experiment_left == 0)                   # nothing started in the window
     talking = (mean_of_rows(mem.talk) > 0.15) if full else np.zeros(K, bool)
-    not_done = I.phase < Phase.IMPLEMENTATION
+    not_done = I.phase < IMPLEMENTATION
     negativity = issue_negativity(st)
     if at_table is None:
         at_table = mem.at_table(st)                                      # (O, K)
@@ -280,7 +280,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     return {
         "V1": quiet & talking & not_done & (I.convergence < 0.3) & (I.ideas < q.ideas_needed),
         "V2": failed & (energy < energy_then - s.energy_drop) & ~succeeded,
-        "V3": (I.phase >= Phase.EXPERIMENT) & (I.covered < 1.0),
+        "V3": (I.phase >= EXPERIMENT) & (I.covered < 1.0),
         "V4": one_decides,
         "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
         "V6": negativity >= s.negativity,
@@ -290,8 +290,8 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
         "V10": (meetings > 0) & (held_line >= s.representation * meetings),
         "V11": quiet & not_done & ~sent_back & (meetings > 0) & (standstill >= STANDSTILL_SHARE * meetings),
         "V12": full & (top >= s.committed) & (behind >= s.spread),
-        "V13": (I.phase == Phase.IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
-        "V14": (I.phase >= Phase.EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
+        "V13": (I.phase == IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
+        "V14": (I.phase >= EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
     }
 
 
@@ -304,7 +304,7 @@ def clear_jump(delta: np.ndarray, difficulty: np.ndarray, breakthrough: float) -
 def jumped(st: State, p: Params) -> np.ndarray:
     """Per issue: a jump in progress this week: a successful experiment or a clear jump."""
     I = st.issues
-    return (I.outcome == Outcome.SUCCESS) | clear_jump(I.delta, I.difficulty, p.innovation.breakthrough)
+    return (I.outcome == SUCCESS) | clear_jump(I.delta, I.difficulty, p.innovation.breakthrough)
 
 
 def _at_table(st: State) -> np.ndarray:
