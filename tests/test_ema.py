@@ -12,16 +12,28 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-ema = pytest.importorskip("ema_workbench")
-
-from netwerksim.ema import FAILED, ema_model, per_replication  # noqa: E402
-from netwerksim.experiment import seeds  # noqa: E402
-from netwerksim.scenario import load_scenario  # noqa: E402
-from netwerksim.sweeps import SweepError, run_point  # noqa: E402
-from netwerksim.sweeps import ema_model as ema_model_via_sweeps  # noqa: E402
+from netwerksim.experiment import seeds
+from netwerksim.scenario import load_scenario
+from netwerksim.sweeps import SweepError, run_point
+from netwerksim.sweeps import ema_model as ema_model_via_sweeps
 
 pytestmark = pytest.mark.filterwarnings("ignore:ipyparallel not installed:UserWarning")
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def ema():
+    """EMA workbench, imported when a test of this module runs, not at collection: its import logs the calling frames
+    of every decorated method (about 10 s here), which every pytest process that collects the suite would pay."""
+    return pytest.importorskip("ema_workbench")
+
+
+@pytest.fixture(scope="module")
+def ours(ema):
+    """netwerksim.ema (it imports EMA workbench as it loads)."""
+    import netwerksim.ema  # noqa: PLC0415
+
+    return netwerksim.ema
 
 
 SPACE = ('"trust.forgetting" = { low = 0.9, high = 1.0 }\n"meeting.accountability_share" = { low = 0, high = 1 }\n'
@@ -45,8 +57,8 @@ def sweep_file(folder: Path, steps: int = 8, space: str = SPACE) -> Path:
     return path
 
 
-def test_levers_constants_and_assignment_that_replaces(tmp_path):
-    model = ema_model(sweep_file(tmp_path), levers=["governance.mode"])
+def test_levers_constants_and_assignment_that_replaces(tmp_path, ema, ours):
+    model = ours.ema_model(sweep_file(tmp_path), levers=["governance.mode"])
     assert [u.name for u in model.uncertainties] == ["trust__forgetting", "meeting__accountability_share"]
     assert [x.name for x in model.levers] == ["field__governance_mode"]
     assert {c.name for c in model.constants} == {"scenario", "steps", "fields", "metrics"}
@@ -57,17 +69,17 @@ def test_levers_constants_and_assignment_that_replaces(tmp_path):
     with pytest.raises(SweepError, match=r"trust__forgetting = \[0.1, 0.3\] leaves the parameter's range \[0.5, 1\]"):
         model.uncertainties = [ema.RealParameter("trust__forgetting", 0.1, 0.3)]
     with pytest.raises(SweepError, match="levers \\['governance.mood'\\] are not axes"):
-        ema_model(sweep_file(tmp_path), levers=["governance.mood"])
+        ours.ema_model(sweep_file(tmp_path), levers=["governance.mood"])
 
 
-def test_every_replication_keeps_its_own_outcome(tmp_path):
-    model = ema_model(sweep_file(tmp_path), levers=["governance.mode"])
+def test_every_replication_keeps_its_own_outcome(tmp_path, ema, ours):
+    model = ours.ema_model(sweep_file(tmp_path), levers=["governance.mode"])
     policies = [ema.Sample(m, field__governance_mode=m) for m in ("shared", "nao")]
     with ema.SequentialEvaluator(model) as evaluator:
         experiments, outcomes = evaluator.perform_experiments(scenarios=2, policies=policies)
     assert outcomes["dip"].shape == (4, 2) and set(np.unique(outcomes["dip"])) <= {0.0, 1.0}
-    runs = per_replication(experiments, outcomes, model)
-    assert len(runs) == 8 and runs["dip"].dtype == bool and FAILED not in runs
+    runs = ours.per_replication(experiments, outcomes, model)
+    assert len(runs) == 8 and runs["dip"].dtype == bool and ours.FAILED not in runs
     row = runs.iloc[3]          # experiment 1, replication 1: the same run by hand
     assert (row["replication"], row["seed"]) == (1, seeds(4, 2)[1])
     scenario = model.constants["scenario"].value
@@ -77,7 +89,7 @@ def test_every_replication_keeps_its_own_outcome(tmp_path):
     assert row["trust_end"] == by_hand["trust_end"] and row["dip"] == bool(by_hand["dip"])
 
 
-def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path):
+def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path, ema):
     path = sweep_file(tmp_path, space='"trust.forgetting" = { low = 0.9, high = 1.0 }\n"trust.negative_weight" = { low = 1.5, high = 4 }')
     model = ema_model_via_sweeps(path)
     with ema.SequentialEvaluator(model) as evaluator:
@@ -89,7 +101,7 @@ def test_a_small_ema_workbench_experiment_runs_our_model(tmp_path):
     assert outcomes["trust_end"][0].tolist() == pytest.approx(by_hand, rel=1e-12)
 
 
-def test_scenario_fields_are_ema_workbench_uncertainties_too(tmp_path):
+def test_scenario_fields_are_ema_workbench_uncertainties_too(tmp_path, ema):
     path = sweep_file(tmp_path, space='"trust.forgetting" = { low = 0.9, high = 1.0 }\n'
                                '"organisations[Ziekenhuis Rivierland].mandate" = { low = 0.2, high = 0.9 }\n'
                                '"governance.mode" = { values = ["shared", "nao"] }')
@@ -124,6 +136,7 @@ if __name__ == "__main__":
 """
 
 
+@pytest.mark.usefixtures("ema")
 def test_failing_runs_end_the_pool_with_a_clear_error(tmp_path):
     """In EMA workbench 3.0 a raising run ends its pool worker unanswered and the pool waits forever;
     here the runs are reported as failed, the pool returns and per_replication names the failures."""
@@ -142,6 +155,7 @@ def guide_example() -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("ema")
 def test_the_guides_prim_example_runs(tmp_path):
     """The guide's scenario-discovery example, made small (4 scenarios, 30 weeks, 2 replications, 2 processes)."""
     code = guide_example()
