@@ -36,7 +36,8 @@ WHERE = {   # situation -> scenario where it arises in most seeds (share of seed
     "V10": "lelytalent",            # 1.00
     "V11": "roermond_actietafels",  # 0.85
     "V12": "matchmaker",            # 1.00
-    "V13": "buurtnetwerk",          # 0.85
+    "V13": "buurtnetwerk",          # 0.55 (SELDOM since the owner's take-over is a chance, 2026-12-07: before, 0.85,
+                                    # certain by the owner's mandate 0.45 under a threshold of 0.5)
     "V14": "zorgnetwerk",           # 1.00 (matchmaker too)
 }
 # V7, stuck in creative ideas, came from pilot_rijnmond's mechanism parameters only: innovation.focus 0.25 (removed by
@@ -49,7 +50,7 @@ WHERE = {   # situation -> scenario where it arises in most seeds (share of seed
 # a run): 6 of seeds 0-19, 8 of 0-29, open in 0.02 of the weeks. Under consensus the others' say never falls to half
 # the lead's (the fall back to hierarchy makes them lean back less than that): no bundled scenario, and none of 60
 # generated networks but the one whose lead decides.
-SELDOM = {"V4"}
+SELDOM = {"V4", "V13"}
 
 
 @lru_cache(maxsize=None)
@@ -127,8 +128,7 @@ COUNTERFACTUALS = [
     ("V6", "lelytalent", dict(parameters=_params(**{"innovation.setback_negativity": 0.0})), 0.5),
     # V7: the ideas diversity brings switched off, its own test below (test_diversity_on_a_shared_base_...)
     # V9 reads behaviour since 2026-12-06 (a success nobody examined, nothing started since): its own test below
-    # V13: a formal owner with a mandate takes over: 0.85 -> 0.00 (0.85 -> 0.00)
-    ("V13", "buurtnetwerk", dict(organisations=_orgs(mandate=0.95)), 0.5),
+    # V13 (seldom, see SELDOM): its own test below
     # V14: the project money does not stop (no funding_ends in week 104): 1.00 -> 0.35 (1.00 -> 0.00); in the seven
     # runs where it remains it opens in week 44-111, when an experiment runs on too little effort
     ("V14", "matchmaker", dict(events=[]), 0.5),
@@ -328,6 +328,22 @@ def test_one_dominant_owner_needs_one_partner_who_decides():
     assert without == 0 and low > 0, (with_rule, without)
 
 
+def test_an_owner_that_lacks_ownership_and_mandate_leaves_the_result_waiting():
+    """V13 (002 L3275-3281): a result waits in implementation for a formal owner that does not take it over. The
+    detector reads what happened (phase, taken over or not, weeks waiting); the cause the source names, an owner
+    whose people lack the ownership and mandate to take it on ('that is not how it works here'), is switched off
+    upstream of the take-over (``innovation.owner_reluctance = 0``: it decides as any partner acts when all is
+    ready); whether and when it takes over stays a chance. Stated before measuring (2026-12-07): the share of runs
+    with V13 falls by at least 0.2. Measured, buurtnetwerk (its housing association's people have little mandate)
+    seeds 0-29: 14 of 30 -> 7 of 30; with every partner's mandate 0.95 instead: 8 of 30."""
+    seeds = range(30)
+    def runs_with_v13(params):
+        return sum("V13" in {e["id"] for e in run("buurtnetwerk", seed=s, params=params).events if e["type"] == "vastloop"}
+                   for s in seeds)
+    with_cause, without = runs_with_v13({}), runs_with_v13({"innovation.owner_reluctance": 0.0})
+    assert (with_cause - without) / len(seeds) >= 0.2, (with_cause, without)
+
+
 @lru_cache(maxsize=None)
 def _generated(seed: int, params: tuple = ()) -> set[str]:
     """The stuck situations of generated network ``seed`` (netwerksim.generate_network), run with the same seed."""
@@ -416,7 +432,9 @@ REMEDIES = [
     # (docs/model.md 7.15). With diversity off, since V9 reads behaviour and reflection is held by mechanism 10 with
     # whoever comes: 0.38 -> 0.60, +0.22 [0.07, 0.38] (40); buurtnetwerk before it took stock: 0.25 -> 0.38, +0.13
     # [0.03, 0.23]; while reflection wrote understanding +0.23
-    ("V13", "buurtnetwerk", "mandate", {}, DOORBRAAK, 26, 0.5),                      # 0.00 -> 0.97 (37) (+1.00)
+    # V13 buurtnetwerk mandate (stated 0.5): not reproduced since the owner's take-over is a weekly chance (2026-12-07):
+    # 0.94 -> 0.94 over 18 pairs of seeds 0-39, as V13 ends on its own within 26 weeks (episodes of 3-12 weeks);
+    # while the owner's mandate of 0.45 kept it under a take-over threshold of 0.5 for good: 0.00 -> 0.97 (37)
     # V10 read from behaviour: talking about drives first makes the delegates move with their partners, so the
     # situation is over within 26 weeks (RESOLVED; no breakthrough, see below), stated 0.2 before measuring (2026-12-06)
     ("V10", "lelytalent", "check_in", {}, RESOLVED, 26, 0.2),                       # 0.17 -> 0.78, +0.60 [0.45, 0.75] (40)

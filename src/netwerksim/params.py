@@ -299,8 +299,11 @@ PARAMETERS: dict[str, Param] = {
            "jump in progress a successful experiment brings on an issue of difficulty 1"),
         _P("innovation.successes_needed", 3.0, "experiments", 1, 20, "002 L743-759",
            "successful experiments before an issue moves on to implementation"),
-        _P("innovation.handover_threshold", 0.5, "0-1", 0, 1, "002 V13 (L3275-3281)",
-           "ownership times mandate the formal owner needs to take the result over"),
+        _P("innovation.handover_rate", 0.25, "1/week", 0, 1, "002 L743-759, V13 (L3275-3281); R15 (as start_rate)",
+           "weekly chance that a formal owner with full ownership and mandate takes a result over (a decision to act, "
+           "as likely as starting an experiment when all is ready)"),
+        _P("innovation.owner_reluctance", 1.0, "1", 0, 1, "002 V13 (L3275-3281)",
+           "how far a formal owner's lack of ownership x mandate holds its take-over back (0: not at all)"),
         _P("innovation.embedding", 0.5, "1", 0, 5, "002 L743-759",
            "extra progress rate, as a share, once the formal owner has taken over"),
         _P("innovation.scaling", 0.12, "progress", 0, 2, "002 L743-759, L3275-3281 (V13)",

@@ -14,7 +14,8 @@ a breakthrough, a jump in progress (002 L331-337, R13), not yet understood (V9) 
 failure is a setback that drains energy and feeds negativity (002 L653-656, R17), unless it is framed
 as a near miss, from which the group learns (002 L657-670, R18). Phases move from pioneer to
 experiment at the first experiment and to implementation after enough successes; then the formal
-owner must take over before the result is rolled out (a jump) and embedded (002 V13, L3275-3281). While
+owner must take over before the result is rolled out (a jump) and embedded (002 V13, L3275-3281): a decision of
+its own, taken with a weekly chance that its lack of ownership and mandate lowers (slower, never impossible). While
 the last success is not understood, the group hesitates to start the next experiment (002 V9, L381-385). Casework pressure crowds
 out the reflection and learning that produce ideas and understanding (001 L326-367). Group levers set
 by interventions (focus, experiment drive, shared drives) relax back to normal; an external
@@ -118,6 +119,14 @@ def safety(trust: np.ndarray) -> np.ndarray:
 def learning_room(st: State, p: Params, weights=None) -> np.ndarray:
     """Per issue: room for reflection and learning that casework leaves those who care about it (001 L326-367)."""
     return 1.0 - p.innovation.learning_crowding * weighted_by_ambition(st, org_workload(st), weights)
+
+
+def handover_chance(willing, p: Params) -> np.ndarray:
+    """Weekly chance that a formal owner takes a result over, given its ``willing``ness (ownership x mandate): the
+    chance of a decision to act (``innovation.handover_rate``), held back as far as ``innovation.owner_reluctance``
+    lets a lack of ownership and mandate count (002 V13, L3275-3281: 'that is not how it works here')."""
+    q = p.innovation
+    return q.handover_rate * (1.0 - q.owner_reluctance * (1.0 - willing))
 
 
 def start_chance(ideas, convergence, ownership, mandate, energy, p: Params) -> np.ndarray:
@@ -247,12 +256,15 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I.weeks_in_phase = where(new_phase != I.phase, 0, I.weeks_in_phase)
     I.phase = new_phase.astype(np.int8)
 
-    # the formal owner takes over when it feels ownership and has the mandate
+    # the formal owner takes the result over: a decision of its own, which comes sooner the more ownership it feels
+    # and the more mandate its people have to commit it; without a formal owner the network carries it on at once
+    # (002 L743-759: who takes it on, from which budget; V13, L3275-3281)
+    handover_draw = rng.random(K)      # drawn last and every week, so the streams stay paired
     waiting = ~I.handed_over & (I.phase == IMPLEMENTATION)
     if any_true(waiting):      # (none waiting: nothing is taken over, and the roll-out below would add +0.0)
         owner = where(I.owner >= 0, I.owner, 0)
-        willing = where(I.owner >= 0, orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], 1.0)
-        taken_over = waiting & (willing >= q.handover_threshold)
+        taken_over = waiting & (handover_draw < where(I.owner >= 0, handover_chance(
+            orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], p), 1.0))
         I.handed_over |= taken_over
         scaled = taken_over * q.scaling / I.difficulty      # the line organisation rolls the result out (V13)
         I.delta, I.progress = I.delta + scaled, I.progress + scaled

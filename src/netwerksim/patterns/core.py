@@ -133,6 +133,9 @@ class Pattern:
     (0, or 1). ``contrast_measure`` compares two measures of the same runs (e.g. one half year with
     the next) when ``contrast`` is None. ``not_reproduced_nl``/``_en`` say which part of its facts the
     pattern leaves out because the model does not reproduce it; such a fact counts as partly covered.
+    ``reproduced = False`` registers a pattern that no longer holds at the defaults (its ``not_reproduced_*`` say
+    why): it stays in the report as failing, out of the all-patterns region, and the validation asserts that it still
+    fails, so the day the model earns it again the declaration must go (like a strict xfail).
     """
 
     id: str
@@ -155,6 +158,7 @@ class Pattern:
     owner: str = ""
     not_reproduced_nl: str = ""
     not_reproduced_en: str = ""
+    reproduced: bool = True
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -226,6 +230,8 @@ def register(*patterns: Pattern) -> None:
                      for r in p.reads if not r.startswith(READABLE_PREFIXES)]
         if not p.reads:
             problems.append("declares nothing it reads")
+        if not p.reproduced and not (p.not_reproduced_nl and p.not_reproduced_en):
+            problems.append("not reproduced, but not_reproduced_nl/_en do not say what and why")
         for m in (p.measure, p.contrast_measure):
             if m is not None and ("<locals>" in m.__qualname__ or m.__name__ == "<lambda>"):
                 problems.append(f"measure {m.__qualname__} is not a top-level function (it must run in a worker)")

@@ -261,7 +261,8 @@ def evaluate(patterns: list[Pattern], *, mutations: bool = True, robustness: int
         rows = []
         for v in cal_variants:
             holds = {p.id: estimates[(p.id, v.name)].reaches for p in patterns}
-            rows.append({"point": v.name, **dict(v.background), **holds, "all_hold": all(holds.values())})
+            region = [holds[p.id] for p in patterns if p.reproduced]   # those registered as not reproduced aside
+            rows.append({"point": v.name, **dict(v.background), **holds, "all_hold": all(region)})
         table = pd.DataFrame(rows)
     settings = {"patterns": len(patterns), "mutations": mutations, "robustness_points": robustness,
                 "robustness_seeds": robust_seeds, "calibration_points": calibration,
