@@ -259,9 +259,9 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     # the formal owner takes the result over: a decision of its own, which comes sooner the more ownership it feels
     # and the more mandate its people have to commit it; without a formal owner the network carries it on at once
     # (002 L743-759: who takes it on, from which budget; V13, L3275-3281)
-    handover_draw = rng.random(K)      # drawn last and every week, so the streams stay paired
     waiting = ~I.handed_over & (I.phase == IMPLEMENTATION)
     if any_true(waiting):      # (none waiting: nothing is taken over, and the roll-out below would add +0.0)
+        handover_draw = rng.random(K)  # the stream's last draw of the week (keyed by week): it moves no other number
         owner = where(I.owner >= 0, I.owner, 0)
         taken_over = waiting & (handover_draw < where(I.owner >= 0, handover_chance(
             orgs.ownership[owner] * orgs.mandate[owner] * orgs.active[owner], p), 1.0))
