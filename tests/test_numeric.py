@@ -1,8 +1,11 @@
 """The wrapper-free numpy operations of the step (numeric.py) give numpy's own results bit for bit."""
 
+from collections import deque
+
 import numpy as np
 
-from netwerksim.numeric import all_true, any_true, bincount, clip, largest, mean, mean_of_rows, summed, weighted_mean, where
+from netwerksim.numeric import (RecentRows, all_true, any_true, bincount, clip, largest, mean, mean_of_rows, summed,
+                               weighted_mean, where)
 
 
 def _arrays():
@@ -57,6 +60,23 @@ def test_mean_of_rows_is_np_mean_bit_for_bit():
         for shape in ((4,), (2, 5), (98,)):
             rows = [rng.normal(0.3, 0.6, shape) for _ in range(n)]
             assert _same(mean_of_rows(rows), np.mean(np.array(rows), axis=0))
+
+
+def test_recent_rows_give_the_means_of_a_deque_bit_for_bit():
+    rng = np.random.default_rng(9)
+    for n in (2, 12):
+        for shape in ((3,), (2, 3), (98,)):
+            kept, recent = deque(maxlen=n), RecentRows(n)
+            for week in range(3 * n):
+                row = rng.normal(0.3, 0.6, shape)
+                kept.append(row.copy())
+                recent.append(row)
+                row[:] = -1.0          # a row changed later in place is not what was kept
+                assert len(recent) == len(kept)
+                assert _same(recent.mean(), mean_of_rows(kept))
+                if len(kept) == n:
+                    now = rng.normal(0.3, 0.6, shape)
+                    assert _same(recent.mean_with(now), mean_of_rows([*kept, now]))
 
 
 def test_where_and_bincount_are_numpys_bit_for_bit():

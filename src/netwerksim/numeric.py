@@ -65,3 +65,37 @@ def mean_of_rows(rows) -> np.ndarray:
     divided by their number, as ``_methods._mean`` computes it."""
     stacked = np.array(rows)
     return np.true_divide(_sum(stacked, 0), len(stacked))
+
+
+class RecentRows:
+    """The last ``n`` rows of a weekly quantity in one array, oldest first, with a spare row after them: what
+    :func:`mean_of_rows` of the rows kept in a ``deque(maxlen=n)`` gives, without stacking a list every week (the
+    same rows, in the same order, in an array of the same layout, so the same sums)."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.count = 0
+        self._rows: np.ndarray | None = None    # (n + 1, *shape); the last row for :meth:`mean_with`
+
+    def __len__(self) -> int:
+        return self.count
+
+    def append(self, row: np.ndarray) -> None:
+        """Keep ``row`` (copied); the oldest goes once there are ``n``."""
+        if self._rows is None:
+            self._rows = np.zeros((self.n + 1, *np.shape(row)), np.asarray(row).dtype)
+        if self.count < self.n:
+            self._rows[self.count] = row
+            self.count += 1
+        else:
+            self._rows[:-2] = self._rows[1:-1]      # numpy copies overlapping slices as if through a temporary
+            self._rows[-2] = row
+
+    def mean(self) -> np.ndarray:
+        """``mean_of_rows`` of the rows kept (at least one)."""
+        return np.true_divide(_sum(self._rows[:self.count], 0), self.count)
+
+    def mean_with(self, row: np.ndarray) -> np.ndarray:
+        """``mean_of_rows`` of the rows kept and then ``row`` (the rows kept must be ``n``)."""
+        self._rows[-1] = row
+        return np.true_divide(_sum(self._rows, 0), self.n + 1)

