@@ -62,10 +62,11 @@ PIONEER, EXPERIMENT, IMPLEMENTATION = (np.int8(phase) for phase in Phase)
 SUCCESS, FAILURE = np.int8(Outcome.SUCCESS), np.int8(Outcome.FAILURE)
 
 
-def ambition_weights(st: State) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def ambition_weights(st: State, active: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """What :func:`weighted_by_ambition` weighs with: the active organisations (as 0/1), per issue whether any of them
-    has an ambition on it, and their total ambition on it (1 where none has): made once for a mechanism's averages."""
-    active = st.orgs.active.astype(float)
+    has an ambition on it, and their total ambition on it (1 where none has): made once for a mechanism's averages.
+    ``active``: the state's ``orgs.active``, if the caller has it (also below)."""
+    active = (st.orgs.active if active is None else active).astype(float)
     total = active @ st.orgs.ambition
     some = total > 0
     return active, some, where(some, total, 1)
@@ -79,6 +80,11 @@ def weighted_by_ambition(st: State, per_org: np.ndarray,
     return where(some, ((per_org * active) @ st.orgs.ambition) / total, 0.0)
 
 
+def cares_about(orgs, active: np.ndarray) -> np.ndarray:
+    """(O, K): the active organisations with an ambition on each issue."""
+    return active[:, None] & (orgs.ambition > 0)
+
+
 def say_ratio(cares: np.ndarray, say: np.ndarray) -> np.ndarray:
     """Per issue: the say of the partner who has most of it over the mean say of the other partners who care
     (0 with fewer than two). Whoever has the say cuts the knots; the others follow (002 V4, L345-348)."""
@@ -88,20 +94,20 @@ def say_ratio(cares: np.ndarray, say: np.ndarray) -> np.ndarray:
     return where(n >= 2, top / np.maximum(others, 1e-9), 0.0)
 
 
-def issue_energy(st: State) -> np.ndarray:
+def issue_energy(st: State, active: np.ndarray | None = None) -> np.ndarray:
     """Per issue: mean energy of active organisations' professionals, weighted by their focus on it."""
     orgs, profs = st.orgs, st.profs
     energy = bincount(profs.org, weights=profs.energy, minlength=len(orgs.name)) / orgs.n_professionals
-    active = orgs.active.astype(float)
+    active = (orgs.active if active is None else active).astype(float)
     total = active @ orgs.focus
     some = total > 0
     return where(some, ((energy * active) @ orgs.focus) / where(some, total, 1), 0.0)
 
 
-def issue_negativity(st: State) -> np.ndarray:
+def issue_negativity(st: State, active: np.ndarray | None = None) -> np.ndarray:
     """Per issue: mean negativity of active organisations' professionals, weighted by how many care how much."""
     orgs, profs = st.orgs, st.profs
-    weights = orgs.active * orgs.n_professionals
+    weights = (orgs.active if active is None else active) * orgs.n_professionals
     negativity = bincount(profs.org, weights=profs.negativity, minlength=len(orgs.name)) / orgs.n_professionals
     return ((weights * negativity) @ orgs.focus) / np.maximum(weights @ orgs.focus, 1e-9)
 
@@ -167,14 +173,15 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     I, orgs, profs, net = st.issues, st.orgs, st.profs, st.network
     q = p.innovation
     K = len(I.id)
-    energy = issue_energy(st)
-    by_ambition = ambition_weights(st)     # nothing below changes who is active or their ambitions
+    active = orgs.active                   # nothing below changes who is active or their ambitions
+    energy = issue_energy(st, active)
+    by_ambition = ambition_weights(st, active)
     I.trust = issue_trust(st, by_ambition)
     I.weeks_in_phase += 1
 
     # talk fills the idea pool; fresh ideas scatter the direction, trust and shared ambition focus it
     room = learning_room(st, p, by_ambition)
-    critics = 1 - p.negativity.idea_damping * issue_negativity(st)   # cynics keep seeing the downsides (V6)
+    critics = 1 - p.negativity.idea_damping * issue_negativity(st, active)   # cynics keep seeing the downsides (V6)
     stories = 1 + q.drives_ideas * net.drives_shared    # the other side's story brings ideas at once (002 L2078-2084)
     stories *= 1 + q.positive_theme * net.fresh_perspective   # a positive theme brings more than a problem (002 L2112-2123)
     # different angles bring more ideas where a shared base (trust, a shared ambition) lets differences be used, and
@@ -232,23 +239,27 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     # and it starts with those who see it, not with everyone (002 L536-572, L553-561): the ownership and mandate of
     # the most willing active partner that cares about the issue; the draw still decides
     small = I.proposed > 0
-    cares = orgs.active[:, None] & (orgs.ambition > 0)
-    keen = largest(where(cares, (orgs.ownership * orgs.mandate)[:, None], 0.0), 0) * I.table_mandate
-    ideas, convergence = where(small, q.ideas_needed, I.ideas), where(small, 1.0, I.convergence)
-    ownership, mandate = where(small, 1.0, ownership), where(small, keen, mandate)
-    wanted = start_chance(ideas, convergence, ownership, 1.0, energy, p) * group   # if they could commit
-    chance = start_chance(ideas, convergence, ownership, mandate, energy, p) * group
+    ideas, convergence = I.ideas, I.convergence
+    if any_true(small):     # (none proposed: each where below would give its last argument's values)
+        keen = largest(where(cares_about(orgs, active), (orgs.ownership * orgs.mandate)[:, None], 0.0), 0) * I.table_mandate
+        ideas, convergence = where(small, q.ideas_needed, ideas), where(small, 1.0, convergence)
+        ownership, mandate = where(small, 1.0, ownership), where(small, keen, mandate)
+    # the chance if they could commit (a mandate of 1), and with the mandate they have: one array, the same products
+    wanted, chance = start_chance(ideas, convergence, ownership, np.stack((np.ones(K), mandate)), energy, p) * group
     draw = rng.random(K)
     starting = idle & (draw < chance)
     # the group wants to go ahead, but its delegates must take it back to their organisations first (002 V8)
     I.sent_back = idle & ~starting & (draw < wanted)
-    I.say_ratio = (where(starting, say_ratio(cares, decision_say(orgs.ownership, orgs.mandate, net.decision_rule,
-                                                                    net.lead)), 0.0)
-                   if any_true(starting) else np.zeros(len(starting)))   # who decided the experiments that start (V4)
-    I.experiment_left = where(starting, where(small, max(1, int(q.duration) // 2), int(q.duration)), I.experiment_left)
-    I.proposed = where(starting, 0, np.maximum(I.proposed - 1, 0))
-    I.experiments += starting
-    I.ideas = where(starting, I.ideas * (1 - q.ideas_used), I.ideas)
+    if any_true(starting):   # (none starting: the wheres below would keep every value)
+        I.say_ratio = where(starting, say_ratio(cares_about(orgs, active), decision_say(
+            orgs.ownership, orgs.mandate, net.decision_rule, net.lead)), 0.0)   # who decided the experiments that start (V4)
+        I.experiment_left = where(starting, where(small, max(1, int(q.duration) // 2), int(q.duration)), I.experiment_left)
+        I.proposed = where(starting, 0, np.maximum(I.proposed - 1, 0))
+        I.experiments += starting
+        I.ideas = where(starting, I.ideas * (1 - q.ideas_used), I.ideas)
+    else:
+        I.say_ratio = np.zeros(K)
+        I.proposed = np.maximum(I.proposed - 1, 0)
 
     # phases: pioneer -> experiment at the first start; -> implementation after enough successes
     new_phase = where((I.phase == PIONEER) & starting, EXPERIMENT, I.phase)

@@ -16,29 +16,38 @@ from ..params import Params
 from ..state import State, Status, organisations_named
 
 
+_PENDING = np.int8(Status.PENDING)   # the status arrays' type: compares faster than the enum member, the same result
+
+
 def network_indicators(st: State, p: Params) -> dict[str, float]:
     """One row of the time series: every network-level indicator, plus progress per issue."""
     orgs, profs, T, F, I = st.orgs, st.profs, st.ties, st.forums, st.issues
     active = orgs.active
     member = orgs.joined
-    prof_member = member[profs.org]
-    trust = T.trust if all_true(member) else T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]  # ties between members
+    everyone = all_true(member)        # (usually: then nothing below needs the members picked out)
+    prof_member = None if everyone else member[profs.org]
+
+    def of_members(x: np.ndarray) -> np.ndarray:
+        """``x`` per professional, of the members' professionals (the same values in the same order)."""
+        return x if everyone else x[prof_member]
+
+    trust = T.trust if everyone else T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]  # ties between members
     members = np.zeros(len(profs.org), bool)
     members[F.member_prof] = True
     above_neutral = 2 * trust         # trust above neutral, rescaled: max(2T - 1, 0) (T is at most 1), in place
     above_neutral -= 1
     np.maximum(above_neutral, 0, out=above_neutral)
-    promised = float(summed(orgs.promised[orgs.status != Status.PENDING]))   # on joining: no intervention moves it
+    promised = float(summed(orgs.promised[orgs.status != _PENDING]))   # on joining: no intervention moves it
     by_status = bincount(orgs.status, minlength=len(Status)).tolist()
     row = {
         "active_organisations": by_status[Status.ACTIVE],
         "dormant_organisations": by_status[Status.DORMANT],
         "exited_organisations": by_status[Status.EXITED],
         "mean_trust": mean(trust),
-        "mean_energy": mean(profs.energy[prof_member]),
+        "mean_energy": mean(of_members(profs.energy)),
         "joint_contribution": float(summed(given_hours(st))) / promised if promised > 0 else 0.0,
         "attendance": mean(F.attendance[F.met]),
-        "meeting_hours": mean(profs.meeting_hours[members & prof_member]),
+        "meeting_hours": mean(profs.meeting_hours[members if everyone else members & prof_member]),
         "coordination_load": st.network.coordination_load,
         "perceived_value": mean(orgs.perceived_value[active]),
         # R37i: the share of members close to (or under) the point where staying is no longer worth it
@@ -62,12 +71,12 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     })
     row.update({
         "heat": net.heat,
-        "negativity": mean(profs.negativity[prof_member]),
+        "negativity": mean(of_members(profs.negativity)),
         "experiments": int(summed(I.experiments)),
         "successes": int(summed(I.successes)),
         "failures": int(summed(I.failures)),
     })
-    row.update(five_conditions(st, row))
+    row.update(five_conditions(st, row, active))
     row["vitality"] = vitality(row)
     row.update({f"progress_{i}": float(v) for i, v in zip(I.id, I.progress.tolist())})
     row.update(issue_innovation(I))
@@ -87,16 +96,17 @@ CONDITIONS = ("condition_organising", "condition_sense_making", "condition_relat
               "condition_ambition")
 
 
-def five_conditions(st: State, row: dict[str, float]) -> dict[str, float]:
+def five_conditions(st: State, row: dict[str, float], active: np.ndarray | None = None) -> dict[str, float]:
     """The five conditions of collaboration as a live diagnostic, each in [0, 1] (003 §2.1, L54-372).
 
     Organising: light (little of the capacity eaten by consultation) and fitting (demand for structure
     absorbed). Sense-making process: direction (converged ideas) and reflection (understood results).
     Relations: trust, cooled by conflict temperature. Interests: share of active organisations for
-    whom the network is worth more than their outside option. Shared ambition: alignment.
+    whom the network is worth more than their outside option. Shared ambition: alignment. ``active``: the state's
+    ``orgs.active``, if the caller has it.
     """
     net, orgs, I = st.network, st.orgs, st.issues
-    active = orgs.active
+    active = orgs.active if active is None else active
     light = 1.0 - min(1.0, net.coordination_load)
     fit = 1.0 - min(1.0, max(0.0, net.structure_demand - net.absorption))
     served = (orgs.perceived_value > orgs.outside_option)[active]
@@ -121,9 +131,9 @@ def vitality(row: dict[str, float]) -> float:
     of and vitality is 0.
     """
     values = [row[c] for c in VITALITY_COMPONENTS]
-    if any(v != v for v in values):
+    if any([v != v for v in values]):
         return 0.0
-    return sum(min(1.0, v) for v in values) / len(values)   # more hours than promised (extra budget) counts as 1
+    return sum([min(1.0, v) for v in values]) / len(values)   # more hours than promised (extra budget) counts as 1
 
 
 def chosen_organisations(who: str, orgs) -> np.ndarray:
