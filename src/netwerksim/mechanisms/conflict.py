@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..numeric import any_true, bincount, clip, summed
+from ..numeric import any_true, bincount, clip, largest, summed
 from ..params import Params
 from ..state import State
 from .alignment import pair_distance
@@ -44,6 +44,15 @@ def _above(heat, start):
     return clip((np.asarray(heat) - start) / (1 - start), 0.0, 1.0)
 
 
+CANCELLED_FROM, EXIT_FROM = 0.5, 0.75   # temperatures from which meetings are cancelled, partners drop out
+
+
+def felt_from(heat: np.ndarray, start: float) -> bool:
+    """Whether any temperature in ``heat`` lies above ``start``: below it what :func:`_above` gives is exactly 0, so a
+    factor made from it is exactly 1 and a loss exactly 0 (callers skip them: the same numbers)."""
+    return not largest(heat) <= start
+
+
 def sharing(heat, p: Params) -> np.ndarray:
     """Share of the usual information (trust evidence) still shared: falls from vigilant on."""
     return 1.0 - p.conflict.sharing_loss * _above(heat, 0.25)
@@ -51,7 +60,7 @@ def sharing(heat, p: Params) -> np.ndarray:
 
 def attendance_factor(heat, p: Params) -> np.ndarray:
     """Share of meetings still kept: appointments are cancelled from disagreement on."""
-    return 1.0 - p.conflict.cancelled * _above(heat, 0.5)
+    return 1.0 - p.conflict.cancelled * _above(heat, CANCELLED_FROM)
 
 
 def positional(heat) -> np.ndarray:
@@ -61,7 +70,7 @@ def positional(heat) -> np.ndarray:
 
 def exit_push(heat, p: Params) -> np.ndarray:
     """Perceived value lost in open conflict: the urge to drop out."""
-    return p.conflict.exit_push * _above(heat, 0.75)
+    return p.conflict.exit_push * _above(heat, EXIT_FROM)
 
 
 def heat_driver(trust, unfairness, suppressed, p: Params, rivalry=0.0) -> np.ndarray:

@@ -27,7 +27,7 @@ from ..numeric import all_true, any_true, bincount, clip, summed, where
 from ..params import Params
 from ..state import State, delegations_present
 from .accountability import demand
-from .conflict import attendance_factor
+from .conflict import CANCELLED_FROM, attendance_factor, felt_from
 from .production import given_hours
 
 
@@ -105,8 +105,11 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     prof, org = F.member_prof, F.member_org
     chance = attendance_probability(
         profs.workload[prof], profs.energy[prof], (orgs.perceived_value - orgs.outside_option)[org],
-        profs.meeting_hours[prof], p) * attendance_factor(orgs.heat[org], p)
-    present = (rng.random(len(prof)) < chance) & F.met[F.member_forum] & orgs.active[org] & F.member_active
+        profs.meeting_hours[prof], p)
+    if felt_from(orgs.heat, CANCELLED_FROM):     # (cooler: no meeting is cancelled, the factor is exactly 1)
+        chance = chance * attendance_factor(orgs.heat[org], p)
+    active = orgs.active
+    present = (rng.random(len(prof)) < chance) & F.met[F.member_forum] & active[org] & F.member_active
     away = staying_away(st)      # tables an organisation chose not to go to (the draws stay the same)
     if away is not None:
         present = present & ~away
@@ -123,12 +126,15 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     preparation = p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
     reporting = reporting_hours(st, p)
     # talking about drives takes time: hours a week per table member who is there (002 L2504-2516)
-    check_in = present * p.innovation.check_in_hours * (net.check_in_weeks > 0)
+    check_in = present * p.innovation.check_in_hours if net.check_in_weeks > 0 else None
     prepared = present * (count * preparation)[F.member_forum]
     if net.nao_hours > 0:      # the NAO prepares and reports for the members, up to its capacity
         overhead = coordination_relief(np.concatenate([prepared, reporting]), net.nao_hours)
         prepared, reporting = overhead[:len(prepared)], overhead[len(prepared):]
-    hours = present * (count * length)[F.member_forum] + check_in + prepared
+    hours = present * (count * length)[F.member_forum]
+    if check_in is not None:    # (none: adding the zeros changed nothing)
+        hours = hours + check_in
+    hours = hours + prepared
     profs.meeting_hours = bincount(prof, weights=hours, minlength=len(profs.org)) + reporting
 
     # a tie met when both were present at a forum they share: its first shared forum, or another one
@@ -140,5 +146,5 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     T.physical[T.meets_tie[E:][physical[E:]]] = True
     T.met_index = met.nonzero()[0]
 
-    capacity = float(summed((orgs.hours * orgs.pledge)[orgs.active]))
+    capacity = float(summed((orgs.hours * orgs.pledge)[active]))
     st.network.coordination_load = float(summed(profs.meeting_hours)) / capacity if capacity > 0 else 0.0

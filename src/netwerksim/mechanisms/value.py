@@ -20,7 +20,7 @@ from ..choices import chosen_status
 from ..numeric import any_true, mean, summed, where
 from ..params import Params
 from ..state import State, Status
-from .conflict import exit_push
+from .conflict import EXIT_FROM, exit_push, felt_from
 from .contribution import collective_weight, utility
 from .leadership import felt_autonomy_ceded, motive_weights
 from .production import given_hours
@@ -73,7 +73,10 @@ def update_value(st: State, p: Params) -> None:
     unfair = np.maximum(0.0, imbalance(given_hours(st), gross, orgs.active) - tolerance)
     orgs.unfairness = unfair
     joined = orgs.joined
-    orgs.benefit = where(joined, gross - cost - v.fairness_penalty * unfair - exit_push(orgs.heat, p), 0.0)
+    benefit = gross - cost - v.fairness_penalty * unfair
+    if felt_from(orgs.heat, EXIT_FROM):     # (cooler: nobody feels the urge to drop out, the loss is exactly 0)
+        benefit = benefit - exit_push(orgs.heat, p)
+    orgs.benefit = where(joined, benefit, 0.0)
     orgs.perceived_value = where(joined, (1 - v.smoothing) * orgs.perceived_value + v.smoothing * orgs.benefit,
                                     orgs.perceived_value)
     stance = staying_utility(st, cw, p)
