@@ -6,6 +6,12 @@ from .core import Pattern, arm, register
 from .measures import progress_end
 
 
+# --- 000-3 (000 L305-312, L336-347): diversity pays off only with a shared base ----------------------------
+def ideas_first_half_year(result) -> float:
+    """Mean idea pool of the issue (``pilot_rijnmond`` has one) over weeks 1-26, before experiments use it up."""
+    return float(result.timeseries["ideas_inbeeld"].iloc[1:27].mean())
+
+
 register(
     Pattern(
         id="000-craft-islands", facts=("000-4",), source="000 L396-402 (A-R23); 001 L683-685",
@@ -29,4 +35,19 @@ register(
         contrast=arm("schoolbesturen", fields={"governance.room": 0.1}),
         effect="ratio", direction="higher", threshold=1.3, links=("steering_loss",),
         measured="30 seeds: x1.71 [1.65, 1.77] progress at week 156; with steering_loss off x0.89"),
+    Pattern(
+        id="000-diversity-needs-a-base", facts=("000-3",), source="000 L305-312, L336-347; 001 L1796-1800",
+        claim_nl="Diversiteit loont alleen op een gedeelde basis: dezelfde vier partners van vier soorten bedenken "
+                 "meer ideeën als hun mensen elkaar vertrouwen dan als ze elkaar wantrouwen.",
+        claim_en="Diversity pays off only on a shared base: the same four partners of four kinds come up with more "
+                 "ideas when their people trust each other than when they distrust each other.",
+        measure=ideas_first_half_year, reads=("timeseries:ideas_inbeeld",),
+        arm=arm("pilot_rijnmond", fields={"history.trust": 0.8}, steps=26),
+        contrast=arm("pilot_rijnmond", fields={"history.trust": 0.2}, steps=26),
+        effect="ratio", direction="higher", threshold=1.2, links=("diversity_ideas",), fast=True,
+        measured="30 seeds (7 Dec, stated before measuring): x1.23 [1.16, 1.30]; with diversity_ideas off x0.93",
+        not_reproduced_nl="de wrijving die verschillen zonder basis geven (innovation.diversity_friction) heeft geen "
+                          "eigen patroon: vertrouwen stuurt ook los van diversiteit de richting waar de groep naartoe werkt",
+        not_reproduced_en="the friction differences give without a base (innovation.diversity_friction) has no pattern "
+                          "of its own: trust also sets the direction the group works towards apart from diversity"),
 )
