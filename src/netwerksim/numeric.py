@@ -60,17 +60,11 @@ def largest(x, axis=None, initial=0.0):
     return _max(x, axis, None, None, False, initial)
 
 
-def mean_of_rows(rows) -> np.ndarray:
-    """``np.mean(np.array(rows), axis=0)`` for rows of floats: the sum over the first axis (in the rows' order)
-    divided by their number, as ``_methods._mean`` computes it."""
-    stacked = np.array(rows)
-    return np.true_divide(_sum(stacked, 0), len(stacked))
-
-
 class RecentRows:
     """The last ``n`` rows of a weekly quantity in one array, oldest first, with a spare row after them: what
-    :func:`mean_of_rows` of the rows kept in a ``deque(maxlen=n)`` gives, without stacking a list every week (the
-    same rows, in the same order, in an array of the same layout, so the same sums)."""
+    ``np.mean(np.array(rows), axis=0)`` of the rows kept in a ``deque(maxlen=n)`` gives (the sum over the first axis in
+    the rows' order divided by their number, as ``_methods._mean`` computes it), without stacking a list every week:
+    the same rows, in the same order, in an array of the same layout, so the same sums."""
 
     def __init__(self, n: int):
         self.n = n
@@ -92,10 +86,10 @@ class RecentRows:
             self._rows[-2] = row
 
     def mean(self) -> np.ndarray:
-        """``mean_of_rows`` of the rows kept (at least one)."""
+        """The mean of the rows kept (at least one), as ``np.mean`` over the first axis."""
         return np.true_divide(_sum(self._rows[:self.count], 0), self.count)
 
     def mean_with(self, row: np.ndarray) -> np.ndarray:
-        """``mean_of_rows`` of the rows kept and then ``row`` (the rows kept must be ``n``)."""
+        """The mean of the rows kept and then ``row`` (the rows kept must be ``n``)."""
         self._rows[-1] = row
         return np.true_divide(_sum(self._rows, 0), self.n + 1)
