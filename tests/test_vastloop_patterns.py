@@ -56,11 +56,33 @@ WHERE = {   # situation -> scenario where it arises in most seeds (share of seed
 SELDOM = {"V4", "V13"}
 
 
+_SPECS: dict[str, Scenario] = {}
+
+
+def stuck(scenario: str | Scenario, seed: int, params: tuple = ()) -> tuple[tuple[str, int], ...]:
+    """(situation, first week) of every stuck situation that opened in one run of ``scenario`` (a bundled name or a
+    changed Scenario). A run is made once for the whole module, whichever test asks first: keyed by the scenario's
+    content, the seed and the parameters (as sorted pairs), so a bundled name and an unchanged copy share it."""
+    spec = _bundled(scenario) if isinstance(scenario, str) else scenario
+    key = spec.model_dump_json()
+    _SPECS.setdefault(key, spec)
+    return _stuck(key, seed, tuple(sorted(params)))
+
+
 @lru_cache(maxsize=None)
-def onsets(scenario: str, params: tuple = ()) -> list[list[tuple[str, int]]]:
-    """Per seed: (situation, first week) of every stuck situation that opened."""
-    return [[(e["id"], e["start"]) for e in run(scenario, seed=s, params=dict(params)).events if e["type"] == "vastloop"]
-            for s in SEEDS]
+def _bundled(name: str) -> Scenario:
+    return load_scenario(name)
+
+
+@lru_cache(maxsize=None)
+def _stuck(key: str, seed: int, params: tuple) -> tuple[tuple[str, int], ...]:
+    return tuple((e["id"], e["start"]) for e in run(_SPECS[key], seed=seed, params=dict(params)).events
+                 if e["type"] == "vastloop")
+
+
+def onsets(scenario: str, params: tuple = ()) -> list[tuple[tuple[str, int], ...]]:
+    """Per seed of SEEDS: (situation, first week) of every stuck situation that opened."""
+    return [stuck(scenario, s, params) for s in SEEDS]
 
 
 def situations(scenario: str, params: tuple = ()) -> list[set[str]]:
@@ -204,12 +226,15 @@ CAUSES = {"mandate": _with_mandate, "representation": _no_representation, "stake
 
 
 @lru_cache(maxsize=None)
+def _with_or_without(scenario: str, seed: int, without: str | None) -> Scenario:
+    d = generate_network(seed) if scenario == "generated" else load_scenario(scenario).model_dump()
+    return Scenario.model_validate(CAUSES[without](d) if without else d)
+
+
 def _onsets_of(sid: str, scenario: str, seed: int, without: str | None = None) -> tuple[int, ...]:
     """Onset weeks of ``sid`` in one run of a bundled scenario or (``scenario == "generated"``) of generated network
     ``seed``, with the named cause taken away (``without``: a key of CAUSES) or not."""
-    d = generate_network(seed) if scenario == "generated" else load_scenario(scenario).model_dump()
-    spec = Scenario.model_validate(CAUSES[without](d) if without else d)
-    return tuple(e["start"] for e in run(spec, seed=seed).events if e["type"] == "vastloop" and e["id"] == sid)
+    return tuple(start for found, start in stuck(_with_or_without(scenario, seed, without), seed) if found == sid)
 
 
 def _paired_drop(sid, scenario, cause, seeds) -> tuple[float, float, float, float]:
@@ -298,7 +323,7 @@ def test_on_generated_networks_a_situation_read_from_behaviour_goes_with_its_cau
 def test_a_stuck_situation_disappears_without_its_mechanism(sid, scenario, change, least):
     assert share(scenario, sid) >= 0.6
     counter = _changed(scenario, **change)
-    found = [sid in {e["id"] for e in run(counter, seed=s).events if e["type"] == "vastloop"} for s in SEEDS]
+    found = [sid in dict(stuck(counter, s)) for s in SEEDS]
     assert share(scenario, sid) - np.mean(found) >= least, f"{share(scenario, sid):.2f} -> {np.mean(found):.2f}"
 
 
@@ -328,9 +353,8 @@ def test_one_dominant_owner_needs_one_partner_who_decides():
     8 of 30 -> 0 of 30 (onsets weeks 15-34)."""
     seeds = range(30)
     consensus = _changed("roermond_actietafels", governance=lambda g: {**g, "decision_rule": "consensus"})
-    with_rule = sum("V4" in {e["id"] for e in run("roermond_actietafels", seed=s).events if e["type"] == "vastloop"}
-                    for s in seeds)
-    without = sum("V4" in {e["id"] for e in run(consensus, seed=s).events if e["type"] == "vastloop"} for s in seeds)
+    with_rule = sum("V4" in dict(stuck("roermond_actietafels", s)) for s in seeds)
+    without = sum("V4" in dict(stuck(consensus, s)) for s in seeds)
     low = stats.binomtest(with_rule, len(seeds)).proportion_ci(method="wilson").low
     assert without == 0 and low > 0, (with_rule, without)
 
@@ -345,17 +369,14 @@ def test_an_owner_that_lacks_ownership_and_mandate_leaves_the_result_waiting():
     seeds 0-29: 14 of 30 -> 7 of 30; with every partner's mandate 0.95 instead: 8 of 30."""
     seeds = range(30)
     def runs_with_v13(params):
-        return sum("V13" in {e["id"] for e in run("buurtnetwerk", seed=s, params=params).events if e["type"] == "vastloop"}
-                   for s in seeds)
-    with_cause, without = runs_with_v13({}), runs_with_v13({"innovation.owner_reluctance": 0.0})
+        return sum("V13" in dict(stuck("buurtnetwerk", s, params)) for s in seeds)
+    with_cause, without = runs_with_v13(()), runs_with_v13((("innovation.owner_reluctance", 0.0),))
     assert (with_cause - without) / len(seeds) >= 0.2, (with_cause, without)
 
 
-@lru_cache(maxsize=None)
 def _generated(seed: int, params: tuple = ()) -> set[str]:
     """The stuck situations of generated network ``seed`` (netwerksim.generate_network), run with the same seed."""
-    scenario = Scenario.model_validate(generate_network(seed))
-    return {e["id"] for e in run(scenario, seed=seed, params=dict(params)).events if e["type"] == "vastloop"}
+    return {found for found, _ in stuck(_with_or_without("generated", seed, None), seed, params)}
 
 
 # back in make test since 7 Dec (issue 14 asks the per-situation counterfactuals there; ~30 s idle)
@@ -391,7 +412,7 @@ def test_a_healthy_network_shows_fewer_stuck_situations():
                                            interests={"thuiszitters": 0.5, "werk": 0.5}, rivals=[]),
                        forums=lambda forums: [{**f, "frequency": 2, "delegates": 2} for f in forums],
                        governance={"mode": "shared", "reflection_every": 4}, parameters={}, events=[])
-    few = np.mean([len({e["id"] for e in run(healthy, seed=s).events if e["type"] == "vastloop"}) for s in SEEDS])
+    few = np.mean([len(dict(stuck(healthy, s))) for s in SEEDS])
     per_scenario = [np.mean([len(found) for found in situations(name)]) for name in INNOVATION]
     assert few < np.mean(per_scenario), (few, per_scenario)
 
