@@ -17,6 +17,7 @@ from scipy import stats
 
 from netwerksim import NetwerkModel, generate_network, load_scenario, run
 from netwerksim.observers.stuck import jumped
+from netwerksim.params import PARAMETERS
 from netwerksim.scenario import Scenario, bundled_names
 
 pytestmark = pytest.mark.slow
@@ -127,6 +128,33 @@ def test_onsets_are_not_concentrated_at_the_start_or_at_a_scheduled_event():
     assert set(total) == set(WHERE), set(WHERE) - set(total)
     concentrated = {sid for sid in total if near[sid] > MOST * total[sid]}
     assert concentrated == AT_THE_START, {sid: f"{near[sid]}/{total[sid]}" for sid in concentrated ^ AT_THE_START}
+
+
+# situations whose onsets are mostly in the first week their 12-week window allows (week 13): their conditions held
+# from the start, so they open as soon as the detector can see it, a default state (issue 14 item 6). Measured
+# 2026-12-07 (main ac504dd, all bundled scenarios x seeds 0-19, onsets in week 13 / all onsets): V1 439/862 (in 11 of
+# the 14 scenarios: before a first experiment a group that talks has few, scattered ideas, V1's condition), V12 41/61
+# (matchmaker and penvoerder, new networks: the initiator gives 0.9 of its pledge from week 1, the others 0.2-0.3,
+# rising to 0.3-0.6 by week 12, so the gap V12 reads is there from the start); below half:
+# V11 31/182 (all in penvoerder), V5 29/213 (14 in achterhoek_analyse, which starts with the ideas and direction V5
+# reads), V8 8/204, V10 6/501, V9 5/390, the others 0-1.
+AT_FIRST_POSSIBLE = {"V1", "V12"}
+
+
+def test_few_situations_open_in_the_first_week_their_window_allows():
+    """Issue 14 item 6: no situation is a default state entered in its first possible week. A situation read over
+    the 12-week window (``stuck.window``) can open in week 13 at the earliest; at most half of its onsets (all bundled
+    scenarios x seeds 0-19) may fall there. The situations listed in AT_FIRST_POSSIBLE still do, and exactly those
+    (not reproduced: docs/model.md 7.15)."""
+    first = int(PARAMETERS["stuck.window"].default) + 1
+    at_first, total = {}, {}
+    for name in bundled_names():
+        for found in onsets(name):
+            for sid, start in found:
+                total[sid] = total.get(sid, 0) + 1
+                at_first[sid] = at_first.get(sid, 0) + (start == first)
+    default = {sid for sid in total if at_first[sid] > MOST * total[sid]}
+    assert default == AT_FIRST_POSSIBLE, {sid: f"{at_first[sid]}/{total[sid]}" for sid in default ^ AT_FIRST_POSSIBLE}
 
 
 def _changed(name: str, **change) -> Scenario:
