@@ -6,8 +6,8 @@ from netwerksim.observers.dip import DipDetector
 from netwerksim.params import Params
 
 
-def feed(series, **extra):
-    detector, rows, events = DipDetector(), [], []
+def feed(series, existing=False, **extra):
+    detector, rows, events = DipDetector(existing), [], []
     for week, v in enumerate(series):
         rows.append({"week": week, "vitality": v, **{k: f(week) for k, f in extra.items()}})
         events += detector.observe(rows, Params())
@@ -53,6 +53,18 @@ def test_a_network_that_falls_from_the_start_never_gets_going_and_is_no_dip():
     assert failed["type"] == "never_gets_going" and failed["start"] == 0
     assert 0.15 <= failed["depth"] < 0.2
     assert failed["label_nl"].startswith("Komt niet op gang") and failed["label_en"].startswith("Never gets going")
+
+
+def test_an_existing_network_that_falls_from_the_start_wears_down_rather_than_never_getting_going():
+    """The same fall in a network whose history says it existed before week 0: the same event (counted apart from a
+    dip), worded as a network that wears down from where it stood, not as a start that never came."""
+    series = [0.8] * 12 + [0.8 - 0.01 * w for w in range(1, 60)]
+    (new,), (existing,) = feed(series), feed(series, existing=True)
+    assert existing["type"] == new["type"] == "never_gets_going"
+    assert {k: v for k, v in existing.items() if not k.startswith("label")} == \
+        {k: v for k, v in new.items() if not k.startswith("label")}
+    assert existing["label_nl"].startswith("Bestaand netwerk zakt weg") and "zonder eerst te stijgen" in existing["label_nl"]
+    assert existing["label_en"].startswith("An existing network wears down")
 
 
 def test_a_small_rise_is_no_energetic_start_but_a_real_one_is():

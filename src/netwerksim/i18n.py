@@ -318,6 +318,10 @@ TEXT: dict[str, tuple[str, str]] = {
                                "zonder eerst te stijgen.",
                                "Never gets going: vitality falls {depth:.0%} below its level of week {start} without "
                                "rising first."),
+    "never_gets_going.label_existing": ("Bestaand netwerk zakt weg: de vitaliteit zakt {depth:.0%} onder het niveau van "
+                                        "week {start}, zonder eerst te stijgen.",
+                                        "An existing network wears down: vitality falls {depth:.0%} below its level of "
+                                        "week {start} without rising first."),
     "doorstart.label": ("Doorstart: de vitaliteit herstelt tot {level} na een dal van {trough} in week {trough_week}.",
                         "Doorstart: vitality recovers to {level} after a trough of {trough} in week {trough_week}."),
     # the workshop app (src/netwerksim/app)

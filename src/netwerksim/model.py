@@ -203,7 +203,7 @@ class NetwerkModel(Model):
         self.timeline = Timeline([*self.spec.events, *periodic_reflections(self.spec)], self.spec.meta.steps)
         self._queued: list[tuple[str, dict[str, Any]]] = []
         self.pressed: list[tuple[int, str, dict[str, Any]]] = []   # (week, name, params) of every queued intervention applied
-        self.dip_detector = DipDetector()
+        self.dip_detector = DipDetector(existing=self.spec.history.start == "existing")
         self.stuck_detector = StuckDetector()
         self.thermometer = Thermometer()
         self._mesa_data = mesa_data

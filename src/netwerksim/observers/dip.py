@@ -6,7 +6,9 @@ at least ``dip.rise`` above where it started, then falls at least ``dip.drop`` b
 with a *doorstart* (003 L4805-4815) once ``dip.recovery`` of the fall is regained, or with the run.
 A network that falls as far without having risen first never got going: that is reported as its own
 event, ``never_gets_going`` ("komt niet op gang"), not as a dip; the detector then watches again from
-the level reached, so a network that gets going later can still dip. The detector only reads the
+the level reached, so a network that gets going later can still dip. For a network that already existed
+before week 0 (its history) the same event is worded as one that wears down from where it stood, not as a
+start that never came. The detector only reads the
 indicator rows; it never touches the state. Why the network fell is not read from the rows:
 :mod:`netwerksim.explain` replays the run with each link of the chain held (counterfactual replay) and
 :func:`narrate` says what it found. The indicator changes from the peak to the detection stay on the
@@ -90,7 +92,8 @@ def label(dip: dict[str, Any], lang: str) -> str:
 class DipDetector:
     """Online detector; call :meth:`observe` after each recorded row, :meth:`finish` at the end."""
 
-    def __init__(self):
+    def __init__(self, existing: bool = False):
+        self.existing = existing                    # the scenario's history: the network existed before week 0
         self.p = None
         self.smoothed: list[float] = []
         self.peak, self.peak_week = -math.inf, 0
@@ -147,8 +150,9 @@ class DipDetector:
         depth = (self.peak - level) / self.peak
         event = {"step": week, "type": "never_gets_going", "start": start, "detected": week, "level_start": self.base,
                  "peak": self.peak, "level": level, "depth": depth, "indicator_changes": changes}
+        key = "never_gets_going.label_existing" if self.existing else "never_gets_going.label"
         for lang in ("nl", "en"):
-            event[f"label_{lang}"] = t("never_gets_going.label", lang, depth=depth, start=start)
+            event[f"label_{lang}"] = t(key, lang, depth=depth, start=start)
         self.base, self.base_week = level, week      # watch again from here: it may still get going
         self.peak, self.peak_week = level, week
         self.failed = True
