@@ -135,6 +135,24 @@ def _tiny(pid: str, **change) -> Pattern:
     return dataclasses.replace(p, seeds=3, **short, **change)
 
 
+def test_a_pattern_registered_as_not_reproduced_does_not_keep_the_defaults_out_of_the_region():
+    """The region leaves the patterns registered as not reproduced aside (``all_hold``); whether the defaults lie
+    inside must do the same, or one such pattern says "no" whatever the others do (found 7 Dec, both sweeps)."""
+    from netwerksim.patterns.engine import PatternResult, Validation, region_summary
+    from netwerksim.patterns.stats import Estimate
+
+    kept, aside = [p for p in REGISTRY.values() if p.reproduced][0], [p for p in REGISTRY.values() if not p.reproduced][0]
+    results = [PatternResult(kept, Estimate(1.0, 0.9, 1.1, 30, True)), PatternResult(aside, Estimate(1.0, 0.9, 1.1, 30, False))]
+    space = {"trust.forgetting": (0.9, 1.0)}
+    default = PARAMETERS["trust.forgetting"].default
+    table = pd.DataFrame([{"point": "cal:0", "trust.forgetting": default - 0.01, "all_hold": True},
+                          {"point": "cal:1", "trust.forgetting": default + 0.01, "all_hold": True}])
+    region = region_summary(Validation(results, {}, table, space))
+    assert region["defaults_pass"] and region["defaults_inside"] and region["accepted"] == 2
+    results[0] = PatternResult(kept, Estimate(1.0, 0.9, 1.1, 30, False))
+    assert not region_summary(Validation(results, {}, table, space))["defaults_inside"]
+
+
 def test_runs_that_patterns_and_variants_share_are_made_once():
     a, b = _tiny("003-separate-agreements"), _tiny("003-separate-agreements", id="copy")
     plan = Plan()

@@ -276,7 +276,8 @@ def region_summary(validation: Validation) -> dict[str, Any]:
     """Size of the all-patterns region (accepted share with its interval) and its range per parameter;
     whether the defaults lie inside (every pattern holds at the defaults and each default lies within the
     accepted range). A point is accepted when every pattern's estimate over its few seeds reaches the
-    pattern's threshold (``Estimate.reaches``)."""
+    pattern's threshold (``Estimate.reaches``). Patterns registered as not reproduced count for neither, as
+    for the region itself (:meth:`Validation.region`'s ``all_hold``)."""
     table = validation.calibration
     if table is None:
         return {}
@@ -284,7 +285,7 @@ def region_summary(validation: Validation) -> dict[str, Any]:
     k, n = len(accepted), len(table)
     ranges = {name: ((float(accepted[name].min()), float(accepted[name].max())) if k else (math.nan, math.nan))
               for name in validation.calibration_space}
-    defaults_pass = all(r.baseline.holds for r in validation.results)
+    defaults_pass = all(r.baseline.holds for r in validation.results if r.pattern.reproduced)
     inside = {name: lo <= PARAMETERS[name].default <= hi for name, (lo, hi) in ranges.items()}
     return {"accepted": k, "points": n, "share": k / n if n else math.nan, "interval": share_interval(k, n),
             "ranges": ranges, "space": validation.calibration_space, "defaults_pass": defaults_pass,
