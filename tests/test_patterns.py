@@ -22,9 +22,10 @@ import pytest
 from netwerksim.chain import Link
 from netwerksim.links import LINKS, register as register_link
 from netwerksim.patterns import Pattern, estimate, evaluate, load_all
-from netwerksim.patterns.engine import Plan, Variant, robust_bounds
+from netwerksim.patterns.engine import PatternResult, Plan, Validation, Variant, region_summary, robust_bounds
 from netwerksim.patterns.facts import FACTS
 from netwerksim.patterns.report import fact_status, ledger, markdown, table
+from netwerksim.patterns.stats import Estimate
 from netwerksim.params import PARAMETERS
 from netwerksim.runner import RunResult, run
 
@@ -138,9 +139,6 @@ def _tiny(pid: str, **change) -> Pattern:
 def test_a_pattern_registered_as_not_reproduced_does_not_keep_the_defaults_out_of_the_region():
     """The region leaves the patterns registered as not reproduced aside (``all_hold``); whether the defaults lie
     inside must do the same, or one such pattern says "no" whatever the others do (found 7 Dec, both sweeps)."""
-    from netwerksim.patterns.engine import PatternResult, Validation, region_summary
-    from netwerksim.patterns.stats import Estimate
-
     kept, aside = [p for p in REGISTRY.values() if p.reproduced][0], [p for p in REGISTRY.values() if not p.reproduced][0]
     results = [PatternResult(kept, Estimate(1.0, 0.9, 1.1, 30, True)), PatternResult(aside, Estimate(1.0, 0.9, 1.1, 30, False))]
     space = {"trust.forgetting": (0.9, 1.0)}

@@ -134,8 +134,8 @@ def test_onsets_are_not_concentrated_at_the_start_or_at_a_scheduled_event():
 # from the start, so they open as soon as the detector can see it, a default state (issue 14 item 6). Measured
 # 2026-12-07 (main ac504dd, all bundled scenarios x seeds 0-19, onsets in week 13 / all onsets): V1 439/862 (in 11 of
 # the 14 scenarios: before a first experiment a group that talks has few, scattered ideas, V1's condition), V12 41/61
-# (matchmaker and penvoerder, new networks: the initiator gives 0.9 of its pledge from week 1, the others 0.2-0.3,
-# rising to 0.3-0.6 by week 12, so the gap V12 reads is there from the start); below half:
+# (matchmaker and penvoerder, new networks: in seed 0 the initiator gives 0.9 of its pledge from week 1, the others
+# 0.2-0.3, rising to 0.3-0.6 by week 12, so the gap V12 reads is there from the start); below half:
 # V11 31/182 (all in penvoerder), V5 29/213 (14 in achterhoek_analyse, which starts with the ideas and direction V5
 # reads), V8 8/204, V10 6/501, V9 5/390, the others 0-1.
 AT_FIRST_POSSIBLE = {"V1", "V12"}

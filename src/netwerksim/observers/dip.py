@@ -93,7 +93,9 @@ class DipDetector:
     """Online detector; call :meth:`observe` after each recorded row, :meth:`finish` at the end."""
 
     def __init__(self, existing: bool = False):
-        self.existing = existing                    # the scenario's history: the network existed before week 0
+        # the scenario's history says the network existed before week 0: it chooses the words of a fall without a
+        # rise, nothing of what is detected (that reads the rows alone)
+        self.existing = existing
         self.p = None
         self.smoothed: list[float] = []
         self.peak, self.peak_week = -math.inf, 0
