@@ -24,6 +24,16 @@ def test_experiments_start_only_with_ideas_convergence_ownership_mandate_and_ene
     assert start_chance(one * 3, one, one, one, one, P)[0] < full
 
 
+def test_a_direction_is_enough_to_start_from_the_convergence_the_parameter_names():
+    """innovation.direction_needed (002 L1924-1934): by default the chance grows in proportion to convergence; at
+    0.3 a group with that much convergence starts as readily as a fully converged one, and below it in proportion."""
+    ready = [np.full(3, 10.0), np.array([0.15, 0.3, 1.0]), np.ones(3), np.ones(3), np.ones(3)]
+    linear = start_chance(*ready, P)
+    assert linear.tolist() == (P.innovation.start_rate * ready[1]).tolist()
+    enough = start_chance(*ready, P.with_overrides({"innovation.direction_needed": 0.3}))
+    assert enough.tolist() == pytest.approx([P.innovation.start_rate / 2, P.innovation.start_rate, P.innovation.start_rate])
+
+
 def test_experiments_succeed_more_with_competences_effort_and_energy():
     base = success_chance(np.array([1.0]), np.array([0.4]), np.array([1.0]), P)[0]
     assert success_chance(np.array([0.5]), np.array([0.4]), np.array([1.0]), P)[0] < base

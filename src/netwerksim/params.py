@@ -277,6 +277,10 @@ PARAMETERS: dict[str, Param] = {
            "how much diversity without a shared base slows convergence (friction, unhelpful cliques); 0 switches it off"),
         _P("innovation.ideas_needed", 6.0, "ideas", 0.1, 100, "002 L536-572",
            "ideas in the pool for an experiment to be fully within reach"),
+        _P("innovation.direction_needed", 1.0, "convergence", 0.01, 1, "002 L1437-1447, L1924-1934",
+           "convergence at which an experiment is fully within reach (1: in proportion to convergence); with an "
+           "experimenting mindset a step need not be 'finished' first (002 L1924-1934): 0.3, the level V1, V5 and V7 call "
+           "a direction, is the candidate, off until the guides are re-measured with it (docs/model.md 7.15)"),
         _P("innovation.ideas_used", 0.5, "share", 0, 1, "002 L536-572",
            "share of the idea pool an experiment takes up"),
         _P("innovation.convergence_rate", 0.08, "1/week", 0, 1, "002 L1437-1447",

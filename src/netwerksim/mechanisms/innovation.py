@@ -136,9 +136,13 @@ def handover_chance(willing, p: Params) -> np.ndarray:
 
 
 def start_chance(ideas, convergence, ownership, mandate, energy, p: Params) -> np.ndarray:
-    """Weekly chance that an issue without a running experiment starts one."""
+    """Weekly chance that an issue without a running experiment starts one: full once there are enough ideas and a
+    direction to act on (``innovation.direction_needed``, 1 by default: in proportion to convergence; with an
+    experimenting mindset a step need not be finished first, 002 L1924-1934), then as the partners' ownership,
+    mandate and energy allow."""
     q = p.innovation
-    return q.start_rate * np.minimum(1.0, ideas / q.ideas_needed) * convergence * ownership * mandate * energy
+    return (q.start_rate * np.minimum(1.0, ideas / q.ideas_needed) * np.minimum(1.0, convergence / q.direction_needed)
+            * ownership * mandate * energy)
 
 
 def success_chance(covered, effort_share, energy, p: Params) -> np.ndarray:
