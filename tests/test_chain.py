@@ -3,7 +3,7 @@
 import numpy as np
 
 from netwerksim import NetwerkModel
-from netwerksim.chain import CHAIN, LINKS, read, switched_off, write
+from netwerksim.chain import BESIDES, CHAIN, LINKS, read, switched_off, write
 from netwerksim.params import PARAMETERS
 
 
@@ -13,6 +13,16 @@ def test_every_link_switches_off_by_real_parameters_inside_their_range():
         for name, value in switched_off(link.name).items():
             p = PARAMETERS[name]
             assert p.low <= value <= p.high and value != p.default, (link.name, name)
+
+
+def test_every_cause_besides_the_chain_switches_off_by_real_parameters_and_holds_no_state():
+    """chain.BESIDES is switched off by parameters from the snapshot on, never held, and is no link of the chain."""
+    for cause in BESIDES:
+        assert cause.neutral and not cause.state and cause.name not in LINKS, cause.name
+        for name, value in cause.neutral.items():
+            p = PARAMETERS[name]
+            assert p.low <= value <= p.high and value != p.default, (cause.name, name)
+        assert cause.label_nl and cause.label_en and "L" in cause.source
 
 
 def test_every_link_names_a_state_variable_and_a_column_of_the_time_series():

@@ -10,7 +10,7 @@ import pytest
 
 from netwerksim import NetwerkModel, load_result, run
 from netwerksim.cli import main as cli
-from netwerksim.chain import CHAIN, LINKS, Link, read
+from netwerksim.chain import BESIDES, CHAIN, LINKS, Link, read
 from netwerksim.explain import BUDGET, FLOWS, attribute, measured_weeks, snapshot_week
 from netwerksim.i18n import decimal
 from netwerksim.observers.dip import window_mean
@@ -144,6 +144,40 @@ def test_the_shares_add_up_to_the_fall_with_the_rest_and_what_falls_outside_the_
     for _ in range(a["measured_week"] - t0):
         again.step()
     assert window_mean(again.rows, "vitality", a["measured_week"], 6) - a["level"] == pytest.approx(a["together"], abs=1e-12)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_causes_besides_the_chain_are_switched_off_from_the_snapshot_and_named_apart(seed):
+    """chain.BESIDES (the setbacks of failed experiments, casework crowding out network work; docs/model.md 7.20):
+    each is a branch from the snapshot with the cause's parameters at neutral, measured here on its own, and the
+    dip's sentences name the one that saved most. Measured (7 Dec): seeds 0-3 setbacks 0.04-0.05, casework
+    0.13-0.18 (with the staff shortage of week 20)."""
+    m = zorgnetwerk_explained(seed)
+    dip = next(e for e in m.events if e["type"] == "netwerkdip")
+    a = dip["attribution"]
+    assert [d["name"] for d in a["besides"]] == [cause.name for cause in BESIDES]
+    t0, week = a["snapshot_week"], a["measured_week"]
+    for cause, d in zip(BESIDES, a["besides"]):
+        again = stepped("zorgnetwerk", seed, t0)
+        again.params = again.params.with_overrides(cause.neutral)
+        for _ in range(week - t0):
+            again.step()
+        assert window_mean(again.rows, "vitality", week, 6) - a["level"] == pytest.approx(d["saved"], abs=1e-12)
+        assert d["share"] == pytest.approx(d["saved"] / a["fall"])
+    top = max(a["besides"], key=lambda d: d["saved"])
+    assert f"Naast de keten: zonder {top['label_nl']} {decimal(top['saved'], 'nl')} minder" in dip["label_nl"]
+    assert f"Besides the chain: without {top['label_en']} {top['saved']:.2f} less" in dip["label_en"]
+
+
+def test_without_a_failed_experiment_the_setbacks_explain_nothing():
+    """No experiment starts (``innovation.start_rate = 0``), so none fails: switching the setbacks off changes not
+    one number, and the sentences do not name them."""
+    m = stepped("zorgnetwerk", 0, 100, params={"innovation.start_rate": 0.0})
+    assert m.rows[-1]["failures"] == 0
+    (dip, *_) = attribute(m)
+    saved = {d["name"]: d["saved"] for d in dip["attribution"]["besides"]}
+    assert saved["setbacks"] == 0.0 and saved["casework"] > 0.005
+    assert "mislukte experimenten" not in dip["label_nl"] and "werkdruk" in dip["label_nl"]
 
 
 def test_the_same_seed_gives_the_same_attribution():

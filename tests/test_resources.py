@@ -170,8 +170,9 @@ def test_a_sweep_over_a_groups_size_is_sized_at_its_largest_value(tmp_path, smal
 def test_the_estimate_of_an_explained_run_follows_explain_py():
     """`netwerksim run` attributes each dip by replaying the run and branching from the replay (explain.py)."""
     from netwerksim import explain  # noqa: PLC0415
+    from netwerksim.chain import BESIDES  # noqa: PLC0415
 
-    assert resources.EXPLAIN_WEEKS == 1 + explain.BUDGET
+    assert resources.EXPLAIN_WEEKS == 1 + explain.BUDGET + len(BESIDES)
     scenario = load_scenario("zorgnetwerk")
     plain, explained = resources.estimate(scenario), resources.estimate(scenario, explain=True)
     assert explained.bytes - resources.BYTES["base"] == pytest.approx(3 * (plain.bytes - resources.BYTES["base"]))

@@ -67,6 +67,20 @@ CHAIN: tuple[Link, ...] = (
 
 LINKS: dict[str, Link] = {link.name: link for link in CHAIN}
 
+BESIDES: tuple[Link, ...] = (
+    Link("setbacks", "de tegenslag van mislukte experimenten", "the setbacks of failed experiments",
+         "002 L653-656 (R17), V2 (L405-408), V6 (L361-364)", (),
+         {"innovation.setback_energy": 0.0, "innovation.setback_negativity": 0.0}, "failures",
+         "mechanisms/innovation.py: update_innovation"),
+    Link("casework", "werkdruk die het netwerkwerk verdringt", "casework crowding out network work",
+         "001 L326-367", (), {"contribution.workload_crowding": 0.0, "energy.contribution_drain": 0.0}, "",
+         "mechanisms/contribution.py: decide_contributions; mechanisms/energy.py: energy_change"),
+)
+"""Causes outside the source's chain that the model's dip leans on as much as on a link (docs/model.md 7.20:
+without either, zorgnetwerk's dip without events loses about 70% of its share x depth). They are not links: the
+source does not name them in the chain, and the attribution switches them off from the snapshot on (their
+``neutral`` parameters) instead of holding a state, and names them apart."""
+
 
 def switched_off(name: str) -> dict[str, float]:
     """The parameter overrides that switch off link ``name`` (the chain without it)."""

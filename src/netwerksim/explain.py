@@ -15,10 +15,13 @@ saving S of the branch that holds every link, ``sum(s_i) + rest + outside = fall
 sum(s_i)`` (negative: the links overlap, lying on one chain; positive: they reinforce each other) and
 ``outside = fall - S`` (what falls even with every link held: causes outside the chain, such as a shock's
 casework). ``method="shapley"`` runs every subset of links instead (2**k - 1 branches, on request) and gives
-exact Shapley values, which sum to S without a rest.
+exact Shapley values, which sum to S without a rest. Two more branches switch off, from the snapshot on, a cause
+the model's dip leans on besides the chain (:data:`~netwerksim.chain.BESIDES`: the setbacks of failed experiments,
+casework crowding out network work; docs/model.md 7.20); their savings are reported apart (``besides``), as they
+overlap with the chain and with what falls outside it.
 
-Cost: one replay up to the last dip's ``t0`` plus ``k + 1`` branches per dip, each dip's at most
-:data:`BUDGET` times the run's length together; replays and branches skip the stuck-situation detector,
+Cost: one replay up to the last dip's ``t0`` plus ``k + 3`` branches per dip, each dip's ``k + 1`` chain branches
+at most :data:`BUDGET` times the run's length together; replays and branches skip the stuck-situation detector,
 the thermometer and Mesa's DataCollector, which they do not need. The run itself is not touched: the
 attribution only adds fields to its dip events.
 """
@@ -31,7 +34,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from .chain import CHAIN, Link
+from .chain import BESIDES, CHAIN, Link
 from .model import NetwerkModel
 from .observers.dip import label, window_mean
 
@@ -91,10 +94,13 @@ def _level(rows: list[dict], week: int, m: NetwerkModel) -> float:
 
 
 def _saving(source: NetwerkModel, links: Iterable[Link], week: int, factual: float,
-            pressed: list[tuple[int, str, dict]], flows: dict[str, Any]) -> float:
-    """How much higher smoothed vitality is at ``week`` with ``links`` held from ``source`` on than in the run."""
+            pressed: list[tuple[int, str, dict]], flows: dict[str, Any], without: Link | None = None) -> float:
+    """How much higher smoothed vitality is at ``week`` with ``links`` held from ``source`` on than in the run
+    (``without``: a cause besides the chain switched off from ``source`` on instead, by its neutral parameters)."""
     branch = source.branch()
     branch.hold((path for link in links for path in link.state), flows)
+    if without is not None:
+        branch.params = branch.params.with_overrides(without.neutral)
     step_to(branch, week, pressed)
     return _level(branch.rows, week, branch) - factual
 
@@ -131,6 +137,7 @@ def attribute_dip(source: NetwerkModel, dip: dict[str, Any], factual_rows: list[
         value[s] = _saving(source, [links[i] for i in sorted(s)], week, factual, list(pressed), flows or {})
     saved = [value[frozenset([i])] for i in range(k)] if method == "drop_one" else shapley(value, k)
     together = value[frozenset(range(k))]
+    besides = [(cause, _saving(source, (), week, factual, list(pressed), {}, without=cause)) for cause in BESIDES]
 
     def share(x: float) -> float:
         return x / fall if fall > 0 else math.nan
@@ -151,7 +158,9 @@ def attribute_dip(source: NetwerkModel, dip: dict[str, Any], factual_rows: list[
         "rest_share": share(together - sum(saved)),
         "outside": fall - together,
         "outside_share": share(fall - together),
-        "branches": len(coalitions),
+        "besides": [{"name": cause.name, "label_nl": cause.label("nl"), "label_en": cause.label("en"), "saved": s,
+                     "share": share(s)} for cause, s in besides],
+        "branches": len(coalitions),                        # the chain's (the two besides it come on top)
         "branch_weeks": len(coalitions) * (week - source.week),
     }
 

@@ -189,13 +189,15 @@ def story(result: "RunResult", lang: str) -> list[str]:
 
 def attribution_rows(attribution: dict, lang: str) -> list[tuple[str, float, float]]:
     """(what, vitality saved, share of the fall) per link, then all links together, the rest (overlap or
-    reinforcement; not for Shapley values, which have none) and what fell outside the chain (explain.py)."""
+    reinforcement; not for Shapley values, which have none), what fell outside the chain and what switching off
+    each cause besides the chain saved (explain.py)."""
     a = attribution
     rows = [(d[f"label_{lang}"], d["saved"], d["share"]) for d in a["drivers"]]
     rows.append((t("why.together", lang), a["together"], a["together"] / a["fall"] if a["fall"] > 0 else math.nan))
     if a["method"] == "drop_one":
         rows.append((t("why.rest", lang), a["rest"], a["rest_share"]))
     rows.append((t("why.rest_outside", lang), a["outside"], a["outside_share"]))
+    rows += [(t("why.besides_row", lang, cause=d[f"label_{lang}"]), d["saved"], d["share"]) for d in a.get("besides", ())]
     return rows
 
 

@@ -71,9 +71,10 @@ SECONDS = {"base": 0.01, "organisations": 2.7e-5, "professionals": 7.4e-6, "foru
 
 
 # The attribution of a dip (explain.py) replays the run beside it and branches from the replay: up to three
-# models at once, and at most explain.BUDGET = 3 times the run's weeks more (tests/test_resources.py checks).
+# models at once, and at most explain.BUDGET = 3 times the run's weeks more for the chain's branches, plus the two
+# branches of the causes besides the chain, each at most the run's weeks (tests/test_resources.py checks).
 EXPLAIN_COPIES = 3
-EXPLAIN_WEEKS = 4
+EXPLAIN_WEEKS = 6
 
 
 @dataclass(frozen=True)

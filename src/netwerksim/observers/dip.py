@@ -60,7 +60,9 @@ def narrate(attribution: dict[str, Any], lang: str) -> str:
     """Two or three plain sentences on why vitality fell, from an attribution (:mod:`netwerksim.explain`).
 
     The links whose holding saved most (at most three, each at least 0.01 when rounded), then what all links
-    held together saved against the sum of the single ones (overlap or reinforcement), then what fell anyway.
+    held together saved against the sum of the single ones (overlap or reinforcement), then what fell anyway, and
+    what switching off each cause besides the chain saved (:data:`~netwerksim.chain.BESIDES`; attributions made
+    before they were added have none).
     """
     num = partial(decimal, lang=lang)
     method, fall, week = attribution["method"], attribution["fall"], attribution["measured_week"]
@@ -80,6 +82,10 @@ def narrate(attribution: dict[str, Any], lang: str) -> str:
     text += " " + t(key, lang, together=num(attribution["together"]), rest=num(abs(rest)))
     if attribution["outside"] >= NAMED:
         text += " " + t("why.outside", lang, outside=num(attribution["outside"]))
+    besides = sorted((d for d in attribution.get("besides", ()) if d["saved"] >= NAMED), key=lambda d: -d["saved"])
+    if besides:
+        parts = [t("why.without", lang, cause=d[f"label_{lang}"], saved=num(d["saved"])) for d in besides]
+        text += " " + t("why.besides", lang, causes=t("why.and", lang).join(parts))
     return text
 
 
