@@ -73,6 +73,9 @@ PARAMETERS: dict[str, Param] = {
            "evidence from remote contact relative to physical co-presence"),
         _P("trust.rival_sharing", 0.6, "1", 0, 1, "003 L904-912 (R29)",
            "share of the usual evidence rate between professionals of rival organisations"),
+        _P("trust.rivalry_suspicion", 0.0, "share", 0, 1, "003 L2605-2609; assumption (size, 7.11)",
+           "share of a rival's kept promises read as broken while the competition is unspoken and no threat mutes it; "
+           "0 (off) until the conflict tests and guides are re-measured with it (7.11)"),
         _P("trust.attribution_grace", 0.5, "1", 0, 1, "anchors_peers 1.1 (Castelfranchi & Falcone)",
            "share of a partner's shortfall put down to circumstance rather than unwillingness"),
         _P("trust.energy_weight", 0.4, "1", 0, 1, "002 V6; 003 L1434-1436",

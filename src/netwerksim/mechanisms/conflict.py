@@ -90,7 +90,18 @@ def hidden_rivalry(pair_rival, competition: float, voiced: float, p: Params, thr
     """Heat per organisation pair from competition nobody names: rivals only, while the incentive lasts, and
     muted while an existential threat makes them stand together (together or not at all, 003 L2886-2898, R31):
     once the threat is gone the competition for the same money comes back (003 L2537-2565, L2591-2609)."""
-    return p.conflict.hidden_rivalry * competition * (1.0 - voiced) * (1.0 - p.threat.muting * threat) * pair_rival
+    return p.conflict.hidden_rivalry * unspoken(competition, voiced, threat, p) * pair_rival
+
+
+def unspoken(competition: float, voiced: float, threat: float, p: Params) -> float:
+    """How much competition for the same money goes unnamed and unmuted: the incentive, not voiced, not held back
+    by an existential threat (003 L2591-2609, L2886-2898)."""
+    return competition * (1.0 - voiced) * (1.0 - p.threat.muting * threat)
+
+
+def unspoken_competition(net, p: Params) -> float:
+    """:func:`unspoken` of the network's competition, as it stands this week."""
+    return unspoken(net.competition, net.competition_voiced, net.threat, p)
 
 
 def update_conflict(st: State, p: Params) -> None:

@@ -18,7 +18,7 @@ from ..choices import closed_sharing
 from ..numeric import bincount, largest, where
 from ..params import Params
 from ..state import State
-from .conflict import level, sharing
+from .conflict import level, sharing, unspoken_competition
 
 
 def expected_trust(r: np.ndarray, s: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -88,6 +88,9 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     reliability = orgs.delivery[profs.org] * (1 - p.trust.energy_weight * (1 - profs.energy))   # per professional
     met = T.met_index
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]
+    suspicion = p.trust.rivalry_suspicion * unspoken_competition(st.network, p)
+    if suspicion > 0:    # unspoken competition: a rival's kept word is read as a broken one (003 L2605-2609)
+        kept_chance = kept_chance * (1.0 - suspicion * T.rival[met])
     kept = rng.random(len(T.src))[met] < kept_chance   # one draw per tie, met or not: streams stay paired
     weight = evidence_rate(T.physical[met], T.rival[met], p, st.network.competition)
     if level(largest(T.pair_heat)) >= 1:     # less is shared from vigilant on, all while friendly
