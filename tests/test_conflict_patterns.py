@@ -92,6 +92,8 @@ def runs(params: tuple = (), mediate: str | None = None, outside: tuple = DEPEND
     return [_run(seed, params, mediate, outside) for seed in seeds]
 
 
+# its share reaching disagreement, with unfairness_heat as the named cause, is the registered pattern 003-unfair-balance
+# (003-SF15; it holds, the mutation survives: 57% without the unfairness against the 50% stated)
 @pytest.mark.validate   # make validate only since 6 Dec: a fresh clone's make test took 17:54 on 2 cores
 def test_unfair_division_heats_the_bundled_network_to_disagreement_and_conflict():
     """penvoerder as bundled (outside options -0.3 to 0). Measured (seeds 0-29, 156 weeks, 2026-12-06, after

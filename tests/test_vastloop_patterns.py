@@ -185,8 +185,10 @@ COUNTERFACTUALS = [
     # V14: the project money does not stop (no funding_ends in week 104): 1.00 -> 0.35 (1.00 -> 0.00); in the seven
     # runs where it remains it opens in week 44-111, when an experiment runs on too little effort. Since matchmaker's
     # project starts as a pioneer (7 Dec; V14 needs an experiment started): 0.90 -> 0.40, the least drop exactly;
-    # seeds 0-29 0.87 -> 0.43, +0.43 [0.27, 0.60]
+    # seeds 0-29 0.87 -> 0.43, +0.43 [0.27, 0.60]. Whether the collaboration ends with the money (002-10) is the
+    # registered pattern 002-funding-cliff (not reproduced, 7 Dec: 0.97 of the partners stay active)
     ("V14", "matchmaker", dict(events=[]), 0.5),
+    # V1 (talk without action under problem framing, 002-3, is the registered pattern 002-talk-without-action)
     # V1: joint stock-taking every four weeks keeps a direction (reflection_every = 4), 7 Dec, seeds 0-29: 1.00 -> 0.13,
     # +0.87 [0.73, 0.97] (6 Dec on the netwerkdip model 0.95 -> 0.70 over seeds 0-19, not reproduced then; onsets
     # weeks 13-79, median 16)
@@ -343,7 +345,9 @@ def test_on_generated_networks_a_situation_read_from_behaviour_goes_with_its_cau
 #   from its energetic start whether or not an experiment failed (6 Dec: 0.90 -> 0.80).
 # - V3 in matchmaker with the RMC at the table from week 0: 0.57 -> 0.30, +0.27 [0.13, 0.43]; those left open after
 #   the money stops, when a partner leaves and its competence with it (6 Dec, while the scenario set the phase
-#   "experiment": 1.00 -> 1.00, every run from week 1).
+#   "experiment": 1.00 -> 1.00, every run from week 1). The fact behind it (002-18, the isolated intermediary) is the
+#   registered pattern 002-isolated-intermediary since 7 Dec, on behaviour (progress by week 59), not on V3, whose
+#   detector reads the coverage the RMC's arrival sets: src/netwerksim/patterns/s002.py.
 # - V5 in achterhoek_analyse with rested people and a normal caseload (drive 0.7, workload 0.5 instead of 0.35-0.4
 #   and 0.75-0.85): 0.73 -> 0.87, -0.13 [-0.30, +0.03]: the other way; every onset in week 13, the first week the
 #   window allows (5 Dec: 0.70 -> 0.43 over seeds 0-39).

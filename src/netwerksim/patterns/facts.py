@@ -132,9 +132,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Stuck situations are universal and recur.",
        E, "tests/test_vastloop_patterns.py (eigenaar: issue 14)", "tests/test_vastloop_patterns.py (owner: issue 14)"),
     _f("002-3", "002 L1703-1706, L139-144", "Praten zonder actie kan blijven bestaan, ook als het belangrijk heet (V1).",
-       "Talk without action can persist even when called important (V1).",
-       E, "V1 in tests/test_vastloop_patterns.py (eigenaar: issue 14)", "V1 in tests/test_vastloop_patterns.py (owner: "
-          "issue 14)"),
+       "Talk without action can persist even when called important (V1)."),
     _f("002-4", "002 L592-600, L2181-2186", "Kleine interventies kunnen het hele systeem in beweging zetten.",
        "Small interventions can set the whole system in motion.",
        M, "remedies bestaan (interventions.py); versterking tot systeemeffect niet getest (issue 14)",
@@ -156,9 +154,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "weeks 14-52 to weeks 105-156 by -0.02 [-0.04, 0.00] (30 seeds; stated beforehand: at least -0.03; without "
        "loss aversion -0.01)"),
     _f("002-10", "002 L4165-4182", "Projecten en de samenwerking vallen om als de financiering stopt.",
-       "Projects, and the collaboration with them, collapse when funding ends.",
-       E, "V14 in tests/test_vastloop_patterns.py (eigenaar: issue 14)", "V14 in tests/test_vastloop_patterns.py "
-          "(owner: issue 14)"),
+       "Projects, and the collaboration with them, collapse when funding ends."),
     _f("002-11", "002 L225-230, L4279-4283", "Klein beginnen en groeien; financiering komt vaak pas na de start.",
        "Start small and grow; funding often comes after the start.",
        X, "financiering na de start is niet gemodelleerd",
@@ -181,9 +177,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "External momentum (laws, programmes) accelerates initiatives."),
     _f("002-18", "002 L580-590, L4147-4165", "Een geïsoleerde intermediair faalt tot hij de partij met de informatie "
                                              "erbij haalt.", "An isolated intermediary fails until it links to the party "
-                                                             "holding the information.",
-       E, "V3 in tests/test_vastloop_patterns.py (eigenaar: issue 14)", "V3 in tests/test_vastloop_patterns.py (owner: "
-          "issue 14)"),
+                                                             "holding the information."),
     _f("002-19", "002 L1961-1968", "Pilots hadden te weinig iteraties binnen de looptijd.",
        "Pilots had too few iterations within their time frame.",
        X, "het aantal iteraties per pilot is geen patroon",
@@ -251,13 +245,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "without reflection starts x0.94 [0.88, 1.01] as many experiments over 156 weeks as with a reflection every "
        "eight weeks (30 seeds; stated beforehand: at most x0.8; without hesitation x1.00)"),
     _f("003-SF15", "003 L2428-2440", "Een ongelijke balans wordt geaccepteerd tot ze oneerlijk voelt.",
-       "An unequal balance is accepted until it feels unfair.",
-       E, "tests/test_conflict_patterns.py (eigenaar: issue 14); als patroon niet gereproduceerd: penvoerder bereikt "
-          "onenigheid in 100% [89%; 100%] van de runs, met conflict.unfairness uit nog in 57% [39%; 73%] (30 seeds, "
-          "vooraf gesteld: minstens 50%): de onuitgesproken belangen en rivaliteit brengen het netwerk er ook",
-       "tests/test_conflict_patterns.py (owner: issue 14); not reproduced as a pattern: penvoerder reaches "
-       "disagreement in 100% [89%, 100%] of the runs, with conflict.unfairness off still in 57% [39%, 73%] (30 seeds, "
-       "stated beforehand: at least 50%): the unvoiced interests and the rivalry take the network there too"),
+       "An unequal balance is accepted until it feels unfair."),
     _f("003-SF16", "003 L1323-1462", "Escalatie: minder delen, vermeden onderwerpen, afgezegde afspraken, afhaken.",
        "Escalation: less sharing, avoided topics, cancelled appointments, dropping out."),
     _f("003-SF17", "003 L4469-4482", "Aparte prestatieafspraken maken van samenwerken een voortdurende onderhandeling.",

@@ -1,7 +1,8 @@
 """Patterns of source 002 (vastloopsituaties and doorbraken in social innovation).
 
-The stuck situations V1-V14 with their causes and remedies, the paradox of talk and the funding cliff
-are registered by the owner of issue 14.
+Talk without action (V1, 002-3), the isolated intermediary (V3's story, 002-18) and the funding cliff (002-10)
+are registered here since 7 Dec (issue 15 item 5); the stuck situations' own counterfactuals and remedies stay in
+tests/test_vastloop_patterns.py (issue 14).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from .core import Pattern, arm, register
-from .measures import at_week, experiments_first_year, last, mean_of, progress_end
+from .measures import active_share, at_week, experiments_first_year, last, mean_of, progress_end
 
 
 # --- 002-1 (002 L304-337): progress is step-like --------------------------------------------------------
@@ -97,6 +98,36 @@ def experiments_weeks_27_to_78(result) -> float:
 
 # --- 002-17 (002 L4006-4010, L4303-4307): external momentum accelerates initiatives -----------------------
 MOMENTUM = [{"at": 26, "type": "external_momentum"}]
+
+
+# --- 002-18 (002 L580-590, L4147-4165): an isolated intermediary fails until it links to the information holder --
+INFORMATION_HOLDER = "RMC Zuid-Holland Zuid"   # joins matchmaker's project group in week 60
+
+
+def progress_before_the_rmc(result) -> float:
+    """Progress on matching youth to work by week 59, the last week before the RMC joins in the bundled scenario."""
+    return at_week(result, "progress", 59)
+
+
+# --- 002-3 (002 L1703-1706, L139-144; V1 L3250-3253): talk without action persists under problem framing -----
+POSITIVE_FROM_THE_START = [{"at": 0, "type": "change_of_thinking"}]
+
+
+def weeks_nothing_happens(result) -> float:
+    """Weeks 13-104 in which V1, nothing happens (people meet and find it important, but no experiment starts), is
+    open on some issue: from the first week its 12-week window allows to the end of pilot_rijnmond's run."""
+    weeks = np.zeros(105, bool)
+    for e in result.events:
+        if e["type"] == "vastloop" and e["id"] == "V1":
+            weeks[e["start"]:(e["end"] if e["end"] is not None else 105)] = True
+    return float(weeks[13:].sum())
+
+
+# --- 002-10 (002 L4165-4168): the project, and the collaboration with it, ends when the money stops --------------
+def active_share_after_funding(result) -> float:
+    """Mean share of the organisations that are active members over weeks 105-156, the year after matchmaker's
+    project money stops (week 104)."""
+    return float(active_share(result)[105:157].mean())
 
 
 register(
@@ -236,4 +267,68 @@ register(
         measured="30 seeds (6 Dec, stated beforehand: at least x1.2): x1.82 [1.30, 3.33] the experiments of weeks "
                  "27-78 after external momentum in week 26 (0.67 against 0.37 a run); with group_drive off x1.18 "
                  "[1.00, 1.71] (killed; the energy the momentum also brings is not a named cause)"),
+    Pattern(
+        id="002-isolated-intermediary", facts=("002-18",), source="002 L574-600, L4139-4165; V3 (L376-379)",
+        claim_nl="Een geïsoleerde intermediair faalt tot hij de partij met de informatie erbij haalt: het uitzendbureau "
+                 "met vacatures maar zonder ingang bij de jongeren boekt zonder het RMC aan tafel veel minder voortgang "
+                 "dan met het RMC vanaf het begin.",
+        claim_en="An isolated intermediary fails until it links to the party holding the information: the temp agency "
+                 "with vacancies but no access to the young people makes far less progress without the RMC at the "
+                 "table than with the RMC from the start.",
+        measure=progress_before_the_rmc, reads=("timeseries:progress",),
+        arm=arm("matchmaker"), contrast=arm("matchmaker", fields={f"organisations[{INFORMATION_HOLDER}].joins_at": 0}),
+        effect="ratio", direction="lower", threshold=0.67, links=("skills_needed",), owner="issue 15",
+        not_reproduced_nl="dat het ontbreken van de competentie de experimenten laat mislukken: met skills_needed uit "
+                          "blijft x0,50; het loopt via de dekking in de productie (voortgang naar rato van de benodigde "
+                          "soorten aan het werk), die geen parameter uitzet",
+        not_reproduced_en="that the missing competence makes the experiments fail: with skills_needed off x0.50 remains; "
+                          "it runs through the coverage in production (progress in proportion to the required kinds at "
+                          "work), which no parameter switches off",
+        measured="30 seeds (7 Dec, stated beforehand: at most x0.67): x0.46 [0.43, 0.50] the progress by week 59 "
+                 "without the RMC against the RMC at the table from week 0; with skills_needed off x0.50 [0.46, 0.54] "
+                 "(survived). With education not among the issue's required kinds, the RMC from the start still "
+                 "gives x0.80 [0.75, 0.84] (its own hours): the missing competence carries most of the effect, through "
+                 "production's coverage factor (mechanism 5), not through the experiments' success"),
+    Pattern(
+        id="002-talk-without-action", facts=("002-3",), source="002 L1703-1708, L139-144; V1 (L398-403, L3250-3253)",
+        claim_nl="Praten zonder actie kan blijven bestaan, ook als iedereen het belangrijk vindt: een gedreven groep die "
+                 "wekelijks overlegt over een op te lossen probleem (een lijst knelpunten) blijft veel langer steken in "
+                 "'er gebeurt maar niets' dan dezelfde groep met een positief thema vanaf het begin.",
+        claim_en="Talk without action can persist even when everyone finds it important: a driven group that meets "
+                 "weekly about a problem to solve (a list of bottlenecks) stays much longer in 'nothing happens' than "
+                 "the same group with a positive theme from the start.",
+        measure=weeks_nothing_happens, reads=("events:vastloop",),
+        arm=arm("pilot_rijnmond"), contrast=arm("pilot_rijnmond", events=POSITIVE_FROM_THE_START),
+        effect="ratio", direction="higher", threshold=1.5, links=("positive_theme",), owner="issue 15",
+        not_reproduced_nl="dat het lang blijft bestaan: V1 staat in weken 13-104 gemiddeld 3,7 weken open (in 20 van 30 "
+                          "runs; episodes van 3-16 weken, mediaan 4)",
+        not_reproduced_en="that it persists long: V1 is open 3.7 of weeks 13-104 on average (in 20 of 30 runs; episodes "
+                          "of 3-16 weeks, median 4)",
+        measured="30 seeds (7 Dec, stated beforehand: at least x1.5): x36.7 [12.7, inf] the weeks with V1 open in "
+                 "weeks 13-104 (3.7 against 0.1 a run; V1 in 20 against 1 of 30 runs); with positive_theme off x1.33 "
+                 "[1.08, 1.78] (killed; 3.7 against 2.8 weeks: the focus and ownership a change of thinking also "
+                 "brings remain)"),
+    Pattern(
+        id="002-funding-cliff", facts=("002-10",), source="002 L4165-4168, L574-600",
+        claim_nl="Als de financiering stopt, houdt het project op en daarmee de samenwerking: in het jaar nadat het "
+                 "projectgeld van MatchMaker stopt, zijn veel minder partners nog actief dan als het doorloopt.",
+        claim_en="When the funding stops, the project ends and the collaboration with it: in the year after "
+                 "MatchMaker's project money stops, far fewer partners are still active than when it goes on.",
+        measure=active_share_after_funding, reads=("timeseries:active_organisations", "timeseries:dormant_organisations",
+                                                   "timeseries:exited_organisations"),
+        arm=arm("matchmaker"), contrast=arm("matchmaker", drop=("funding_ends",)),
+        effect="difference", direction="lower", threshold=-0.25, links=("strain",), owner="issue 15",
+        reproduced=False,
+        not_reproduced_nl="dat de samenwerking ophoudt: na het stoppen van het geld (60% van de uren) blijft 0,97 van "
+                          "de partners actief tegen 1,00 zonder (het uitzendbureau blijft betaald door het project, "
+                          "buitenoptie -1,5); het project loopt terug, niet af (0,43 tegen 0,60 experimenten in weken "
+                          "105-156)",
+        not_reproduced_en="that the collaboration ends: after the money stops (60% of the hours) 0.97 of the partners "
+                          "stay active against 1.00 without (the temp agency stays paid by the project, outside option "
+                          "-1.5); the project slows, it does not end (0.43 against 0.60 experiments in weeks 105-156)",
+        measured="30 seeds (7 Dec, stated beforehand: at most -0.25): -0.03 [-0.04, -0.01] the mean active share of "
+                 "weeks 105-156 with the funding cut in week 104 against without (fails); with strain off -0.00 "
+                 "[-0.00, 0.00]. The source names no mechanism between the money's end and the collaboration's; "
+                 "strain (capacity and finance strain, 003 R37c, which funding_ends cites) is the model's only link "
+                 "for it"),
 )
