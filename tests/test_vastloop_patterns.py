@@ -583,6 +583,8 @@ def test_the_remedy_raises_the_chance_of_a_breakthrough_in_the_first_twenty_seed
 
 
 # --- stylised facts (002 §8; 001; 004) ---------------------------------------------------------------
+# 002-2 in lelytalent, with the causes the source names and their mutations, is the registered pattern 002-stuck-recurs
+# (src/netwerksim/patterns/s002.py; its causes survive); this test keeps the five innovation scenarios
 @pytest.mark.parametrize("scenario", INNOVATION)
 def test_stuck_situations_recur_in_innovation_scenarios(scenario):
     counts = [len(found) for found in situations(scenario)]
