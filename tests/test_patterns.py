@@ -60,7 +60,8 @@ def test_a_pattern_that_cannot_be_falsified_or_run_in_a_worker_is_refused():
                             (dict(id="x-4", measure=lambda r: 1.0), "top-level"),
                             (dict(id="x-5", reads=("heat",)), "timeseries:<column>"),
                             (dict(id="x-6", effect="share"), "level of one series"),
-                            (dict(id="x-7", reproduced=False), "do not say what and why")]:
+                            (dict(id="x-7", reproduced=False), "do not say what and why"),
+                            (dict(id="x-8", survives=("trust_forgetting",)), "does not name as a cause")]:
         with pytest.raises(ValueError, match=message):
             register(dataclasses.replace(base, **change))
     assert not any(i.startswith("x-") for i in REGISTRY)

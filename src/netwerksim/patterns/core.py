@@ -135,7 +135,10 @@ class Pattern:
     pattern leaves out because the model does not reproduce it; such a fact counts as partly covered.
     ``reproduced = False`` registers a pattern that no longer holds at the defaults (its ``not_reproduced_*`` say
     why): it stays in the report as failing, out of the all-patterns region, and the validation asserts that it still
-    fails, so the day the model earns it again the declaration must go (like a strict xfail).
+    fails, so the day the model earns it again the declaration must go (like a strict xfail). ``survives`` names the
+    links whose removal was measured to leave the pattern holding (its cause not earned; the report flags them and the
+    fact counts as partly covered): the validation asserts that exactly these survive, so a new survivor and a
+    survivor that is killed again both turn it red, as a strict xfail does.
     """
 
     id: str
@@ -159,6 +162,7 @@ class Pattern:
     not_reproduced_nl: str = ""
     not_reproduced_en: str = ""
     reproduced: bool = True
+    survives: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -226,6 +230,7 @@ def register(*patterns: Pattern) -> None:
         if not p.links:
             problems.append("no link named as cause")
         problems += [f"unknown link {n!r}" for n in p.links if n not in LINKS]
+        problems += [f"survives {n!r}, which it does not name as a cause" for n in p.survives if n not in p.links]
         problems += [f"reads {r!r}: say timeseries:<column>, organisations:<column> or events:<type>"
                      for r in p.reads if not r.startswith(READABLE_PREFIXES)]
         if not p.reads:

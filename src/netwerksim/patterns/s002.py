@@ -1,8 +1,8 @@
 """Patterns of source 002 (vastloopsituaties and doorbraken in social innovation).
 
 Getting stuck again and again (002-2), talk without action (V1, 002-3), the isolated intermediary (V3's story,
-002-18) and the funding cliff (002-10) are registered here since 7 Dec (issue 15 item 5); the stuck situations' own counterfactuals and remedies stay in
-tests/test_vastloop_patterns.py (issue 14).
+002-18) and the funding cliff (002-10) are registered here since 7 Dec (issue 15 item 5); the stuck situations'
+own counterfactuals and remedies stay in tests/test_vastloop_patterns.py (issue 14).
 """
 
 from __future__ import annotations
@@ -287,7 +287,8 @@ register(
                  "table than with the RMC from the start.",
         measure=progress_before_the_rmc, reads=("timeseries:progress",),
         arm=arm("matchmaker"), contrast=arm("matchmaker", fields={f"organisations[{INFORMATION_HOLDER}].joins_at": 0}),
-        effect="ratio", direction="lower", threshold=0.67, links=("skills_needed",), owner="issue 15",
+        effect="ratio", direction="lower", threshold=0.67, links=("skills_needed",),
+        survives=("skills_needed",), owner="issue 15",
         not_reproduced_nl="dat het ontbreken van de competentie de experimenten laat mislukken: met skills_needed uit "
                           "blijft x0,50; het loopt via de dekking in de productie (voortgang naar rato van de benodigde "
                           "soorten aan het werk), die geen parameter uitzet",
@@ -309,7 +310,8 @@ register(
                  "negative energy.",
         measure=stuck_again_while_experimenting, reads=("events:vastloop", "timeseries:experiments"),
         arm=arm("lelytalent"), effect="share", direction="higher", threshold=0.9,
-        links=("concreteness", "setback_energy", "setback_cynicism"), owner="issue 15",
+        links=("concreteness", "setback_energy", "setback_cynicism"),
+        survives=("concreteness", "setback_energy", "setback_cynicism"), owner="issue 15",
         not_reproduced_nl="dat de genoemde oorzaken het vastlopen dragen: met alle drie uit loopt de groep nog in 30 van "
                           "30 runs opnieuw vast (12,8 keer tegen 14,6; V5, V9, V10 en V8 blijven): in het model is "
                           "vastlopen universeel, maar niet door deze oorzaken",

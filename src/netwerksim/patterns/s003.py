@@ -224,6 +224,7 @@ register(
         arm=arm("zorgnetwerk", events=AT_THE_REPORT, **DIP_RUN), contrast=arm("zorgnetwerk", **DIP_RUN),
         effect="difference", direction="higher", threshold=0.3,
         links=("shared_picture", "streamlining", "team_flattening", "team_spreads_leadership", "added_absorption"),
+        survives=("shared_picture", "streamlining", "team_flattening", "team_spreads_leadership", "added_absorption"),
         owner="issue 13",
         not_reproduced_nl="dat elk ingrediënt nodig is: zonder één van de genoemde mechanismen blijft de doorstart (+0,33 "
                           "tot +0,40), pas samen uitgeschakeld verdwijnt hij",
@@ -243,7 +244,8 @@ register(
         claim_en="An unequal balance is accepted until it feels unfair: when the lead contractor writes the programme "
                  "around its own agenda while the partners deliver most of the hours, the network heats to disagreement.",
         measure=reaches_disagreement, reads=("timeseries:heat",), arm=arm("penvoerder"),
-        effect="share", direction="higher", threshold=0.5, links=("unfairness_heat",), owner="issue 15",
+        effect="share", direction="higher", threshold=0.5, links=("unfairness_heat",),
+        survives=("unfairness_heat",), owner="issue 15",
         not_reproduced_nl="dat de oneerlijkheid het netwerk tot onenigheid brengt: met conflict.unfairness uit komt het "
                           "er nog in 57% [39%; 73%] van de runs (vooraf gesteld: minder dan 50%); de onuitgesproken "
                           "belangen en de rivaliteit brengen het er ook",
