@@ -75,10 +75,27 @@ def _bundled(name: str) -> Scenario:
     return load_scenario(name)
 
 
-@lru_cache(maxsize=None)
 def _stuck(key: str, seed: int, params: tuple) -> tuple[tuple[str, int], ...]:
-    return tuple((e["id"], e["start"]) for e in run(_SPECS[key], seed=seed, params=dict(params)).events
-                 if e["type"] == "vastloop")
+    return _observed(key, seed, params)[0]
+
+
+@lru_cache(maxsize=None)
+def _observed(key: str, seed: int, params: tuple) -> tuple[tuple[tuple[str, int], ...], tuple[int, ...]]:
+    """One run's (situation, first week) of every stuck situation that opened, and the weeks the conflict
+    thermometer rose to disagreement or hotter from below it."""
+    events = run(_SPECS[key], seed=seed, params=dict(params)).events
+    return (tuple((e["id"], e["start"]) for e in events if e["type"] == "vastloop"),
+            tuple(e["step"] for e in events if e["type"] == "conflict" and e["previous"] < DISAGREEMENT <= e["level"]))
+
+
+DISAGREEMENT = 2   # the thermometer's level "disagreement" (mechanisms/conflict.py LEVELS)
+
+
+def heated(scenario: str | Scenario, seed: int, params: tuple = ()) -> tuple[int, ...]:
+    """Weeks the conflict thermometer rose to disagreement or hotter in one run (cached with :func:`stuck`)."""
+    stuck(scenario, seed, params)
+    spec = _bundled(scenario) if isinstance(scenario, str) else scenario
+    return _observed(spec.model_dump_json(), seed, tuple(sorted(params)))[1]
 
 
 def onsets(scenario: str, params: tuple = ()) -> list[tuple[tuple[str, int], ...]]:
@@ -252,7 +269,24 @@ def _everyone_a_stake(d: dict) -> dict:
             "organisation_groups": [stake(g) for g in d.get("organisation_groups", [])]}
 
 
-CAUSES = {"mandate": _with_mandate, "representation": _no_representation, "stake": _everyone_a_stake}
+def _stock_taking(d: dict) -> dict:
+    """The partners take stock together every four weeks (``governance.reflection_every = 4``), as the bundled V1
+    counterfactual: a group that keeps talking gets stuck until it names the problem as a shared question (002
+    L413-426); regular reflection keeps the partners in touch with where it goes (003 L158-163)."""
+    return {**d, "governance": {**d["governance"], "reflection_every": 4}}
+
+
+def _parameters(**values):
+    """A mechanism parameter at its neutral value, set in the scenario (any generated network)."""
+    return lambda d: {**d, "parameters": {**d.get("parameters", {}), **values}}
+
+
+CAUSES = {"mandate": _with_mandate, "representation": _no_representation, "stake": _everyone_a_stake,
+          "stock-taking": _stock_taking,
+          # V7: the flood of ideas partners of different kinds bring (000 L305-351), as test_diversity_on_a_shared_...
+          "diversity's ideas": _parameters(**{"innovation.diversity_ideas": 0.0}),
+          # disagreement: the unfair division no longer heats the ties (003 L2423-2440), as tests/test_conflict_patterns
+          "unfair division": _parameters(**{"conflict.unfairness": 0.0})}
 
 
 @lru_cache(maxsize=None)
@@ -262,9 +296,13 @@ def _with_or_without(scenario: str, seed: int, without: str | None) -> Scenario:
 
 
 def _onsets_of(sid: str, scenario: str, seed: int, without: str | None = None) -> tuple[int, ...]:
-    """Onset weeks of ``sid`` in one run of a bundled scenario or (``scenario == "generated"``) of generated network
-    ``seed``, with the named cause taken away (``without``: a key of CAUSES) or not."""
-    return tuple(start for found, start in stuck(_with_or_without(scenario, seed, without), seed) if found == sid)
+    """Onset weeks of ``sid`` (a situation, or "disagreement": the thermometer rising to it) in one run of a bundled
+    scenario or (``scenario == "generated"``) of generated network ``seed``, with the named cause taken away
+    (``without``: a key of CAUSES) or not."""
+    spec = _with_or_without(scenario, seed, without)
+    if sid == "disagreement":
+        return heated(spec, seed)
+    return tuple(start for found, start in stuck(spec, seed) if found == sid)
 
 
 def _paired_drop(sid, scenario, cause, seeds) -> tuple[float, float, float, float]:
@@ -316,24 +354,69 @@ def test_a_situation_read_from_behaviour_falls_without_the_cause_the_source_name
 
 # generated networks (netwerksim.generate_network, seeds 0-29, each run with its own seed), measured 2026-12-06: V8
 # 0.37 -> 0.10 without the limited mandate, +0.27 [0.13, 0.43] (seeds 0-39: +0.25 [0.12, 0.40]); V11 0.67 -> 0.00 when everyone has a
-# stake, +0.67 [0.50, 0.83]. Not reproduced there (docs/model.md 7.15), not asserted: V10 0.77 -> 0.67 without the
-# representative brief, +0.10 [0.00, 0.23]: a generated network's brief is small (0-0.3), and its delegates argue
-# their own line from the lean-back and hierarchy the brief does not set (21 of its onsets in week 13, the first
-# week the window allows).
+# stake, +0.67 [0.50, 0.83].
 # Re-measured 6 Dec after small_experiment puts proposals on the table and the group decides on the most willing
 # partner's ownership and mandate (aaea0bb): V8 over seeds 0-29 0.50 -> 0.30, +0.20 [0.00, 0.40] (no longer excludes 0
 # at 30 networks); seeds 30-59 alone 0.47 -> 0.23, +0.23 [0.07, 0.40]; seeds 0-59 0.48 -> 0.27, +0.22 [0.08, 0.35]. The
 # effect is smaller than before: it is asserted over 60 generated networks in make validate; make test keeps V11
 # (+0.67 over 30) at 30 networks.
-GENERATED_CAUSES = [("V8", "mandate"), ("V11", "stake")]
-GENERATED_SEEDS = {"V8": range(60), "V11": range(30)}
+# Issue 14 item 6, last sentence (7 Dec, main 95d545a): every situation against the cause the source names, switched
+# off in every generated network upstream of what its detector reads (CAUSES), the direction (fewer networks where it
+# opens) stated before measuring. Seeds, fixed before the runs: 0-59 where the situation opens in at least 10 of those
+# 60 networks, 0-299 where it is rarer (V4 1, V7 8, V13 2, disagreement 4 of 60). Share with -> without the cause,
+# the drop's 95% paired bootstrap interval, networks where it opens only with / only without the cause:
+# - V1 (002 L398-403: much talk, nothing gets off the ground; a group keeps talking until it names the problem as a
+#   shared question, L413-426): joint stock-taking every 4 weeks, 0-59 0.97 -> 0.68, +0.28 [0.17, 0.40] (17 / 0).
+#   With the cause it opens in week 13, the first week its window allows, in 57 of 58 networks (AT_FIRST_POSSIBLE).
+#   Stock-taking acts through mechanism 10 with whoever comes: it raises understanding and convergence by its depth
+#   x the tables' attendance, and convergence is one of the values V1 reads (below 0.3) as well as what starts
+#   an experiment.
+# - V7 (002 L366-368): no ideas from diversity (innovation.diversity_ideas = 0), 0-299 0.22 -> 0.05, +0.17 [0.13,
+#   0.21] (51 / 0).
+# - V8 re-measured, 0-59: 0.57 -> 0.23, +0.33 [0.22, 0.45] (20 / 0); V11, 0-29: 0.73 -> 0.00, +0.73 [0.57, 0.90].
+# - V10 (002 L350-353): no representative brief, 0-59 0.75 -> 0.67, +0.08 [0.02, 0.17] (5 / 0): the direction, small;
+#   over 0-29 alone 0.83 -> 0.77, [0.00, 0.17] (6 Dec 0.77 -> 0.67, [0.00, 0.23]): a generated network's brief is
+#   small (0-0.3), and its delegates argue their own line from the lean-back and hierarchy the brief does not set.
+# - disagreement, the conflict thermometer (003 L2423-2440): the unfair division does not heat the ties
+#   (conflict.unfairness = 0), 0-299 0.08 -> 0.05, +0.03 [0.01, 0.05] (9 / 1): the direction; a generated network
+#   seldom gets that hot (its partners' outside options -0.2 to 0.05).
+# - V6 has its own test below (innovation.setback_negativity = 0): 0-59 0.68 -> 0.00, +0.68 [0.57, 0.80].
+# Not reproduced (docs/model.md 7.15), so not asserted (same runs and measures):
+# - V2 (002 L405-408, L3237-3239): a setback costs no energy (innovation.setback_energy = energy.setback_loss = 0),
+#   0-59 0.80 -> 0.75, +0.05 [0.00, 0.12] (3 / 0); 0-29 0.80 -> 0.80: energy falls from a new network's energetic
+#   start whether or not an experiment failed, as in lelytalent.
+# - V3 (002 L376-379): not tested, no cause upstream: its detector reads the competences at the issue's tables
+#   (issues.covered), and bringing the missing kind to the table sets exactly that; the model has no mechanism by
+#   which a group finds and fetches a missing competence. It opens in 31 of 0-59.
+# - V4 (002 L345-348): not tested, no cause upstream: where the lead decides, the rule gives the others no say in
+#   the decision (leadership.decision_say), so every experiment started counts as the lead's in the record V4 reads
+#   (issues.say_ratio). Consensus instead: 0-299 0.02 -> 0.00, +0.02 [0.01, 0.04] (6 / 0), mostly the rule in action:
+#   5 of the 12 networks whose lead decides, 1 of the 288 others (seed 27, a lead organisation under majority).
+# - V5 (002 L355-359, L3255-3258): not tested: the source's list names no cause (the Achterhoek story's, an analysis
+#   of bottlenecks that gives no view of solutions, 002 L1183-1190, is not in the model). It opens in 10 of 0-59.
+# - V9 (002 L381-385): stock-taking every quarter (governance.reflection_every = 13), 0-59 0.70 -> 0.67, +0.03
+#   [-0.03, 0.10] (3 / 1): a share of runs, as in jongeren_in_beeld (0.97 -> 0.93); its own test measures the
+#   weeks open, which halve there.
+# - V12 (002 L3265-3268, no cause named; the bundled counterfactual's room and mandate, workload 0.3 and mandate 1):
+#   0-59 0.25 -> 0.28, -0.03 [-0.13, +0.07] (4 / 6): the other way.
+# - V13 (002 L3275-3281): the owner without reluctance (innovation.owner_reluctance = 0), 0-299 0.01 -> 0.00, +0.01
+#   [0.00, 0.02] (3 / 0): too rare to tell (a formal owner at a quarter of the issues, few of which reach
+#   implementation).
+# - V14 (002 L3287-3290: even less time and less money): room to work (workload 0.3 for every partner), 0-59 0.62 ->
+#   0.53, +0.08 [0.00, 0.18] (7 / 2); 0-29 0.73 -> 0.70: more room also starts more experiments, which V14 needs;
+#   a generated network has no money that stops.
+GENERATED_CAUSES = [("V1", "stock-taking"), ("V7", "diversity's ideas"), ("V8", "mandate"), ("V10", "representation"),
+                    ("V11", "stake"), ("disagreement", "unfair division")]
+GENERATED_SEEDS = {"V1": range(60), "V7": range(300), "V8": range(60), "V10": range(60), "V11": range(30),
+                   "disagreement": range(300)}
 
 
-@pytest.mark.validate   # both in make validate since 6 Dec (V11 was in make test): make test took 17:54 on 2 cores
+@pytest.mark.validate   # in make validate since 6 Dec (V11 was in make test): make test took 17:54 on 2 cores
 @pytest.mark.parametrize("sid, cause", GENERATED_CAUSES, ids=[c[0] for c in GENERATED_CAUSES])
 def test_on_generated_networks_a_situation_read_from_behaviour_goes_with_its_cause(sid, cause):
-    """Unseen networks, paired: each situation read from behaviour arises in fewer generated networks without the
-    cause the source names (the 95% paired-bootstrap interval of the drop lies above 0)."""
+    """Unseen networks, paired: each situation (and the thermometer's disagreement) arises in fewer generated networks
+    without the cause the source names, switched off upstream of what its detector reads (the 95% paired-bootstrap
+    interval of the drop lies above 0; issue 14 item 6)."""
     with_cause, without, low, high = _paired_drop(sid, "generated", cause, GENERATED_SEEDS[sid])
     assert low > 0, f"{with_cause:.2f} -> {without:.2f}, drop [{low:+.2f}, {high:+.2f}]"
 
@@ -416,7 +499,8 @@ def test_on_generated_networks_negative_energy_goes_with_the_cynicism_a_setback_
     """Unseen networks (generated seeds 0-29, paired): V6 arises in fewer of them when a failed experiment breeds no
     cynicism (innovation.setback_negativity = 0, upstream of the negativity the detector reads); the size (a drop of
     at least 0.15) was set before measuring. Measured 2026-12-05: 0.33 -> 0.00, +0.33 [0.17, 0.50] (95% paired
-    bootstrap). Not reproduced on the same networks (docs/model.md 7.15): V2 without the energy a setback costs
+    bootstrap); 7 Dec (main 95d545a): 0.67 -> 0.00, +0.67 [0.50, 0.83] (seeds 0-59: 0.68 -> 0.00, +0.68 [0.57,
+    0.80]; V2 and V14 re-measured above GENERATED_CAUSES). Not reproduced on the same networks (docs/model.md 7.15): V2 without the energy a setback costs
     (0.67 -> 0.57, +0.10 [0.00, 0.23]) and V14 with workload 0.7 instead of 0.35 (0.53 vs 0.63: the opposite way,
     since fewer experiments start under casework pressure)."""
     seeds = range(30)
