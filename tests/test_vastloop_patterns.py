@@ -378,8 +378,8 @@ def test_a_situation_read_from_behaviour_falls_without_the_cause_the_source_name
 #   bring more experiments: 1.00 -> 1.65 a network by week 52). V1 opens in week 13, the first week its window
 #   allows, in 57 of its 58 networks (AT_FIRST_POSSIBLE).
 # - V2 (002 L405-408, L3237-3239): a setback costs no energy (innovation.setback_energy = energy.setback_loss = 0),
-#   0-59 0.80 -> 0.75, +0.05 [0.00, 0.12] (3 / 0); 0-29 0.80 -> 0.80: energy falls from a new network's energetic
-#   start whether or not an experiment failed, as in lelytalent.
+#   0-59 0.80 -> 0.75, +0.05 [0.00, 0.12] (3 / 0); 0-29 0.80 -> 0.80 (in lelytalent energy falls from a new
+#   network's energetic start whether or not an experiment failed; not traced on these networks).
 # - V3 (002 L376-379): not tested, no cause upstream: its detector reads the competences at the issue's tables
 #   (issues.covered), and bringing the missing kind to the table sets exactly that; the model has no mechanism by
 #   which a group finds and fetches a missing competence. It opens in 31 of 0-59.
