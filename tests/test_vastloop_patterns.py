@@ -205,11 +205,13 @@ COUNTERFACTUALS = [
     # seeds 0-29 0.87 -> 0.43, +0.43 [0.27, 0.60]. Whether the collaboration ends with the money (002-10) is the
     # registered pattern 002-funding-cliff (not reproduced, 7 Dec: 0.97 of the partners stay active)
     ("V14", "matchmaker", dict(events=[]), 0.5),
-    # V1 (talk without action under problem framing, 002-3, is the registered pattern 002-talk-without-action)
-    # V1: joint stock-taking every four weeks keeps a direction (reflection_every = 4), 7 Dec, seeds 0-29: 1.00 -> 0.13,
-    # +0.87 [0.73, 0.97] (6 Dec on the netwerkdip model 0.95 -> 0.70 over seeds 0-19, not reproduced then; onsets
-    # weeks 13-79, median 16)
-    ("V1", "roermond_actietafels", dict(governance=lambda g: {**g, "reflection_every": 4}), 0.5),
+    # V1: not asserted since 7 Dec (not reproduced, docs/model.md 7.15; talk without action under problem framing,
+    # 002-3, is the registered pattern 002-talk-without-action in pilot_rijnmond). The row that stood here, joint
+    # stock-taking every four weeks in roermond_actietafels (1.00 -> 0.13 over seeds 0-29), worked on V1's own input:
+    # each stock-taking adds to convergence, and V1 asks convergence < 0.3. Read without that clause (talk, too few
+    # ideas, nothing started, whatever the direction) V1 stays in 30 of 30 runs with stock-taking (0.35 -> 0.36 of
+    # the weeks), although the first experiment comes in week 35 instead of 67; with a positive theme from week 0, the
+    # reframing the source tells of Roermond (002 L413-426), 30 of 30 too (0.36 of the weeks; first experiment week 31).
     # V12: the partners have the agency's room and mandate (workload 0.3, mandate 1), 7 Dec, seeds 0-29: 1.00 -> 0.03,
     # +0.97 [0.90, 1.00] (6 Dec 1.00 -> 0.65, not reproduced then)
     ("V12", "matchmaker", dict(organisations=_orgs(workload=0.3, mandate=1.0)), 0.5),
