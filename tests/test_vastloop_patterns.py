@@ -457,9 +457,10 @@ def test_diversity_on_a_shared_base_brings_the_flood_of_ideas_of_v7():
 # back in make test since 7 Dec (issue 14 asks the per-situation counterfactuals there; ~30 s idle)
 def test_one_dominant_owner_needs_one_partner_who_decides():
     """V4 read from behaviour (issue 14 items 1, 5; 002 L345-348): every experiment started in the window was decided
-    by one partner. The cause the source names, the owner who keeps cutting the knots, is taken away upstream of the
-    decisions: the alderman's table decides by consensus instead of the lead deciding (``decision_rule``); whether
-    and when experiments start stays the model's. Stated: V4 no longer arises at all, and with the rule it arises in
+    by one partner. The owner who keeps cutting the knots is taken away: the alderman's table decides by consensus
+    instead of the lead deciding (``decision_rule``); whether and when experiments start stays the model's. Read as
+    a check of V4's definition, not as evidence of a cause upstream (docs/model.md 7.15, 7 Dec): under the lead's
+    rule the others have no say, so every experiment started is the lead's in the record V4 reads. Stated: V4 no longer arises at all, and with the rule it arises in
     a share of the runs whose 95% Wilson interval lies above 0. Measured 2026-12-06, roermond_actietafels seeds 0-29:
     8 of 30 -> 0 of 30 (onsets weeks 15-34)."""
     seeds = range(30)
