@@ -194,6 +194,13 @@ def _params(**values):
 # on the netwerkdip model (dip 4d8198d, 2026-12-06; the figures on main before it in brackets)
 COUNTERFACTUALS = [
     # V4 (seldom, see SELDOM): its own test below
+    # V2: a setback does not sting, neither the energy it costs nor the cynicism it breeds (the links setback_energy
+    # and setback_cynicism: innovation.setback_energy = energy.setback_loss = innovation.setback_negativity = 0; 002
+    # L405-408: after a setback it is hard to hold on to confidence and to everyone); failures still happen, energy
+    # is the model's. 7 Dec, seeds 0-29: 28 -> 6 of 30, +0.73 [0.57, 0.87] (weeks open 0.16 -> 0.01); only the energy
+    # cost off +0.13 (below); the two parameters of chain.BESIDES' "setbacks" alone (setback_loss kept) 28 -> 9
+    ("V2", "lelytalent", dict(parameters=_params(**{"innovation.setback_energy": 0.0, "energy.setback_loss": 0.0,
+                                                    "innovation.setback_negativity": 0.0})), 0.5),
     # V6: a failed experiment breeds no cynicism (the source of negativity in Lelytalent): 0.70 -> 0.00 (0.65 -> 0.00)
     ("V6", "lelytalent", dict(parameters=_params(**{"innovation.setback_negativity": 0.0})), 0.5),
     # V7: the ideas diversity brings switched off, its own test below (test_diversity_on_a_shared_base_...)
@@ -280,7 +287,10 @@ CAUSES = {"mandate": _with_mandate, "representation": _no_representation, "stake
           # V7: the flood of ideas partners of different kinds bring (000 L305-351), as test_diversity_on_a_shared_...
           "diversity's ideas": _parameters(**{"innovation.diversity_ideas": 0.0}),
           # disagreement: the unfair division no longer heats the ties (003 L2423-2440), as tests/test_conflict_patterns
-          "unfair division": _parameters(**{"conflict.unfairness": 0.0})}
+          "unfair division": _parameters(**{"conflict.unfairness": 0.0}),
+          # V2: a setback does not sting (002 L405-408; the links setback_energy and setback_cynicism)
+          "a setback's sting": _parameters(**{"innovation.setback_energy": 0.0, "energy.setback_loss": 0.0,
+                                              "innovation.setback_negativity": 0.0})}
 
 
 @lru_cache(maxsize=None)
@@ -359,6 +369,8 @@ def test_a_situation_read_from_behaviour_falls_without_the_cause_the_source_name
 # opens) stated before measuring. Seeds, fixed before the runs: 0-59 where the situation opens in at least 10 of those
 # 60 networks, 0-299 where it is rarer (V4 1, V7 8, V13 2, disagreement 4 of 60). Share with -> without the cause,
 # the drop's 95% paired bootstrap interval, networks where it opens only with / only without the cause:
+# - V2 (002 L405-408): a setback does not sting, neither its energy cost nor its cynicism (the links setback_energy
+#   and setback_cynicism off), 0-59 0.80 -> 0.32, +0.48 [0.35, 0.62] (7 Dec, main 27b2335; in lelytalent 28 -> 6 of 30).
 # - V7 (002 L366-368): no ideas from diversity (innovation.diversity_ideas = 0), 0-299 0.22 -> 0.05, +0.17 [0.13,
 #   0.21] (51 / 0).
 # - V8 re-measured, 0-59: 0.57 -> 0.23, +0.33 [0.22, 0.45] (20 / 0); V11, 0-29: 0.73 -> 0.00, +0.73 [0.57, 0.90].
@@ -379,9 +391,9 @@ def test_a_situation_read_from_behaviour_falls_without_the_cause_the_source_name
 #   it (0.94 of their issues at or above 0.3): the same nothing happens, read differently (later stock-taking does
 #   bring more experiments: 1.00 -> 1.65 a network by week 52). V1 opens in week 13, the first week its window
 #   allows, in 57 of its 58 networks (AT_FIRST_POSSIBLE).
-# - V2 (002 L405-408, L3237-3239): a setback costs no energy (innovation.setback_energy = energy.setback_loss = 0),
-#   0-59 0.80 -> 0.75, +0.05 [0.00, 0.12] (3 / 0); 0-29 0.80 -> 0.80 (in lelytalent energy falls from a new
-#   network's energetic start whether or not an experiment failed; not traced on these networks).
+# - V2 (002 L405-408, L3237-3239) with only the energy a setback costs off (innovation.setback_energy =
+#   energy.setback_loss = 0): 0-59 0.80 -> 0.75, +0.05 [0.00, 0.12] (3 / 0): the cynicism a failure breeds drains the
+#   energy as well; the setback's whole sting off is asserted (above, 7 Dec).
 # - V3 (002 L376-379): not tested, no cause upstream: its detector reads the competences at the issue's tables
 #   (issues.covered), and bringing the missing kind to the table sets exactly that; the model has no mechanism by
 #   which a group finds and fetches a missing competence. It opens in 31 of 0-59.
@@ -402,9 +414,9 @@ def test_a_situation_read_from_behaviour_falls_without_the_cause_the_source_name
 # - V14 (002 L3287-3290: even less time and less money): room to work (workload 0.3 for every partner), 0-59 0.62 ->
 #   0.53, +0.08 [0.00, 0.18] (7 / 2); 0-29 0.73 -> 0.70: more room also starts more experiments, which V14 needs;
 #   a generated network has no money that stops.
-GENERATED_CAUSES = [("V7", "diversity's ideas"), ("V8", "mandate"), ("V10", "representation"), ("V11", "stake"),
+GENERATED_CAUSES = [("V2", "a setback's sting"), ("V7", "diversity's ideas"), ("V8", "mandate"), ("V10", "representation"), ("V11", "stake"),
                     ("disagreement", "unfair division")]
-GENERATED_SEEDS = {"V7": range(300), "V8": range(60), "V10": range(60), "V11": range(30), "disagreement": range(300)}
+GENERATED_SEEDS = {"V2": range(60), "V7": range(300), "V8": range(60), "V10": range(60), "V11": range(30), "disagreement": range(300)}
 
 
 @pytest.mark.validate   # in make validate since 6 Dec (V11 was in make test): make test took 17:54 on 2 cores
@@ -419,9 +431,9 @@ def test_on_generated_networks_a_situation_read_from_behaviour_goes_with_its_cau
 
 # Not reproduced (docs/model.md 7.15), so not asserted. Re-measured 7 Dec on main (seeds 0-29, paired, share of
 # runs with -> without the named cause, 95% bootstrap interval of the drop; stated drop 0.5 as above):
-# - V2 in lelytalent when a setback costs no energy (innovation.setback_energy = energy.setback_loss = 0): 0.93 ->
-#   0.80, +0.13 [0.03, 0.27]: the detector compares energy with twelve weeks before, and a new network's energy falls
-#   from its energetic start whether or not an experiment failed (6 Dec: 0.90 -> 0.80).
+# - V2 in lelytalent when a setback only costs no energy (innovation.setback_energy = energy.setback_loss = 0): 0.93 ->
+#   0.80, +0.13 [0.03, 0.27]: the cynicism a failure breeds drains the energy too (negativity.energy_drain), so that
+#   alone leaves it; the setback's whole sting off is asserted above (7 Dec).
 # - V3 in matchmaker with the RMC at the table from week 0: 0.57 -> 0.30, +0.27 [0.13, 0.43]; those left open after
 #   the money stops, when a partner leaves and its competence with it (6 Dec, while the scenario set the phase
 #   "experiment": 1.00 -> 1.00, every run from week 1). The fact behind it (002-18, the isolated intermediary) is the
