@@ -8,6 +8,7 @@ import html
 import json
 import os
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -394,3 +395,22 @@ def test_spel_resume_refuses_a_folder_without_a_game_and_a_scenario_beside_it(ca
     assert "not both" in capsys.readouterr().err
     assert main(["spel"]) == 2
     assert "SCENARIO" in capsys.readouterr().err
+
+
+def test_a_page_stops_following_the_game_once_the_game_stops(game):
+    """A page follows the game in a thread of its own (game_page.use_game); when the game stops, that thread ends, so
+    it never renders a page over a room that is being closed."""
+    def following() -> int:
+        return sum(t.name == "netwerksim-game-follow" and t.is_alive() for t in threading.enumerate())
+
+    before = following()
+    render(game, f"/?spelleider={TRAINER}")
+    deadline = time.monotonic() + 5
+    while following() == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert following() > before
+    game.stop()
+    deadline = time.monotonic() + 5
+    while following() > before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert following() == before

@@ -112,7 +112,7 @@ class Game:
         seconds, whatever it is then)."""
         now = (lambda: self.phone_version) if phone else (lambda: self.version)
         with self.cond:
-            self.cond.wait_for(lambda: now() != seen, timeout)
+            self.cond.wait_for(lambda: now() != seen or self.stopped, timeout)
             return now()
 
     def _week(self, model) -> None:
@@ -128,7 +128,14 @@ class Game:
                 self.publish()
 
     def stop(self) -> None:
+        """Stop the clock and wake the pages' followers, which end (:attr:`stopped`)."""
         self._stop.set()
+        with self.cond:
+            self.cond.notify_all()
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.is_set()
 
     # --- actions (each checked by the room; each publishes) -----------------------------------------
     def join(self, code: str, nickname: str, organisation: str | None = None) -> Participant:

@@ -129,9 +129,9 @@ def use_game(game: Game, phone: bool = False) -> int:
 
         def run():
             seen = tick.value
-            while not (stop.is_set() or (closed is not None and closed.is_set())):
+            while not (stop.is_set() or game.stopped or (closed is not None and closed.is_set())):
                 version = game.wait_newer(seen, 1.0, phone)
-                if version != seen:
+                if version != seen and not game.stopped:
                     seen = version
                     tick.value = version
                     stop.wait(FOLLOW_GAP_S)
