@@ -11,14 +11,17 @@ import threading
 import time
 import zipfile
 from pathlib import Path
+from unittest import mock
 
 import ipyvuetify as v
 import ipywidgets
 import numpy as np
 import pandas as pd
 import pytest
+import reacton.core
 import solara
 
+import netwerksim.app.page as page_module
 from netwerksim.app import Page, Session
 from netwerksim.app.charts import (CHART_WIDTH_PX, CHARTS, chart_lines, chart_option, chart_shaded, chart_update,
                                    event_marks, label_rows)
@@ -160,6 +163,46 @@ def test_a_played_frame_sends_about_two_messages():
     assert counted.count(("LiveFrame", "frame_json")) >= played - 1
     assert len(counted) / played <= 2.5, sorted(set(counted))
     rc.close()
+
+
+def test_a_played_week_renders_only_the_live_part_of_the_page():
+    """Issue 16 item 2: a played week renders the Live component (the week, the network's numbers and the chart's
+    new points, the situation, the log) and nothing of the static page: not the page itself, not the
+    intervention panel's ~40 buttons, the run's choices, the debrief, the legend or the controls; and reacton
+    updates few widgets. Counted as the widgets reacton's reconciliation updates and the properties it sets on
+    them over 20 played weeks at 98 professionals: before (the whole page rendered each week, reacton's default
+    renderer) 116 widgets and 644 property sets a week; after, measured 6-10 and 24-39 (the Live component's
+    boxes, the LiveFrame, the situation)."""
+    session = Session()
+    for _ in range(40):
+        session.step()
+    _, rc = render(session)
+    components = {name: getattr(page_module, name) for name in
+                  ("Page", "Live", "RunChoice", "InterventionPanel", "Debrief", "NetworkLegend", "Controls")}
+    element = reacton.core.Element
+    start = session.week
+    button(rc, "Start").click()
+    eventually(lambda: session.week >= start + 2)
+    before = {name: c.render_count for name, c in components.items()}
+    counted_from = session.week
+    with (mock.patch.object(element, "_update_widget", autospec=True, side_effect=element._update_widget) as widgets,
+          mock.patch.object(element, "_update_widget_prop", autospec=True,
+                            side_effect=element._update_widget_prop) as properties):
+        eventually(lambda: session.week >= counted_from + 20)
+        played = session.week - counted_from
+        rendered = {name: c.render_count - before[name] for name, c in components.items()}
+        counted = widgets.call_count, properties.call_count
+    button(rc, "Pauze").click()
+    assert rendered.pop("Live") >= played - 1
+    assert rendered == dict.fromkeys(rendered, 0), rendered
+    assert counted[0] / played <= 20 and counted[1] / played <= 80, (counted, played)
+    eventually(lambda: not session_playing(rc))
+    assert week_shown(rc) == f"Week {session.week} van 156"     # the page still shows the week it stopped at
+    rc.close()
+
+
+def session_playing(rc) -> bool:
+    return any("Pauze" in "".join(map(str, w.children)) for w in rc.find(v.Btn).widgets)
 
 
 def test_step_and_reset_move_the_model_and_the_page():

@@ -565,9 +565,10 @@ def _params(args) -> int:
 
 # Solara's settings for the workshop app (solara/server/settings.py: Telemetry.mixpanel_enable,
 # ThemeSettings.show_banner, Kernel.cull_timeout: a tab whose browser went away without closing it is freed
-# after this long instead of 24 h; a browser that comes back within it finds its run)
+# after this long instead of 24 h; a browser that comes back within it finds its run) and reacton's renderer that
+# skips the unchanged parts of a page (app.page.RENDERER; issue 16 item 2)
 APP_SETTINGS = {"SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_THEME_SHOW_BANNER": "False",
-                "SOLARA_KERNEL_CULL_TIMEOUT": "15m"}
+                "SOLARA_KERNEL_CULL_TIMEOUT": "15m", "REACTON_FAST": "1"}
 
 
 def app_command(host: str, port: int, page: str = "netwerksim.app.page:Page") -> list[str]:
@@ -579,8 +580,8 @@ def app_command(host: str, port: int, page: str = "netwerksim.app.page:Page") ->
 
 def app_environment() -> dict[str, str]:
     """The environment for :func:`app_command`: offline by default (no telemetry to api.mixpanel.com and
-    api.ipify.org; issue 12 item 5), no Solara badge over the page, an abandoned tab freed after 15 minutes.
-    A value the user set is kept."""
+    api.ipify.org; issue 12 item 5), no Solara badge over the page, an abandoned tab freed after 15 minutes,
+    reacton's renderer that skips what did not change. A value the user set is kept."""
     return {**APP_SETTINGS, **os.environ}
 
 

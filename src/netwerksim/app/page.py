@@ -78,7 +78,7 @@ html, body { overflow: hidden; }
 .nws-field { width: 140px; }
 .nws-head .v-input { margin-top: 0; padding-top: 0; }
 .nws-push { margin-left: auto; }
-.nws-controls { display: contents; }
+.nws-controls, .nws-live { display: contents; }
 .nws-description { font-size: 15px; color: #444; margin: 2px 0 8px 0; }
 .nws-h { font-size: 19px; font-weight: 700; margin: 2px 0 4px 0; }
 .nws-group { font-size: 16px; font-weight: 600; margin: 6px 0 2px 0; color: #333; }
@@ -94,16 +94,22 @@ html, body { overflow: hidden; }
 .nws-panel .v-expansion-panel-content__wrap { padding: 0 6px 8px 6px; }
 .nws-panel .v-btn { margin: 2px 0; }
 """
-# reacton re-renders a child component only when its arguments change: children get the values they show
-# (the week only where it is shown) and Actions, which stays the same, so a frame renders little.
+# reacton re-renders a child component only when its arguments change or a reactive value it read changed:
+# children get the values they show and Actions, which stays the same; the week is read only by Live (and by
+# the debrief in a pause), so a played week renders Live and nothing else (issue 16 item 2).
 LEVEL_BADGE = ("#2e8b57", "#b08d00", "#d35400", "#c0392b")
 PNG_DPI = 80
+# reacton's renderer that skips the parts of the page in which nothing changed (reacton 1.11: opt-in, read when a
+# page's render context is made); the default one walks and sets every widget of the page at every render (issue
+# 16 item 2: 116 widgets and ~640 property sets a played week at 98 professionals, against ~2 and ~6 with it)
+RENDERER = "REACTON_FAST"
 
 
 def server_defaults() -> None:
     """What ``netwerksim app`` sets through the environment (cli.APP_SETTINGS), also for a server started
     with ``solara run netwerksim.app.page:Page`` by hand: no telemetry, no Solara badge, an abandoned tab
-    freed after 15 minutes; a value set in the environment is kept. (Solara looks up its newest version on
+    freed after 15 minutes, reacton's renderer that skips the unchanged parts of the page (:data:`RENDERER`); a
+    value set in the environment is kept. (Solara looks up its newest version on
     pypi.org before it reads this module: only ``--no-check-version`` stops that.)"""
     if "SOLARA_TELEMETRY_MIXPANEL_ENABLE" not in os.environ:
         server_settings.telemetry.mixpanel_enable = False
@@ -111,6 +117,8 @@ def server_defaults() -> None:
         server_settings.theme.show_banner = False
     if "SOLARA_KERNEL_CULL_TIMEOUT" not in os.environ:
         server_settings.kernel.cull_timeout = "15m"
+    os.environ.setdefault(RENDERER, "1")
+
 
 
 def release_memory_when_closed():
@@ -191,6 +199,7 @@ class Actions:
         session.on_change = self.changed     # a netwerkdip's explanation arrived
 
     def changed(self):
+        """Something the week does not say changed (a press, an explanation): the live part renders again."""
         self.r.version.value += 1
 
     def ended(self, reason: str):
@@ -241,6 +250,7 @@ class Actions:
         r.target.value = None
         r.message.value = None
         self.changed()
+        r.run.value += 1
 
     def reset(self):
         """A new run with the seed in the field; a bad seed is shown under the field and changes nothing."""
@@ -290,7 +300,13 @@ class Actions:
 
 @solara.component
 def Page(session: Session | None = None):
-    """The page; ``session`` (a fresh one by default, per browser session) is there for tests and embedding."""
+    """The page; ``session`` (a fresh one by default, per browser session) is there for tests and embedding.
+
+    A played week changes only :func:`Live` (the week, the network's numbers, the chart's new points, the
+    situation, the log): the page itself does not read the week, so it is not rendered again each week, and
+    the parts that do not move (the intervention panel, the run's choices, the network's layout and legend)
+    keep their elements and are skipped (issue 16 item 2; reacton's renderer that skips unchanged parts,
+    ``REACTON_FAST``, see :func:`server_defaults`)."""
     session = solara.use_memo(lambda given=session: given or Session(), [])
     player = solara.use_memo(lambda: Player(session), [])
     first_week, first_seed, first_speed = solara.use_memo(lambda: (session.week, str(session.seed), player.speed), [])
@@ -298,6 +314,7 @@ def Page(session: Session | None = None):
         lang=solara.use_reactive("nl"),
         week=solara.use_reactive(first_week),        # the week on screen: the play loop and Stap move it
         version=solara.use_reactive(0),              # bumped when something else changed (a press, a reset)
+        run=solara.use_reactive(0),                  # bumped by a new run (a reset): the whole page renders
         playing=solara.use_reactive(False),
         speed=solara.use_reactive(first_speed),
         pause_at=solara.use_reactive(None),
@@ -311,10 +328,11 @@ def Page(session: Session | None = None):
     )
     act = solara.use_memo(lambda: Actions(session, player, r), [])
     L = r.lang.value
+    r.run.value                              # read: a new run renders the page (not a week, nor a press)
+    playing = r.playing.value
 
-    # --- playing: a thread of its own (player.py) that hands the page one week at a time ------------
+    # --- playing: a thread of its own (player.py) that hands the page one week at a time (Live shows it) -----
     closed, connected = kernel_watch()
-    solara.use_effect(player.rendered, [r.week.value])   # effects run after the render: this week is rendered
 
     def play():
         if not r.playing.value:
@@ -322,11 +340,37 @@ def Page(session: Session | None = None):
         player.start(show=r.week.set, done=act.ended, browser=closed is not None, closed=closed, connected=connected)
         return player.stop          # unmount (the tab closed), a reset or Pause: the loop ends
 
-    solara.use_effect(play, [r.playing.value, session.generation])
+    solara.use_effect(play, [playing, session.generation])
 
-    # --- what is shown ----------------------------------------------------------------------------
+    st = session.model.state
+    geometry = solara.use_memo(lambda: json.dumps(view_layout(session.layout, st)), [session.generation])
+    solara.Style(CSS)
+    solara.Title(t("app.title", L))
+    channel = solara.use_memo(lambda: uuid.uuid4().hex, [])   # this page's LiveFrame to its network and chart
+    with solara.Div(classes=["nws-screen", "nws-present"] if r.present.value else ["nws-screen"]):
+        Live(act, channel)          # the head, the situation now and the log, the chart
+        with solara.Div(classes=["nws-panel"]):
+            RunChoice(act, session.generation, L, r.seed_text.value, r.seed_error.value, r.chart.value)
+            InterventionPanel(act, session.generation, L, r.target.value)
+            Debrief(act, session.generation, L, playing)
+        with solara.Div(classes=["nws-net"]):
+            with solara.Div(classes=["nws-net-view"]):
+                NetworkView.element(geometry_json=geometry, channel=channel, font_px=FONT_PX)
+            NetworkLegend(session.generation, L, unnamed_kinds(st))
+
+
+@solara.component
+def Live(act, channel: str):
+    """What a played week changes, the only component that reads the week while playing: along the top the
+    week (the LiveFrame, which also carries the network's numbers and the chart's new points) and the
+    controls, on the right the situation now and the log, below the chart. Its areas take their places in
+    the page's grid (``nws-live`` has no box of its own). Its children get the values they show, so that
+    those that did not change (the controls, a notice, the log between events) are not rendered again."""
+    r, session, player = act.r, act.session, act.player
+    L = r.lang.value
+    r.version.value                          # read: a press or a reset renders the log and the chart
+    solara.use_effect(player.rendered, [r.week.value])   # effects run after the render: this week is rendered
     now = min(r.week.value, session.week)   # a loop stopped by a reset may still hand over its last week
-    r.version.value                          # read: a press or a reset renders the page
     playing = r.playing.value
     shown = now if r.view.value is None or playing else min(int(r.view.value), now)
     rows, events = session.model.rows[:now + 1], [e for e in session.model.events if e["step"] <= now]
@@ -335,39 +379,28 @@ def Page(session: Session | None = None):
     names = Names(list(st.orgs.name), list(st.forums.name_nl if L == "nl" else st.forums.name_en),
                   list(st.issues.name_nl if L == "nl" else st.issues.name_en))
     sit = situation(rows, events, shown, names.issues, L, window)
-    geometry = solara.use_memo(lambda: json.dumps(view_layout(session.layout, st)), [session.generation])
     frame = solara.use_memo(lambda: json.dumps(view_frame(session.layout, st, session.snapshots[shown], L, shown)),
                             [session.generation, shown, L])
     cursor = None if shown == now else shown
-    base_key = (session.generation, len(events), L, r.chart.value, cursor)
+    chart = r.chart.value
+    base_key = (session.generation, len(events), L, chart, cursor)
     base = solara.use_memo(   # the chart's whole option when its marks, language or lines change; else new points
         lambda: {"serial": "-".join(map(str, base_key)),
-                 "option": chart_option(rows, events, session.horizon, L, r.chart.value, cursor=cursor,
+                 "option": chart_option(rows, events, session.horizon, L, chart, cursor=cursor,
                                         font_px=FONT_PX, window=window)}, list(base_key))
     live = solara.use_memo(
         lambda: '{"week": %d, "label": %s, "network": %s, "chart": %s}' % (
             now, json.dumps(t("app.week_of", L, week=now, total=session.horizon)), frame,
-            json.dumps({"serial": base["serial"], **chart_update(base["option"], rows, events, r.chart.value, window)})),
+            json.dumps({"serial": base["serial"], **chart_update(base["option"], rows, events, chart, window)})),
         [base["serial"], now, frame])
     pending = tuple(session.pending) if shown == now else ()
     lines = tuple(log_lines(events, shown, L, effects=session.effects, names=names, rows=rows,
                             window=window)[:LOG_LINES])
 
-    solara.Style(CSS)
-    solara.Title(t("app.title", L))
-    channel = solara.use_memo(lambda: uuid.uuid4().hex, [])   # this page's LiveFrame to its network and chart
-    with solara.Div(classes=["nws-screen", "nws-present"] if r.present.value else ["nws-screen"]):
+    with solara.Div(classes=["nws-live"]):
         with solara.Div(classes=["nws-head"]):
             LiveFrame.element(frame_json=live, channel=channel, on_drawn=player.drawn)
             Controls(act, now >= session.horizon, L, r.present.value, playing, r.speed.value, r.pause_at.value)
-        with solara.Div(classes=["nws-panel"]):
-            RunChoice(act, session.generation, L, r.seed_text.value, r.seed_error.value, r.chart.value)
-            InterventionPanel(act, session.generation, L, r.target.value)
-            Debrief(act, session.generation, None if playing else now, L, shown)
-        with solara.Div(classes=["nws-net"]):
-            with solara.Div(classes=["nws-net-view"]):
-                NetworkView.element(geometry_json=geometry, channel=channel, font_px=FONT_PX)
-            NetworkLegend(session.generation, L, unnamed_kinds(st))
         with solara.Div(classes=["nws-now"]):
             with solara.Div(classes=["nws-notice"]):
                 Notice(r.message.value, L)
@@ -492,13 +525,16 @@ def InterventionPanel(act, generation, L, target):
 
 
 @solara.component
-def Debrief(act, generation, now, L, shown):
-    """Looking back and the downloads, in a pause (``now`` None while playing: nothing here moves then)."""
-    session = act.session
+def Debrief(act, generation, L, playing):
+    """Looking back and the downloads, in a pause; while playing nothing here moves (it reads the week only in
+    a pause, so a played week does not render it)."""
+    session, r = act.session, act.r
     Html("div", t("app.debrief", L), "nws-h")
-    if now is None:
+    if playing:
         Html("p", t("app.debrief_in_pause", L), "nws-description")
         return
+    now = min(r.week.value, session.week)
+    shown = now if r.view.value is None else min(int(r.view.value), now)
     solara.SliderInt(t("app.view_week", L), value=shown, min=0, max=max(now, 1), on_value=act.set_view,
                      disabled=now == 0)
     if shown != now:
