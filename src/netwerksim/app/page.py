@@ -100,8 +100,9 @@ html, body { overflow: hidden; }
 LEVEL_BADGE = ("#2e8b57", "#b08d00", "#d35400", "#c0392b")
 PNG_DPI = 80
 # reacton's renderer that skips the parts of the page in which nothing changed (reacton 1.11: opt-in, read when a
-# page's render context is made); the default one walks and sets every widget of the page at every render (issue
-# 16 item 2: 116 widgets and ~640 property sets a played week at 98 professionals, against ~2 and ~6 with it)
+# page's render context is made); the default one walks and sets every widget of the page at every render, whatever
+# its components (issue 16 item 2: 116 widgets and ~640 property sets a played week at 98 professionals; with it
+# and Live 6-9 and 24-34, benchmarks/bench_app.py)
 RENDERER = "REACTON_FAST"
 
 
@@ -118,7 +119,6 @@ def server_defaults() -> None:
     if "SOLARA_KERNEL_CULL_TIMEOUT" not in os.environ:
         server_settings.kernel.cull_timeout = "15m"
     os.environ.setdefault(RENDERER, "1")
-
 
 
 def release_memory_when_closed():
