@@ -2,8 +2,9 @@
 
 ``LiveFrame`` is the week's label and carries everything a frame changes in the network and the chart, in one
 websocket message; it tells the play loop that the browser has put the week on screen (player.py). The page
-sets it after everything else of a frame (in an effect of the page, which runs after its children's), so
-that its answer also comes after the frame's other updates (the situation, the log) reached the browser.
+sets it in the same render as the frame's other changes (``page.Live``: the situation, the log), so its answer
+can come before those reach the browser; the play loop may then step the next week while they are still on their way
+(the week, the network and the chart come with the LiveFrame itself, so none of them skips a week).
 ``NetworkView`` draws the network on a canvas, ``LiveChart`` the chart with ECharts, both from the LiveFrame's
 numbers on the workshop page. ``EchartsMin`` is solara.FigureEcharts' widget loading the minified ECharts
 (the game's pages).
