@@ -235,3 +235,19 @@ def test_a_mandate_for_one_party_raises_only_its_mandate():
     changed = np.flatnonzero(m.state.orgs.mandate != before)
     assert [m.state.orgs.name[i] for i in changed] == ["Gemeente Rivierstad"]
     assert m.state.orgs.mandate[changed[0]] == 1.0
+
+
+def test_when_the_money_stops_what_it_paid_an_organisation_to_take_part_no_longer_holds_it():
+    """funding_ends (002 L4165-4168): the targeted organisations' project_pay, the part of their outside option the
+    network's money paid, is added back to the outside option and set to 0; the others keep theirs."""
+    m = NetwerkModel("matchmaker", rng=1, mesa_data=False)
+    o = m.state.orgs
+    agency = int(np.flatnonzero(o.project_pay > 0)[0])
+    option, pay = o.outside_option.copy(), o.project_pay.copy()
+    assert pay[agency] == 1.3 and option[agency] == -1.5
+    m._apply("funding_ends", {"target": o.name[agency], "cut": 0.6})
+    assert np.isclose(o.outside_option[agency], option[agency] + pay[agency]) and o.project_pay[agency] == 0.0
+    others = np.arange(len(o.name)) != agency
+    assert np.array_equal(o.outside_option[others], option[others])
+    m._apply("funding_ends", {"target": "all", "cut": 0.1})          # once the pay is gone, nothing more to lose
+    assert np.isclose(o.outside_option[agency], option[agency] + pay[agency])

@@ -130,9 +130,13 @@ def _staff_shortage(model, a):
 
 
 def _funding_ends(model, a):
+    """Fewer hours for the network, and what the money paid an organisation to take part (``project_pay``, the part of
+    its outside option the money supplied) is gone: leaving no longer costs it that (002 L4165-4168)."""
     orgs = model.state.orgs
     idx = organisations_matching(model, a["target"])
     orgs.hours[idx] *= 1 - a["cut"]
+    orgs.outside_option[idx] += orgs.project_pay[idx]
+    orgs.project_pay[idx] = 0.0
     model.state.profs.hours = (orgs.hours / orgs.n_professionals)[model.state.profs.org]
 
 
@@ -474,13 +478,15 @@ REGISTRY: dict[str, Entry] = {e.name: e for e in [
            "turbulence": Option(0.3, "context turbulence it brings", 0.0, 5.0)},
           reads=(), writes=("profs.workload",)),
     Entry("funding_ends", "shock", "Financiering stopt", "Funding ends",
-          "Een subsidie of projectbudget loopt af: er zijn minder uren voor het netwerk.",
-          "A grant or project budget ends: fewer hours are available for the network.",
-          "003 L4632-4634 (R37c), L2497-2565", ("contribution", "production"), _funding_ends,
+          "Een subsidie of projectbudget loopt af: er zijn minder uren voor het netwerk, en wie ervoor betaald werd, "
+          "verliest die reden om te blijven.",
+          "A grant or project budget ends: fewer hours are available for the network, and whoever it paid loses that "
+          "reason to stay.",
+          "003 L4632-4634 (R37c), L2497-2565; 002 L4165-4168", ("contribution", "production", "value"), _funding_ends,
           {"target": Option("all", "whose hours are cut", choices=TARGET),
            "cut": Option(0.3, "share of network hours lost", 0.0, 1.0),
            "turbulence": Option(0.4, "context turbulence it brings", 0.0, 5.0)},
-          reads=(), writes=("orgs.hours", "profs.hours")),
+          reads=("orgs.project_pay",), writes=("orgs.hours", "profs.hours", "orgs.outside_option", "orgs.project_pay")),
     Entry("key_person_leaves", "shock", "Sleutelfiguur vertrekt", "Key person leaves",
           "De meest vertrouwde verbinder van een organisatie vertrekt; de opvolger moet vertrouwen opnieuw opbouwen.",
           "An organisation's most trusted connector leaves; the successor has to build trust anew.",

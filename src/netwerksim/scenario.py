@@ -151,6 +151,7 @@ class OrganisationTraits(StrictModel):
     mandate: Fraction = 0.8
     pledge: Fraction = 0.7
     outside_option: Annotated[float, Field(ge=-10, le=10)] = 0.0
+    project_pay: Annotated[float, Field(ge=0, le=10)] = 0.0
     workload: Fraction = 0.5
     drive: Fraction = 0.7
     culture_control: Fraction = 0.5
@@ -166,7 +167,7 @@ class Organisation(OrganisationTraits):
 
 
 DRAWN = ("professionals", "hours_per_professional", "collective_weight", "autonomy_ceded", "mandate", "pledge",
-         "outside_option", "workload", "drive", "culture_control", "representation")
+         "outside_option", "project_pay", "workload", "drive", "culture_control", "representation")
 
 
 def field_range(name: str) -> tuple[float, float]:
@@ -188,6 +189,7 @@ class OrganisationGroup(StrictModel):
     mandate: Number = 0.8
     pledge: Number = 0.7
     outside_option: Number = 0.0
+    project_pay: Number = 0.0
     workload: Number = 0.5
     drive: Number = 0.7
     culture_control: Number = 0.5

@@ -81,6 +81,9 @@ SHEETS = (
         Column("buiten het netwerk", "outside option", "outside_option",
                "wat de organisatie zonder het netwerk heeft (-10 tot 10): 0 evenveel, negatief: ze heeft het netwerk "
                "nodig om haar werk te doen, positief: ze kan het elders beter"),
+        Column("door het netwerk betaald", "paid by the network", "project_pay",
+               "welk deel van wat de organisatie bij vertrek mist het geld van het netwerk betaalt (0-10; 0: niets): "
+               "stopt die financiering, dan houdt dat haar niet meer vast"),
         Column("rollen", "roles", "roles", f"komma-gescheiden: {', '.join(ROLES)}", listed=True),
         Column("rivalen", "rivals", "rivals", "komma-gescheiden namen van concurrenten in het netwerk", listed=True),
         Column("begint in week", "joins in week", "joins_at", "de week waarin de organisatie aansluit (0: vanaf het begin)"),

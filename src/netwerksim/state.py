@@ -71,6 +71,7 @@ class Organisations:
     promised: np.ndarray          # hours a week promised on joining (capacity × first pledge): joint contribution's basis
     initiator: np.ndarray         # bool: took the initiative (scenario role "initiator")
     outside_option: np.ndarray
+    project_pay: np.ndarray       # the part of the outside option the network's money pays: gone when it ends (funding_ends)
     workload: np.ndarray          # base casework pressure of its professionals
     drive: np.ndarray
     culture_control: np.ndarray
@@ -443,8 +444,8 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
     K = len(issue_ids)
     cols: dict[str, list] = {k: [] for k in (
         "name", "kind", "roles", "n_professionals", "hours_per_professional", "collective_weight", "motives",
-        "autonomy_ceded", "mandate", "pledge", "outside_option", "workload", "drive", "culture_control", "interests",
-        "joins_at", "representation", "initiator")}
+        "autonomy_ceded", "mandate", "pledge", "outside_option", "project_pay", "workload", "drive", "culture_control",
+        "interests", "joins_at", "representation", "initiator")}
     fractions = ("collective_weight", "autonomy_ceded", "mandate", "pledge", "workload", "drive", "culture_control")
     for o in s.organisations:
         cols["name"].append(o.name)
@@ -454,7 +455,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         cols["joins_at"].append(o.joins_at)
         cols["representation"].append(o.representation)
         cols["initiator"].append("initiator" in o.roles)
-        for f in ("hours_per_professional", "outside_option", *fractions):
+        for f in ("hours_per_professional", "outside_option", "project_pay", *fractions):
             cols[f].append(getattr(o, f))
         cols["motives"].append([getattr(o.motives, m) for m in MOTIVES])
         cols["interests"].append([o.interests.get(i, 0.0) for i in issue_ids])
@@ -469,6 +470,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         cols["n_professionals"] += _draw(g, "professionals", rng, n).astype(int).tolist()
         cols["hours_per_professional"] += _draw(g, "hours_per_professional", rng, n).tolist()
         cols["outside_option"] += _draw(g, "outside_option", rng, n).tolist()
+        cols["project_pay"] += _draw(g, "project_pay", rng, n).tolist()   # a number draws nothing: streams unchanged
         for f in fractions:
             cols[f] += _draw(g, f, rng, n).tolist()
         cols["motives"] += [[getattr(g.motives, m) for m in MOTIVES]] * n
@@ -508,6 +510,7 @@ def _build_organisations(s: Scenario, rng: np.random.Generator, params: "Params"
         promised=hours * pledge,
         initiator=np.array(cols["initiator"], bool),
         outside_option=np.array(cols["outside_option"], float),
+        project_pay=np.array(cols["project_pay"], float),
         workload=np.array(cols["workload"], float),
         drive=np.array(cols["drive"], float),
         culture_control=np.array(cols["culture_control"], float),
