@@ -470,6 +470,19 @@ def test_a_stuck_situation_disappears_without_its_mechanism(sid, scenario, chang
     assert share(scenario, sid) - np.mean(found) >= least, f"{share(scenario, sid):.2f} -> {np.mean(found):.2f}"
 
 
+@pytest.mark.validate
+@pytest.mark.parametrize("sid, scenario, change, least", COUNTERFACTUALS, ids=[c[0] for c in COUNTERFACTUALS])
+def test_a_stuck_situation_disappears_without_its_mechanism_in_30_seeds(sid, scenario, change, least):
+    """The same over seeds 0-29 (the standard's 30; make test runs the first 20), paired: the drop reaches the stated
+    size and its 95% bootstrap interval lies above 0. Measured 7 Dec: V2 0.93 -> 0.20, V6 0.90 -> 0.00, V12 1.00 ->
+    0.03 (docs/model.md 7.15)."""
+    seeds = range(30)
+    counter = _changed(scenario, **change)
+    drop = np.array([float(sid in dict(stuck(scenario, s))) - float(sid in dict(stuck(counter, s))) for s in seeds])
+    low = stats.bootstrap((drop,), np.mean, random_state=0).confidence_interval.low if drop.std() > 0 else drop.mean()
+    assert drop.mean() >= least and low > 0, (drop.mean(), low)
+
+
 DIVERSITY_OFF = (("innovation.diversity_friction", 0.0), ("innovation.diversity_ideas", 0.0))
 
 
