@@ -288,8 +288,15 @@ class Actions:
 
         threading.Thread(target=check, name="netwerksim-lever", daemon=True).start()
 
+    def weeks(self, playing: bool = False) -> tuple[int, int]:
+        """(now, shown): the last week played, and the week looked back at in a pause (``now`` while playing). A
+        loop stopped by a reset may still hand over its last week, so ``now`` is at most the model's week."""
+        now = min(self.r.week.value, self.session.week)
+        view = self.r.view.value
+        return now, (now if view is None or playing else min(int(view), now))
+
     def set_view(self, week: int):
-        self.r.view.value = None if week >= min(self.r.week.value, self.session.week) else week
+        self.r.view.value = None if week >= self.weeks()[0] else week
 
     def toggle_language(self):
         self.r.lang.value = "en" if self.r.lang.value == "nl" else "nl"
@@ -370,9 +377,8 @@ def Live(act, channel: str):
     L = r.lang.value
     r.version.value                          # read: a press or a reset renders the log and the chart
     solara.use_effect(player.rendered, [r.week.value])   # effects run after the render: this week is rendered
-    now = min(r.week.value, session.week)   # a loop stopped by a reset may still hand over its last week
     playing = r.playing.value
-    shown = now if r.view.value is None or playing else min(int(r.view.value), now)
+    now, shown = act.weeks(playing)
     rows, events = session.model.rows[:now + 1], [e for e in session.model.events if e["step"] <= now]
     st = session.model.state
     window = int(session.model.params.dip.window)
@@ -528,13 +534,12 @@ def InterventionPanel(act, generation, L, target):
 def Debrief(act, generation, L, playing):
     """Looking back and the downloads, in a pause; while playing nothing here moves (it reads the week only in
     a pause, so a played week does not render it)."""
-    session, r = act.session, act.r
+    session = act.session
     Html("div", t("app.debrief", L), "nws-h")
     if playing:
         Html("p", t("app.debrief_in_pause", L), "nws-description")
         return
-    now = min(r.week.value, session.week)
-    shown = now if r.view.value is None else min(int(r.view.value), now)
+    now, shown = act.weeks()
     solara.SliderInt(t("app.view_week", L), value=shown, min=0, max=max(now, 1), on_value=act.set_view,
                      disabled=now == 0)
     if shown != now:
