@@ -134,8 +134,18 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Talk without action can persist even when called important (V1)."),
     _f("002-4", "002 L592-600, L2181-2186", "Kleine interventies kunnen het hele systeem in beweging zetten.",
        "Small interventions can set the whole system in motion.",
-       M, "remedies bestaan (interventions.py); versterking tot systeemeffect niet getest (issue 14)",
-       "remedies exist (interventions.py); amplification into a system-wide effect untested (issue 14)"),
+       M, "het kleine experiment bestaat (interventions.py, small_experiment) en vooruitgang geeft energie; niet "
+          "gereproduceerd (7 dec, vooraf gesteld: minstens x1,1): één klein experiment op eenzaamheid in week 4 in "
+          "buurtnetwerk geeft na 156 weken x0,99 [0,97; 1,00] de voortgang op de andere opgave, thuis wonen (30 seeds; "
+          "zonder energie uit voortgang x0,97). Het haalt experimenten naar voren (1,17 tegen 0,47 gestart in week 26) "
+          "maar niet erbij (3,27 tegen 3,13 over 156 weken; eenzaamheid x1,03), en de energie zit in buurtnetwerk al "
+          "bij 0,96: er is niets om te versterken",
+       "the small experiment exists (interventions.py, small_experiment) and progress gives energy; not reproduced "
+       "(7 Dec, stated beforehand: at least x1.1): one small experiment on loneliness in week 4 in buurtnetwerk gives "
+       "x0.99 [0.97, 1.00] the progress on the other issue, living at home, after 156 weeks (30 seeds; without energy "
+       "from progress x0.97). It brings experiments forward (1.17 against 0.47 started by week 26) but adds none "
+       "(3.27 against 3.13 over 156 weeks; loneliness x1.03), and energy in buurtnetwerk is already at 0.96: there is "
+       "nothing to amplify"),
     _f("002-5", "002 L653-656, L708-717", "Vroeg falen doodt vaak een innovatie.",
        "Early failure often kills innovations."),
     _f("002-6", "002 L1026-1035", "Een dip bij het concreet worden: abstract eens, wrijving als belangen boven komen.",
@@ -218,8 +228,14 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "A quick informal success decays into conflict within about 18 months."),
     _f("003-SF8", "003 L466-482", "Eerst stormen, dan presteren: vroege onrust gaat vooraf aan beter samenwerken.",
        "Storming before performing: early turbulence precedes better teamwork.",
-       X, "vroege onrust als voorbode van beter samenwerken is niet gemodelleerd",
-       "early turbulence as a forerunner of better teamwork is not modelled"),
+       X, "vroege onrust als voorbode van beter samenwerken is niet gemodelleerd: de diepgang (acht weken check-ins "
+          "vanaf week 1 in lelytalent, zoals 002-22) geeft wel meer vertrouwen in weken 9-60 (+0,022 [0,017; 0,026]) "
+          "maar geen storm: de conflicttemperatuur in weken 1-12 ligt lager, -0,003 [-0,003; -0,003] (30 seeds, 7 dec; "
+          "vooraf gesteld: minstens +0,05). Botsen als je de diepte in gaat (003 L466-478) kent het model niet",
+       "early turbulence as a forerunner of better teamwork is not modelled: going into depth (eight weeks of "
+       "check-ins from week 1 in lelytalent, as 002-22) does give more trust in weeks 9-60 (+0.022 [0.017, 0.026]) "
+       "but no storm: the heat in weeks 1-12 is lower, -0.003 [-0.003, -0.003] (30 seeds, 7 Dec; stated beforehand: "
+       "at least +0.05). Clashing when going into depth (003 L466-478) is not in the model"),
     _f("003-SF9", "003 L518-544", "In goed gevormde teams nemen anderen het over als de tijdsdruk stijgt.",
        "In well-formed teams others take over when time pressure rises.",
        X, "het model kent geen taakoverdracht tussen professionals", "the model has no takeover of tasks between "
@@ -264,11 +280,21 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        M, "vertrouwen is per band, dus kan overlopen naar andere tafels; niet gereproduceerd: een wekelijks "
           "gezamenlijk project ouderen (fysiek) van de vier partners van de GGZ-tafel in zorgnetwerk geeft na 104 "
           "weken x0,77 [0,72; 0,81] de voortgang op GGZ (30 seeds; zonder vertrouwen uit overleg x0,79): de uren "
-          "van de extra tafel kosten meer dan het vertrouwen oplevert",
+          "van de extra tafel kosten meer dan het vertrouwen oplevert. Ook achter elkaar niet (7 dec, vooraf gesteld: "
+          "minstens x1,1): dezelfde vier partners eerst een jaar samen aan een project ouderen (weken 0-51, om de twee "
+          "weken 2 uur, fysiek), daarna hun GGZ-tafel vanaf week 52, geven na 156 weken x0,90 [0,85; 0,95] de "
+          "voortgang op GGZ tegen zonder project (30 seeds; zonder vertrouwen uit overleg x0,94 [0,91; 0,96]): het "
+          "project bouwt vertrouwen (GGZ Midden in de anderen 0,57 tegen 0,52 in week 52, 0,55 tegen 0,54 in week "
+          "104), maar de energie in week 52 ligt lager (0,72 tegen 0,79) en daarmee de ideeën (x0,89 in weken 53-104)",
        "trust is per tie, so it can spill over to other tables; not reproduced: a weekly joint project on older "
        "people (in person) by the four partners of the mental-health table in zorgnetwerk gives x0.77 [0.72, 0.81] "
        "the progress on mental health after 104 weeks (30 seeds; without trust from meeting x0.79): the extra "
-       "table's hours cost more than the trust it builds"),
+       "table's hours cost more than the trust it builds. Nor in sequence (7 Dec, stated beforehand: at least x1.1): "
+       "the same four partners first working a year on a joint project on older people (weeks 0-51, fortnightly 2 "
+       "hours, in person), then their mental-health table from week 52, give x0.90 [0.85, 0.95] the progress on "
+       "mental health after 156 weeks against no project (30 seeds; without trust from meeting x0.94 [0.91, 0.96]): "
+       "the project builds trust (GGZ Midden in the others 0.57 against 0.52 in week 52, 0.55 against 0.54 in week "
+       "104), but energy in week 52 is lower (0.72 against 0.79) and with it the ideas (x0.89 in weeks 53-104)"),
     _f("003-SF22", "003 L2886-2898", "Nood verbindt: een bestaansbedreiging maakt afstemming makkelijker.",
        "Necessity unites: an existential threat eases alignment."),
     _f("003-SF23", "003 L2341-2351", "Vergadermoeheid: nog een overleg wil niemand, grote tafels werken niet.",
@@ -295,8 +321,14 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "the form question is not modelled"),
     _f("003-SF28", "003 L3950-3970", "Incidenten en politieke cycli duwen gemeenten naar snelle beleidswijzigingen.",
        "Incidents and political cycles push municipalities to quick policy changes.",
-       M, "de verkiezingsschok bestaat (interventions.py); geen patroon",
-       "the election shock exists (interventions.py); no pattern"),
+       M, "de verkiezingsschok (interventions.py, elections) is een invoer: hij schrijft het verlies van de "
+          "contactpersoon, de helft van het mandaat en onrust; gemeenten voeren in het model geen beleid dat ze snel "
+          "kunnen wijzigen, dus het gedrag dat de bron beschrijft (druk op snelle beleidswijzigingen, 003 L3950-3960) "
+          "bestaat niet, en een patroon 'verkiezingen -> minder voortgang' zou alleen toetsen wat de schok invoert",
+       "the elections shock (interventions.py, elections) is an input: it writes the contact's departure, half the "
+       "mandate and turbulence; municipalities in the model have no policy to change quickly, so the behaviour the "
+       "source describes (pressure for quick policy changes, 003 L3950-3960) does not exist, and a pattern 'elections "
+       "-> less progress' would only test what the shock puts in"),
     # --- 004: teamreflectie met een externe begeleider (§7) ------------------------------------------------
     _f("004-1", "004 L976-980, L2090-2094, L2306", "Afvaltrechter: alle teams zetten de eerste stappen, geen enkel team "
                                                    "rondt de cyclus af.", "Attrition funnel: all teams take the first "
