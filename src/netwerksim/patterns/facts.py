@@ -166,8 +166,10 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Projects, and the collaboration with them, collapse when funding ends."),
     _f("002-11", "002 L225-230, L4279-4283", "Klein beginnen en groeien; financiering komt vaak pas na de start.",
        "Start small and grow; funding often comes after the start.",
-       X, "financiering na de start is niet gemodelleerd",
-       "funding after the start is not modelled"),
+       X, "financiering na de start is niet gemodelleerd; de bron beschrijft hoe initiatieven begonnen (eerst "
+          "beginnen, dan geld zoeken), niet een gevolg dat een patroon kan toetsen",
+       "funding after the start is not modelled; the source describes how initiatives began (start first, then look "
+       "for money), not an effect a pattern could test"),
     _f("002-12", "002 L3886-3904", "Een succesvolle kern maakt de bestuurlijke laag overbodig.",
        "A successful core empties the administrative layer.",
        X, "tafels worden niet vanzelf opgeheven; wel bestuurlijke en uitvoerende tafels (forum.level)",
@@ -301,8 +303,10 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Meeting fatigue: nobody wants another meeting, large tables do not work."),
     _f("003-SF24", "003 L5296-5302", "Elkaars beslisstrategie kennen maakt samen beslissen makkelijker.",
        "Knowing each other's decision strategies makes joint decisions easier.",
-       M, "beslisregels (governance.decision_rule) bestaan; kennis van elkaars strategie niet", "decision rules "
-          "(governance.decision_rule) exist; knowing each other's strategy does not"),
+       M, "beslisregels (governance.decision_rule) bestaan, één per netwerk; strategieën per deelnemer en kennis "
+          "ervan niet. De bron is de nabespreking van een spel (003 L5225-5302): te dun voor een mechanisme",
+       "decision rules (governance.decision_rule) exist, one per network; strategies per participant and knowing them "
+       "do not. The source is the debrief of a game (003 L5225-5302): too thin for a mechanism"),
     _f("003-SF25", "003 L1488-1492, L1545-1567", "Organisaties worden steeds afhankelijker van samenwerking.",
        "Organisations become ever more dependent on collaboration.",
        X, "een trend over vijftien jaar valt buiten de looptijd van een run", "a trend over fifteen years lies beyond "
@@ -317,8 +321,20 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "when it evaluates every quarter (30 seeds; stated beforehand: at least x1.1; without hesitation x1.01)"),
     _f("003-SF27", "003 L3485-3491", "De vormvraag (juridische vorm) kaapt vroeg in het proces de inhoud.",
        "The form question (legal form) hijacks the content early in the process.",
-       X, "de vormvraag is niet gemodelleerd",
-       "the form question is not modelled"),
+       M, "de vormvraag zelf is geen mechanisme; schoolbesturen beschrijft 'vorm eerst' als de opzet van de tafels "
+          "(een bestuurlijk overleg om de twee weken, de werkgroep inhoud maandelijks; experiments/schoolbesturen.toml, "
+          "inhoud_eerst: de werkgroep wekelijks en uitvoerend, het bestuurlijk overleg om de zes weken). Niet "
+          "gereproduceerd (7 dec, vooraf gesteld: vorm eerst hoogstens x0,83 = 1/1,2 de experimenten van het eerste "
+          "jaar): x0,88 [0,73; 1,02] (1,23 tegen 1,40 per run, 30 seeds); met de niveau-effecten van tafels uit (002 "
+          "R53-R54) x1,16 [1,03; 1,31]; de voortgang na 52 weken x0,98, na 156 weken x1,04: de inhoud eerst kost 32% "
+          "meer vergaderuren en levert in het model nauwelijks meer op",
+       "the question of form is no mechanism; schoolbesturen describes 'form first' as the arrangement of its tables (a "
+       "board meeting fortnightly, the content working group monthly; experiments/schoolbesturen.toml, inhoud_eerst: "
+       "the working group weekly and frontline, the board meeting every six weeks). Not reproduced (7 Dec, stated "
+       "beforehand: form first at most x0.83 = 1/1.2 the experiments of the first year): x0.88 [0.73, 1.02] (1.23 "
+       "against 1.40 a run, 30 seeds); with the tables' level effects off (002 R53-R54) x1.16 [1.03, 1.31]; progress "
+       "after 52 weeks x0.98, after 156 weeks x1.04: content first costs 32% more meeting hours and gains hardly "
+       "anything in the model"),
     _f("003-SF28", "003 L3950-3970", "Incidenten en politieke cycli duwen gemeenten naar snelle beleidswijzigingen.",
        "Incidents and political cycles push municipalities to quick policy changes.",
        M, "de verkiezingsschok (interventions.py, elections) is een invoer: hij schrijft het verlies van de "

@@ -275,8 +275,16 @@ register(
         measure=experiments_weeks_27_to_78, reads=("timeseries:experiments",),
         arm=arm("lelytalent", events=DEADLINE), contrast=arm("lelytalent"),
         effect="ratio", direction="higher", threshold=1.2, links=("group_drive",),
-        not_reproduced_nl="uitstellen dat het gesprek deblokkeert (002 L646-649) is niet als patroon gemeten",
-        not_reproduced_en="postponing that unblocks the conversation (002 L646-649) is not measured as a pattern",
+        not_reproduced_nl="uitstellen dat het gesprek deblokkeert (002 L646-649): een deadline uitstellen in week 26 "
+                          "in lelytalent (change_in_time, postpone) tegen niets geeft in weken 27-39 x1,02 [1,02; "
+                          "1,03] de ideeën van beide opgaven (7 dec, 30 seeds, vooraf gesteld: minstens x1,2), en "
+                          "zonder dat negativiteit ideeën dempt even veel (x1,03): het beetje dat het geeft loopt niet "
+                          "via minder cynisme",
+        not_reproduced_en="postponing that unblocks the conversation (002 L646-649): postponing a deadline in week 26"
+                          " in lelytalent (change_in_time, postpone) against nothing gives x1.02 [1.02, 1.03] the "
+                          "ideas of both issues in weeks 27-39 (7 Dec, 30 seeds, stated beforehand: at least x1.2), "
+                          "and as much without negativity damping ideas (x1.03): what little it gives does not run "
+                          "through less cynicism",
         measured="30 seeds (6 Dec, stated beforehand: at least x1.2): x1.24 [1.14, 1.36] the experiments of weeks "
                  "27-78 after a deadline in week 26; with group_drive off x1.00"),
     Pattern(
