@@ -139,13 +139,13 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
           "buurtnetwerk geeft na 156 weken x0,99 [0,97; 1,00] de voortgang op de andere opgave, thuis wonen (30 seeds; "
           "zonder energie uit voortgang x0,97). Het haalt experimenten naar voren (1,17 tegen 0,47 gestart in week 26) "
           "maar niet erbij (3,27 tegen 3,13 over 156 weken; eenzaamheid x1,03), en de energie zit in buurtnetwerk al "
-          "bij 0,96: er is niets om te versterken",
+          "bij 0,96, vlak onder het plafond van 1",
        "the small experiment exists (interventions.py, small_experiment) and progress gives energy; not reproduced "
        "(7 Dec, stated beforehand: at least x1.1): one small experiment on loneliness in week 4 in buurtnetwerk gives "
        "x0.99 [0.97, 1.00] the progress on the other issue, living at home, after 156 weeks (30 seeds; without energy "
        "from progress x0.97). It brings experiments forward (1.17 against 0.47 started by week 26) but adds none "
-       "(3.27 against 3.13 over 156 weeks; loneliness x1.03), and energy in buurtnetwerk is already at 0.96: there is "
-       "nothing to amplify"),
+       "(3.27 against 3.13 over 156 weeks; loneliness x1.03), and energy in buurtnetwerk is already at 0.96, just under "
+       "its ceiling of 1"),
     _f("002-5", "002 L653-656, L708-717", "Vroeg falen doodt vaak een innovatie.",
        "Early failure often kills innovations."),
     _f("002-6", "002 L1026-1035", "Een dip bij het concreet worden: abstract eens, wrijving als belangen boven komen.",
@@ -287,7 +287,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
           "weken 2 uur, fysiek), daarna hun GGZ-tafel vanaf week 52, geven na 156 weken x0,90 [0,85; 0,95] de "
           "voortgang op GGZ tegen zonder project (30 seeds; zonder vertrouwen uit overleg x0,94 [0,91; 0,96]): het "
           "project bouwt vertrouwen (GGZ Midden in de anderen 0,57 tegen 0,52 in week 52, 0,55 tegen 0,54 in week "
-          "104), maar de energie in week 52 ligt lager (0,72 tegen 0,79) en daarmee de ideeën (x0,89 in weken 53-104)",
+          "104), maar de energie in week 52 ligt lager (0,72 tegen 0,79) en er komen minder ideeën (x0,89 in weken 53-104)",
        "trust is per tie, so it can spill over to other tables; not reproduced: a weekly joint project on older "
        "people (in person) by the four partners of the mental-health table in zorgnetwerk gives x0.77 [0.72, 0.81] "
        "the progress on mental health after 104 weeks (30 seeds; without trust from meeting x0.79): the extra "
@@ -296,7 +296,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "hours, in person), then their mental-health table from week 52, give x0.90 [0.85, 0.95] the progress on "
        "mental health after 156 weeks against no project (30 seeds; without trust from meeting x0.94 [0.91, 0.96]): "
        "the project builds trust (GGZ Midden in the others 0.57 against 0.52 in week 52, 0.55 against 0.54 in week "
-       "104), but energy in week 52 is lower (0.72 against 0.79) and with it the ideas (x0.89 in weeks 53-104)"),
+       "104), but energy in week 52 is lower (0.72 against 0.79) and there are fewer ideas (x0.89 in weeks 53-104)"),
     _f("003-SF22", "003 L2886-2898", "Nood verbindt: een bestaansbedreiging maakt afstemming makkelijker.",
        "Necessity unites: an existential threat eases alignment."),
     _f("003-SF23", "003 L2341-2351", "Vergadermoeheid: nog een overleg wil niemand, grote tafels werken niet.",
