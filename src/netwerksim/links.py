@@ -149,6 +149,9 @@ register(
     _L("owner_mandate", {"innovation.owner_reluctance": 0.0}, "002 V13 (L3275-3281), L848-865",
        "de formele eigenaar neemt een resultaat later over naarmate eigenaarschap en mandaat ontbreken",
        "the formal owner takes a result over the later, the more ownership and mandate it lacks"),
+    _L("one_accountable", {"governance.accountable_relief": 0.0}, "002 L5240-5256 (R51)",
+       "één partij die voor het geheel aanspreekbaar is en alles in beeld houdt, neemt de anderen verantwoording uit "
+       "handen", "one party answerable for the whole, keeping everything in view, takes reporting off the others' hands"),
     _L("negativity_contagion", {"negativity.spread": 0.0}, "002 V6 (L361-364)",
        "negativiteit verspreidt zich langs wie elkaar ontmoeten", "negativity spreads among those who meet"),
     _L("cynicism_damps_ideas", {"negativity.idea_damping": 0.0}, "002 V6 (L361-364)",
