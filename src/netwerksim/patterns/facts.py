@@ -139,13 +139,17 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
           "buurtnetwerk geeft na 156 weken x0,99 [0,97; 1,00] de voortgang op de andere opgave, thuis wonen (30 seeds; "
           "zonder energie uit voortgang x0,97). Het haalt experimenten naar voren (1,17 tegen 0,47 gestart in week 26) "
           "maar niet erbij (3,27 tegen 3,13 over 156 weken; eenzaamheid x1,03), en de energie zit in buurtnetwerk al "
-          "bij 0,96, vlak onder het plafond van 1",
+          "bij 0,96. Ook niet in de eigen casus van de bron (achteraf, niet vooraf gesteld): in matchmaker geeft "
+          "hetzelfde kleine experiment x0,93 [0,83; 1,05] de voortgang na 156 weken, met meer experimenten (1,57 tegen "
+          "1,20) maar minder energie in weken 5-52 (0,52 tegen 0,57)",
        "the small experiment exists (interventions.py, small_experiment) and progress gives energy; not reproduced "
        "(7 Dec, stated beforehand: at least x1.1): one small experiment on loneliness in week 4 in buurtnetwerk gives "
        "x0.99 [0.97, 1.00] the progress on the other issue, living at home, after 156 weeks (30 seeds; without energy "
        "from progress x0.97). It brings experiments forward (1.17 against 0.47 started by week 26) but adds none "
-       "(3.27 against 3.13 over 156 weeks; loneliness x1.03), and energy in buurtnetwerk is already at 0.96, just under "
-       "its ceiling of 1"),
+       "(3.27 against 3.13 over 156 weeks; loneliness x1.03), and energy in buurtnetwerk is already at 0.96. Nor in the "
+       "source's own case (afterwards, not stated beforehand): in matchmaker the same small experiment gives x0.93 "
+       "[0.83, 1.05] the progress after 156 weeks, with more experiments (1.57 against 1.20) but less energy in weeks "
+       "5-52 (0.52 against 0.57)"),
     _f("002-5", "002 L653-656, L708-717", "Vroeg falen doodt vaak een innovatie.",
        "Early failure often kills innovations."),
     _f("002-6", "002 L1026-1035", "Een dip bij het concreet worden: abstract eens, wrijving als belangen boven komen.",
