@@ -44,10 +44,19 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Trust and the learning-performance loop reinforce themselves once started.",
        M, "vertrouwen stuurt bijdragen, voortgang geeft energie; de lus zelf niet gereproduceerd: een klein "
           "experiment in week 2 in wijkteam geeft in weken 14-52 x0,67 [0,50; 0,84] zoveel nieuwe experimenten (30 "
-          "seeds; zonder energie uit voortgang x0,55): de vroege start zet de lus niet in gang",
+          "seeds; zonder energie uit voortgang x0,55): de vroege start zet de lus niet in gang. Ook een vertrouwensklimaat "
+          "houdt zichzelf niet in stand: schoolbesturen met vertrouwen 0,8 bij de start starten in jaar 3 (weken 105-156, "
+          "als nog 12% van het startbewijs over is) x1,17 [0,97; 1,44] zoveel experimenten als met 0,3 (30 seeds, 7 dec, "
+          "b964bd7; vooraf gesteld: minstens x1,2), en zonder de genoemde lussen juist meer: zonder energie uit "
+          "voortgang x1,64, zonder vertrouwen uit overleg x1,44, zonder wederkerigheid x1,18: de terugkoppeling in het "
+          "model dempt een voorsprong in plaats van hem te versterken",
        "trust drives contribution, progress gives energy; the loop itself is not reproduced: a small experiment in "
        "week 2 in wijkteam gives x0.67 [0.50, 0.84] as many new experiments in weeks 14-52 (30 seeds; without energy "
-       "from progress x0.55): the early start does not set the loop going"),
+       "from progress x0.55): the early start does not set the loop going. Nor does a climate of trust keep itself "
+       "going: schoolbesturen starting at trust 0.8 starts x1.17 [0.97, 1.44] as many experiments in year 3 (weeks "
+       "105-156, when 12% of the starting evidence is left) as at 0.3 (30 seeds, 7 Dec, b964bd7; stated beforehand: at "
+       "least x1.2), and more without the named loops: without energy from progress x1.64, without trust from meeting "
+       "x1.44, without reciprocity x1.18: the model's feedback damps a head start instead of reinforcing it"),
     _f("000-2", "000 L287-298, L375-380", "Homofiele teamvorming geeft homogene teams, ondanks de wens tot diversiteit.",
        "Homophilous team formation gives homogeneous teams despite a stated wish for diversity.",
        X, "het model kent geen werving of samenstelling van teams; organisaties en hun professionals liggen vast",
@@ -108,10 +117,15 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Reflection is dropped first in hectic times, though it contributes most.",
        M, "werkdruk verdringt reflectie en begrip (innovation.learning_crowding); niet gereproduceerd: hetzelfde "
           "wijkteam met een normale caseload (0,4) begrijpt zijn opgave in weken 1-52 minder, x0,87 [0,80; 0,95] "
-          "(30 seeds; zonder die verdringing x0,85)",
+          "(30 seeds; zonder die verdringing x0,85); en niet 'als eerste': het model kent geen volgorde waarin een team "
+          "zijn werk laat vallen, werkdruk verdringt leren naast overleg en netwerkwerk (001-casework-crowds-out-"
+          "learning: zonder alleen de verdringing van leren nog x1,48 van x1,88); dat reflectie het meest bijdraagt "
+          "evenmin (003-SF14, 003-SF26)",
        "workload crowds out reflection and understanding (innovation.learning_crowding); not reproduced: the same "
        "wijkteam with a normal caseload (0.4) understands its issue less in weeks 1-52, x0.87 [0.80, 0.95] (30 "
-       "seeds; without that crowding x0.85)"),
+       "seeds; without that crowding x0.85); nor 'first': the model has no order in which a team drops its work, "
+       "workload crowds out learning beside meetings and network work (001-casework-crowds-out-learning: with only the "
+       "crowding of learning off still x1.48 of x1.88); nor that reflection contributes most (003-SF14, 003-SF26)"),
     _f("001-8", "001 L768-780, L1796-1800", "Diversiteit in een team is alleen productief met ruimte en veiligheid.",
        "Diversity in a team is productive only with room and safety.",
        X, "diversiteit binnen teams is niet gemodelleerd",
@@ -357,13 +371,7 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "the teams' reflection cycle is not modelled"),
     _f("004-2", "004 L1496-1847, L2622-2628", "Betrokkenheid stijgt en daalt weer, en stokt als de externe steun "
                                               "wegvalt.", "Engagement rises and falls, and stalls when external support is "
-                                                          "withdrawn.",
-       M, "externe begeleiding (innovation.facilitation_drive); niet gereproduceerd: een halfjaar begeleiding in "
-          "wijkteam geeft x1,60 [0,55; 6,5] zoveel experimenten als het halfjaar na het uitwerken ervan (30 seeds, 6 "
-          "december op main), onder de vooraf gestelde x2,0 (op het model van issue 13 x1,33; daarvoor x2,20)",
-       "external facilitation (innovation.facilitation_drive); not reproduced: half a year of facilitation in "
-       "wijkteam gives x1.60 [0.55, 6.5] the experiments of the half year after it wore off (30 seeds, 6 December "
-       "on main), under the x2.0 set beforehand (x1.33 on issue 13's model; x2.20 before)"),
+                                                          "withdrawn."),
     _f("004-3", "004 L1849-1853, L1940-1942", "Psychosociale verandering zonder gedragsverandering op korte termijn.",
        "Psychosocial change without behavioural change in the short term.",
        X, "het model scheidt houding en gedrag van professionals niet", "the model does not separate attitude and "
@@ -393,10 +401,23 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "Instability (turnover, reorganisation) blocks learning.",
        M, "de schok key_person_leaves bestaat; gemeten (wijkteam, om de 8 weken een vertrek, 30 seeds): x0,75 "
           "[0,64; 0,86] experimenten in een jaar, maar zonder vertrouwen uit overleg nog x0,79 [0,69; 0,91]: de "
-          "oorzaak in het model is niet de genoemde, dus geen patroon",
+          "oorzaak in het model is niet de genoemde, dus geen patroon. Opnieuw gemeten (7 dec, b964bd7, 30 seeds): "
+          "de meest vertrouwde professional van het team vertrekt in week 8, 16, ..., 48: x0,95 [0,86; 1,00] "
+          "experimenten in weken 1-52 (vooraf gesteld: hoogstens x0,67), en evenveel als de opvolger het vertrouwen "
+          "van de vertrekker erft (een proefschakelaar, niet bewaard). Pas bij een vertrek in elk van de vier "
+          "organisaties om de 8 weken (24 vertrekken in een jaar in een team van 15 professionals) x0,43 [0,24; 0,64], maar met het "
+          "vertrouwen geërfd nog x0,38 en zonder vertrouwen uit overleg x0,38: wat het leren dan remt is de onrust "
+          "die elke schok achterlaat (complexiteit, meer overleg: zonder consultation_load x0,88, zonder "
+          "meeting_fatigue x0,92), niet het verlies van de banden; reorganisatie heeft geen eigen mechanisme",
        "the key_person_leaves shock exists; measured (wijkteam, a departure every 8 weeks, 30 seeds): x0.75 "
        "[0.64, 0.86] experiments in a year, but without trust from meeting still x0.79 [0.69, 0.91]: the model's "
-       "cause is not the named one, so no pattern"),
+       "cause is not the named one, so no pattern. Re-measured (7 Dec, b964bd7, 30 seeds): the team's most trusted "
+       "professional leaves in weeks 8, 16, ..., 48: x0.95 [0.86, 1.00] experiments in weeks 1-52 (stated beforehand: "
+       "at most x0.67), and as many when the successor inherits the leaver's trust (a trial switch, not kept). Only "
+       "with a departure in each of the four organisations every 8 weeks (24 departures a year in a team of 15 professionals) x0.43 "
+       "[0.24, 0.64], but with the trust inherited still x0.38 and without trust from meeting x0.38: what slows "
+       "learning then is the turbulence every shock leaves (complexity, more consultation: without consultation_load "
+       "x0.88, without meeting_fatigue x0.92), not the lost ties; reorganisation has no mechanism of its own"),
     _f("004-11", "004 L2047-2061", "De reflectie-agenda van een team weerspiegelt zijn ontwikkelfase.",
        "A team's reflection agenda mirrors its stage of development.",
        X, "het model kent geen agenda's van reflectie", "the model has no reflection agendas"),
