@@ -12,6 +12,7 @@ import pytest
 from netwerksim import kernels
 from netwerksim.generator import sized_network
 from netwerksim.mechanisms import trust
+from netwerksim.observers import stuck
 from netwerksim.model import NetwerkModel
 from netwerksim.runner import run
 from netwerksim.scenario import load_scenario
@@ -54,6 +55,24 @@ def test_the_trust_kernel_is_the_numpy_trust_update_bit_for_bit(professionals, m
     assert_same_state(reference, fused)
 
 
+@pytest.mark.parametrize("professionals", SIZES)
+def test_the_pair_trust_kernel_is_the_numpy_refresh_bit_for_bit(professionals, monkeypatch):
+    """Pair trust and per-organisation trust (``trust.refresh_pairs``), fused, after a week of learning; also with
+    organisations without ties (0.5) and pairs whose ties do not all trust alike."""
+    model = _model(professionals)
+    monkeypatch.setenv("NETWERKSIM_KERNELS", "0")
+    trust.update_trust(model.state, model.params, model.streams("trust", 99))
+    reference, fused = copy.deepcopy(model.state), copy.deepcopy(model.state)
+    n = len(model.state.orgs.name)
+    for state, switch in ((reference, "0"), (fused, "1")):
+        monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
+        state.ties.pair_trust = state.ties.org_given = state.ties.org_received = None
+        trust.refresh_pairs(state.ties, n)
+    assert len(np.unique(reference.ties.pair_trust)) > 1
+    assert_same_state(reference, fused)
+    assert_same_state(reference, model.state)
+
+
 def test_a_whole_run_is_the_same_with_kernels_and_without(monkeypatch):
     results = {}
     for switch in ("0", "1"):
@@ -64,8 +83,74 @@ def test_a_whole_run_is_the_same_with_kernels_and_without(monkeypatch):
 
 def test_the_switch_and_the_size_decide(monkeypatch):
     monkeypatch.delenv("NETWERKSIM_KERNELS", raising=False)
+    monkeypatch.setattr(kernels, "_runs", 0)     # as a process that has made no runs through the engines
     assert not kernels.wanted(kernels.MIN_TIES - 1) and kernels.wanted(kernels.MIN_TIES)
     monkeypatch.setenv("NETWERKSIM_KERNELS", "0")
     assert not kernels.wanted(10 * kernels.MIN_TIES)
     monkeypatch.setenv("NETWERKSIM_KERNELS", "1")
     assert kernels.wanted(1)
+
+
+def test_a_process_making_many_runs_through_the_engines_uses_the_kernels_on_small_networks(monkeypatch):
+    """``run_summary`` (sweeps, comparisons, patterns) counts its runs; from ``MANY_RUNS`` on the kernels run at every
+    size, and a run gives the same numbers before and after."""
+    from netwerksim.experiment import RunSpec, run_summary  # noqa: PLC0415
+
+    monkeypatch.delenv("NETWERKSIM_KERNELS", raising=False)
+    monkeypatch.setattr(kernels, "_runs", 0)
+    monkeypatch.setattr(kernels, "MANY_RUNS", 3)
+    spec = RunSpec("zorgnetwerk", seed=4, steps=12, measures=(_trust_now,))
+    first = repr(run_summary(spec))       # repr: NaN metrics compare equal
+    assert not kernels.wanted(10)
+    assert repr(run_summary(spec)) == first
+    assert not kernels.wanted(10)
+    calls = []
+    real = kernels.compiled
+
+    def spy():
+        calls.append(1)
+        return real()
+    monkeypatch.setattr(kernels, "compiled", spy)
+    assert repr(run_summary(spec)) == first and calls    # the third run: kernels, the same numbers
+    assert kernels.wanted(10)
+    monkeypatch.setenv("NETWERKSIM_KERNELS", "0")
+    assert not kernels.wanted(10)
+
+
+def _trust_now(result) -> float:
+    return float(result.timeseries["mean_trust"].iloc[-1])
+
+
+@pytest.mark.parametrize("professionals", SIZES)
+def test_the_stuck_kernel_is_the_numpy_conditions_and_streaks_bit_for_bit(professionals, monkeypatch):
+    """Every week of a run (the window filling, then full) the fused conditions and streaks of the stuck detector
+    equal the numpy reference's: ``conditions`` stacked in the order of ``SITUATIONS`` and the streaks' update."""
+    monkeypatch.setenv("NETWERKSIM_KERNELS", "0")
+    model = NetwerkModel(load_scenario(sized_network(professionals, steps=40)), mesa_data=False)
+    detector = model.stuck_detector
+    real = stuck.conditions
+    checked = []
+
+    def both(st, mem, p, energy, gap, at_table, unexamined):
+        now = real(st, mem, p, energy, gap, at_table, unexamined)
+        holds = np.array([now[sid] for sid in stuck.SITUATIONS])
+        streak = detector.streak
+        expected = np.where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
+        fused_holds, fused_streak = stuck.fused_week(st, mem, p, energy, gap, at_table, unexamined, streak.copy())
+        assert fused_holds.tobytes() == holds.tobytes() and fused_streak.tobytes() == expected.tobytes()
+        assert fused_streak.dtype == expected.dtype
+        checked.append(holds.any())
+        return now
+    monkeypatch.setattr(stuck, "conditions", both)
+    for _ in range(40):
+        model.step()
+    assert len(checked) == 40 and any(checked)          # some situation held: the conditions are not all False
+
+
+def test_a_run_with_the_stuck_kernel_finds_the_same_situations(monkeypatch):
+    """The bundled scenario with the most stuck situations, every event (starts, ends, doorbraken) the same."""
+    events = {}
+    for switch in ("0", "1"):
+        monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
+        events[switch] = [e for e in run("roermond_actietafels", seed=2).events if e["type"] in ("vastloop", "doorbraak")]
+    assert events["0"] and events["0"] == events["1"]

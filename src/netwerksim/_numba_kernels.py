@@ -24,3 +24,76 @@ def learn_trust(r: np.ndarray, s: np.ndarray, trust: np.ndarray, met: np.ndarray
         r[i] = ri
         s[i] = si
         trust[i] = (ri + 1.0) / ((ri + si) + 2.0)
+
+
+@njit(cache=True, nogil=True)
+def pair_and_organisation_trust(org_pair: np.ndarray, trust: np.ndarray, pair_count: np.ndarray, pairs: np.ndarray,
+                                org_tie_count: np.ndarray, n_orgs: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`..mechanisms.trust.refresh_pairs` fused: the mean trust per organisation pair (a ``bincount`` over the
+    ties in their order, divided by the pair's ties), then per organisation the mean over the ties it holds in
+    partners and partners hold in it (0.5 without ties); new arrays, the same additions in the same order."""
+    n_pairs = len(pair_count)
+    pair_trust = np.zeros(n_pairs)
+    for i in range(len(org_pair)):
+        pair_trust[org_pair[i]] += trust[i]
+    for q in range(n_pairs):
+        pair_trust[q] = pair_trust[q] / pair_count[q]
+    given = np.full(n_orgs, 0.5)
+    received = np.full(n_orgs, 0.5)
+    if n_pairs == 0:
+        return pair_trust, given, received
+    for side in range(2):
+        out = given if side == 0 else received
+        total = np.zeros(n_orgs)
+        for q in range(n_pairs):
+            total[pairs[q, side]] += pair_count[q] * pair_trust[q]
+        for o in range(n_orgs):
+            n = org_tie_count[side, o]
+            if n > 0:
+                out[o] = total[o] / max(n, 1.0)
+    return pair_trust, given, received
+
+
+@njit(cache=True, nogil=True)
+def stuck_week(streak: np.ndarray, full: bool, counts: np.ndarray, experiment_left: np.ndarray, talk: np.ndarray,
+               phase: np.ndarray, ideas: np.ndarray, ideas_needed: float, convergence: np.ndarray,
+               negativity: np.ndarray, meetings: np.ndarray, held_line: np.ndarray, standstill: np.ndarray,
+               energy: np.ndarray, energy_then: np.ndarray, top: np.ndarray, behind: np.ndarray,
+               covered: np.ndarray, handed_over: np.ndarray, weeks_in_phase: np.ndarray, effort_share: np.ndarray,
+               unexamined: np.ndarray, energy_drop: float, negativity_limit: float, representation: float,
+               committed: float, spread: float, persist: float, effort_needed: float, standstill_share: float,
+               experiment: int, implementation: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`..observers.stuck.conditions` and the streaks of :meth:`..observers.stuck.StuckDetector.observe` fused:
+    the fourteen conditions per issue from this week's numbers (computed outside, as the reference computes them:
+    the window's means, counts and matrix products), then each streak one week on. Comparisons and the same
+    products with the same scalars, so the same booleans; returns (holds (14, K), the new streaks)."""
+    K = len(phase)
+    holds = np.zeros((14, K), np.bool_)
+    new = np.empty_like(streak)
+    for k in range(K):
+        started, failed = counts[0, k] > 0, counts[2, k] > 0
+        succeeded, sent_back = counts[3, k] > 0, counts[4, k] > 0
+        quiet = full and not started and experiment_left[k] == 0
+        talking = full and talk[k] > 0.15
+        not_done = phase[k] < implementation
+        quiet_open = quiet and not_done
+        ideas_enough, scattered = ideas[k] >= ideas_needed, convergence[k] < 0.3
+        trying, not_taken_over, met = phase[k] >= experiment, not handed_over[k], meetings[k] > 0
+        holds[0, k] = quiet_open and talking and scattered and ideas[k] < ideas_needed
+        holds[1, k] = failed and energy[k] < energy_then[k] - energy_drop and not succeeded
+        holds[2, k] = trying and covered[k] < 1.0
+        holds[3, k] = full and started and counts[1, k] == counts[0, k]
+        holds[4, k] = quiet_open and ideas_enough and convergence[k] >= 0.3
+        holds[5, k] = negativity[k] >= negativity_limit
+        holds[6, k] = quiet_open and ideas_enough and scattered
+        holds[7, k] = quiet_open and sent_back
+        holds[8, k] = unexamined[k] and not_done
+        holds[9, k] = met and held_line[k] >= representation * meetings[k]
+        holds[10, k] = quiet_open and not sent_back and met and standstill[k] >= standstill_share * meetings[k]
+        holds[11, k] = full and top[k] >= committed and behind[k] >= spread
+        holds[12, k] = phase[k] == implementation and not_taken_over and weeks_in_phase[k] >= persist
+        holds[13, k] = trying and not_taken_over and effort_share[k] < 0.6 * effort_needed
+        for i in range(14):
+            s = streak[i, k]
+            new[i, k] = (max(s, 0) + 1) if holds[i, k] else (min(s, 0) - 1)
+    return holds, new

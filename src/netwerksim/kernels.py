@@ -9,7 +9,10 @@ fastmath (no reordering, no fused multiply-add).
 
 A kernel runs where it pays: from :data:`MIN_TIES` ties up. Importing numba and loading the cached code costs a
 fresh process 1-4 s, which the fused trust update (about 3x the numpy version) earns back only over millions of
-ties (benchmarks/bench_kernels.py). ``NETWERKSIM_KERNELS=1`` runs the kernels at every size, ``0`` never (the
+ties (benchmarks/bench_kernels.py), or over many runs in one process: the engines of sweeps, comparisons and the
+patterns' validation count their runs (:func:`counted_run`), and from :data:`MANY_RUNS` on the kernels run at every
+size, where the stuck detector's conditions (``stuck_week``) and pair trust take a small network's step 4-5 % down
+(a fixed cost of numpy calls per week, which a kernel pays once). ``NETWERKSIM_KERNELS=1`` runs the kernels at every size, ``0`` never (the
 numpy reference everywhere); without numba (``pip install netwerksim[fast]``) the numpy reference runs.
 """
 
@@ -22,14 +25,26 @@ from typing import Any
 from .extras import missing
 
 MIN_TIES = 2_000_000
+MANY_RUNS = 40     # runs a process has made through the engines (:func:`counted_run`) before kernels run at every size
+_runs = 0
 
 
 def wanted(n: int) -> bool:
-    """Whether a kernel runs on ``n`` elements (ties): numba is installed and the size or the switch says so."""
+    """Whether a kernel runs on ``n`` elements (ties): numba is installed and the size, the switch or the number of
+    runs this process has made (:data:`MANY_RUNS`) says so."""
     switch = os.environ.get("NETWERKSIM_KERNELS", "")
-    if switch == "0" or not (switch == "1" or n >= MIN_TIES):
+    if switch == "0" or not (switch == "1" or n >= MIN_TIES or _runs >= MANY_RUNS):
         return False
     return available()
+
+
+def counted_run() -> None:
+    """One more run made by the engines of many runs (:func:`..experiment.run_summary`: sweeps, comparisons, the
+    patterns' validation). A process that has made :data:`MANY_RUNS` is making many, so it earns back numba's import
+    and cache load (about 0.7 s, once) and the kernels run on small networks too; a single ``netwerksim run`` never
+    imports numba. The results are the same either way (the kernels are bit for bit their numpy references)."""
+    global _runs
+    _runs += 1
 
 
 @cache

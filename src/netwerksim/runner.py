@@ -70,6 +70,7 @@ def run(
     on_step: Callable[[int, int], None] | None = None,
     explain: bool = False,
     trust_pairs: tuple[str, ...] = (),
+    fingerprinted: bool = True,
 ) -> RunResult:
     """Run one scenario for ``steps`` weeks (default: the scenario's) and return its RunResult.
 
@@ -78,7 +79,9 @@ def run(
     ``explain`` attributes every netwerkdip by counterfactual replay (:mod:`.explain`; up to about 1.5 times
     the cost of the run per dip): its event gets an ``attribution`` and labels that say why. The run's
     results are the same with or without it, apart from those fields. ``trust_pairs`` (``"A->B"``) adds
-    a column ``trust[A->B]`` per pair to the time series (:class:`~.model.NetwerkModel`).
+    a column ``trust[A->B]`` per pair to the time series (:class:`~.model.NetwerkModel`). ``fingerprinted=False``
+    leaves the manifest's ``fingerprint`` out (hashing the two frames costs a small run 3-5 %; the engines of many
+    runs return metrics and measures, never the manifest).
     """
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     if interventions:
@@ -95,7 +98,7 @@ def run(
         from .explain import attribute  # noqa: PLC0415 (explain imports the model)
 
         attribute(model)
-    return collect(model)
+    return collect(model, fingerprinted)
 
 
 @functools.cache
@@ -109,8 +112,8 @@ def versions() -> dict[str, str]:
     return {"python": platform.python_version(), **{p: installed(p) for p in ("mesa", "numpy", "pandas", "pyarrow")}}
 
 
-def collect(model: NetwerkModel) -> RunResult:
-    """Turn a model's records into a RunResult."""
+def collect(model: NetwerkModel, fingerprinted: bool = True) -> RunResult:
+    """Turn a model's records into a RunResult (``fingerprinted``: with the manifest's fingerprint of its frames)."""
     st = model.state
     model.dip_detector.finish(model.week)
     organisations = organisation_frame(model.organisation_rows, st.orgs.name, st.orgs.kind)
@@ -129,7 +132,8 @@ def collect(model: NetwerkModel) -> RunResult:
         "forums": len(st.forums.id),
     }
     timeseries = pd.DataFrame(model.rows)
-    manifest["fingerprint"] = fingerprint(timeseries, organisations)
+    if fingerprinted:
+        manifest["fingerprint"] = fingerprint(timeseries, organisations)
     return RunResult(timeseries, organisations, list(model.events), manifest, sc)
 
 

@@ -122,6 +122,10 @@ def refresh_trust(T, n_orgs: int) -> None:
 
 
 def refresh_pairs(T, n_orgs: int) -> None:
-    """Bring pair trust and per-organisation trust in step with the ties' trust."""
+    """Bring pair trust and per-organisation trust in step with the ties' trust (fused where :mod:`..kernels` says)."""
+    if kernels.wanted(len(T.src)):
+        T.pair_trust, T.org_given, T.org_received = kernels.compiled().pair_and_organisation_trust(
+            T.org_pair, T.trust, T.pair_count, T.pairs, T.org_tie_count, n_orgs)
+        return
     T.pair_trust = pair_trust(T)
     T.org_given, T.org_received = trust_by_organisation(T, n_orgs)

@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .. import kernels
 from ..mechanisms.innovation import EXPERIMENT, FAILURE, IMPLEMENTATION, SUCCESS, issue_energy, issue_negativity
 from ..numeric import RecentRows, bincount, summed, where
 from ..params import Params
@@ -250,20 +251,15 @@ def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
     return np.array((top, where(n_committed >= 2, top - others, 0.0)))
 
 
-def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.ndarray,
-               at_table: np.ndarray | None = None, unexamined: np.ndarray | None = None) -> dict[str, np.ndarray]:
-    """Each situation's condition this week, per issue (bool arrays of length K); ``energy`` per issue now,
-    ``gap`` this week's :func:`lead_gap`; ``at_table`` and ``unexamined`` this week's :meth:`Memory.at_table` and
-    :meth:`Memory.not_examined` (computed here if not given)."""
-    I = st.issues
-    s, q = p.stuck, p.innovation
-    K = len(I.id)
+def window_numbers(st: State, mem: Memory, energy: np.ndarray, gap: np.ndarray, at_table: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, ...]:
+    """What :func:`conditions` reads of the window, per issue: the counts (``ISSUE_COUNTS``, K), the mean attendance
+    (zeros until the window is full), negativity now, the delegations' meetings at the issue's tables, how often they
+    held their own line and argued to leave the issue alone (V10, V11), energy a window ago, and V12's top
+    contribution and lead over the others (the window's means with this week's ``gap``)."""
+    K = len(st.issues.id)
     full = mem.full
-    counts = mem.issue_totals                                            # (ISSUE_COUNTS, K) over the window
-    started, _, failed, succeeded, sent_back = counts > 0
-    quiet = full & ~started & (I.experiment_left == 0)                   # nothing started in the window
-    talking = (mem.talk.mean() > 0.15) if full else np.zeros(K, bool)
-    not_done = I.phase < IMPLEMENTATION
+    talk = mem.talk.mean() if full else np.zeros(K)
     negativity = issue_negativity(st)
     if at_table is None:
         at_table = mem.at_table(st)                                      # (O, K)
@@ -274,6 +270,24 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     energy_then = mem.energy[0] if mem.energy else energy
     # V12 over the window: one party gave (nearly) all it promised, week after week, and the others did not follow
     top, behind = mem.lead_gap.mean_with(gap) if full else (np.zeros(K), np.zeros(K))
+    return mem.issue_totals, talk, negativity, meetings, held_line, standstill, energy_then, top, behind
+
+
+def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.ndarray,
+               at_table: np.ndarray | None = None, unexamined: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Each situation's condition this week, per issue (bool arrays of length K); ``energy`` per issue now,
+    ``gap`` this week's :func:`lead_gap`; ``at_table`` and ``unexamined`` this week's :meth:`Memory.at_table` and
+    :meth:`Memory.not_examined` (computed here if not given). The numpy reference of the fused kernel
+    ``stuck_week`` (:mod:`..kernels`)."""
+    I = st.issues
+    s, q = p.stuck, p.innovation
+    full = mem.full
+    counts, talk, negativity, meetings, held_line, standstill, energy_then, top, behind = window_numbers(
+        st, mem, energy, gap, at_table)                                 # counts: (ISSUE_COUNTS, K) over the window
+    started, _, failed, succeeded, sent_back = counts > 0
+    quiet = full & ~started & (I.experiment_left == 0)                   # nothing started in the window
+    talking = full & (talk > 0.15)
+    not_done = I.phase < IMPLEMENTATION
     # V4 over the window: people moved (experiments started), but each of those decisions was one partner's: it
     # keeps cutting the knots, so the others do not take the lead (002 L345-348)
     one_decides = full & started & (counts[1] == counts[0])             # all decided by one
@@ -297,6 +311,22 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
         "V13": (I.phase == IMPLEMENTATION) & not_taken_over & (I.weeks_in_phase >= s.persist),
         "V14": trying & not_taken_over & (I.effort_share < 0.6 * q.effort_needed),
     }
+
+
+def fused_week(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.ndarray, at_table: np.ndarray,
+               unexamined: np.ndarray, streak: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(holds (situation, issue), the new streaks): :func:`conditions` and the streaks' update in one kernel
+    (``stuck_week``, :mod:`..kernels`), from the same :func:`window_numbers`."""
+    I = st.issues
+    s, q = p.stuck, p.innovation
+    counts, talk, negativity, meetings, held_line, standstill, energy_then, top, behind = window_numbers(
+        st, mem, energy, gap, at_table)
+    return kernels.compiled().stuck_week(
+        streak, mem.full, counts, I.experiment_left, talk, I.phase, I.ideas, float(q.ideas_needed), I.convergence,
+        negativity, meetings, held_line, standstill, energy, energy_then, top, behind, I.covered, I.handed_over,
+        I.weeks_in_phase, I.effort_share, unexamined, float(s.energy_drop), float(s.negativity),
+        float(s.representation), float(s.committed), float(s.spread), float(s.persist), float(q.effort_needed),
+        STANDSTILL_SHARE, int(EXPERIMENT), int(IMPLEMENTATION))
 
 
 def clear_jump(delta: np.ndarray, difficulty: np.ndarray, breakthrough: float) -> np.ndarray:
@@ -342,12 +372,15 @@ class StuckDetector:
             self.streak = np.zeros((len(SITUATIONS), K), np.int64)
         at_table, unexamined = self.memory.at_table(st), self.memory.not_examined(st)
         energy, gap = issue_energy(st), lead_gap(st, at_table)
-        now = conditions(st, self.memory, p, energy, gap, at_table, unexamined)
+        if kernels.wanted(0):     # a fixed cost per issue, not per tie: fused where the kernels are on anyway
+            self.streak = streak = fused_week(st, self.memory, p, energy, gap, at_table, unexamined, self.streak)[1]
+        else:
+            now = conditions(st, self.memory, p, energy, gap, at_table, unexamined)
+            holds = np.array([now[sid] for sid in SITUATIONS])
+            streak = self.streak
+            self.streak = streak = where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
         self.memory.remember(st, energy, gap, unexamined)
         self.jumps.append(jumped(st, p))
-        holds = np.array([now[sid] for sid in SITUATIONS])
-        streak = self.streak
-        self.streak = streak = where(holds, np.maximum(streak, 0) + 1, np.minimum(streak, 0) - 1)
         events = []
         for i, k in zip(*(np.abs(streak) == persist).nonzero()):      # only where something can change
             key = (_IDS[i], int(k))
