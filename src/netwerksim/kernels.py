@@ -25,7 +25,7 @@ from typing import Any
 from .extras import missing
 
 MIN_TIES = 2_000_000
-MANY_RUNS = 40     # runs a process has made through the engines (:func:`counted_run`) before kernels run at every size
+MANY_RUNS = 50     # runs a process has made through the engines (:func:`counted_run`) before kernels run at every size
 _runs = 0
 
 
@@ -41,7 +41,7 @@ def wanted(n: int) -> bool:
 def counted_run() -> None:
     """One more run made by the engines of many runs (:func:`..experiment.run_summary`: sweeps, comparisons, the
     patterns' validation). A process that has made :data:`MANY_RUNS` is making many, so it earns back numba's import
-    and cache load (about 0.7 s, once) and the kernels run on small networks too; a single ``netwerksim run`` never
+    and cache load (0.3-0.4 s CPU, once) and the kernels run on small networks too; a single ``netwerksim run`` never
     imports numba. The results are the same either way (the kernels are bit for bit their numpy references)."""
     global _runs
     _runs += 1
