@@ -154,3 +154,25 @@ def test_a_run_with_the_stuck_kernel_finds_the_same_situations(monkeypatch):
         monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
         events[switch] = [e for e in run("roermond_actietafels", seed=2).events if e["type"] in ("vastloop", "doorbraak")]
     assert events["0"] and events["0"] == events["1"]
+
+
+@pytest.mark.parametrize("professionals", SIZES)
+def test_the_energy_kernel_is_the_numpy_energy_update_bit_for_bit(professionals, monkeypatch):
+    """Negativity spreading along the ties that met, conflict's heat, the drain on energy and energy's change: after
+    a step's mechanisms up to energy, with negativity and heat spread over their ranges so every branch is taken
+    (some below, some above the neighbours they heard; workloads and meeting hours above and below the thresholds)."""
+    from netwerksim.mechanisms import energy  # noqa: PLC0415
+
+    model = _model(professionals)
+    rng = np.random.default_rng(professionals)
+    st = model.state
+    st.profs.negativity = rng.random(len(st.profs.org)) * rng.integers(0, 2, len(st.profs.org))
+    st.orgs.heat = rng.random(len(st.orgs.name)) * 0.5
+    st.profs.meeting_hours = rng.random(len(st.profs.org)) * 2 * model.params.meeting.fatigue_threshold
+    reference, fused = copy.deepcopy(st), copy.deepcopy(st)
+    for state, switch in ((reference, "0"), (fused, "1")):
+        monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
+        energy.update_energy(state, model.params)
+    assert not np.array_equal(reference.profs.energy, st.profs.energy)
+    assert not np.array_equal(reference.profs.negativity, st.profs.negativity)
+    assert_same_state(reference, fused)

@@ -97,3 +97,56 @@ def stuck_week(streak: np.ndarray, full: bool, counts: np.ndarray, experiment_le
             s = streak[i, k]
             new[i, k] = (max(s, 0) + 1) if holds[i, k] else (min(s, 0) - 1)
     return holds, new
+
+
+@njit(inline="always")
+def _clip01(x: float) -> float:
+    """numpy's clip of a float to [0, 1]: max then min, a NaN passed on, the bound where x is not beyond it."""
+    if x != x:
+        return x
+    x = x if x > 0.0 else 0.0
+    return x if x < 1.0 else 1.0
+
+
+@njit(inline="always")
+def _at_least_zero(x: float) -> float:
+    """``np.maximum(0.0, x)``: 0.0 unless x is larger (or NaN)."""
+    return 0.0 if (0.0 >= x) else x
+
+
+@njit(cache=True, nogil=True)
+def energy_week(negativity: np.ndarray, energy: np.ndarray, src: np.ndarray, dst: np.ndarray, met: np.ndarray,
+                org: np.ndarray, heat: np.ndarray, drive: np.ndarray, progress: np.ndarray, expected: np.ndarray,
+                meeting_hours: np.ndarray, workload: np.ndarray, effort: np.ndarray, spread: float, decay: float,
+                from_heat: float, energy_drain: float, progress_gain: float, setback_loss: float,
+                meeting_drain: float, fatigue_threshold: float, contribution_drain: float, recovery: float,
+                loss_aversion: float) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`..mechanisms.energy.update_energy` after its two matrix products (``progress`` and ``expected`` per
+    professional, computed outside): negativity spreads along the ties that met (two ``bincount`` over them in their
+    order), is heated by conflict, drains energy, and energy changes; the same operations in the same order per
+    professional. Returns new (negativity, energy)."""
+    P = len(negativity)
+    n_met = np.zeros(P, np.int64)
+    heard = np.zeros(P)
+    for j in range(len(met)):
+        i = met[j]
+        listener = src[i]
+        n_met[listener] += 1
+        heard[listener] += negativity[dst[i]]
+    new_negativity = np.empty(P)
+    new_energy = np.empty(P)
+    keep = 1 - decay
+    for i in range(P):
+        x = negativity[i]
+        h = heard[i] / max(n_met[i], 1)
+        pulled = x + (spread * _at_least_zero(h - x)) * (1.0 if n_met[i] > 0 else 0.0)
+        x = _clip01(pulled * keep)
+        x = _clip01(x + from_heat * heat[org[i]])
+        new_negativity[i] = x
+        e = _clip01(energy[i] - energy_drain * x)
+        gain = progress_gain * progress[i]
+        loss = (setback_loss * _at_least_zero(expected[i] - progress[i])
+                + meeting_drain * _at_least_zero(meeting_hours[i] - fatigue_threshold)
+                + (contribution_drain * workload[i]) * (1.0 if effort[i] > 0 else 0.0))
+        new_energy[i] = _clip01(((e + recovery * (drive[i] - e)) + gain) - loss_aversion * loss)
+    return new_negativity, new_energy

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..numeric import bincount, clip
 from ..params import Params
 from ..state import State
@@ -38,7 +39,18 @@ def spread_negativity(negativity, src, dst, met, p: Params) -> np.ndarray:
 
 
 def update_energy(st: State, p: Params) -> None:
+    """Negativity spreads and is heated by conflict, it drains energy, and energy changes (fused after the two
+    matrix products where :mod:`..kernels` says: ``energy_week``)."""
     orgs, profs, I, T = st.orgs, st.profs, st.issues, st.ties
+    if kernels.wanted(len(T.src)):
+        e, q = p.energy, p.negativity
+        profs.negativity, profs.energy = kernels.compiled().energy_week(
+            profs.negativity, profs.energy, T.src, T.dst, T.met_index, profs.org, orgs.heat, profs.drive,
+            (orgs.focus @ I.delta)[profs.org], (orgs.focus @ I.expected)[profs.org], profs.meeting_hours,
+            profs.workload, profs.effort, float(q.spread), float(q.decay), float(q.from_heat), float(q.energy_drain),
+            float(e.progress_gain), float(e.setback_loss), float(e.meeting_drain), float(p.meeting.fatigue_threshold),
+            float(e.contribution_drain), float(e.recovery), float(e.loss_aversion))
+        return
     profs.negativity = spread_negativity(profs.negativity, T.src, T.dst, T.met_index, p)
     profs.negativity = clip(profs.negativity + p.negativity.from_heat * orgs.heat[profs.org], 0.0, 1.0)
     profs.energy = clip(profs.energy - p.negativity.energy_drain * profs.negativity, 0.0, 1.0)
