@@ -176,3 +176,42 @@ def test_the_energy_kernel_is_the_numpy_energy_update_bit_for_bit(professionals,
     assert not np.array_equal(reference.profs.energy, st.profs.energy)
     assert not np.array_equal(reference.profs.negativity, st.profs.negativity)
     assert_same_state(reference, fused)
+
+
+def test_the_kernels_sum_as_numpy_sums():
+    """The kernels' sum is numpy's pairwise summation: the same bits for every length up to 1,100 and beyond the
+    block of 128 and the buffer of 8,192, with values of mixed sign and magnitude (a sequential sum differs)."""
+    rng = np.random.default_rng(5)
+    total = kernels.compiled().total
+    differs_from_sequential = 0
+    for n in [*range(1_101), 8_191, 8_192, 8_193, 100_003]:
+        x = rng.standard_normal(n) * 10.0 ** rng.integers(-6, 6, n)
+        assert np.float64(total(x)).tobytes() == np.add.reduce(x).tobytes(), n
+        differs_from_sequential += float(np.cumsum(x)[-1]) != float(np.add.reduce(x)) if n else 0
+    assert differs_from_sequential > 100
+
+
+@pytest.mark.parametrize("professionals", SIZES)
+def test_the_indicator_kernel_gives_the_numpy_row_bit_for_bit(professionals, monkeypatch):
+    """Every week of a run the recorded row (means of trust, energy, hours, value ... over their members) is the same
+    with the kernel and without: the same keys in the same order, every number's bits."""
+    from netwerksim.observers import indicators  # noqa: PLC0415
+
+    monkeypatch.setenv("NETWERKSIM_KERNELS", "0")
+    model = NetwerkModel(load_scenario(sized_network(professionals, steps=30)), mesa_data=False)
+    fused_rows = 0
+    for _ in range(30):
+        model.step()
+        monkeypatch.setenv("NETWERKSIM_KERNELS", "0")
+        reference = indicators.network_indicators(model.state, model.params)
+        monkeypatch.setenv("NETWERKSIM_KERNELS", "1")
+        calls = []
+        real = kernels.compiled
+        monkeypatch.setattr(kernels, "compiled", lambda: calls.append(1) or real())
+        fused = indicators.network_indicators(model.state, model.params)
+        monkeypatch.setattr(kernels, "compiled", real)
+        fused_rows += bool(calls)
+        assert list(fused) == list(reference)
+        assert [np.float64(v).tobytes() for v in fused.values()] == [np.float64(v).tobytes() for v in reference.values()]
+        assert [type(v) for v in fused.values()] == [type(v) for v in reference.values()]
+    assert fused_rows == 30

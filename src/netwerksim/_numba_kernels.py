@@ -150,3 +150,100 @@ def energy_week(negativity: np.ndarray, energy: np.ndarray, src: np.ndarray, dst
                 + (contribution_drain * workload[i]) * (1.0 if effort[i] > 0 else 0.0))
         new_energy[i] = _clip01(((e + recovery * (drive[i] - e)) + gain) - loss_aversion * loss)
     return new_negativity, new_energy
+
+
+@njit(nogil=True)
+def _pairwise(a: np.ndarray, lo: int, n: int) -> float:
+    """numpy's pairwise summation of ``a[lo:lo + n]`` (``np.add.reduce`` of a contiguous float64 array: below 8
+    sequentially from -0.0, up to 128 in eight running sums, above split in two at a multiple of 8), so the same
+    bits (tests/test_kernels.py compares lengths 0 to 1,100 and beyond)."""
+    if n < 8:
+        res = -0.0
+        for i in range(lo, lo + n):
+            res += a[i]
+        return res
+    if n <= 128:
+        r0, r1, r2, r3 = a[lo], a[lo + 1], a[lo + 2], a[lo + 3]
+        r4, r5, r6, r7 = a[lo + 4], a[lo + 5], a[lo + 6], a[lo + 7]
+        i = 8
+        m = n - (n % 8)
+        while i < m:
+            j = lo + i
+            r0 += a[j]
+            r1 += a[j + 1]
+            r2 += a[j + 2]
+            r3 += a[j + 3]
+            r4 += a[j + 4]
+            r5 += a[j + 5]
+            r6 += a[j + 6]
+            r7 += a[j + 7]
+            i += 8
+        res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+        while i < n:
+            res += a[lo + i]
+            i += 1
+        return res
+    n2 = n // 2
+    n2 -= n2 % 8
+    return _pairwise(a, lo, n2) + _pairwise(a, lo + n2, n - n2)
+
+
+@njit(nogil=True)
+def total(a: np.ndarray) -> float:
+    """``float(np.add.reduce(a))`` of a contiguous float64 array (0.0 when empty)."""
+    return _pairwise(a, 0, len(a)) if len(a) else 0.0
+
+
+@njit(nogil=True)
+def _mean_where(x: np.ndarray, mask: np.ndarray) -> float:
+    """``numeric.mean(x[mask])``: the pairwise sum of the elements picked, in their order, over their number."""
+    picked = x[mask]
+    return total(picked) / len(picked) if len(picked) else np.nan
+
+
+@njit(cache=True, nogil=True)
+def indicator_numbers(trust: np.ndarray, energy: np.ndarray, negativity: np.ndarray, meeting_hours: np.ndarray,
+                      members: np.ndarray, status: np.ndarray, pending: int, active: np.ndarray, promised: np.ndarray,
+                      given: np.ndarray, attendance: np.ndarray, met: np.ndarray, perceived_value: np.ndarray,
+                      outside_option: np.ndarray, existential_band: float, ownership: np.ndarray, joined: np.ndarray,
+                      delta: np.ndarray, progress: np.ndarray) -> np.ndarray:
+    """The reductions of :func:`..observers.indicators.network_indicators` where every organisation is a member (the
+    arrays then are the members'): mean trust, the social capital (trust above neutral), mean energy, the joint
+    contribution, attendance, meeting hours, perceived value, existential questions, output, progress, ownership,
+    negativity and the interests' condition, in this order. Each sum pairwise over the same elements in the same
+    order as numpy sums them, so the same bits."""
+    out = np.empty(13)
+    out[0] = total(trust) / len(trust) if len(trust) else np.nan
+    above = 2 * trust
+    above -= 1
+    for i in range(len(above)):
+        if not (above[i] >= 0 or above[i] != above[i]):
+            above[i] = 0.0
+    out[1] = total(above) / len(above) if len(above) else np.nan
+    out[2] = total(energy) / len(energy) if len(energy) else np.nan
+    promised_total = total(promised[status != pending])
+    out[3] = total(given) / promised_total if promised_total > 0 else 0.0
+    out[4] = _mean_where(attendance, met)
+    out[5] = _mean_where(meeting_hours, members)
+    out[6] = _mean_where(perceived_value, active)
+    questions = 0
+    n_joined = 0
+    for o in range(len(joined)):
+        if joined[o]:
+            n_joined += 1
+            if perceived_value[o] - outside_option[o] < existential_band:
+                questions += 1
+    out[7] = questions / n_joined if n_joined else np.nan
+    out[8] = total(delta)
+    out[9] = total(progress)
+    out[10] = _mean_where(ownership, active)
+    out[11] = total(negativity) / len(negativity) if len(negativity) else np.nan
+    served = 0
+    n_active = 0
+    for o in range(len(active)):
+        if active[o]:
+            n_active += 1
+            if perceived_value[o] > outside_option[o]:
+                served += 1
+    out[12] = served / n_active if n_active else 0.0
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..mechanisms.production import given_hours
 from ..numeric import all_true, bincount, mean, summed
 from ..params import Params
@@ -31,37 +32,53 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
         """``x`` per professional, of the members' professionals (the same values in the same order)."""
         return x if everyone else x[prof_member]
 
-    trust = T.trust if everyone else T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]  # ties between members
     members = np.zeros(len(profs.org), bool)
     members[F.member_prof] = True
-    above_neutral = 2 * trust         # trust above neutral, rescaled: max(2T - 1, 0) (T is at most 1), in place
-    above_neutral -= 1
-    np.maximum(above_neutral, 0, out=above_neutral)
-    promised = float(summed(orgs.promised[orgs.status != _PENDING]))   # on joining: no intervention moves it
     by_status = bincount(orgs.status, minlength=len(Status)).tolist()
+    if everyone and kernels.wanted(0):      # a fixed cost per week: fused where the kernels are on anyway
+        (mean_trust, social_capital, mean_energy, joint_contribution, attendance, meeting_hours, perceived_value,
+         existential, output, progress, ownership, negativity, interests) = kernels.compiled().indicator_numbers(
+            T.trust, profs.energy, profs.negativity, profs.meeting_hours, members, orgs.status, int(_PENDING), active,
+            orgs.promised, given_hours(st), F.attendance, F.met, orgs.perceived_value, orgs.outside_option,
+            float(p.value.existential_band), orgs.ownership, member, I.delta, I.progress).tolist()
+    else:
+        trust = T.trust if everyone else T.trust[(member[T.pairs[:, 0]] & member[T.pairs[:, 1]])[T.org_pair]]  # ties between members
+        above_neutral = 2 * trust         # trust above neutral, rescaled: max(2T - 1, 0) (T is at most 1), in place
+        above_neutral -= 1
+        np.maximum(above_neutral, 0, out=above_neutral)
+        promised = float(summed(orgs.promised[orgs.status != _PENDING]))   # on joining: no intervention moves it
+        mean_trust, social_capital, mean_energy = mean(trust), mean(above_neutral), mean(of_members(profs.energy))
+        joint_contribution = float(summed(given_hours(st))) / promised if promised > 0 else 0.0
+        attendance = mean(F.attendance[F.met])
+        meeting_hours = mean(profs.meeting_hours[members if everyone else members & prof_member])
+        perceived_value = mean(orgs.perceived_value[active])
+        # R37i: the share of members close to (or under) the point where staying is no longer worth it
+        existential = mean(((orgs.perceived_value - orgs.outside_option) < p.value.existential_band)[member])
+        output, progress = float(summed(I.delta)), float(summed(I.progress))
+        ownership, negativity = mean(orgs.ownership[active]), mean(of_members(profs.negativity))
+        interests = None
     row = {
         "active_organisations": by_status[Status.ACTIVE],
         "dormant_organisations": by_status[Status.DORMANT],
         "exited_organisations": by_status[Status.EXITED],
-        "mean_trust": mean(trust),
-        "mean_energy": mean(of_members(profs.energy)),
-        "joint_contribution": float(summed(given_hours(st))) / promised if promised > 0 else 0.0,
-        "attendance": mean(F.attendance[F.met]),
-        "meeting_hours": mean(profs.meeting_hours[members if everyone else members & prof_member]),
+        "mean_trust": mean_trust,
+        "mean_energy": mean_energy,
+        "joint_contribution": joint_contribution,
+        "attendance": attendance,
+        "meeting_hours": meeting_hours,
         "coordination_load": st.network.coordination_load,
-        "perceived_value": mean(orgs.perceived_value[active]),
-        # R37i: the share of members close to (or under) the point where staying is no longer worth it
-        "existential_questions": mean(((orgs.perceived_value - orgs.outside_option) < p.value.existential_band)[member]),
-        "output": float(summed(I.delta)),
-        "progress": float(summed(I.progress)),
+        "perceived_value": perceived_value,
+        "existential_questions": existential,
+        "output": output,
+        "progress": progress,
         "economic_capital": st.network.economic_capital,
-        "social_capital": mean(above_neutral),
+        "social_capital": social_capital,
         "cultural_capital": st.network.cultural_capital,
     }
     net = st.network
     row.update({
         "alignment": net.alignment if by_status[Status.ACTIVE] >= 2 else float("nan"),   # no partners, nothing shared
-        "ownership": mean(orgs.ownership[active]),
+        "ownership": ownership,
         "hierarchy": net.hierarchy,
         "accountability": net.accountability,
         "structure_demand": net.structure_demand,
@@ -71,12 +88,12 @@ def network_indicators(st: State, p: Params) -> dict[str, float]:
     })
     row.update({
         "heat": net.heat,
-        "negativity": mean(of_members(profs.negativity)),
+        "negativity": negativity,
         "experiments": int(summed(I.experiments)),
         "successes": int(summed(I.successes)),
         "failures": int(summed(I.failures)),
     })
-    row.update(five_conditions(st, row, active))
+    row.update(five_conditions(st, row, active, interests))
     row["vitality"] = vitality(row)
     row.update({f"progress_{i}": float(v) for i, v in zip(I.id, I.progress.tolist())})
     row.update(issue_innovation(I))
@@ -96,26 +113,29 @@ CONDITIONS = ("condition_organising", "condition_sense_making", "condition_relat
               "condition_ambition")
 
 
-def five_conditions(st: State, row: dict[str, float], active: np.ndarray | None = None) -> dict[str, float]:
+def five_conditions(st: State, row: dict[str, float], active: np.ndarray | None = None,
+                    interests: float | None = None) -> dict[str, float]:
     """The five conditions of collaboration as a live diagnostic, each in [0, 1] (003 §2.1, L54-372).
 
     Organising: light (little of the capacity eaten by consultation) and fitting (demand for structure
     absorbed). Sense-making process: direction (converged ideas) and reflection (understood results).
     Relations: trust, cooled by conflict temperature. Interests: share of active organisations for
     whom the network is worth more than their outside option. Shared ambition: alignment. ``active``: the state's
-    ``orgs.active``, if the caller has it.
+    ``orgs.active``, if the caller has it; ``interests``: the interests' condition, if the caller computed it.
     """
     net, orgs, I = st.network, st.orgs, st.issues
     active = orgs.active if active is None else active
     light = 1.0 - min(1.0, net.coordination_load)
     fit = 1.0 - min(1.0, max(0.0, net.structure_demand - net.absorption))
-    served = (orgs.perceived_value > orgs.outside_option)[active]
+    if interests is None:
+        served = (orgs.perceived_value > orgs.outside_option)[active]
+        interests = mean(served) if len(served) else 0.0
     trust = row["mean_trust"]
     return {
         "condition_organising": (light + fit) / 2,
         "condition_sense_making": (mean(I.convergence) + mean(I.understood)) / 2,
         "condition_relations": (trust if trust == trust else 0.0) * (1.0 - net.heat),
-        "condition_interests": mean(served) if len(served) else 0.0,
+        "condition_interests": interests,
         "condition_ambition": row["alignment"] if row["alignment"] == row["alignment"] else 0.0,
     }
 
