@@ -215,3 +215,22 @@ def test_the_indicator_kernel_gives_the_numpy_row_bit_for_bit(professionals, mon
         assert [np.float64(v).tobytes() for v in fused.values()] == [np.float64(v).tobytes() for v in reference.values()]
         assert [type(v) for v in fused.values()] == [type(v) for v in reference.values()]
     assert fused_rows == 30
+
+
+def test_the_kernels_load_from_numbas_cache_in_a_fresh_process(tmp_path):
+    """What every worker of the engines does: compile and cache the kernels in one process, load them from the cache
+    in the next; both runs give the numpy reference's fingerprint (a kernel calling a recursive function crashed the
+    process that loaded it from the cache)."""
+    import os  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    code = ("from netwerksim.runner import run; "
+            "print(run('zorgnetwerk', steps=30, seed=5).manifest['fingerprint'])")
+    env = {**os.environ, "NUMBA_CACHE_DIR": str(tmp_path), "NETWERKSIM_KERNELS": "1"}
+    prints = [subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=600)
+              for _ in ("compile", "from the cache")]
+    assert [p.returncode for p in prints] == [0, 0], [p.stderr[-2000:] for p in prints]
+    assert any(tmp_path.rglob("*.nbc"))
+    reference = run("zorgnetwerk", steps=30, seed=5).manifest["fingerprint"]
+    assert [p.stdout.strip() for p in prints] == [reference, reference]

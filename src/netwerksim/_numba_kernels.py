@@ -153,39 +153,72 @@ def energy_week(negativity: np.ndarray, energy: np.ndarray, src: np.ndarray, dst
 
 
 @njit(nogil=True)
-def _pairwise(a: np.ndarray, lo: int, n: int) -> float:
-    """numpy's pairwise summation of ``a[lo:lo + n]`` (``np.add.reduce`` of a contiguous float64 array: below 8
-    sequentially from -0.0, up to 128 in eight running sums, above split in two at a multiple of 8), so the same
-    bits (tests/test_kernels.py compares lengths 0 to 1,100 and beyond)."""
+def _block(a: np.ndarray, lo: int, n: int) -> float:
+    """numpy's pairwise sum of a block of at most 128: below 8 sequentially from -0.0, else in eight running sums."""
     if n < 8:
         res = -0.0
         for i in range(lo, lo + n):
             res += a[i]
         return res
+    r0, r1, r2, r3 = a[lo], a[lo + 1], a[lo + 2], a[lo + 3]
+    r4, r5, r6, r7 = a[lo + 4], a[lo + 5], a[lo + 6], a[lo + 7]
+    i = 8
+    m = n - (n % 8)
+    while i < m:
+        j = lo + i
+        r0 += a[j]
+        r1 += a[j + 1]
+        r2 += a[j + 2]
+        r3 += a[j + 3]
+        r4 += a[j + 4]
+        r5 += a[j + 5]
+        r6 += a[j + 6]
+        r7 += a[j + 7]
+        i += 8
+    res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+    while i < n:
+        res += a[lo + i]
+        i += 1
+    return res
+
+
+@njit(nogil=True)
+def _pairwise(a: np.ndarray, lo: int, n: int) -> float:
+    """numpy's pairwise summation of ``a[lo:lo + n]`` (``np.add.reduce`` of a float64 array: blocks of at most 128 as
+    :func:`_block`, a longer range split in two at half its length rounded down to a multiple of 8 and the halves'
+    sums added), so the same bits (tests/test_kernels.py compares lengths 0 to 1,100 and beyond). numpy recurses;
+    this walks the same tree with a stack of its own (numba's cache cannot load a function that calls a recursive
+    one: the process crashes)."""
     if n <= 128:
-        r0, r1, r2, r3 = a[lo], a[lo + 1], a[lo + 2], a[lo + 3]
-        r4, r5, r6, r7 = a[lo + 4], a[lo + 5], a[lo + 6], a[lo + 7]
-        i = 8
-        m = n - (n % 8)
-        while i < m:
-            j = lo + i
-            r0 += a[j]
-            r1 += a[j + 1]
-            r2 += a[j + 2]
-            r3 += a[j + 3]
-            r4 += a[j + 4]
-            r5 += a[j + 5]
-            r6 += a[j + 6]
-            r7 += a[j + 7]
-            i += 8
-        res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-        while i < n:
-            res += a[lo + i]
-            i += 1
-        return res
-    n2 = n // 2
-    n2 -= n2 % 8
-    return _pairwise(a, lo, n2) + _pairwise(a, lo + n2, n - n2)
+        return _block(a, lo, n)
+    los = np.empty(64, np.int64)     # the ranges being summed, the root first (depth at most log2(n / 128) + 1)
+    ns = np.empty(64, np.int64)
+    left = np.empty(64)              # a range's left half's sum, once known
+    done_left = np.zeros(64, np.bool_)
+    top = 0
+    los[0], ns[0] = lo, n
+    while True:
+        m = ns[top]
+        if m > 128:                          # split: its left half first
+            half = m // 2
+            half -= half % 8
+            top += 1
+            los[top], ns[top], done_left[top] = los[top - 1], half, False
+            continue
+        value = _block(a, los[top], m)       # a leaf; then hand sums up as far as both halves are known
+        while True:
+            if top == 0:
+                return value
+            top -= 1
+            if not done_left[top]:           # its left half: keep it, go on with the right half
+                left[top], done_left[top] = value, True
+                half = ns[top] // 2
+                half -= half % 8
+                top += 1
+                los[top], ns[top], done_left[top] = los[top - 1] + half, ns[top - 1] - half, False
+                break
+            value = left[top] + value        # its right half: the range's sum, handed up
+            done_left[top] = False
 
 
 @njit(nogil=True)

@@ -47,11 +47,7 @@ class RunSpec:
 
 
 def run_summary(spec: RunSpec | Mapping[str, Any]) -> dict[str, Any]:
-    """Run one spec and return its metrics (``metrics.compute``); with ``spec.series``, also ``"series"``.
-
-    Counted (:func:`.kernels.counted_run`): a process that makes many runs runs the fused kernels on small
-    networks too, with the same results."""
-    from . import kernels  # noqa: PLC0415
+    """Run one spec and return its metrics (``metrics.compute``); with ``spec.series``, also ``"series"``."""
     from .runner import run            # noqa: PLC0415 (keeps the import of this module light for workers)
     from .scenario import load_scenario  # noqa: PLC0415
 
@@ -60,7 +56,6 @@ def run_summary(spec: RunSpec | Mapping[str, Any]) -> dict[str, Any]:
     scenario = load_scenario(dict(spec.scenario) if isinstance(spec.scenario, Mapping) else spec.scenario)
     extra = [dict(e) for e in spec.events]
     pairs = tuple(d.who for d in map(Derived.parse, spec.metrics) if d is not None and d.pair)
-    kernels.counted_run()
     result = run(scenario, seed=spec.seed, steps=spec.steps, params=dict(spec.params), interventions=extra or None,
                  trust_pairs=pairs, fingerprinted=False)     # what it returns never holds the manifest
     out = compute(result, spec.metrics)

@@ -7,13 +7,17 @@ professionals, and whole runs). Random draws stay outside, in numpy's Generator,
 numba compiles with ``cache=True`` (the machine code is kept beside the module after the first run) and without
 fastmath (no reordering, no fused multiply-add).
 
-A kernel runs where it pays: from :data:`MIN_TIES` ties up. Importing numba and loading the cached code costs a
-fresh process 1-4 s, which the fused trust update (about 3x the numpy version) earns back only over millions of
-ties (benchmarks/bench_kernels.py), or over many runs in one process: the engines of sweeps, comparisons and the
-patterns' validation count their runs (:func:`counted_run`), and from :data:`MANY_RUNS` on the kernels run at every
-size, where the stuck detector's conditions (``stuck_week``) and pair trust take a small network's step 4-5 % down
-(a fixed cost of numpy calls per week, which a kernel pays once). ``NETWERKSIM_KERNELS=1`` runs the kernels at every size, ``0`` never (the
-numpy reference everywhere); without numba (``pip install netwerksim[fast]``) the numpy reference runs.
+A kernel runs where it pays: from :data:`MIN_TIES` ties up, or over many runs in one process. Importing numba and
+loading the cached code costs a fresh process 0.3-0.4 s CPU (1-4 s on a busy machine), which the fused trust update
+(about 3x the numpy version) earns back within one run only over millions of ties (benchmarks/bench_kernels.py).
+A small network's step is a fixed cost of numpy calls on short arrays, which a kernel pays once: the stuck
+detector's conditions and streaks (``stuck_week``), pair trust, energy and negativity (``energy_week``) and the
+recorded row's reductions (``indicator_numbers``) take the zorgnetwerk's step 10-15 % down, which repays the import
+over some 50 runs. So :func:`..runner.run` counts the runs (:func:`counted_run`; the engines of sweeps, comparisons
+and the patterns' validation call it, as do scripts and tests), and from :data:`MANY_RUNS` on the kernels run at
+every size; a single ``netwerksim run`` never imports numba. ``NETWERKSIM_KERNELS=1`` runs the kernels at every
+size, ``0`` never (the numpy reference everywhere); without numba (``pip install netwerksim[fast]``) the numpy
+reference runs.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 from .extras import missing
 
 MIN_TIES = 2_000_000
-MANY_RUNS = 50     # runs a process has made through the engines (:func:`counted_run`) before kernels run at every size
+MANY_RUNS = 50     # runs a process has made (:func:`counted_run`) before kernels run at every size
 _runs = 0
 
 
@@ -39,10 +43,10 @@ def wanted(n: int) -> bool:
 
 
 def counted_run() -> None:
-    """One more run made by the engines of many runs (:func:`..experiment.run_summary`: sweeps, comparisons, the
-    patterns' validation). A process that has made :data:`MANY_RUNS` is making many, so it earns back numba's import
-    and cache load (0.3-0.4 s CPU, once) and the kernels run on small networks too; a single ``netwerksim run`` never
-    imports numba. The results are the same either way (the kernels are bit for bit their numpy references)."""
+    """One more run (:func:`..runner.run`, which the engines of sweeps, comparisons and the patterns' validation call
+    through :func:`..experiment.run_summary`). A process that has made :data:`MANY_RUNS` is making many, so it earns
+    back numba's import and cache load (0.3-0.4 s CPU, once) and the kernels run on small networks too; a single
+    ``netwerksim run`` never imports numba. The results are the same either way (the kernels are bit for bit their numpy references)."""
     global _runs
     _runs += 1
 

@@ -18,6 +18,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 import pandas as pd
 
+from . import kernels
 from .model import NetwerkModel
 from .observers.indicators import ORGANISATION_COLUMNS
 from .scenario import KINDS, Scenario, load_scenario
@@ -81,8 +82,11 @@ def run(
     results are the same with or without it, apart from those fields. ``trust_pairs`` (``"A->B"``) adds
     a column ``trust[A->B]`` per pair to the time series (:class:`~.model.NetwerkModel`). ``fingerprinted=False``
     leaves the manifest's ``fingerprint`` out (hashing the two frames costs a small run 3-5 %; the engines of many
-    runs return metrics and measures, never the manifest).
+    runs return metrics and measures, never the manifest). Counted (:func:`.kernels.counted_run`): a process
+    that makes many runs (sweeps, comparisons, the patterns' validation, a script or a test session) runs the fused
+    kernels on small networks too, with the same results.
     """
+    kernels.counted_run()
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
     if interventions:
         extra = [dict(e) if isinstance(e, Mapping) else {"at": e[0], "type": e[1], **e[2]} for e in interventions]
