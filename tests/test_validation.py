@@ -58,10 +58,10 @@ def test_switching_off_any_named_cause_makes_its_pattern_fail_but_where_declared
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "not reproduced (docs/model.md §1 item 14, 7 Dec, main ac504dd): 8 points over the Morris parameters' bounds, 10 "
-    "seeds a pattern: no point keeps every pattern (0 of 8; 12-22 of 28 hold at a point); the three fragile patterns "
-    "fail at 7-8 of the 8, and without them still none passes. Strict: the day a region is found with the defaults "
-    "inside this turns red and the marker goes."))
+    "not reproduced (docs/model.md §1 item 14, 7 Dec, main 8b4faed): 64 points over the Morris parameters' bounds, 10 "
+    "seeds a pattern: no point keeps every pattern (0 of 64, 95% 0-6%; 14-31 of 35 hold at a point), and none without "
+    "the four that miss their thresholds at the defaults with 10 seeds. Strict: the day a region is found with the "
+    "defaults inside this turns red and the marker goes."))
 def test_the_defaults_lie_in_the_region_where_all_patterns_hold():
     rows, calibration = results()
     accepted = calibration[calibration["all_hold"].astype(bool)]
