@@ -146,6 +146,10 @@ register(
     _L("skills_needed", {"innovation.skill_dependence": 0.0}, "002 V3 (L376-379), L4147-4165",
        "een experiment slaagt alleen als de benodigde competenties (en de toegang die ze geven) aan tafel zitten",
        "an experiment succeeds only when the competences it needs (and the access they give) are at the table"),
+    _L("competence_at_work", {"production.coverage_dependence": 0.0}, "002 V3 (L376-379), L4147-4152",
+       "het werk vordert alleen als de competenties en de toegang die de opgave vraagt aan het werk zijn (zonder "
+       "netwerk geen doelgroep)", "the work moves only when the competences and the access the issue needs are at "
+       "work (without a network no target group)"),
     _L("owner_mandate", {"innovation.owner_reluctance": 0.0}, "002 V13 (L3275-3281), L848-865",
        "de formele eigenaar neemt een resultaat later over naarmate eigenaarschap en mandaat ontbreken",
        "the formal owner takes a result over the later, the more ownership and mandate it lacks"),

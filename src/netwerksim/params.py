@@ -106,6 +106,9 @@ PARAMETERS: dict[str, Param] = {
            "progress a breakthrough adds at once"),
         _P("production.noise", 0.3, "1", 0, 1, "assumption",
            "relative week-to-week variation of progress"),
+        _P("production.coverage_dependence", 1.0, "exponent", 0, 3, "002 V3 (L376-379), L4147-4152",
+           "how much progress needs the competences (and the access they give) the issue requires at work: the rate "
+           "scales with the share of required kinds at work to this power (0: it does not matter who works on it)"),
         _P("production.coordination_floor", 0.5, "1", 0, 1, "003 L4628-4630 (R37b)",
            "share of its effectiveness an issue keeps when none of its tables is attended"),
         _P("production.expectation_smoothing", 0.1, "1/week", 0.01, 1, "002 R19",

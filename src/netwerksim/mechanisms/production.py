@@ -4,7 +4,8 @@ Progress comes as small wins with week-to-week noise and occasional breakthrough
 (002 L300-343, R13). Hours spent in meetings are not spent on the work itself (003 L4628-4634), yet
 an issue whose tables are poorly attended is poorly coordinated. Each organisation spends its hours
 by its ambition; an issue that needs competences of kinds nobody active works on moves more slowly
-(002 V3), and split ambitions cause trouble over the goals (003 L4634-4636, R37d). Outputs accrue as economic capital; shared
+(002 V3; an intermediary with an offer but, for lack of a network, no target group, 002 L4147-4152:
+``production.coverage_dependence``), and split ambitions cause trouble over the goals (003 L4634-4636, R37d). Outputs accrue as economic capital; shared
 learning in meetings with trust as cultural capital (003 L4758-4797).
 """
 
@@ -51,6 +52,8 @@ def progress_rate(effort_share, difficulty, covered, coordination, alignment, p:
     """Expected progress per week from effort (share of the potential), difficulty, coverage, coordination
     and how aligned the partners' ambitions are."""
     q, a = p.production, p.alignment
+    if q.coverage_dependence != 1.0:   # at the default the share itself: the same numbers as before (002 L4147-4152)
+        covered = covered**q.coverage_dependence
     return q.rate / difficulty * effort_share**q.elasticity * covered * (
         q.coordination_floor + (1 - q.coordination_floor) * coordination) * (a.floor + (1 - a.floor) * alignment)
 

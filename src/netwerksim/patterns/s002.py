@@ -315,19 +315,16 @@ register(
                  "table than with the RMC from the start.",
         measure=progress_before_the_rmc, reads=("timeseries:progress",),
         arm=arm("matchmaker"), contrast=arm("matchmaker", fields={f"organisations[{INFORMATION_HOLDER}].joins_at": 0}),
-        effect="ratio", direction="lower", threshold=0.67, links=("skills_needed",),
-        survives=("skills_needed",), owner="issue 15",
-        not_reproduced_nl="dat het ontbreken van de competentie de experimenten laat mislukken: met skills_needed uit "
-                          "blijft x0,50; het loopt via de dekking in de productie (voortgang naar rato van de benodigde "
-                          "soorten aan het werk), die geen parameter uitzet",
-        not_reproduced_en="that the missing competence makes the experiments fail: with skills_needed off x0.50 remains; "
-                          "it runs through the coverage in production (progress in proportion to the required kinds at "
-                          "work), which no parameter switches off",
+        effect="ratio", direction="lower", threshold=0.67, links=("competence_at_work",), owner="issue 15",
         measured="30 seeds (7 Dec, stated beforehand: at most x0.67): x0.46 [0.43, 0.50] the progress by week 59 "
-                 "without the RMC against the RMC at the table from week 0; with skills_needed off x0.50 [0.46, 0.54] "
-                 "(survived). With education not among the issue's required kinds, the RMC from the start still "
-                 "gives x0.80 [0.75, 0.84] (its own hours): the missing competence carries most of the effect, through "
-                 "production's coverage factor (mechanism 5), not through the experiments' success"),
+                 "without the RMC against the RMC at the table from week 0. Its named cause re-read on 7 Dec "
+                 "(docs/preregistratie.md P1; the claim, arms, measure and threshold unchanged): first it named "
+                 "skills_needed (an experiment succeeds only with the competences it needs), which survived: x0.50 "
+                 "[0.46, 0.54] with it off. The source's cause is that the work reaches nobody without the party that "
+                 "knows the young people (002 L4147-4152: an offer, but for lack of a network no target group), in the "
+                 "model production's coverage factor (mechanism 5); with competence_at_work off "
+                 "(production.coverage_dependence = 0) x0.72 [0.67, 0.78] (killed; 30 seeds, 7 Dec, patternsY): what "
+                 "remains is the RMC's own hours (x0.80 on 7 Dec with education not among the required kinds)"),
     Pattern(
         id="002-stuck-recurs", facts=("002-2",), source="002 L318-337, L3227-3229, L3335-3337",
         claim_nl="Elke groep die innoveert loopt vast, en opnieuw: in de experimenteerfase kom je vastloopsituaties "
