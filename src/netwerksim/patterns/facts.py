@@ -136,8 +136,19 @@ FACTS: dict[str, Fact] = {f.id: f for f in [
        "crowding of learning off still x1.48 of x1.88); nor that reflection contributes most (003-SF14, 003-SF26)"),
     _f("001-8", "001 L768-780, L1796-1800", "Diversiteit in een team is alleen productief met ruimte en veiligheid.",
        "Diversity in a team is productive only with room and safety.",
-       X, "diversiteit binnen teams is niet gemodelleerd",
-       "diversity inside teams is not modelled"),
+       M, "een wijkteam is in het model een team van vier disciplines (organisaties van vier soorten), en verschillende "
+          "invalshoeken geven meer ideeën voor zover een gedeelde basis het toelaat (innovation.diversity_ideas, met deze "
+          "regels als bron). De veiligheid niet gereproduceerd (docs/preregistratie.md P4, vooraf gesteld: minstens "
+          "x1,2, als 000-diversity-needs-a-base): wijkteam met vertrouwen 0,8 bij de start bedenkt in weken 1-26 x1,19 "
+          "[1,13; 1,24] de ideeën van hetzelfde team met 0,2 (30 seeds, 7 dec; zonder de extra invalshoeken x1,05), net "
+          "onder de drempel. De ruimte evenmin: werkdruk verdringt de ideeën van een divers team in dezelfde verhouding "
+          "als die van ieder ander team, dus diversiteit vraagt in het model niet meer ruimte",
+       "a wijkteam is in the model a team of four disciplines (organisations of four kinds), and different angles bring "
+       "more ideas as far as a shared base lets them (innovation.diversity_ideas, citing these lines). Safety not "
+       "reproduced (docs/preregistratie.md P4, stated beforehand: at least x1.2, as 000-diversity-needs-a-base): "
+       "wijkteam starting at trust 0.8 thinks up x1.19 [1.13, 1.24] the ideas of weeks 1-26 of the same team at 0.2 "
+       "(30 seeds, 7 Dec; without the extra angles x1.05), just under the threshold. Nor room: casework crowds out a "
+       "diverse team's ideas in the same proportion as any team's, so diversity needs no more room in the model"),
     _f("001-9", "001 L1496-1504", "Casusverdeling op bekendheid leidt tot specialisatie: ieder doet zijn eigen ding.",
        "Case allocation by familiarity locks in specialisation: everyone does their own thing.",
        X, "het model kent geen casusverdeling", "the model has no case allocation"),
