@@ -19,6 +19,20 @@ def test_progress_rate_rises_with_effort_and_coordination_and_falls_with_difficu
     assert r(share=0.0) == 0.0
 
 
+def test_coverage_dependence_sets_how_much_the_required_kinds_at_work_matter():
+    """At the default (1) the rate scales with the covered share itself, bit for bit; at 0 it does not matter who works
+    on the issue (the link competence_at_work, 002 L4147-4152); in between the shortfall costs less."""
+    def r(cov, dependence=None):
+        p = Params({"production.coverage_dependence": dependence} if dependence is not None else None)
+        return float(progress_rate(np.array([0.5]), np.array([1.0]), np.array([cov]), np.array([1.0]), 1.0, p)[0])
+
+    full = r(1.0)
+    assert r(0.5) == 0.5 * full                      # the default: the share itself
+    assert r(0.5, 0.0) == full                       # switched off: a half-covered issue moves as a covered one
+    assert r(0.5) < r(0.5, 0.5) < full
+    assert r(0.0, 0.0) == full and r(0.0) == 0.0
+
+
 def test_an_issue_lacking_a_required_kind_is_only_partly_covered(small):
     m = NetwerkModel(load_scenario(small), rng=1)
     working = np.ones(3, bool)
