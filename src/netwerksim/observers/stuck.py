@@ -131,6 +131,8 @@ BEHAVIOUR = frozenset({
     "issues.say_ratio",        # who decided an experiment that started: the say of the one who had most over the others' (002 V4)
     "issues.sent_back",        # a proposal taken back to the home organisations instead of started (002 V8)
     "issues.reflected",        # the issue's table members came together to examine how and why it worked (002 L2613-2672)
+    "issues.handed_over",      # the formal owner decided to take the result over (mechanism 10; 002 V13)
+    "issues.weeks_in_phase",   # weeks since the phase last changed: a clock on the record above (phase)
     "issues.talk",             # attendance at the issue's tables this week
     "orgs.contribution",       # the share of its pledge an organisation gave this week
     "orgs.met",                # its delegates met partners at a table this week (mechanism 3)
@@ -139,7 +141,7 @@ BEHAVIOUR = frozenset({
     "orgs.joined",             # who joined and has not left (joining, going dormant, leaving are things agents do)
     "forums.member_active",    # who still sits at which table (a membership ends when a party leaves a table)
 })
-FROM_BEHAVIOUR = ("V4", "V8", "V9", "V10", "V11")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
+FROM_BEHAVIOUR = ("V4", "V8", "V9", "V10", "V11", "V13")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
 STANDSTILL_SHARE = 0.3         # V11: share of the delegations' meetings at an issue's tables arguing to leave it alone
 
 
