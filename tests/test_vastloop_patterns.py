@@ -555,7 +555,8 @@ def test_on_generated_networks_negative_energy_goes_with_the_cynicism_a_setback_
     cynicism (innovation.setback_negativity = 0, upstream of the negativity the detector reads); the size (a drop of
     at least 0.15) was set before measuring. Measured 2026-12-05: 0.33 -> 0.00, +0.33 [0.17, 0.50] (95% paired
     bootstrap); 7 Dec (main 95d545a): 0.67 -> 0.00, +0.67 [0.50, 0.83] (seeds 0-59: 0.68 -> 0.00, +0.68 [0.57,
-    0.80]; V2 and V14 re-measured above GENERATED_CAUSES). Not reproduced on the same networks (docs/model.md 7.15): V2 without the energy a setback costs
+    0.80]; V2 and V14 re-measured above GENERATED_CAUSES); since V6 reads the negativity voiced at the table over the window
+    (7 Dec, evening): 0.37 -> 0.00, +0.37 [0.20, 0.53]. Not reproduced on the same networks (docs/model.md 7.15): V2 without the energy a setback costs
     (0.67 -> 0.57, +0.10 [0.00, 0.23]) and V14 with workload 0.7 instead of 0.35 (0.53 vs 0.63: the opposite way,
     since fewer experiments start under casework pressure)."""
     seeds = range(30)

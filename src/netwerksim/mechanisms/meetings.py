@@ -121,6 +121,10 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     n_orgs = delegations_present(F, present)     # for the n(n-1)/2 preparation cost
     held = F.covers & F.met[:, None]
     st.issues.talk = summed(F.attendance[:, None] * held, 0) / np.maximum(summed(held, 0), 1)
+    # what those who came brought to the table: the criticism and cynicism voiced there (002 V6, L361-364: people at
+    # the table who keep seeing the downsides), per issue over the tables that met on it
+    voiced = bincount(F.member_forum, weights=where(present, profs.negativity[prof], 0.0), minlength=n_forums)
+    st.issues.voiced = (voiced @ held) / np.maximum(n_present @ held, 1)
     net = st.network
     length = F.hours * table_level_effects(F.level, p)[0] if any_true(F.level) else F.hours
     preparation = p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
