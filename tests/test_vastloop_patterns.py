@@ -617,7 +617,7 @@ def test_the_neighbourhood_network_is_stuck_in_fewer_weeks_than_the_innovation_s
 
 @pytest.mark.xfail(strict=True, reason="not reproduced (docs/model.md 7.15, Discrimination): healthy generated networks "
                    "are stuck in 0.83 of their weeks, more than the innovation scenarios (0.72); the neighbourhood network "
-                   "0.49; the model's slow pace of starting leaves V9, V1, V10 and V11 open while a group waits")
+                   "0.49; the model's slow pace of starting leaves V9, V10, V11 and V1 open while a group waits")
 def test_healthy_networks_are_stuck_in_at_most_a_quarter_of_their_weeks():
     """Issue 14 item 6's goal: <= 0.25 of the weeks and <= a third of the innovation scenarios' share, for the
     neighbourhood network and the healthy generated networks alike."""

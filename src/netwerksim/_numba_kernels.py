@@ -79,7 +79,7 @@ def stuck_week(streak: np.ndarray, full: bool, counts: np.ndarray, experiment_le
         quiet_open = quiet and not_done
         ideas_enough, scattered = ideas[k] >= ideas_needed, convergence[k] < 0.3
         trying, not_taken_over, met = phase[k] >= experiment, not handed_over[k], meetings[k] > 0
-        holds[0, k] = quiet_open and talking and scattered and ideas[k] < ideas_needed
+        holds[0, k] = quiet_open and talking and scattered and ideas[k] < ideas_needed and standstill[k] == 0
         holds[1, k] = failed and energy[k] < energy_then[k] - energy_drop and not succeeded
         holds[2, k] = trying and covered[k] < 1.0
         holds[3, k] = full and started and counts[1, k] == counts[0, k]

@@ -44,7 +44,8 @@ SITUATIONS = {s.id: s for s in [
     Situation("V1", "Er gebeurt maar niets", "Nothing happens",
               "Er wordt vergaderd en iedereen vindt het belangrijk, maar er start geen experiment.",
               "People meet and find it important, but no experiment gets started.", "002 L398-403, L3250-3253",
-              ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.talk", "issues.convergence", "issues.ideas"),
+              ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.talk", "issues.convergence", "issues.ideas",
+               "orgs.met", "orgs.for_standstill", "forums.member_active", "orgs.joined"),
               ("small_experiment", "change_of_thinking", "change_in_time", "check_in")),
     Situation("V2", "Na een tegenslag lukt het niet de lijn en energie vast te houden",
               "Energy and direction are lost after a setback",
@@ -310,7 +311,9 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     ideas_enough, scattered = I.ideas >= q.ideas_needed, I.convergence < 0.3
     trying, not_taken_over, met = I.phase >= EXPERIMENT, ~I.handed_over, meetings > 0
     return {
-        "V1": quiet_open & talking & scattered & (I.ideas < q.ideas_needed),
+        # V1: 'everyone finds it very important, but nobody does anything' (002 L398-403): nobody at the issue's tables
+        # argued over the window that the network leave it alone (what V11 reads), yet nothing starts
+        "V1": quiet_open & talking & scattered & (I.ideas < q.ideas_needed) & (standstill == 0),
         "V2": failed & (energy < energy_then - s.energy_drop) & ~succeeded,
         "V3": trying & (I.covered < 1.0),
         "V4": one_decides,
