@@ -234,3 +234,95 @@ def test_the_kernels_load_from_numbas_cache_in_a_fresh_process(tmp_path):
     assert any(tmp_path.rglob("*.nbc"))
     reference = run("zorgnetwerk", steps=30, seed=5).manifest["fingerprint"]
     assert [p.stdout.strip() for p in prints] == [reference, reference]
+
+
+def _both_ways(model: NetwerkModel, mechanism, monkeypatch, *args) -> tuple:
+    """The state after ``mechanism`` with the numpy reference and with the kernel, from copies of the same state; and
+    whether the kernel was called."""
+    reference, fused = copy.deepcopy(model.state), copy.deepcopy(model.state)
+    calls = []
+    real = kernels.compiled
+    for state, switch in ((reference, "0"), (fused, "1")):
+        monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
+        monkeypatch.setattr(kernels, "compiled", lambda: calls.append(switch) or real())
+        mechanism(state, model.params, *args)
+    monkeypatch.setattr(kernels, "compiled", real)
+    assert calls and set(calls) == {"1"}
+    return reference, fused
+
+
+def _unsettled(model: NetwerkModel, seed: int) -> None:
+    """Spread the organisations' state over its range so that every branch of a mechanism is taken: some dormant,
+    exited or not yet joined, weeks below around the patience, conflict from cool to open, value and contribution
+    above and below, a threat, uneven progress."""
+    st, rng = model.state, np.random.default_rng(seed)
+    O = len(st.orgs.name)
+    st.orgs.status = rng.choice(np.array([0, 0, 0, 1, 1, 2, 3], np.int8), O)
+    st.orgs.status[:2] = 0
+    patience = int(model.params.value.patience)
+    st.orgs.weeks_below = rng.integers(0, int(model.params.value.exit_patience) + 2, O).astype(st.orgs.weeks_below.dtype)
+    st.orgs.heat = rng.random(O)
+    st.orgs.perceived_value = rng.standard_normal(O)
+    st.orgs.perceived_value[0], st.orgs.weeks_below[0] = -5.0, patience      # goes quiet now
+    st.orgs.contribution = rng.random(O)
+    st.orgs.motives = rng.random((O, 3))
+    st.orgs.motives[0] = (1.0, 0.0, 0.0)
+    st.network.threat = 0.4
+    st.network.hierarchy = 0.3
+    st.issues.delta = 0.02 * rng.random(len(st.issues.id)) * rng.integers(0, 2, len(st.issues.id))
+
+
+@pytest.mark.parametrize("professionals", SIZES)
+def test_the_value_kernel_is_the_numpy_value_update_bit_for_bit(professionals, monkeypatch):
+    """Perceived value, unfairness, the weeks below and the next status (some going dormant, leaving, coming back),
+    fused after the matrix product, equal the reference's; also in a quiet week (nobody dormant or below long)."""
+    from netwerksim.mechanisms import value  # noqa: PLC0415
+
+    model = _model(professionals)
+    quiet = copy.deepcopy(model)
+    _unsettled(model, professionals)
+    reference, fused = _both_ways(model, value.update_value, monkeypatch)
+    assert not np.array_equal(reference.orgs.status, model.state.orgs.status)     # some status changed
+    assert not np.array_equal(reference.orgs.perceived_value, model.state.orgs.perceived_value)
+    assert_same_state(reference, fused)
+    assert_same_state(*_both_ways(quiet, value.update_value, monkeypatch))
+
+
+def test_the_kernels_utility_is_the_numpy_utility_bit_for_bit():
+    """The motive-weighted utility (:func:`contribution.utility` of :func:`leadership.motive_weights`) over 10,000
+    random organisations: the same bits (the weights' row sum in another order differs)."""
+    from netwerksim.mechanisms import contribution, leadership  # noqa: PLC0415
+    from netwerksim.params import Params  # noqa: PLC0415
+
+    rng, p = np.random.default_rng(7), Params({})
+    n = 10_000
+    margin, trust, cw, motives = rng.standard_normal(n), rng.random(n), rng.random(n), rng.random((n, 3))
+    hierarchy = 0.37
+    reference = -2.5 * contribution.utility(margin, trust, cw, leadership.motive_weights(motives, hierarchy, p), p)
+    fused = kernels.compiled().utilities(margin, trust, cw, motives, p.leadership.utility_shift * hierarchy,
+                                         p.contribution.value_gain, -2.5)
+    assert fused.tobytes() == reference.tobytes()
+
+
+@pytest.mark.parametrize("professionals", SIZES)
+def test_the_contribution_kernel_is_the_numpy_contribution_decision_bit_for_bit(professionals, monkeypatch):
+    """Contributions after willingness, reciprocity, separate agreements, mandate and casework room, fused around the
+    exponential, equal the reference's; with separate agreements and workloads above the normal, and without ties."""
+    from netwerksim.mechanisms import contribution  # noqa: PLC0415
+
+    model = _model(professionals)
+    _unsettled(model, professionals + 1)
+    st, rng = model.state, np.random.default_rng(professionals)
+    st.orgs.separate_agreements = rng.integers(0, 2, len(st.orgs.name)).astype(float)
+    st.orgs.ambition = rng.dirichlet(np.ones(len(st.issues.id)), len(st.orgs.name))
+    st.orgs.ownership = rng.random(len(st.orgs.name))
+    st.profs.workload = rng.random(len(st.profs.org))
+    reference, fused = _both_ways(model, contribution.decide_contributions, monkeypatch)
+    assert not np.array_equal(reference.orgs.contribution, st.orgs.contribution)
+    assert_same_state(reference, fused)
+    lonely = copy.deepcopy(model)
+    T = lonely.state.ties
+    for name in ("src", "dst", "trust", "pair_trust", "pair_count"):
+        setattr(T, name, getattr(T, name)[:0])
+    T.pairs = T.pairs[:0]
+    assert_same_state(*_both_ways(lonely, contribution.decide_contributions, monkeypatch))

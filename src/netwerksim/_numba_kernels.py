@@ -280,3 +280,163 @@ def indicator_numbers(trust: np.ndarray, energy: np.ndarray, negativity: np.ndar
                 served += 1
     out[12] = served / n_active if n_active else 0.0
     return out
+
+
+@njit(inline="always")
+def _maximum(a: float, b: float) -> float:
+    """``np.maximum`` of two floats: ``a`` where it is at least ``b`` or NaN, else ``b``."""
+    return a if (a >= b or a != a) else b
+
+
+@njit(inline="always")
+def _minimum(a: float, b: float) -> float:
+    """``np.minimum`` of two floats: ``a`` where it is at most ``b`` or NaN, else ``b``."""
+    return a if (a <= b or a != a) else b
+
+
+@njit(inline="always")
+def _clip(x: float, low: float, high: float) -> float:
+    """numpy's clip of a float to [low, high] (the ufunc: the maximum with ``low``, then the minimum with ``high``)."""
+    return _minimum(_maximum(x, low), high)
+
+
+@njit(nogil=True)
+def _utility(margin: float, trust: float, cw: float, m0: float, m1: float, m2: float, shift: float,
+             value_gain: float) -> float:
+    """:func:`..mechanisms.contribution.utility` of one organisation with :func:`..mechanisms.leadership.motive_weights`
+    (``shift``: the utility shift times the hierarchy): the weights' row sum as numpy sums three numbers."""
+    moved = shift * (m1 + m2)
+    w0 = m0 + moved
+    w1 = m1 * (1.0 - shift)
+    w2 = m2 * (1.0 - shift)
+    norm = _maximum(((-0.0 + w0) + w1) + w2, 1e-9)
+    instrumental = value_gain * margin
+    affective = 2.0 * (trust - 0.5)
+    return (instrumental * (w0 / norm) + affective * (w1 / norm)) + cw * (w2 / norm)
+
+
+@njit(cache=True, nogil=True)
+def value_week(own: np.ndarray, delta: np.ndarray, cw: np.ndarray, autonomy_ceded: np.ndarray, trust: np.ndarray,
+               status: np.ndarray, contribution: np.ndarray, pledge: np.ndarray, hours: np.ndarray,
+               heat: np.ndarray, perceived_value: np.ndarray, outside_option: np.ndarray, motives: np.ndarray,
+               weeks_below: np.ndarray, benefit_scale: float, autonomy_hierarchy: float, contribution_cost: float,
+               autonomy_cost: float, tolerance: float, fairness_penalty: float, exit_felt: bool, exit_push: float,
+               smoothing: float, shift: float, value_gain: float, patience: float, exit_patience: float,
+               return_margin: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`..mechanisms.value.update_value` after its matrix product (``own``: the focus times this week's
+    progress, computed outside): gross benefit, cost, the give/take imbalance, benefit, perceived value, the staying
+    utility, the weeks below and the next status (active 0, dormant 1, exited 2), per organisation with the same
+    operations in the same order. Returns new (unfairness, benefit, perceived value, weeks below, status)."""
+    O = len(own)
+    shared = total(delta) / len(delta) if len(delta) else np.nan
+    gross = np.empty(O)
+    give = np.empty(O)
+    take = np.empty(O)
+    n_active = 0
+    for o in range(O):
+        active = 1.0 if status[o] == 0 else 0.0
+        n_active += status[o] == 0
+        gross[o] = benefit_scale * ((1 - cw[o]) * own[o] + cw[o] * shared)
+        give[o] = ((hours[o] * pledge[o]) * contribution[o]) * active
+        take[o] = _maximum(gross[o], 0.0) * active
+    n = max(n_active, 1)
+    given = total(give)
+    taken = total(take)
+    unfair = np.empty(O)
+    benefit = np.empty(O)
+    value = np.empty(O)
+    below = np.empty_like(weeks_below)
+    stance = np.empty(O)
+    any_dormant = False
+    any_long = False
+    for o in range(O):
+        active = 1.0 if status[o] == 0 else 0.0
+        joined = status[o] <= 1
+        ceded = autonomy_ceded[o] * (1.0 - trust[o]) + autonomy_hierarchy * (1.0 - autonomy_ceded[o])
+        giving = 1.0 if status[o] == 1 else contribution[o]
+        cost = (contribution_cost * giving) * pledge[o] + autonomy_cost * ceded
+        give_share = give[o] / given if given > 0 else 0.0
+        take_share = take[o] / taken if taken > 0 else 0.0
+        imbalance = ((give_share - take_share) * n) * active
+        unfair[o] = _maximum(0.0, imbalance - tolerance)
+        b = (gross[o] - cost) - fairness_penalty * unfair[o]
+        if exit_felt:
+            b = b - exit_push * _clip01((heat[o] - 0.75) / 0.25)
+        benefit[o] = b if joined else 0.0
+        value[o] = ((1 - smoothing) * perceived_value[o] + smoothing * benefit[o]) if joined else perceived_value[o]
+        stance[o] = _utility(value[o] - outside_option[o], trust[o], cw[o], motives[o, 0], motives[o, 1],
+                             motives[o, 2], shift, value_gain)
+        below[o] = weeks_below[o] + 1 if joined and stance[o] < 0 else 0
+        any_dormant |= status[o] == 1
+        any_long |= below[o] >= patience
+    new = status.copy()
+    if any_dormant or any_long:
+        for o in range(O):
+            if status[o] > 1:          # not joined: as it was
+                continue
+            if status[o] == 0 and below[o] >= patience:
+                new[o] = 1
+            if status[o] == 1 and below[o] >= exit_patience:
+                new[o] = 2
+            if status[o] == 1 and stance[o] > return_margin:
+                new[o] = 0
+    return unfair, benefit, value, below, new
+
+
+@njit(cache=True, nogil=True)
+def utilities(margin: np.ndarray, trust: np.ndarray, cw: np.ndarray, motives: np.ndarray, shift: float,
+              value_gain: float, factor: float) -> np.ndarray:
+    """``factor`` times :func:`..mechanisms.contribution.utility` per organisation, the motives weighted as
+    :func:`..mechanisms.leadership.motive_weights` does (``shift``: the utility shift times the hierarchy)."""
+    out = np.empty(len(margin))
+    for o in range(len(margin)):
+        out[o] = factor * _utility(margin[o], trust[o], cw[o], motives[o, 0], motives[o, 1], motives[o, 2], shift,
+                                   value_gain)
+    return out
+
+
+@njit(cache=True, nogil=True)
+def contribution_week(exp_term: np.ndarray, ownership: np.ndarray, separate: bool, separate_agreements: np.ndarray,
+                      ambition: np.ndarray, focus: np.ndarray, separate_pull: float, has_ties: bool, pairs: np.ndarray,
+                      pair_trust: np.ndarray, pair_count: np.ndarray, contribution: np.ndarray, status: np.ndarray,
+                      tolerance: float, floor: float, mandate: np.ndarray, pledge: np.ndarray, prof_org: np.ndarray,
+                      workload: np.ndarray, n_professionals: np.ndarray, workload_normal: float, crowding: float,
+                      first_pledge: np.ndarray, adaptation: float) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`..mechanisms.contribution.decide_contributions` after the exponential of the willingness
+    (``exp_term``: ``exp(-steepness * utility)``, computed outside): willingness, ownership, separate agreements,
+    trust-weighted reciprocity (sums over the organisation pairs in their order), mandate, casework room and the
+    move towards the target, per organisation with the same operations in the same order (no ties: reciprocity 1).
+    Returns (the contribution moved, the same where active and 0 elsewhere)."""
+    O = len(exp_term)
+    total_trust = np.zeros(O)
+    weighted = np.zeros(O)
+    for q in range(len(pair_trust)):
+        t = pair_trust[q] * pair_count[q]
+        d = pairs[q, 1]
+        total_trust[pairs[q, 0]] += t
+        weighted[pairs[q, 0]] += t * (contribution[d] * (1.0 if status[d] == 0 else 0.0))
+    load = np.zeros(O)
+    for i in range(len(prof_org)):
+        load[prof_org[i]] += workload[i]
+    row = np.empty(ambition.shape[1])
+    excess_scale = max(1.0 - workload_normal, 1e-9)
+    moved = np.empty(O)
+    given = np.empty(O)
+    for o in range(O):
+        want = (1.0 / (1.0 + exp_term[o])) * ownership[o]
+        if separate:
+            for k in range(len(row)):
+                row[k] = _minimum(ambition[o, k], focus[o, k])
+            want = want * (1.0 - (separate_pull * separate_agreements[o]) * (1.0 - total(row)))
+        reciprocity = weighted[o] / total_trust[o] if total_trust[o] > 0 else 1.0
+        if not has_ties:
+            reciprocity = 1.0
+        matched = _minimum(1.0, (reciprocity + tolerance) / _maximum(contribution[o], 1e-9))
+        want = want * (floor + (1 - floor) * matched)
+        want = _minimum(want, mandate[o] / _maximum(pledge[o], 1e-9))
+        excess = _maximum(0.0, load[o] / n_professionals[o] - workload_normal) / excess_scale
+        room = (_clip(1.0 - crowding * excess, 0.0, 1.0) * first_pledge[o]) / _maximum(pledge[o], 1e-9)
+        target = _clip(want * _minimum(1.0, room), 0.0, 1.0)
+        moved[o] = contribution[o] + adaptation * (target - contribution[o])
+        given[o] = moved[o] if status[o] == 0 else 0.0
+    return moved, given

@@ -51,6 +51,13 @@ def counted_run() -> None:
     _runs += 1
 
 
+def unheld(*parts: Any) -> bool:
+    """Whether no field of these parts of the state is held (:meth:`..model.NetwerkModel.hold`: an assignment to a held
+    field is dropped, so a reference that reads a field after assigning it reads the held value; a kernel computes on
+    from what it assigned). Kernels that assign fields their reference reads again run only on unheld parts."""
+    return all("_holds" not in part.__dict__ for part in parts)
+
+
 @cache
 def available() -> bool:
     """numba is installed (``netwerksim[fast]``)."""
