@@ -236,16 +236,16 @@ def test_the_kernels_load_from_numbas_cache_in_a_fresh_process(tmp_path):
     assert [p.stdout.strip() for p in prints] == [reference, reference]
 
 
-def _both_ways(model: NetwerkModel, mechanism, monkeypatch, *args) -> tuple:
-    """The state after ``mechanism`` with the numpy reference and with the kernel, from copies of the same state; and
-    whether the kernel was called."""
+def _both_ways(model: NetwerkModel, mechanism, monkeypatch, purpose: str | None = None) -> tuple:
+    """The state after ``mechanism`` with the numpy reference and with the kernel, from copies of the same state (and
+    the same random stream for ``purpose``); the kernel must have been called."""
     reference, fused = copy.deepcopy(model.state), copy.deepcopy(model.state)
     calls = []
     real = kernels.compiled
     for state, switch in ((reference, "0"), (fused, "1")):
         monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
         monkeypatch.setattr(kernels, "compiled", lambda: calls.append(switch) or real())
-        mechanism(state, model.params, *args)
+        mechanism(state, model.params, *((model.streams(purpose, 99),) if purpose else ()))
     monkeypatch.setattr(kernels, "compiled", real)
     assert calls and set(calls) == {"1"}
     return reference, fused
@@ -326,3 +326,29 @@ def test_the_contribution_kernel_is_the_numpy_contribution_decision_bit_for_bit(
         setattr(T, name, getattr(T, name)[:0])
     T.pairs = T.pairs[:0]
     assert_same_state(*_both_ways(lonely, contribution.decide_contributions, monkeypatch))
+
+
+@pytest.mark.parametrize("professionals", SIZES)
+@pytest.mark.parametrize("nao", [0.0, 3.0])
+def test_the_meetings_kernel_is_the_numpy_meetings_bit_for_bit(professionals, nao, monkeypatch):
+    """Meeting clocks, who is present, attendance, talk, meeting hours (preparation, reporting, check-ins, the NAO's
+    relief), the ties that met and met in person and the coordination load, fused around the exponential, the draws
+    and the reporting hours, equal the reference's; with tables of every level, closed and virtual tables, members
+    who left, conflict cancelling meetings and tired professionals."""
+    from netwerksim.mechanisms import meetings  # noqa: PLC0415
+
+    model = _model(professionals)
+    _unsettled(model, professionals + 2)
+    st, rng = model.state, np.random.default_rng(professionals + 3)
+    F, n = st.forums, len(st.forums.id)
+    F.level = rng.integers(0, 3, n).astype(F.level.dtype)
+    F.physical = rng.random(n) < 0.7
+    F.active = rng.random(n) < 0.9
+    F.active[0], F.phase = True, np.where(rng.random(n) < 0.8, 0.999, F.phase)       # most tables meet this week
+    F.member_active = rng.random(len(F.member_prof)) < 0.95
+    st.ties.co_located = rng.random(len(st.ties.src)) < 0.3
+    st.profs.meeting_hours = rng.random(len(st.profs.org)) * 2 * model.params.meeting.fatigue_threshold
+    st.network.nao_hours, st.network.check_in_weeks = nao, 4
+    reference, fused = _both_ways(model, meetings.hold_meetings, monkeypatch, "meetings")
+    assert not np.array_equal(reference.profs.meeting_hours, st.profs.meeting_hours) and len(reference.ties.met_index)
+    assert_same_state(reference, fused)

@@ -440,3 +440,121 @@ def contribution_week(exp_term: np.ndarray, ownership: np.ndarray, separate: boo
         moved[o] = contribution[o] + adaptation * (target - contribution[o])
         given[o] = moved[o] if status[o] == 0 else 0.0
     return moved, given
+
+
+@njit(cache=True, nogil=True)
+def meetings_week(phase: np.ndarray, frequency: np.ndarray, growth: float, forum_active: np.ndarray,
+                  member_prof: np.ndarray, member_forum: np.ndarray, member_org: np.ndarray,
+                  member_active: np.ndarray, member_block: np.ndarray, block_forum: np.ndarray, exp_term: np.ndarray,
+                  workload: np.ndarray, energy: np.ndarray, meeting_hours: np.ndarray, draws: np.ndarray,
+                  status: np.ndarray, heat: np.ndarray, cancelled_felt: bool, cancelled: float,
+                  base_attendance: float, workload_absence: float, effort_floor: float, value_absence: float,
+                  fatigue: float, fatigue_threshold: float, covers: np.ndarray, hours: np.ndarray, level: np.ndarray,
+                  any_level: bool, administrative_hours: float, dyad_cost: float, reporting: np.ndarray,
+                  check_in: bool, check_in_hours: float, nao_hours: float, meets_a: np.ndarray, meets_b: np.ndarray,
+                  meets_forum: np.ndarray, meets_tie: np.ndarray, co_located: np.ndarray, physical: np.ndarray,
+                  n_ties: int, org_hours: np.ndarray, org_pledge: np.ndarray):
+    """:func:`..mechanisms.meetings.hold_meetings` around the exponential of the value factor (``exp_term`` per
+    membership, computed outside), the uniform draws (``draws``, one per membership, from the mechanism's stream) and
+    the reporting hours (:func:`..mechanisms.meetings.reporting_hours`, with its power): the meeting clocks,
+    attendance chances, who is present, attendance per forum, delegations present, talk per issue (a sum over the
+    forums in their order), the hours of meetings, preparation and check-ins (the NAO's relief over their pairwise
+    sum), the ties that met and met in person, and the coordination load; the same operations in the same order.
+    Returns (phase, met, attendance, talk, meeting hours, the ties met (indices), the ties met in person,
+    coordination load)."""
+    n_forums = len(phase)
+    new_phase = np.empty(n_forums)
+    count = np.empty(n_forums)
+    met = np.empty(n_forums, np.bool_)
+    for f in range(n_forums):
+        x = phase[f] + growth / frequency[f]
+        c = np.floor(x)
+        new_phase[f] = x - c
+        count[f] = c * (1.0 if forum_active[f] else 0.0)
+        met[f] = count[f] > 0
+    M = len(member_prof)
+    present = np.empty(M, np.bool_)
+    one_minus_floor = 1 - effort_floor
+    for j in range(M):
+        i, o = member_prof[j], member_org[j]
+        tired = _clip(1 - fatigue * _maximum(0.0, meeting_hours[i] - fatigue_threshold), 0.0, 1.0)
+        value = 1 - value_absence * (1 - 1 / (1 + exp_term[j]))
+        chance = ((((base_attendance * (1 - workload_absence * workload[i]))
+                    * (effort_floor + one_minus_floor * energy[i])) * value) * tired)
+        if cancelled_felt:
+            chance = chance * (1.0 - cancelled * _clip((heat[o] - 0.5) / 0.5, 0.0, 1.0))
+        present[j] = draws[j] < chance and met[member_forum[j]] and status[o] == 0 and member_active[j]
+    n_members = np.zeros(n_forums)
+    n_present = np.zeros(n_forums)
+    blocks = np.zeros(len(block_forum))
+    for j in range(M):
+        f = member_forum[j]
+        n_members[f] += 1.0 if member_active[j] else 0.0
+        n_present[f] += 1.0 if present[j] else 0.0
+        blocks[member_block[j]] += 1.0 if present[j] else 0.0
+    attendance = np.empty(n_forums)
+    for f in range(n_forums):
+        attendance[f] = n_present[f] / _maximum(n_members[f], 1.0) if met[f] else 0.0
+    n_orgs = np.zeros(n_forums)
+    for b in range(len(block_forum)):
+        n_orgs[block_forum[b]] += 1.0 if blocks[b] > 0 else 0.0
+    K = covers.shape[1]
+    talk = np.empty(K)
+    for k in range(K):
+        acc, n_held = 0.0, 0
+        for f in range(n_forums):
+            held = covers[f, k] and met[f]
+            term = attendance[f] * (1.0 if held else 0.0)
+            acc = term if f == 0 else acc + term
+            n_held += held
+        talk[k] = acc / max(n_held, 1)
+    per_meeting = np.empty(n_forums)
+    preparing = np.empty(n_forums)
+    for f in range(n_forums):
+        length = hours[f] * (administrative_hours if level[f] == 1 else 1.0) if any_level else hours[f]
+        per_meeting[f] = count[f] * length
+        preparing[f] = count[f] * (((dyad_cost * n_orgs[f]) * (n_orgs[f] - 1)) / 2)
+    P = len(meeting_hours)
+    overhead = np.empty(M + P)
+    for j in range(M):
+        overhead[j] = (1.0 if present[j] else 0.0) * preparing[member_forum[j]]
+    for i in range(P):
+        overhead[M + i] = reporting[i]
+    if nao_hours > 0:
+        whole = total(overhead)
+        if not whole <= 0:         # (a NaN sum relieves: Python's min(1.0, NaN) is 1.0)
+            share = nao_hours / whole
+            relief = 1.0 - (share if share < 1.0 else 1.0)
+            for j in range(M + P):
+                overhead[j] = overhead[j] * relief
+    new_hours = np.zeros(P)
+    for j in range(M):
+        there = 1.0 if present[j] else 0.0
+        h = there * per_meeting[member_forum[j]]
+        if check_in:
+            h = h + there * check_in_hours
+        new_hours[member_prof[j]] += h + overhead[j]
+    for i in range(P):
+        new_hours[i] = new_hours[i] + overhead[M + i]
+    tie_met = np.zeros(n_ties, np.bool_)
+    in_person = np.zeros(n_ties, np.bool_)
+    all_physical = True
+    for f in range(n_forums):
+        all_physical &= physical[f]
+    for e in range(len(meets_a)):
+        both = present[meets_a[e]] and present[meets_b[e]]
+        if not both:
+            continue
+        t = meets_tie[e]
+        tie_met[t] = True
+        if all_physical or physical[meets_forum[e]] or co_located[t]:
+            in_person[t] = True
+    capacity = np.empty(len(status))
+    n_active = 0
+    for o in range(len(status)):
+        if status[o] == 0:
+            capacity[n_active] = org_hours[o] * org_pledge[o]
+            n_active += 1
+    whole_capacity = total(capacity[:n_active])
+    load = total(new_hours) / whole_capacity if whole_capacity > 0 else 0.0
+    return new_phase, met, attendance, talk, new_hours, np.flatnonzero(tie_met), in_person, load
