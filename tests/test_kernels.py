@@ -352,3 +352,25 @@ def test_the_meetings_kernel_is_the_numpy_meetings_bit_for_bit(professionals, na
     reference, fused = _both_ways(model, meetings.hold_meetings, monkeypatch, "meetings")
     assert not np.array_equal(reference.profs.meeting_hours, st.profs.meeting_hours) and len(reference.ties.met_index)
     assert_same_state(reference, fused)
+
+
+@pytest.mark.parametrize("professionals", SIZES)
+def test_the_production_kernels_are_the_numpy_production_bit_for_bit(professionals, monkeypatch):
+    """Effort, coordination, coverage, diversity, the progress rate with noise and breakthroughs, expectation,
+    progress, output and learning, fused around the matrix product, the power and the draws, equal the reference's;
+    with issues handed over, uneven ambitions and energy, and breakthroughs made likely."""
+    from netwerksim.mechanisms import production  # noqa: PLC0415
+
+    model = _model(professionals)
+    _unsettled(model, professionals + 4)
+    st, rng = model.state, np.random.default_rng(professionals + 5)
+    K, O = len(st.issues.id), len(st.orgs.name)
+    st.orgs.ambition = rng.dirichlet(np.ones(K), O)
+    st.profs.energy = rng.random(len(st.profs.org))
+    st.issues.handed_over = rng.random(K) < 0.5
+    st.issues.expected = rng.random(K) * 0.02
+    model.params = model.params.with_overrides({"production.breakthrough_chance": 0.5})
+    reference, fused = _both_ways(model, production.produce, monkeypatch, "production")
+    assert not np.array_equal(reference.issues.progress, st.issues.progress)
+    assert reference.network.cultural_capital != st.network.cultural_capital
+    assert_same_state(reference, fused)

@@ -558,3 +558,94 @@ def meetings_week(phase: np.ndarray, frequency: np.ndarray, growth: float, forum
     whole_capacity = total(capacity[:n_active])
     load = total(new_hours) / whole_capacity if whole_capacity > 0 else 0.0
     return new_phase, met, attendance, talk, new_hours, np.flatnonzero(tie_met), in_person, load
+
+
+@njit(cache=True, nogil=True)
+def effort_week(hours: np.ndarray, pledge: np.ndarray, contribution: np.ndarray, status: np.ndarray,
+                n_professionals: np.ndarray, prof_org: np.ndarray, energy: np.ndarray, meeting_hours: np.ndarray,
+                effort_floor: float) -> tuple[np.ndarray, np.ndarray]:
+    """The first part of :func:`..mechanisms.production.produce`, before its matrix product: each professional's
+    productive hours (the organisation's hours given per professional, by energy, less meeting hours) and their sum
+    per organisation in the professionals' order. Returns (per professional, per organisation)."""
+    O = len(hours)
+    per_head = np.empty(O)
+    for o in range(O):
+        per_head[o] = (((hours[o] * pledge[o]) * contribution[o]) * (1.0 if status[o] == 0 else 0.0)) / n_professionals[o]
+    P = len(prof_org)
+    effort = np.empty(P)
+    by_org = np.zeros(O)
+    for i in range(P):
+        o = prof_org[i]
+        effort[i] = _maximum(0.0, per_head[o] * (effort_floor + (1 - effort_floor) * energy[i]) - meeting_hours[i])
+        by_org[o] += effort[i]
+    return effort, by_org
+
+
+@njit(cache=True, nogil=True)
+def production_week(effort: np.ndarray, powered: np.ndarray, share: np.ndarray, covers: np.ndarray,
+                    met: np.ndarray, talk: np.ndarray, coordination: np.ndarray, smoothing: float,
+                    ambition: np.ndarray, coverage_threshold: float, kind: np.ndarray, required_kinds: np.ndarray,
+                    rate: float, difficulty: np.ndarray, coordination_floor: float, aligned: float,
+                    embedding: float, handed_over: np.ndarray, noise_size: float, normal: np.ndarray,
+                    uniform: np.ndarray, breakthrough_chance: float, breakthrough_size: float, expected: np.ndarray,
+                    delta: np.ndarray, progress: np.ndarray, attendance: np.ndarray, trust: np.ndarray,
+                    met_index: np.ndarray):
+    """:func:`..mechanisms.production.produce` after its matrix product and power (``share``, the effort share per
+    issue, and ``powered``, its power of the elasticity, computed outside) with the draws made outside (``normal``,
+    then ``uniform``, one per issue): coordination, the kinds at work, coverage, diversity, the progress rate, noise
+    and breakthroughs, expectation, progress, the week's output (a pairwise sum) and what is learnt at the tables
+    (means over the tables that met and the ties that met); the same operations in the same order. Returns
+    (coordination, covered, diversity, expected, delta, progress, output, learning)."""
+    n_forums, K = covers.shape
+    n_kinds = required_kinds.shape[1]
+    new_coordination = np.empty(K)
+    for k in range(K):
+        held = False
+        for f in range(n_forums):
+            if covers[f, k] and met[f]:
+                held = True
+                break
+        this_week = talk[k] if held else coordination[k]
+        new_coordination[k] = (1 - smoothing) * coordination[k] + smoothing * this_week
+    at_work = np.zeros((K, n_kinds), np.int64)
+    for o in range(len(effort)):
+        if effort[o] > 0:
+            for k in range(K):
+                if ambition[o, k] >= coverage_threshold:
+                    at_work[k, kind[o]] += 1
+    covered = np.empty(K)
+    diversity = np.empty(K)
+    new_expected = np.empty(K)
+    new_delta = np.empty(K)
+    new_progress = np.empty(K)
+    for k in range(K):
+        need, have, n, same = 0, 0, 0, 0
+        for c in range(n_kinds):
+            need += required_kinds[k, c]
+            have += at_work[k, c] > 0 and required_kinds[k, c]
+            n += at_work[k, c]
+            same += at_work[k, c] * (at_work[k, c] - 1)
+        covered[k] = have / max(need, 1) if need > 0 else 1.0
+        diversity[k] = 1.0 - same / max(n * (n - 1), 1) if n >= 2 else 0.0
+        r = ((((rate / difficulty[k]) * powered[k]) * covered[k])
+             * (coordination_floor + (1 - coordination_floor) * new_coordination[k])) * aligned
+        r = r * (1 + embedding * (1.0 if handed_over[k] else 0.0))
+        noise = _maximum(0.0, 1.0 + noise_size * normal[k])
+        jump = ((1.0 if uniform[k] < breakthrough_chance * share[k] else 0.0) * breakthrough_size) / difficulty[k]
+        new_expected[k] = (1 - smoothing) * expected[k] + smoothing * delta[k]
+        new_delta[k] = r * noise + jump
+        new_progress[k] = progress[k] + new_delta[k]
+    output = total(new_delta)
+    learning = 0.0
+    n_met = 0
+    for f in range(n_forums):
+        n_met += met[f]
+    if n_met > 0 and len(met_index):
+        picked = np.empty(n_met)
+        j = 0
+        for f in range(n_forums):
+            if met[f]:
+                picked[j] = attendance[f]
+                j += 1
+        learning = (total(picked) / n_met) * (total(trust[met_index]) / len(met_index))
+    return new_coordination, covered, diversity, new_expected, new_delta, new_progress, output, learning
