@@ -228,6 +228,21 @@ def total(a: np.ndarray) -> float:
 
 
 @njit(nogil=True)
+def _column_sums(a: np.ndarray) -> np.ndarray:
+    """``np.add.reduce(a, 0)`` of a C-contiguous (n, K) float array: with K > 1 numpy adds the rows one after the
+    other (each column from its first row on); with K == 1 the column is contiguous and numpy sums it pairwise."""
+    n, K = a.shape
+    out = np.zeros(K)
+    if K == 1:
+        out[0] = total(a[:, 0].copy())
+        return out
+    for i in range(n):
+        for k in range(K):
+            out[k] = a[i, k] if i == 0 else out[k] + a[i, k]
+    return out
+
+
+@njit(nogil=True)
 def _mean_where(x: np.ndarray, mask: np.ndarray) -> float:
     """``numeric.mean(x[mask])``: the pairwise sum of the elements picked, in their order, over their number."""
     picked = x[mask]
@@ -499,15 +514,16 @@ def meetings_week(phase: np.ndarray, frequency: np.ndarray, growth: float, forum
     for b in range(len(block_forum)):
         n_orgs[block_forum[b]] += 1.0 if blocks[b] > 0 else 0.0
     K = covers.shape[1]
-    talk = np.empty(K)
-    for k in range(K):
-        acc, n_held = 0.0, 0
-        for f in range(n_forums):
+    terms = np.empty((n_forums, K))
+    n_held = np.zeros(K, np.int64)
+    for f in range(n_forums):
+        for k in range(K):
             held = covers[f, k] and met[f]
-            term = attendance[f] * (1.0 if held else 0.0)
-            acc = term if f == 0 else acc + term
-            n_held += held
-        talk[k] = acc / max(n_held, 1)
+            terms[f, k] = attendance[f] * (1.0 if held else 0.0)
+            n_held[k] += held
+    talk = _column_sums(terms)
+    for k in range(K):
+        talk[k] = talk[k] / max(n_held[k], 1)
     per_meeting = np.empty(n_forums)
     preparing = np.empty(n_forums)
     for f in range(n_forums):
@@ -649,3 +665,122 @@ def production_week(effort: np.ndarray, powered: np.ndarray, share: np.ndarray, 
                 j += 1
         learning = (total(picked) / n_met) * (total(trust[met_index]) / len(met_index))
     return new_coordination, covered, diversity, new_expected, new_delta, new_progress, output, learning
+
+
+@njit(cache=True, nogil=True)
+def alignment_gaps(ambition: np.ndarray, focus: np.ndarray, pairs: np.ndarray, org_pair: np.ndarray,
+                   met_index: np.ndarray, pair_heat: np.ndarray, pair_trust: np.ndarray, bound: float):
+    """The first part of :func:`..mechanisms.alignment.update_alignment`, up to its matrix products (sums over the
+    issues done outside as numpy's products do them): which organisation pairs met (a tie of theirs met), per
+    organisation whether it met partners and the mean position of those it met (:func:`positions_argued`: sums over
+    the pairs in their order), the absolute differences of its ambition to its interests and to that position, and
+    for the pairs that met and talk in interests (heat below 0.5) the ambition gap, its absolute value and the
+    confidence bound times their trust. Returns (met, |ambition - focus|, |ambition - heard|, the pairs' first
+    organisation, gap, |gap|, bound x trust)."""
+    O, K = ambition.shape
+    n_pairs = len(pairs)
+    pair_met = np.zeros(n_pairs, np.bool_)
+    for j in range(len(met_index)):
+        pair_met[org_pair[met_index[j]]] = True
+    partners = np.zeros(O, np.int64)
+    heard = np.zeros((O, K))
+    n_cool = 0
+    for q in range(n_pairs):
+        if pair_met[q]:
+            a, b = pairs[q, 0], pairs[q, 1]
+            partners[a] += 1
+            for k in range(K):
+                heard[a, k] += ambition[b, k]
+            n_cool += pair_heat[q] < 0.5
+    met = np.empty(O, np.bool_)
+    own = np.empty((O, K))
+    other = np.empty((O, K))
+    for o in range(O):
+        met[o] = partners[o] > 0
+        n = max(partners[o], 1)
+        for k in range(K):
+            own[o, k] = abs(ambition[o, k] - focus[o, k])
+            other[o, k] = abs(ambition[o, k] - heard[o, k] / n)
+    first = np.empty(n_cool, np.int64)
+    gap = np.empty((n_cool, K))
+    size = np.empty((n_cool, K))
+    threshold = np.empty(n_cool)
+    j = 0
+    for q in range(n_pairs):
+        if pair_met[q] and pair_heat[q] < 0.5:
+            a, b = pairs[q, 0], pairs[q, 1]
+            first[j] = a
+            for k in range(K):
+                gap[j, k] = ambition[a, k] - ambition[b, k]
+                size[j, k] = abs(gap[j, k])
+            threshold[j] = bound * pair_trust[q]
+            j += 1
+    return met, own, other, first, gap, size, threshold
+
+
+@njit(cache=True, nogil=True)
+def alignment_week(ambition: np.ndarray, has_pairs: bool, first: np.ndarray, gap: np.ndarray, distance: np.ndarray,
+                   threshold: np.ndarray, rate: float, focus: np.ndarray, focus_concrete: np.ndarray,
+                   concreteness: float, own_pull: float, representation: np.ndarray, status: np.ndarray,
+                   room: float, room_squared: float, island_pull: float, shared: np.ndarray, pictured: bool,
+                   picture: float, met: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """:func:`..mechanisms.alignment.update_alignment` after its matrix products (``distance``: the total-variation
+    distance of each pair's gap; ``focus_concrete``: the focus times the issues made concrete): the Deffuant round
+    over the pairs within the bound (their pulls summed in their order), the pull towards the own interests, the room
+    given, the shared picture (``pictured``: there is one; ``picture``: its pull times how fresh it is), the positions on issues left
+    alone and the alignment index (a pairwise sum, as numpy's); the same operations in the same order. Returns (new
+    ambition, for standstill, alignment)."""
+    O, K = ambition.shape
+    new = ambition.copy()
+    if has_pairs:
+        pull = np.zeros((O, K))
+        partners = np.zeros(O, np.int64)
+        for j in range(len(first)):
+            if distance[j] < threshold[j]:
+                a = first[j]
+                partners[a] += 1
+                for k in range(K):
+                    pull[a, k] += gap[j, k]
+        for o in range(O):
+            n = max(partners[o], 1)
+            for k in range(K):
+                new[o, k] = ambition[o, k] - (rate * pull[o, k]) / n
+    n_active = 0
+    for o in range(O):
+        active = 1.0 if status[o] == 0 else 0.0
+        n_active += status[o] == 0
+        own = ((own_pull * representation[o]) * active) * (1.0 + concreteness * focus_concrete[o])
+        if room >= 0:
+            island = island_pull * active
+            for k in range(K):
+                course = room_squared * focus[o, k] + (1.0 - room_squared) * shared[k]
+                new[o, k] = new[o, k] + island * (course - new[o, k])
+        for k in range(K):
+            new[o, k] = new[o, k] + own * (focus[o, k] - new[o, k])
+        if pictured:
+            fresh = picture * active
+            for k in range(K):
+                new[o, k] = new[o, k] + fresh * (shared[k] - new[o, k])
+    standstill = np.empty((O, K), np.bool_)
+    for o in range(O):
+        for k in range(K):
+            standstill[o, k] = met[o] and new[o, k] < 0.05
+    if n_active < 2:
+        return new, standstill, 1.0
+    rows = np.empty((n_active, K))
+    j = 0
+    for o in range(O):
+        if status[o] == 0:
+            rows[j] = new[o]
+            j += 1
+    mean = _column_sums(rows)
+    for k in range(K):
+        mean[k] = mean[k] / n_active
+    spread = np.empty(n_active * K)
+    j = 0
+    for o in range(O):
+        if status[o] == 0:
+            for k in range(K):
+                spread[j] = abs(new[o, k] - mean[k])
+                j += 1
+    return new, standstill, 1.0 - (0.5 * total(spread)) / n_active
