@@ -419,3 +419,26 @@ def test_the_kernels_column_sums_are_numpys():
             assert sums(a).tobytes() == np.add.reduce(a, 0).tobytes(), (n, K)
             differs += K == 1 and n > 8 and float(np.cumsum(a[:, 0])[-1]) != float(np.add.reduce(a, 0)[0])
     assert differs
+
+
+@pytest.mark.parametrize("professionals", SHAPES)
+@pytest.mark.parametrize("rivals", [False, True])
+def test_the_conflict_kernels_are_the_numpy_conflict_update_bit_for_bit(professionals, rivals, monkeypatch):
+    """Pair, organisation and network temperatures after suppressed interests, unfairness, distrust and hidden rivalry,
+    fused around the matrix products, equal the reference's; with and without rivals and unspoken competition."""
+    from netwerksim.mechanisms import conflict  # noqa: PLC0415
+
+    model = _model(professionals)
+    _unsettled(model, professionals + 8)
+    st, rng = model.state, np.random.default_rng(professionals + 9)
+    K, O, n = len(st.issues.id), len(st.orgs.name), len(st.ties.pairs)
+    st.orgs.ambition = rng.dirichlet(np.ones(K) * 0.5, O) * (1.0 + 1e-3 * rng.standard_normal((O, 1)))
+    st.orgs.unfairness = rng.random(O) * rng.integers(0, 2, O)
+    st.orgs.representation = rng.random(O)
+    st.ties.pair_trust = rng.random(n)
+    st.ties.pair_heat = rng.random(n) * 0.8
+    st.ties.pair_rival = (rng.random(n) < 0.3) if rivals else np.zeros(n, bool)
+    st.network.competition, st.network.interests_voiced = (0.7, 0.4) if rivals else (0.0, 0.0)
+    reference, fused = _both_ways(model, conflict.update_conflict, monkeypatch)
+    assert not np.array_equal(reference.ties.pair_heat, st.ties.pair_heat)
+    assert_same_state(reference, fused)

@@ -784,3 +784,47 @@ def alignment_week(ambition: np.ndarray, has_pairs: bool, first: np.ndarray, gap
                 spread[j] = abs(new[o, k] - mean[k])
                 j += 1
     return new, standstill, 1.0 - (0.5 * total(spread)) / n_active
+
+
+@njit(cache=True, nogil=True)
+def ambition_gaps(ambition: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """|ambition of a - ambition of b| per organisation pair (a, b), one row per pair: what
+    :func:`..mechanisms.alignment.pair_distance` sums over the issues (outside, as numpy's product does)."""
+    n, K = len(pairs), ambition.shape[1]
+    out = np.empty((n, K))
+    for q in range(n):
+        a, b = pairs[q, 0], pairs[q, 1]
+        for k in range(K):
+            out[q, k] = abs(ambition[a, k] - ambition[b, k])
+    return out
+
+
+@njit(cache=True, nogil=True)
+def conflict_week(distance: np.ndarray, pairs: np.ndarray, representation: np.ndarray, unvoiced: float,
+                  any_rival: bool, rivalry: float, pair_rival: np.ndarray, pair_trust: np.ndarray,
+                  unfairness: np.ndarray, distrust: float, unfair_weight: float, suppressed_weight: float,
+                  rate: float, pair_heat: np.ndarray, pair_count: np.ndarray, tie_count: np.ndarray,
+                  status: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """:func:`..mechanisms.conflict.update_conflict` after the pairs' total-variation distance (``distance``, a matrix
+    product outside) and up to the network's temperature (a dot product, outside): suppressed interests, hidden
+    rivalry (``rivalry``: its weight times the competition left unspoken), the heat driver and each pair's heat, then
+    per organisation the mean heat of its ties (a sum over the pairs in their order) and the pairs' weights between
+    active members; the same operations in the same order. Returns (pair heat, organisation heat, member weight,
+    its sum)."""
+    n = len(pairs)
+    heat = np.empty(n)
+    O = len(representation)
+    org_heat = np.zeros(O)
+    member_weight = np.empty(n)
+    for q in range(n):
+        a, b = pairs[q, 0], pairs[q, 1]
+        suppressed = (representation[a] * distance[q]) * unvoiced
+        rival = rivalry * (1.0 if pair_rival[q] else 0.0) if any_rival else 0.0
+        driver = _clip((((distrust * _maximum(0.0, 0.5 - pair_trust[q])) / 0.5 + unfair_weight * unfairness[a])
+                        + suppressed_weight * suppressed) + rival, 0.0, 1.0)
+        heat[q] = pair_heat[q] + rate * (driver - pair_heat[q])
+        org_heat[a] += pair_count[q] * heat[q]
+        member_weight[q] = pair_count[q] * (1.0 if (status[a] == 0 and status[b] == 0) else 0.0)
+    for o in range(O):
+        org_heat[o] = org_heat[o] / _maximum(tie_count[o], 1.0)
+    return heat, org_heat, member_weight, total(member_weight)
