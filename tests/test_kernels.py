@@ -442,3 +442,23 @@ def test_the_conflict_kernels_are_the_numpy_conflict_update_bit_for_bit(professi
     reference, fused = _both_ways(model, conflict.update_conflict, monkeypatch)
     assert not np.array_equal(reference.ties.pair_heat, st.ties.pair_heat)
     assert_same_state(reference, fused)
+
+
+@pytest.mark.parametrize("professionals", SHAPES)
+def test_the_context_kernel_is_the_numpy_context_update_bit_for_bit(professionals, monkeypatch):
+    """Turbulence from the environment's and the partners' changes and complexity from the pairs at open tables,
+    fused after the draws, equal the reference's; with a context that changes often, closed tables and members who
+    left the table."""
+    from netwerksim.mechanisms import context  # noqa: PLC0415
+
+    model = _model(professionals)
+    _unsettled(model, professionals + 10)
+    st, rng = model.state, np.random.default_rng(professionals + 11)
+    F = st.forums
+    F.active = rng.random(len(F.id)) < 0.8
+    F.member_active = rng.random(len(F.member_prof)) < 0.9
+    st.network.context, st.network.turbulence = 15.0, 0.0      # a change three weeks in four
+    st.orgs.promised = rng.random(len(st.orgs.name)) * 10
+    reference, fused = _both_ways(model, context.update_context, monkeypatch, "context")
+    assert reference.network.turbulence > 0          # some change happened
+    assert_same_state(reference, fused)

@@ -828,3 +828,40 @@ def conflict_week(distance: np.ndarray, pairs: np.ndarray, representation: np.nd
     for o in range(O):
         org_heat[o] = org_heat[o] / _maximum(tie_count[o], 1.0)
     return heat, org_heat, member_weight, total(member_weight)
+
+
+@njit(cache=True, nogil=True)
+def context_week(promised: np.ndarray, status: np.ndarray, draws: np.ndarray, chance: float,
+                 member_active: np.ndarray, member_org: np.ndarray, member_block: np.ndarray, block_forum: np.ndarray,
+                 forum_active: np.ndarray, frequency: np.ndarray) -> tuple[float, float, int]:
+    """The array part of :func:`..mechanisms.context.update_context` after its draws (``draws``: one uniform per
+    organisation): the capacity shares of the active members whose own situation changed (summed pairwise, as numpy
+    sums), and the pairs of active delegations per table per week (:func:`..mechanisms.context.pairs_per_table`
+    over the open tables' intervals, summed pairwise); the scalar arithmetic stays outside. Returns (the shares
+    changed, weekly pairs, active organisations)."""
+    O = len(promised)
+    weighted = np.empty(O)
+    n_active = 0
+    for o in range(O):
+        weighted[o] = promised[o] * (1.0 if status[o] == 0 else 0.0)
+        n_active += status[o] == 0
+    scale = max(total(weighted), 1e-9)
+    picked = np.empty(O)
+    n = 0
+    for o in range(O):
+        if draws[o] < chance:
+            picked[n] = weighted[o] / scale
+            n += 1
+    changed = total(picked[:n])
+    blocks = np.zeros(len(block_forum))
+    for j in range(len(member_org)):
+        blocks[member_block[j]] += 1.0 if (member_active[j] and status[member_org[j]] == 0) else 0.0
+    n_forums = len(frequency)
+    delegations = np.zeros(n_forums)
+    for b in range(len(block_forum)):
+        delegations[block_forum[b]] += 1.0 if blocks[b] > 0 else 0.0
+    weekly = np.empty(n_forums)
+    for f in range(n_forums):
+        d = delegations[f]
+        weekly[f] = (((d * (d - 1)) / 2) * (1.0 if forum_active[f] else 0.0)) / frequency[f]
+    return changed, total(weekly), n_active
