@@ -462,3 +462,22 @@ def test_the_context_kernel_is_the_numpy_context_update_bit_for_bit(professional
     reference, fused = _both_ways(model, context.update_context, monkeypatch, "context")
     assert reference.network.turbulence > 0          # some change happened
     assert_same_state(reference, fused)
+
+
+@pytest.mark.parametrize("professionals", SHAPES)
+def test_the_trust_evidence_kernel_is_the_numpy_evidence_bit_for_bit(professionals, monkeypatch):
+    """Trust after the evidence of a week (kept or broken words, remote or in person, between rivals under unspoken
+    competition, less shared in conflict, more with drives shared), fused after the draws, equals the reference's."""
+    model = _model(professionals)
+    _unsettled(model, professionals + 12)
+    st, rng = model.state, np.random.default_rng(professionals + 13)
+    T = st.ties
+    T.rival = rng.random(len(T.src)) < 0.3
+    T.physical = rng.random(len(T.src)) < 0.6
+    T.pair_heat = rng.random(len(T.pairs)) * 0.9
+    st.profs.energy = rng.random(len(st.profs.org))
+    st.network.competition, st.network.competition_voiced, st.network.drives_shared = 0.8, 0.1, 0.5
+    model.params = model.params.with_overrides({"trust.rivalry_suspicion": 0.5})
+    reference, fused = _both_ways(model, trust.update_trust, monkeypatch, "trust")
+    assert not np.array_equal(reference.ties.r, st.ties.r)
+    assert_same_state(reference, fused)

@@ -865,3 +865,33 @@ def context_week(promised: np.ndarray, status: np.ndarray, draws: np.ndarray, ch
         d = delegations[f]
         weekly[f] = (((d * (d - 1)) / 2) * (1.0 if forum_active[f] else 0.0)) / frequency[f]
     return changed, total(weekly), n_active
+
+
+@njit(cache=True, nogil=True)
+def trust_evidence(prof_org: np.ndarray, delivery: np.ndarray, energy: np.ndarray, energy_weight: float,
+                   grace: float, dst: np.ndarray, met: np.ndarray, suspicion: float, rival: np.ndarray,
+                   draws: np.ndarray, physical: np.ndarray, evidence_rate: float, remote_factor: float,
+                   rival_factor: float, heated: bool, pair_heat: np.ndarray, org_pair: np.ndarray,
+                   sharing_loss: float, drives: bool, drives_factor: float) -> tuple[np.ndarray, np.ndarray]:
+    """The evidence of :func:`..mechanisms.trust.update_trust` after its draws (``draws``: one uniform per tie): per
+    tie that met (``met``), whether the other's side kept its word (its reliability, read as broken by a rival under
+    unspoken competition) and the evidence's weight (remote, between rivals, less shared from vigilant on, more with
+    drives shared); the same operations in the same order. Returns (kept, weight), one per tie met."""
+    n = len(met)
+    kept = np.empty(n, np.bool_)
+    weight = np.empty(n)
+    for j in range(n):
+        t = met[j]
+        d = dst[t]
+        reliability = delivery[prof_org[d]] * (1 - energy_weight * (1 - energy[d]))
+        chance = reliability + (1 - reliability) * grace
+        if suspicion > 0:
+            chance = chance * (1.0 - suspicion * (1.0 if rival[t] else 0.0))
+        kept[j] = draws[t] < chance
+        w = (evidence_rate * (1.0 if physical[t] else remote_factor)) * (rival_factor if rival[t] else 1.0)
+        if heated:
+            w = w * (1.0 - sharing_loss * _clip((pair_heat[org_pair[t]] - 0.25) / 0.75, 0.0, 1.0))
+        if drives:
+            w = w * drives_factor
+        weight[j] = w
+    return kept, weight
