@@ -278,6 +278,13 @@ def _unsettled(model: NetwerkModel, seed: int) -> None:
     st.issues.delta = 0.02 * rng.random(len(st.issues.id)) * rng.integers(0, 2, len(st.issues.id))
 
 
+def _unsettled_model(professionals: int, seed: int) -> tuple:
+    """A :func:`_model` :func:`_unsettled` (its state, and a generator for the test's own spreading)."""
+    model = _model(professionals)
+    _unsettled(model, professionals + seed)
+    return model, model.state, np.random.default_rng(professionals + seed + 1)
+
+
 @pytest.mark.parametrize("professionals", SHAPES)
 def test_the_value_kernel_is_the_numpy_value_update_bit_for_bit(professionals, monkeypatch):
     """Perceived value, unfairness, the weeks below and the next status (some going dormant, leaving, coming back),
@@ -343,9 +350,7 @@ def test_the_meetings_kernel_is_the_numpy_meetings_bit_for_bit(professionals, na
     who left, conflict cancelling meetings and tired professionals."""
     from netwerksim.mechanisms import meetings  # noqa: PLC0415
 
-    model = _model(professionals)
-    _unsettled(model, professionals + 2)
-    st, rng = model.state, np.random.default_rng(professionals + 3)
+    model, st, rng = _unsettled_model(professionals, 2)
     F, n = st.forums, len(st.forums.id)
     F.level = rng.integers(0, 3, n).astype(F.level.dtype)
     F.physical = rng.random(n) < 0.7
@@ -367,9 +372,7 @@ def test_the_production_kernels_are_the_numpy_production_bit_for_bit(professiona
     with issues handed over, uneven ambitions and energy, and breakthroughs made likely."""
     from netwerksim.mechanisms import production  # noqa: PLC0415
 
-    model = _model(professionals)
-    _unsettled(model, professionals + 4)
-    st, rng = model.state, np.random.default_rng(professionals + 5)
+    model, st, rng = _unsettled_model(professionals, 4)
     K, O = len(st.issues.id), len(st.orgs.name)
     st.orgs.ambition = rng.dirichlet(np.ones(K), O)
     st.profs.energy = rng.random(len(st.profs.org))
@@ -390,9 +393,7 @@ def test_the_alignment_kernels_are_the_numpy_alignment_bit_for_bit(professionals
     alignment index, fused around the matrix products, equal the reference's."""
     from netwerksim.mechanisms import alignment  # noqa: PLC0415
 
-    model = _model(professionals)
-    _unsettled(model, professionals + 6)
-    st, rng = model.state, np.random.default_rng(professionals + 7)
+    model, st, rng = _unsettled_model(professionals, 6)
     K, O = len(st.issues.id), len(st.orgs.name)
     st.orgs.ambition = rng.dirichlet(np.ones(K) * 0.5, O) * (1.0 + 1e-3 * rng.standard_normal((O, 1)))  # inexact sums
     st.ties.pair_heat = rng.random(len(st.ties.pairs)) * 0.7
@@ -428,9 +429,7 @@ def test_the_conflict_kernels_are_the_numpy_conflict_update_bit_for_bit(professi
     fused around the matrix products, equal the reference's; with and without rivals and unspoken competition."""
     from netwerksim.mechanisms import conflict  # noqa: PLC0415
 
-    model = _model(professionals)
-    _unsettled(model, professionals + 8)
-    st, rng = model.state, np.random.default_rng(professionals + 9)
+    model, st, rng = _unsettled_model(professionals, 8)
     K, O, n = len(st.issues.id), len(st.orgs.name), len(st.ties.pairs)
     st.orgs.ambition = rng.dirichlet(np.ones(K) * 0.5, O) * (1.0 + 1e-3 * rng.standard_normal((O, 1)))
     st.orgs.unfairness = rng.random(O) * rng.integers(0, 2, O)
@@ -451,9 +450,7 @@ def test_the_context_kernel_is_the_numpy_context_update_bit_for_bit(professional
     left the table."""
     from netwerksim.mechanisms import context  # noqa: PLC0415
 
-    model = _model(professionals)
-    _unsettled(model, professionals + 10)
-    st, rng = model.state, np.random.default_rng(professionals + 11)
+    model, st, rng = _unsettled_model(professionals, 10)
     F = st.forums
     F.active = rng.random(len(F.id)) < 0.8
     F.member_active = rng.random(len(F.member_prof)) < 0.9
@@ -468,9 +465,7 @@ def test_the_context_kernel_is_the_numpy_context_update_bit_for_bit(professional
 def test_the_trust_evidence_kernel_is_the_numpy_evidence_bit_for_bit(professionals, monkeypatch):
     """Trust after the evidence of a week (kept or broken words, remote or in person, between rivals under unspoken
     competition, less shared in conflict, more with drives shared), fused after the draws, equals the reference's."""
-    model = _model(professionals)
-    _unsettled(model, professionals + 12)
-    st, rng = model.state, np.random.default_rng(professionals + 13)
+    model, st, rng = _unsettled_model(professionals, 12)
     T = st.ties
     T.rival = rng.random(len(T.src)) < 0.3
     T.physical = rng.random(len(T.src)) < 0.6
