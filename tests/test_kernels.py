@@ -476,3 +476,55 @@ def test_the_trust_evidence_kernel_is_the_numpy_evidence_bit_for_bit(professiona
     reference, fused = _both_ways(model, trust.update_trust, monkeypatch, "trust")
     assert not np.array_equal(reference.ties.r, st.ties.r)
     assert_same_state(reference, fused)
+
+
+@pytest.mark.parametrize("professionals", SHAPES)
+@pytest.mark.parametrize("demands", ["one", "several"])
+def test_the_accountability_kernels_are_the_numpy_accountability_bit_for_bit(professionals, demands, monkeypatch):
+    """Accountability, uncertainty, invested stakes and demand for structure after a week, with one demand everywhere
+    and with funders asking differently and separate agreements; the reporting hours each partner's demand sets too;
+    fused (``demand_numbers``, ``delivered_numbers``) or not, the same bits."""
+    from netwerksim.mechanisms import accountability, meetings  # noqa: PLC0415
+    from netwerksim.numeric import weighted_mean  # noqa: PLC0415
+
+    model, st, rng = _unsettled_model(professionals, 14)
+    O = len(st.orgs.name)
+    if demands == "several":
+        st.orgs.accountability_demand = 0.5 + rng.random(O)
+        st.orgs.separate_agreements = rng.integers(0, 2, O).astype(float)
+    st.orgs.pledge = rng.random(O)
+    reference, fused = _both_ways(model, accountability.update_accountability, monkeypatch)
+    assert reference.network.accountability != st.network.accountability
+    assert_same_state(reference, fused)
+    hours, asked = {}, {}
+    for switch in "01":
+        monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
+        hours[switch] = meetings.reporting_hours(st, model.params)
+        asked[switch], own = accountability.demand(st.orgs, model.params)
+        asked[switch] = (np.float64(asked[switch]).tobytes(), None if own is None else own.tobytes())
+    assert hours["0"].tobytes() == hours["1"].tobytes() and asked["0"] == asked["1"]
+    orgs, active = st.orgs, st.orgs.active      # the weighted means themselves (a last bit may not reach the state)
+    weights = (orgs.hours * orgs.pledge)[active]
+    means = [weighted_mean(orgs.contribution[active], weights),
+             weighted_mean(orgs.pledge[active] * orgs.contribution[active], weights)]
+    fused = kernels.compiled().delivered_numbers(orgs.status, orgs.hours, orgs.pledge, orgs.contribution)[1:]
+    assert np.array(fused).tobytes() == np.array(means).tobytes()
+
+
+def test_the_demand_kernel_is_numpys_over_many_partners(monkeypatch):
+    """The network's accountability demand over 2,000 partners asked differently (the weighted sum's order shows)."""
+    import types  # noqa: PLC0415
+
+    from netwerksim.mechanisms import accountability  # noqa: PLC0415
+    from netwerksim.params import Params  # noqa: PLC0415
+
+    rng, n = np.random.default_rng(15), 2_000
+    status = rng.choice(np.array([0, 0, 1, 3], np.int8), n)
+    orgs = types.SimpleNamespace(accountability_demand=rng.random(n) * 3, separate_agreements=rng.random(n) < 0.3,
+                                 status=status, active=status == 0, hours=rng.random(n) * 40, pledge=rng.random(n))
+    answers = []
+    for switch in "01":
+        monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
+        asked, own = accountability.demand(orgs, Params({}))
+        answers.append((np.float64(asked).tobytes(), own.tobytes()))
+    assert answers[0] == answers[1]

@@ -895,3 +895,69 @@ def trust_evidence(prof_org: np.ndarray, delivery: np.ndarray, energy: np.ndarra
             w = w * drives_factor
         weight[j] = w
     return kept, weight
+
+
+@njit(cache=True, nogil=True)
+def demand_numbers(accountability_demand: np.ndarray, separate: float, separate_agreements: np.ndarray,
+                   status: np.ndarray, hours: np.ndarray, pledge: np.ndarray) -> tuple[np.ndarray, int, float, bool, float]:
+    """The numbers of :func:`..mechanisms.accountability.demand`: each partner's own demand, the active partners'
+    number, the first active one's demand, whether every partner's is the same (numpy's minimum and maximum, a NaN
+    passed on) and the network's, weighted by the active partners' capacity (sums pairwise, as numpy sums). Returns
+    (own, active, first, same, asked)."""
+    O = len(status)
+    own = np.empty(O)
+    for o in range(O):
+        own[o] = accountability_demand[o] * (1.0 + separate * separate_agreements[o])
+    n_active = 0
+    for o in range(O):
+        n_active += status[o] == 0
+    if n_active == 0:
+        return own, 0, 0.0, True, 0.0
+    first = 0.0
+    weights = np.empty(n_active)
+    j = 0
+    for o in range(O):
+        if status[o] == 0:
+            if j == 0:
+                first = own[o]
+            weights[j] = hours[o] * pledge[o]
+            j += 1
+    lo, hi = own[0], own[0]
+    for o in range(1, O):
+        lo, hi = _minimum(lo, own[o]), _maximum(hi, own[o])
+    if lo == hi:
+        return own, n_active, first, True, first
+    if not total(weights) > 0:
+        return own, n_active, first, False, first
+    products = np.empty(n_active)
+    j = 0
+    for o in range(O):
+        if status[o] == 0:
+            products[j] = (own[o] - first) * weights[j]
+            j += 1
+    return own, n_active, first, False, first + total(products) / total(weights)
+
+
+@njit(cache=True, nogil=True)
+def delivered_numbers(status: np.ndarray, hours: np.ndarray, pledge: np.ndarray,
+                      contribution: np.ndarray) -> tuple[bool, float, float]:
+    """The weighted means :func:`..mechanisms.accountability.update_accountability` takes over the active partners,
+    weighted by their capacity: whether the weights sum above 0, the share delivered and what is put in (each a
+    pairwise sum of products over the pairwise sum of the weights, as ``numeric.weighted_mean``)."""
+    n_active = 0
+    for o in range(len(status)):
+        n_active += status[o] == 0
+    weights = np.empty(n_active)
+    given = np.empty(n_active)
+    put_in = np.empty(n_active)
+    j = 0
+    for o in range(len(status)):
+        if status[o] == 0:
+            weights[j] = hours[o] * pledge[o]
+            given[j] = contribution[o] * weights[j]
+            put_in[j] = (pledge[o] * contribution[o]) * weights[j]
+            j += 1
+    whole = total(weights)
+    if not whole > 0:
+        return False, 0.0, 0.0
+    return True, total(given) / whole, total(put_in) / whole
