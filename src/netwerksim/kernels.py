@@ -11,9 +11,13 @@ A kernel runs where it pays: from :data:`MIN_TIES` ties up, or over many runs in
 loading the cached code costs a fresh process 0.3-0.4 s CPU (1-4 s on a busy machine), which the fused trust update
 (about 3x the numpy version) earns back within one run only over millions of ties (benchmarks/bench_kernels.py).
 A small network's step is a fixed cost of numpy calls on short arrays, which a kernel pays once: the stuck
-detector's conditions and streaks (``stuck_week``), pair trust, energy and negativity (``energy_week``) and the
-recorded row's reductions (``indicator_numbers``) take the zorgnetwerk's step 10-15 % down, which repays the import
-over some 50 runs. So :func:`..runner.run` counts the runs (:func:`counted_run`; the engines of sweeps, comparisons
+detector's conditions and streaks (``stuck_week``), trust's evidence, learning and pair trust, meetings, alignment,
+contributions, production, accountability's numbers, value, conflict, context, energy and negativity, and the
+recorded row's reductions (``indicator_numbers``) take the zorgnetwerk's step about a third down (issue 20's sixth and
+seventh rounds, README), which repays the import over some 50 runs. Matrix products, ``exp`` and powers stay numpy
+calls between the kernels (OpenBLAS's and numpy's SIMD code cannot be restated bit for bit), and so do the draws. A
+kernel whose reference reads back a field it assigned runs only where that part of the state holds nothing
+(:func:`unheld`). So :func:`..runner.run` counts the runs (:func:`counted_run`; the engines of sweeps, comparisons
 and the patterns' validation call it, as do scripts and tests), and from :data:`MANY_RUNS` on the kernels run at
 every size; a single ``netwerksim run`` never imports numba. ``NETWERKSIM_KERNELS=1`` runs the kernels at every
 size, ``0`` never (the numpy reference everywhere); without numba (``pip install netwerksim[fast]``) the numpy
