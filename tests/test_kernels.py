@@ -344,10 +344,10 @@ def test_the_contribution_kernel_is_the_numpy_contribution_decision_bit_for_bit(
 @pytest.mark.parametrize("professionals", SHAPES)
 @pytest.mark.parametrize("nao", [0.0, 3.0])
 def test_the_meetings_kernel_is_the_numpy_meetings_bit_for_bit(professionals, nao, monkeypatch):
-    """Meeting clocks, who is present, attendance, talk, meeting hours (preparation, reporting, check-ins, the NAO's
-    relief), the ties that met and met in person and the coordination load, fused around the exponential, the draws
-    and the reporting hours, equal the reference's; with tables of every level, closed and virtual tables, members
-    who left, conflict cancelling meetings and tired professionals."""
+    """Meeting clocks, who is present, attendance, talk, the negativity voiced, meeting hours (preparation,
+    reporting, check-ins, the NAO's relief), the ties that met and met in person and the coordination load, fused
+    around the exponential, the draws and the reporting hours, equal the reference's; with tables of every level,
+    closed and virtual tables, members who left, conflict cancelling meetings and tired professionals."""
     from netwerksim.mechanisms import meetings  # noqa: PLC0415
 
     model, st, rng = _unsettled_model(professionals, 2)
@@ -359,8 +359,10 @@ def test_the_meetings_kernel_is_the_numpy_meetings_bit_for_bit(professionals, na
     F.member_active = rng.random(len(F.member_prof)) < 0.95
     st.ties.co_located = rng.random(len(st.ties.src)) < 0.3
     st.profs.meeting_hours = rng.random(len(st.profs.org)) * 2 * model.params.meeting.fatigue_threshold
+    st.profs.negativity = rng.random(len(st.profs.org)) * 0.5       # what those present voice (issues.voiced, 002 V6)
     st.network.nao_hours, st.network.check_in_weeks = nao, 4
     reference, fused = _both_ways(model, meetings.hold_meetings, monkeypatch, "meetings")
+    assert reference.issues.voiced.any()
     assert not np.array_equal(reference.profs.meeting_hours, st.profs.meeting_hours) and len(reference.ties.met_index)
     assert_same_state(reference, fused)
 

@@ -468,15 +468,15 @@ def meetings_week(phase: np.ndarray, frequency: np.ndarray, growth: float, forum
                   any_level: bool, administrative_hours: float, dyad_cost: float, reporting: np.ndarray,
                   check_in: bool, check_in_hours: float, nao_hours: float, meets_a: np.ndarray, meets_b: np.ndarray,
                   meets_forum: np.ndarray, meets_tie: np.ndarray, co_located: np.ndarray, physical: np.ndarray,
-                  n_ties: int, org_hours: np.ndarray, org_pledge: np.ndarray):
+                  n_ties: int, org_hours: np.ndarray, org_pledge: np.ndarray, negativity: np.ndarray):
     """:func:`..mechanisms.meetings.hold_meetings` around the exponential of the value factor (``exp_term`` per
     membership, computed outside), the uniform draws (``draws``, one per membership, from the mechanism's stream) and
     the reporting hours (:func:`..mechanisms.meetings.reporting_hours`, with its power): the meeting clocks,
     attendance chances, who is present, attendance per forum, delegations present, talk per issue (a sum over the
-    forums in their order), the hours of meetings, preparation and check-ins (the NAO's relief over their pairwise
-    sum), the ties that met and met in person, and the coordination load; the same operations in the same order.
-    Returns (phase, met, attendance, talk, meeting hours, the ties met (indices), the ties met in person,
-    coordination load)."""
+    forums in their order) and the negativity voiced there, the hours of meetings, preparation and check-ins (the
+    NAO's relief over their pairwise sum), the ties that met and met in person, and the coordination load; the same
+    operations in the same order. Returns (phase, met, attendance, talk, voiced, meeting hours, the ties met (indices),
+    the ties met in person, coordination load)."""
     n_forums = len(phase)
     new_phase = np.empty(n_forums)
     count = np.empty(n_forums)
@@ -501,11 +501,13 @@ def meetings_week(phase: np.ndarray, frequency: np.ndarray, growth: float, forum
         present[j] = draws[j] < chance and met[member_forum[j]] and status[o] == 0 and member_active[j]
     n_members = np.zeros(n_forums)
     n_present = np.zeros(n_forums)
+    said = np.zeros(n_forums)
     blocks = np.zeros(len(block_forum))
     for j in range(M):
         f = member_forum[j]
         n_members[f] += 1.0 if member_active[j] else 0.0
         n_present[f] += 1.0 if present[j] else 0.0
+        said[f] += negativity[member_prof[j]] if present[j] else 0.0
         blocks[member_block[j]] += 1.0 if present[j] else 0.0
     attendance = np.empty(n_forums)
     for f in range(n_forums):
@@ -524,6 +526,17 @@ def meetings_week(phase: np.ndarray, frequency: np.ndarray, growth: float, forum
     talk = _column_sums(terms)
     for k in range(K):
         talk[k] = talk[k] / max(n_held[k], 1)
+    spoken = np.empty((n_forums, K))
+    heard = np.empty((n_forums, K))
+    for f in range(n_forums):
+        for k in range(K):
+            on = 1.0 if (covers[f, k] and met[f]) else 0.0
+            spoken[f, k] = said[f] * on
+            heard[f, k] = n_present[f] * on
+    voiced = _column_sums(spoken)
+    people = _column_sums(heard)
+    for k in range(K):
+        voiced[k] = voiced[k] / _maximum(people[k], 1.0)
     per_meeting = np.empty(n_forums)
     preparing = np.empty(n_forums)
     for f in range(n_forums):
@@ -573,7 +586,7 @@ def meetings_week(phase: np.ndarray, frequency: np.ndarray, growth: float, forum
             n_active += 1
     whole_capacity = total(capacity[:n_active])
     load = total(new_hours) / whole_capacity if whole_capacity > 0 else 0.0
-    return new_phase, met, attendance, talk, new_hours, np.flatnonzero(tie_met), in_person, load
+    return new_phase, met, attendance, talk, voiced, new_hours, np.flatnonzero(tie_met), in_person, load
 
 
 @njit(cache=True, nogil=True)

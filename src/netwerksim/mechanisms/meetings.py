@@ -106,7 +106,7 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
         prof, org = F.member_prof, F.member_org
         exp_term = np.exp(-m.value_slope * (orgs.perceived_value - orgs.outside_option)[org])
         draws = rng.random(len(prof))
-        (F.phase, F.met, F.attendance, st.issues.talk, profs.meeting_hours, T.met_index, T.physical,
+        (F.phase, F.met, F.attendance, st.issues.talk, st.issues.voiced, profs.meeting_hours, T.met_index, T.physical,
          net.coordination_load) = kernels.compiled().meetings_week(
             F.phase, F.frequency, 1.0 + m.complexity_growth * net.complexity, F.active, prof, F.member_forum, org,
             F.member_active, F.member_block, F.block_forum, exp_term, profs.workload, profs.energy,
@@ -116,7 +116,7 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
             F.covers, F.hours, F.level, bool(any_true(F.level)), float(p.forum.administrative_hours),
             float(m.dyad_cost), reporting_hours(st, p), net.check_in_weeks > 0, float(p.innovation.check_in_hours),
             float(net.nao_hours), T.meets_a, T.meets_b, T.meets_forum, T.meets_tie, T.co_located, F.physical,
-            len(T.src), orgs.hours, orgs.pledge)
+            len(T.src), orgs.hours, orgs.pledge, profs.negativity)
         return
     F.phase, count = meetings_this_week(F.phase, F.frequency, st.network.complexity, p)
     count = count * F.active
@@ -142,8 +142,8 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     st.issues.talk = summed(F.attendance[:, None] * held, 0) / np.maximum(summed(held, 0), 1)
     # what those who came brought to the table: the criticism and cynicism voiced there (002 V6, L361-364: people at
     # the table who keep seeing the downsides), per issue over the tables that met on it
-    voiced = bincount(F.member_forum, weights=where(present, profs.negativity[prof], 0.0), minlength=n_forums)
-    st.issues.voiced = (voiced @ held) / np.maximum(n_present @ held, 1)
+    said = bincount(F.member_forum, weights=where(present, profs.negativity[prof], 0.0), minlength=n_forums)
+    st.issues.voiced = summed(said[:, None] * held, 0) / np.maximum(summed(n_present[:, None] * held, 0), 1)
     net = st.network
     length = F.hours * table_level_effects(F.level, p)[0] if any_true(F.level) else F.hours
     preparation = p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2
