@@ -11,9 +11,13 @@ A kernel runs where it pays: from :data:`MIN_TIES` ties up, or over many runs in
 loading the cached code costs a fresh process 0.3-0.4 s CPU (1-4 s on a busy machine), which the fused trust update
 (about 3x the numpy version) earns back within one run only over millions of ties (benchmarks/bench_kernels.py).
 A small network's step is a fixed cost of numpy calls on short arrays, which a kernel pays once: the stuck
-detector's conditions and streaks (``stuck_week``), pair trust, energy and negativity (``energy_week``) and the
-recorded row's reductions (``indicator_numbers``) take the zorgnetwerk's step 10-15 % down, which repays the import
-over some 50 runs. So :func:`..runner.run` counts the runs (:func:`counted_run`; the engines of sweeps, comparisons
+detector's conditions and streaks (``stuck_week``), trust's evidence, learning and pair trust, meetings, alignment,
+contributions, production, accountability's numbers, value, conflict, context, energy and negativity, and the
+recorded row's reductions (``indicator_numbers``) take the zorgnetwerk's step about a third down (issue 20's sixth and
+seventh rounds, README), which repays the import over some 50 runs. Matrix products, ``exp`` and powers stay numpy
+calls between the kernels (OpenBLAS's and numpy's SIMD code cannot be restated bit for bit), and so do the draws. A
+kernel whose reference reads back a field it assigned runs only where that part of the state holds nothing
+(:func:`unheld`). So :func:`..runner.run` counts the runs (:func:`counted_run`; the engines of sweeps, comparisons
 and the patterns' validation call it, as do scripts and tests), and from :data:`MANY_RUNS` on the kernels run at
 every size; a single ``netwerksim run`` never imports numba. ``NETWERKSIM_KERNELS=1`` runs the kernels at every
 size, ``0`` never (the numpy reference everywhere); without numba (``pip install netwerksim[fast]``) the numpy
@@ -33,11 +37,26 @@ MANY_RUNS = 50     # runs a process has made (:func:`counted_run`) before kernel
 _runs = 0
 
 
+_SWITCH = "NETWERKSIM_KERNELS"
+_ENVIRON = getattr(os.environ, "_data", None)          # os.environ's own dict (POSIX: bytes keys and values)
+_SWITCH_KEY = os.environ.encodekey(_SWITCH) if _ENVIRON is not None and hasattr(os.environ, "encodekey") else None
+
+
+def switch() -> str:
+    """``os.environ.get("NETWERKSIM_KERNELS", "")`` without the KeyError ``os.environ.get`` raises and catches inside
+    when the variable is not set (1.1 against 0.2 us here, and a step asks about fifteen times): a look-up in the
+    dict ``os.environ`` keeps (and updates on every assignment), where there is one."""
+    if _SWITCH_KEY is None:     # pragma: no cover - an os.environ without its dict
+        return os.environ.get(_SWITCH, "")
+    value = _ENVIRON.get(_SWITCH_KEY)
+    return "" if value is None else os.environ.decodevalue(value)
+
+
 def wanted(n: int) -> bool:
     """Whether a kernel runs on ``n`` elements (ties): numba is installed and the size, the switch or the number of
     runs this process has made (:data:`MANY_RUNS`) says so."""
-    switch = os.environ.get("NETWERKSIM_KERNELS", "")
-    if switch == "0" or not (switch == "1" or n >= MIN_TIES or _runs >= MANY_RUNS):
+    switch_ = switch()
+    if switch_ == "0" or not (switch_ == "1" or n >= MIN_TIES or _runs >= MANY_RUNS):
         return False
     return available()
 
@@ -49,6 +68,13 @@ def counted_run() -> None:
     ``netwerksim run`` never imports numba. The results are the same either way (the kernels are bit for bit their numpy references)."""
     global _runs
     _runs += 1
+
+
+def unheld(*parts: Any) -> bool:
+    """Whether no field of these parts of the state is held (:meth:`..model.NetwerkModel.hold`: an assignment to a held
+    field is dropped, so a reference that reads a field after assigning it reads the held value; a kernel computes on
+    from what it assigned). Kernels that assign fields their reference reads again run only on unheld parts."""
+    return all("_holds" not in part.__dict__ for part in parts)
 
 
 @cache

@@ -89,6 +89,10 @@ class RecentRows:
         """The mean of the rows kept (at least one), as ``np.mean`` over the first axis."""
         return np.true_divide(_sum(self._rows[:self.count], 0), self.count)
 
+    def total_with(self, row: np.ndarray) -> np.ndarray:
+        """The sum of the rows kept (none: nothing) and then ``row``."""
+        return row + _sum(self._rows[:self.count], 0) if self.count else np.array(row, float)
+
     def mean_with(self, row: np.ndarray) -> np.ndarray:
         """The mean of the rows kept and then ``row`` (the rows kept must be ``n``)."""
         self._rows[-1] = row

@@ -194,6 +194,7 @@ class Issues:
     effort_share: np.ndarray      # this week: effort on the issue as a share of its potential
     covered: np.ndarray           # this week: share of required kinds present and working on it
     talk: np.ndarray              # this week: attendance at the issue's tables (0 when none met)
+    voiced: np.ndarray            # this week: mean negativity of those present at the issue's tables (0 when none came; 002 V6)
     trust: np.ndarray             # this week: partners' trust, weighted by their ambition on the issue
     ideas: np.ndarray             # idea pool (002 L1096-1547)
     convergence: np.ndarray       # how far the ideas have narrowed to a shared direction, 0-1
@@ -690,7 +691,7 @@ def _build_issues(s: Scenario) -> Issues:
         difficulty=np.array([i.difficulty for i in s.issues], float), required_kinds=req,
         progress=zeros(), delta=zeros(), potential=zeros(), expected=zeros(), coordination=np.ones(K),
         owner=np.array([names.index(i.owner) if i.owner else -1 for i in s.issues], np.int64),
-        effort_share=zeros(), covered=np.ones(K), talk=zeros(), trust=np.full(K, 0.5),
+        effort_share=zeros(), covered=np.ones(K), talk=zeros(), voiced=zeros(), trust=np.full(K, 0.5),
         ideas=np.array([i.ideas for i in s.issues], float), convergence=np.array([i.convergence for i in s.issues], float), understood=np.ones(K),
         phase=np.array([phases[i.phase] for i in s.issues], np.int8), weeks_in_phase=zeros(np.int64),
         experiment_left=zeros(np.int64), experiments=zeros(np.int64), successes=zeros(np.int64),

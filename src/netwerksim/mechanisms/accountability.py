@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..numeric import any_true, summed, weighted_mean
 from ..params import Params
 from ..state import State
@@ -32,7 +33,15 @@ def demand(orgs, p: Params) -> tuple[float, np.ndarray | None]:
     """The accounting asked of the network, and of each partner (None when every partner is asked the same, or
     the network nothing): what its funders ask (``[[funders]]``), more when a funder holds it to its own performance
     agreement, which is not streamlined with the others' (003 L4469-4482, R13; L4660-4672, R37i). The network's
-    is the active partners', weighted as what they put in; one demand everywhere is exactly it."""
+    is the active partners', weighted as what they put in; one demand everywhere is exactly it. (Fused where
+    :mod:`..kernels` says: ``demand_numbers``.)"""
+    if kernels.wanted(0):
+        own, n_active, first, same, asked = kernels.compiled().demand_numbers(
+            orgs.accountability_demand, float(p.accountability.separate), orgs.separate_agreements, orgs.status,
+            orgs.hours, orgs.pledge)
+        if not n_active:
+            return 0.0, None
+        return (first, None) if same else (asked, own if asked > 0 else None)
     own = orgs.accountability_demand * (1.0 + p.accountability.separate * orgs.separate_agreements)
     active = orgs.active
     if not any_true(active):
@@ -50,10 +59,14 @@ def update_accountability(st: State, p: Params) -> None:
     active = orgs.active
     if not any_true(active):
         return
-    weights = (orgs.hours * orgs.pledge)[active]
-    weighed = summed(weights) > 0
-    delivered = weighted_mean(orgs.contribution[active], weights) if weighed else 0.0
-    putting_in = weighted_mean(orgs.pledge[active] * orgs.contribution[active], weights) if weighed else 0.0
+    if kernels.wanted(0):
+        _, delivered, putting_in = kernels.compiled().delivered_numbers(orgs.status, orgs.hours, orgs.pledge,
+                                                                         orgs.contribution)
+    else:
+        weights = (orgs.hours * orgs.pledge)[active]
+        weighed = summed(weights) > 0
+        delivered = weighted_mean(orgs.contribution[active], weights) if weighed else 0.0
+        putting_in = weighted_mean(orgs.pledge[active] * orgs.contribution[active], weights) if weighed else 0.0
     # what has been put in accumulates: the longer partners invest, the more they must account for (R37e)
     net.invested += p.accountability.stakes_rate * (putting_in - net.invested)
     gap = 1.0 - delivered

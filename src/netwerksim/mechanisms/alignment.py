@@ -24,6 +24,7 @@ import functools
 
 import numpy as np
 
+from .. import kernels
 from ..numeric import all_true, bincount
 from ..params import Params
 from ..state import State, alignment_index
@@ -92,7 +93,27 @@ def positions_argued(ambition: np.ndarray, focus: np.ndarray, met_pairs: np.ndar
 
 
 def update_alignment(st: State, p: Params) -> None:
+    """Positions argued, the Deffuant round, the pulls to own interests, the room and the shared picture (fused around
+    the matrix products where :mod:`..kernels` says: ``alignment_gaps``, ``alignment_week``)."""
     orgs, T, net = st.orgs, st.ties, st.network
+    if kernels.wanted(len(T.src)) and kernels.unheld(orgs):
+        compiled, a = kernels.compiled(), p.alignment
+        has_pairs = len(T.pairs) > 0
+        met, own, other, first, gap, size, threshold = compiled.alignment_gaps(
+            orgs.ambition, orgs.focus, T.pairs, T.org_pair, T.met_index, T.pair_heat, T.pair_trust, float(a.bound))
+        ones = _ones(orgs.ambition.shape[1])
+        held_line = met & (own @ ones < other @ ones) if has_pairs else np.zeros(len(orgs.name), bool)
+        if not has_pairs:
+            met = np.zeros(len(orgs.name), bool)
+        orgs.ambition, orgs.for_standstill, net.alignment = compiled.alignment_week(
+            orgs.ambition, has_pairs, first, gap, 0.5 * (size @ ones), threshold, float(a.rate), orgs.focus,
+            orgs.focus @ (st.issues.phase >= 1).astype(float), float(a.concreteness), float(a.own_pull),
+            orgs.representation, orgs.status, float(net.room), float(net.room ** 2), float(p.governance.island_pull), net.shared_ambition,
+            net.shared_picture > 0, float(a.picture_pull * net.shared_picture), met)
+        orgs.met, orgs.held_line = met, held_line
+        if net.shared_picture > 0:
+            net.shared_picture *= np.exp(-a.picture_staling * net.turbulence)
+        return
     before = orgs.ambition
     met, held_line = np.zeros(len(orgs.name), bool), np.zeros(len(orgs.name), bool)
     if len(T.pairs):

@@ -24,10 +24,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..numeric import any_true, bincount, clip, largest, summed
 from ..params import Params
 from ..state import State
-from .alignment import pair_distance
+from .alignment import _ones, pair_distance
 
 LEVELS = ("friendly", "vigilant", "disagreement", "conflict")
 
@@ -105,8 +106,23 @@ def unspoken_competition(net, p: Params) -> float:
 
 
 def update_conflict(st: State, p: Params) -> None:
+    """Each pair's temperature moves towards what distrust, unfairness, suppressed interests and hidden rivalry drive
+    it to (fused around the matrix products where :mod:`..kernels` says: ``ambition_gaps``, ``conflict_week``)."""
     T, orgs = st.ties, st.orgs
     if len(T.pairs) == 0:
+        return
+    if kernels.wanted(len(T.src)) and kernels.unheld(T, orgs):
+        net, c, compiled = st.network, p.conflict, kernels.compiled()
+        distance = 0.5 * (compiled.ambition_gaps(orgs.ambition, T.pairs) @ _ones(orgs.ambition.shape[1]))
+        unvoiced_share = 1.0 - net.interests_voiced
+        net.interests_voiced -= c.voiced_fading * net.interests_voiced
+        any_rival = bool(any_true(T.pair_rival))
+        rivalry = c.hidden_rivalry * unspoken(net.competition, net.competition_voiced, net.threat, p) if any_rival else 0.0
+        T.pair_heat, orgs.heat, member_weight, total = compiled.conflict_week(
+            distance, T.pairs, orgs.representation, float(unvoiced_share), any_rival, float(rivalry), T.pair_rival,
+            T.pair_trust, orgs.unfairness, float(c.distrust), float(c.unfairness), float(c.suppressed), float(c.rate),
+            T.pair_heat, T.pair_count, T.org_tie_count[0], orgs.status)
+        net.heat = float(member_weight @ T.pair_heat) / total if total > 0 else 0.0
         return
     a, b = T.pairs[:, 0], T.pairs[:, 1]
     net = st.network

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..numeric import summed
 from ..params import Params
 from ..state import State, Status, delegations_present, tables_open
@@ -67,8 +68,20 @@ def context_changes(members: np.ndarray, weights: np.ndarray, level: float, p: P
 
 
 def update_context(st: State, p: Params, rng: np.random.Generator) -> None:
+    """Turbulence settles and the context's changes add to it; complexity follows (the array part fused after the
+    draws where :mod:`..kernels` says: ``context_week``)."""
     net, F = st.network, st.forums
     net.turbulence *= 1 - p.context.turbulence_decay
+    if kernels.wanted(len(st.ties.src)):
+        c, orgs = p.context, st.orgs
+        chance = min(1.0, c.change_rate * net.context)
+        env_happens, env_size = rng.random(), rng.exponential(c.change_size)
+        changed, weekly_pairs, n_active = kernels.compiled().context_week(
+            orgs.promised, orgs.status, rng.random(len(orgs.name)), float(chance), F.member_active, F.member_org,
+            F.member_block, F.block_forum, F.active, F.frequency)
+        net.turbulence += (env_size if env_happens < chance else 0.0) + c.change_size * changed
+        net.complexity = net.turbulence + c.per_pair * weekly_pairs / max(n_active, 1)
+        return
     net.turbulence += context_changes(st.orgs.active, st.orgs.promised, net.context, p, rng)
     weekly_pairs = float(summed(pairs_per_table(st) * F.active / F.frequency))
     n_active = max(int(summed(st.orgs.active)), 1)

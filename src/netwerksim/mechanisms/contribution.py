@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..choices import chosen_contribution
 from ..numeric import any_true, bincount, clip, summed, where
 from ..params import Params
@@ -87,9 +88,25 @@ def org_workload(st: State) -> np.ndarray:
 
 
 def decide_contributions(st: State, p: Params) -> None:
-    """Move each organisation's contribution towards what it now wants and can give."""
+    """Move each organisation's contribution towards what it now wants and can give (fused around the exponential of
+    the willingness where :mod:`..kernels` says: ``utilities``, ``contribution_week``)."""
     orgs = st.orgs
     c = p.contribution
+    if kernels.wanted(0):    # a fixed cost per organisation: fused where the kernels are on anyway
+        T, net, compiled = st.ties, st.network, kernels.compiled()
+        has_ties = len(T.src) > 0
+        z = compiled.utilities(orgs.perceived_value - orgs.outside_option, T.org_given if has_ties else
+                               np.full(len(orgs.name), 0.5), collective_weight(st, p), orgs.motives,
+                               float(p.leadership.utility_shift * net.hierarchy), float(c.value_gain),
+                               float(-c.steepness))
+        moved, given = compiled.contribution_week(
+            np.exp(z), orgs.ownership, bool(any_true(orgs.separate_agreements)), orgs.separate_agreements,
+            orgs.ambition, orgs.focus, float(p.governance.separate_pull), has_ties, T.pairs, T.pair_trust,
+            T.pair_count, orgs.contribution, orgs.status, float(c.reciprocity_tolerance), float(c.reciprocity_floor),
+            orgs.mandate, orgs.pledge, st.profs.org, st.profs.workload, orgs.n_professionals,
+            float(c.workload_normal), float(c.workload_crowding), orgs.first_pledge, float(c.adaptation))
+        orgs.contribution = given if st.choices is None else where(orgs.active, chosen_contribution(st, moved), 0.0)
+        return
     trust, reciprocity = org_trust_and_reciprocity(st)
     h = st.network.hierarchy
     want = willingness(orgs.perceived_value - orgs.outside_option, trust, collective_weight(st, p),

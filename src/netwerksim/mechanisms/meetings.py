@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..choices import staying_away
 from ..numeric import all_true, any_true, bincount, clip, summed, where
 from ..params import Params
@@ -97,8 +98,26 @@ def meetings_this_week(phase, frequency, complexity, p: Params) -> tuple[np.ndar
 
 
 def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
-    """Decide which forums meet this week and who attends; set meeting hours and which ties met."""
+    """Decide which forums meet this week and who attends; set meeting hours and which ties met (fused around the
+    exponential, the draws and the reporting hours where :mod:`..kernels` says: ``meetings_week``)."""
     F, profs, orgs, T = st.forums, st.profs, st.orgs, st.ties
+    if kernels.wanted(len(T.src)) and kernels.unheld(F, profs, T) and staying_away(st) is None:
+        m, net = p.meeting, st.network
+        prof, org = F.member_prof, F.member_org
+        exp_term = np.exp(-m.value_slope * (orgs.perceived_value - orgs.outside_option)[org])
+        draws = rng.random(len(prof))
+        (F.phase, F.met, F.attendance, st.issues.talk, st.issues.voiced, profs.meeting_hours, T.met_index, T.physical,
+         net.coordination_load) = kernels.compiled().meetings_week(
+            F.phase, F.frequency, 1.0 + m.complexity_growth * net.complexity, F.active, prof, F.member_forum, org,
+            F.member_active, F.member_block, F.block_forum, exp_term, profs.workload, profs.energy,
+            profs.meeting_hours, draws, orgs.status, orgs.heat, felt_from(orgs.heat, CANCELLED_FROM),
+            float(p.conflict.cancelled), float(m.base_attendance), float(m.workload_absence),
+            float(p.energy.effort_floor), float(m.value_absence), float(m.fatigue), float(m.fatigue_threshold),
+            F.covers, F.hours, F.level, bool(any_true(F.level)), float(p.forum.administrative_hours),
+            float(m.dyad_cost), reporting_hours(st, p), net.check_in_weeks > 0, float(p.innovation.check_in_hours),
+            float(net.nao_hours), T.meets_a, T.meets_b, T.meets_forum, T.meets_tie, T.co_located, F.physical,
+            len(T.src), orgs.hours, orgs.pledge, profs.negativity)
+        return
     F.phase, count = meetings_this_week(F.phase, F.frequency, st.network.complexity, p)
     count = count * F.active
     F.met = count > 0
@@ -121,6 +140,10 @@ def hold_meetings(st: State, p: Params, rng: np.random.Generator) -> None:
     n_orgs = delegations_present(F, present)     # for the n(n-1)/2 preparation cost
     held = F.covers & F.met[:, None]
     st.issues.talk = summed(F.attendance[:, None] * held, 0) / np.maximum(summed(held, 0), 1)
+    # what those who came brought to the table: the criticism and cynicism voiced there (002 V6, L361-364: people at
+    # the table who keep seeing the downsides), per issue over the tables that met on it
+    said = bincount(F.member_forum, weights=where(present, profs.negativity[prof], 0.0), minlength=n_forums)
+    st.issues.voiced = summed(said[:, None] * held, 0) / np.maximum(summed(n_present[:, None] * held, 0), 1)
     net = st.network
     length = F.hours * table_level_effects(F.level, p)[0] if any_true(F.level) else F.hours
     preparation = p.meeting.dyad_cost * n_orgs * (n_orgs - 1) / 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..numeric import any_true, bincount, mean, summed, where
 from ..params import Params
 from ..state import State
@@ -60,10 +61,37 @@ POTENTIAL_FLOOR = 1e-9   # hours a week promised to an issue below which it coun
 
 
 def produce(st: State, p: Params, rng: np.random.Generator) -> None:
+    """Effort, coordination, coverage and progress (fused around the matrix product, the power and the draws where
+    :mod:`..kernels` says: ``effort_week``, ``production_week``)."""
     orgs, profs, I, F = st.orgs, st.profs, st.issues, st.forums
     q = p.production
     O = len(orgs.name)
     floor = p.energy.effort_floor
+    T = st.ties
+    if kernels.wanted(len(T.src)) and kernels.unheld(profs, I):
+        compiled, net = kernels.compiled(), st.network
+        profs.effort, effort = compiled.effort_week(orgs.hours, orgs.pledge, orgs.contribution, orgs.status,
+                                                    orgs.n_professionals, profs.org, profs.energy,
+                                                    profs.meeting_hours, float(floor))
+        potential = I.potential
+        promised = potential > POTENTIAL_FLOOR
+        share = where(promised, (effort @ orgs.ambition) / where(promised, potential, 1), 0.0)
+        K = len(I.id)
+        normal = rng.standard_normal(K)
+        uniform = rng.random(K)
+        a = p.alignment
+        I.effort_share = share
+        (I.coordination, I.covered, I.diversity, I.expected, I.delta, I.progress, output,
+         learning) = compiled.production_week(
+            effort, share**q.elasticity, share, F.covers, F.met, I.talk, I.coordination,
+            float(q.expectation_smoothing), orgs.ambition, float(a.coverage_threshold), orgs.kind, I.required_kinds,
+            float(q.rate), I.difficulty, float(q.coordination_floor), float(a.floor + (1 - a.floor) * net.alignment),
+            float(p.innovation.embedding), I.handed_over, float(q.noise), normal, uniform,
+            float(q.breakthrough_chance), float(q.breakthrough_size), I.expected, I.delta, I.progress, F.attendance,
+            T.trust, T.met_index)
+        net.economic_capital += output
+        net.cultural_capital += q.learning_rate * learning - q.learning_decay * net.cultural_capital
+        return
     per_prof = (given_hours(st) / orgs.n_professionals)[profs.org] * (floor + (1 - floor) * profs.energy)
     profs.effort = np.maximum(0.0, per_prof - profs.meeting_hours)
     effort = bincount(profs.org, weights=profs.effort, minlength=O)

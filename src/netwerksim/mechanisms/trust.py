@@ -85,6 +85,17 @@ def update_trust(st: State, p: Params, rng: np.random.Generator) -> None:
     T, orgs, profs = st.ties, st.orgs, st.profs
     if len(T.src) == 0:
         return
+    if kernels.wanted(len(T.src)) and st.choices is None:     # the evidence fused after the draws (trust_evidence)
+        t, net = p.trust, st.network
+        suspicion = t.rivalry_suspicion * unspoken_competition(net, p)
+        kept, weight = kernels.compiled().trust_evidence(
+            profs.org, orgs.delivery, profs.energy, float(t.energy_weight), float(t.attribution_grace), T.dst,
+            T.met_index, float(suspicion), T.rival, rng.random(len(T.src)), T.physical, float(t.evidence_rate),
+            float(t.remote_factor), float(1.0 - (1.0 - t.rival_sharing) * net.competition),
+            bool(level(largest(T.pair_heat)) >= 1), T.pair_heat, T.org_pair, float(p.conflict.sharing_loss),
+            bool(net.drives_shared), float(1 + p.innovation.drives_trust * net.drives_shared))
+        learn(T, T.met_index, weight, kept, p, len(orgs.name))
+        return
     reliability = orgs.delivery[profs.org] * (1 - p.trust.energy_weight * (1 - profs.energy))   # per professional
     met = T.met_index
     kept_chance = (reliability + (1 - reliability) * p.trust.attribution_grace)[T.dst[met]]

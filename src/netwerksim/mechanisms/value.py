@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import kernels
 from ..choices import chosen_status
 from ..numeric import any_true, mean, summed, where
 from ..params import Params
@@ -58,11 +59,26 @@ def staying_utility(st: State, cw: np.ndarray, p: Params) -> np.ndarray:
 
 
 def update_value(st: State, p: Params) -> None:
+    """Perceived value, fairness and the next status (fused after the matrix product where :mod:`..kernels` says:
+    ``value_week``)."""
     orgs, I = st.orgs, st.issues
     v = p.value
     own = orgs.focus @ I.delta
-    shared = mean(I.delta)
     cw = collective_weight(st, p)   # raised by a threat, lowered by separate agreements (mechanism 4)
+    if kernels.wanted(0) and kernels.unheld(orgs):    # a fixed cost per organisation: fused where the kernels are on
+        net, before = st.network, orgs.status
+        (orgs.unfairness, orgs.benefit, orgs.perceived_value, orgs.weeks_below, status) = kernels.compiled().value_week(
+            own, I.delta, cw, orgs.autonomy_ceded, st.ties.org_given, before, orgs.contribution, orgs.pledge,
+            orgs.hours, orgs.heat, orgs.perceived_value, orgs.outside_option, orgs.motives, orgs.weeks_below,
+            float(v.benefit_scale), float(p.leadership.autonomy_loss * net.hierarchy), float(v.contribution_cost),
+            float(v.autonomy_cost), float(v.fairness_tolerance + p.covenant.tolerance * net.agreed_shares),
+            float(v.fairness_penalty), felt_from(orgs.heat, EXIT_FROM), float(p.conflict.exit_push),
+            float(v.smoothing), float(p.leadership.utility_shift * net.hierarchy), float(p.contribution.value_gain),
+            float(v.patience), float(v.exit_patience), float(v.return_margin))
+        orgs.status = chosen_status(st, status)
+        net.turbulence += p.context.exit_turbulence * int(summed(orgs.status != before))
+        return
+    shared = mean(I.delta)
     gross = v.benefit_scale * ((1 - cw) * own + cw * shared)
     ceded = felt_autonomy_ceded(orgs.autonomy_ceded, st.network.hierarchy, st.ties.org_given, p)
     # a dormant member weighs what taking part again would cost: its full promise and its felt loss of autonomy

@@ -18,7 +18,7 @@ from typing import Any, Callable
 import numpy as np
 
 from .. import kernels
-from ..mechanisms.innovation import EXPERIMENT, FAILURE, IMPLEMENTATION, SUCCESS, issue_energy, issue_negativity
+from ..mechanisms.innovation import EXPERIMENT, FAILURE, IMPLEMENTATION, SUCCESS, issue_energy
 from ..numeric import RecentRows, bincount, summed, where
 from ..params import Params
 from ..state import State
@@ -44,7 +44,8 @@ SITUATIONS = {s.id: s for s in [
     Situation("V1", "Er gebeurt maar niets", "Nothing happens",
               "Er wordt vergaderd en iedereen vindt het belangrijk, maar er start geen experiment.",
               "People meet and find it important, but no experiment gets started.", "002 L398-403, L3250-3253",
-              ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.talk", "issues.convergence", "issues.ideas"),
+              ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.talk", "issues.convergence", "issues.ideas",
+               "orgs.met", "orgs.for_standstill", "forums.member_active", "orgs.joined"),
               ("small_experiment", "change_of_thinking", "change_in_time", "check_in")),
     Situation("V2", "Na een tegenslag lukt het niet de lijn en energie vast te houden",
               "Energy and direction are lost after a setback",
@@ -70,9 +71,10 @@ SITUATIONS = {s.id: s for s in [
                "issues.insights_raised"),
               ("small_experiment", "change_in_time")),
     Situation("V6", "Er is negatieve energie", "Negative energy",
-              "Kritiek en cynisme overheersen bij wie zich voor de opgave inzet.",
-              "Criticism and cynicism prevail among those working on the issue.", "002 L361-364, L3234-3235",
-              ("profs.negativity", "orgs.focus", "orgs.active"),
+              "Aan tafel overheersen kritiek en cynisme: wie er komt, ziet steeds de negatieve kanten.",
+              "Criticism and cynicism prevail at the table: those who come keep seeing the downsides.",
+              "002 L361-364, L3234-3235",
+              ("issues.voiced", "issues.talk"),
               ("change_of_context", "near_miss_framing")),
     Situation("V7", "We komen niet verder dan creatieve ideeën", "Stuck in creative ideas",
               "Er komen steeds nieuwe ideeën bij, maar de groep focust niet.",
@@ -133,9 +135,12 @@ BEHAVIOUR = frozenset({
     "issues.say_ratio",        # who decided an experiment that started: the say of the one who had most over the others' (002 V4)
     "issues.sent_back",        # a proposal taken back to the home organisations instead of started (002 V8)
     "issues.reflected",        # the issue's table members came together to examine how and why it worked (002 L2613-2672)
+    "issues.handed_over",      # the formal owner decided to take the result over (mechanism 10; 002 V13)
+    "issues.weeks_in_phase",   # weeks since the phase last changed: a clock on the record above (phase)
     "issues.talk",             # attendance at the issue's tables this week
     "issues.options_raised",   # options to try the talk at its tables brought up this week (mechanism 10)
     "issues.insights_raised",  # ... and insights into why things fail it brought up instead (002 V5, L1183-1190)
+    "issues.voiced",           # the negativity those present brought to the issue's tables this week (002 V6)
     "orgs.contribution",       # the share of its pledge an organisation gave this week
     "orgs.met",                # its delegates met partners at a table this week (mechanism 3)
     "orgs.held_line",          # ... and argued a position closer to their own organisation than to the partners (002 V10)
@@ -143,7 +148,7 @@ BEHAVIOUR = frozenset({
     "orgs.joined",             # who joined and has not left (joining, going dormant, leaving are things agents do)
     "forums.member_active",    # who still sits at which table (a membership ends when a party leaves a table)
 })
-FROM_BEHAVIOUR = ("V4", "V5", "V8", "V9", "V10", "V11")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
+FROM_BEHAVIOUR = ("V4", "V5", "V6", "V8", "V9", "V10", "V11", "V13")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
 STANDSTILL_SHARE = 0.3         # V11: share of the delegations' meetings at an issue's tables arguing to leave it alone
 
 
@@ -166,6 +171,7 @@ class Memory:
         self.for_standstill = deque(maxlen=window)   # per organisation and issue: ... and argued to leave it alone
         self.energy = deque(maxlen=window)
         self.talk = RecentRows(window)          # per issue: attendance at its tables each week
+        self.voiced = RecentRows(window)        # per issue: (negativity voiced at its tables, 1) in weeks someone came
         self.lead_gap = RecentRows(window)      # per issue: (top contribution, its lead over the others) each week
         self.raised = RecentRows(window)        # per issue: (options, insights) the talk at its tables brought up (V5)
         self.last_experiments = np.zeros(K, np.int64)
@@ -192,6 +198,7 @@ class Memory:
         self._count("for_standstill", orgs.for_standstill)
         self.energy.append(energy)
         self.talk.append(I.talk)
+        self.voiced.append(voiced_row(st))
         self.lead_gap.append(lead_gap)
         self.raised.append(np.array((I.options_raised, I.insights_raised)))
 
@@ -246,6 +253,12 @@ class Memory:
         return self._in_window["org_counts"] @ at_table
 
 
+def voiced_row(st: State) -> np.ndarray:
+    """(2, K): this week's negativity voiced at each issue's tables and whether anyone came (1) or not (0, and 0)."""
+    came = (st.issues.talk > 0).astype(float)
+    return np.array((st.issues.voiced * came, came))
+
+
 def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
     """(2, K): per issue, the highest share of its pledge given this week by an organisation at the issue's tables
     that cares about it (-1 if none), and how far the others who care stay below it (0 with fewer than two)."""
@@ -272,13 +285,15 @@ def analysis_without_design(mem: Memory, talk: np.ndarray, ideas_needed: float) 
 def window_numbers(st: State, mem: Memory, energy: np.ndarray, gap: np.ndarray, at_table: np.ndarray | None = None
                    ) -> tuple[np.ndarray, ...]:
     """What :func:`conditions` reads of the window, per issue: the counts (``ISSUE_COUNTS``, K), the mean attendance
-    (zeros until the window is full), negativity now, the delegations' meetings at the issue's tables, how often they
+    (zeros until the window is full), the negativity voiced at the issue's tables over the window's weeks and this one
+    (the mean over the weeks someone came; V6), the delegations' meetings at the issue's tables, how often they
     held their own line and argued to leave the issue alone (V10, V11), energy a window ago, and V12's top
     contribution and lead over the others (the window's means with this week's ``gap``)."""
     K = len(st.issues.id)
     full = mem.full
     talk = mem.talk.mean() if full else np.zeros(K)
-    negativity = issue_negativity(st)
+    said, weeks_heard = mem.voiced.total_with(voiced_row(st))
+    negativity = said / np.maximum(weeks_heard, 1.0)      # V6: what those at the table kept voicing (002 L361-364)
     if at_table is None:
         at_table = mem.at_table(st)                                      # (O, K)
     # V10, V11 over the window: the delegations' meetings at the issue's tables, how often they argued their own
@@ -314,7 +329,9 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     ideas_enough, scattered = I.ideas >= q.ideas_needed, I.convergence < 0.3
     trying, not_taken_over, met = I.phase >= EXPERIMENT, ~I.handed_over, meetings > 0
     return {
-        "V1": quiet_open & talking & scattered & (I.ideas < q.ideas_needed),
+        # V1: 'everyone finds it very important, but nobody does anything' (002 L398-403): nobody at the issue's tables
+        # argued over the window that the network leave it alone (what V11 reads), yet nothing starts
+        "V1": quiet_open & talking & scattered & (I.ideas < q.ideas_needed) & (standstill == 0),
         "V2": failed & (energy < energy_then - s.energy_drop) & ~succeeded,
         "V3": trying & (I.covered < 1.0),
         "V4": one_decides,
