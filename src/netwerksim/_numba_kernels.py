@@ -60,7 +60,7 @@ def stuck_week(streak: np.ndarray, full: bool, counts: np.ndarray, experiment_le
                negativity: np.ndarray, meetings: np.ndarray, held_line: np.ndarray, standstill: np.ndarray,
                energy: np.ndarray, energy_then: np.ndarray, top: np.ndarray, behind: np.ndarray,
                covered: np.ndarray, handed_over: np.ndarray, weeks_in_phase: np.ndarray, effort_share: np.ndarray,
-               unexamined: np.ndarray, energy_drop: float, negativity_limit: float, representation: float,
+               unexamined: np.ndarray, analysis: np.ndarray, energy_drop: float, negativity_limit: float, representation: float,
                committed: float, spread: float, persist: float, effort_needed: float, standstill_share: float,
                experiment: int, implementation: int) -> tuple[np.ndarray, np.ndarray]:
     """:func:`..observers.stuck.conditions` and the streaks of :meth:`..observers.stuck.StuckDetector.observe` fused:
@@ -83,7 +83,7 @@ def stuck_week(streak: np.ndarray, full: bool, counts: np.ndarray, experiment_le
         holds[1, k] = failed and energy[k] < energy_then[k] - energy_drop and not succeeded
         holds[2, k] = trying and covered[k] < 1.0
         holds[3, k] = full and started and counts[1, k] == counts[0, k]
-        holds[4, k] = quiet_open and ideas_enough and convergence[k] >= 0.3
+        holds[4, k] = quiet_open and analysis[k]
         holds[5, k] = negativity[k] >= negativity_limit
         holds[6, k] = quiet_open and ideas_enough and scattered
         holds[7, k] = quiet_open and sent_back

@@ -356,6 +356,13 @@ PARAMETERS: dict[str, Param] = {
            "weekly growth of understanding an external facilitator brings about by organising reflection"),
         _P("innovation.learning_crowding", 0.8, "1", 0, 1, "001 L326-367",
            "how strongly casework pressure crowds out reflection and learning (understanding, new ideas)"),
+        _P("innovation.analysis_insight", 0.75, "share", 0, 1, "002 L139-144, L1183-1190; assumption (size)",
+           "share of what the talk brings up that is insight into why things fail rather than an option to try, at an "
+           "issue its partners work on by mapping its bottlenecks (issue approach 'bottleneck_analysis'; a fresh positive "
+           "theme turns the talk to where people want to go); 0 switches it off"),
+        _P("innovation.analysis_discouragement", 0.015, "energy/insight", 0, 1, "002 L1186-1190; assumption (size)",
+           "energy an insight into why things fail costs those who care about the issue ('will we ever solve this?'): "
+           "a tenth of what a failed experiment costs (innovation.setback_energy); 0 switches it off"),
         _P("innovation.positive_theme", 1.0, "1", 0, 5, "002 L2105-2123",
            "extra ideas the same talk yields under a fresh positive theme, as a share of the theme's freshness "
            "(a positive goal brings structurally more ideas than a problem to solve; 1 = twice as many, an assumption)"),

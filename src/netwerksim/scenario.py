@@ -222,6 +222,9 @@ class Issue(StrictModel):
     phase: Literal["pioneer", "experiment", "implementation"] = "pioneer"
     ideas: Annotated[float, Field(ge=0, le=1000)] = 0.0
     convergence: Fraction = 0.0
+    # how the partners work on it: looking for options to try, or mapping its bottlenecks, which brings insight into
+    # why things fail more than options to try (002 L139-144, L1183-1190)
+    approach: Literal["open", "bottleneck_analysis"] = "open"
 
 
 class Forum(StrictModel):

@@ -216,6 +216,9 @@ class Issues:
     diversity: np.ndarray         # the chance two organisations working on the issue are of different kinds (000 L305-347)
     idea_factor: np.ndarray       # ideas the issue's tables produce relative to mixed tables (their level, 002 R53)
     table_mandate: np.ndarray     # mandate the issue's tables have to start an experiment, relative to mixed ones
+    analysing: np.ndarray         # bool: its partners work on it by mapping its bottlenecks (scenario ``approach``; 002 L139-144)
+    options_raised: np.ndarray    # this week: options to try the talk at its tables brought up (what joins the idea pool)
+    insights_raised: np.ndarray   # this week: insights into why things fail it brought up instead (002 V5, L1183-1190)
 
 
 @dataclass
@@ -694,5 +697,6 @@ def _build_issues(s: Scenario) -> Issues:
         experiment_left=zeros(np.int64), experiments=zeros(np.int64), successes=zeros(np.int64),
         failures=zeros(np.int64), near_misses=zeros(np.int64), outcome=zeros(np.int8), sent_back=zeros(bool), say_ratio=zeros(float), proposed=zeros(np.int64), reflected=zeros(bool),
         last_outcome_week=np.full(K, -1, np.int64), handed_over=zeros(bool), diversity=zeros(), idea_factor=np.ones(K),
-        table_mandate=np.ones(K),
+        table_mandate=np.ones(K), analysing=np.array([i.approach == "bottleneck_analysis" for i in s.issues], bool),
+        options_raised=zeros(), insights_raised=zeros(),
     )

@@ -1,7 +1,8 @@
 """Mechanism 10: the innovation process per issue: ideas, experiments, breakthroughs and hand-over.
 
 Talk at an issue's tables fills an idea pool (002 L1096-1547, L2112-2123), less so among cynics who
-keep seeing the downsides (002 V6, L361-364); ideas converge into a
+keep seeing the downsides (002 V6, L361-364), and where the partners map an issue's bottlenecks
+part of it is insight into why things fail rather than options to try (002 L139-144, L1183-1190; V5); ideas converge into a
 shared direction as trust, shared ambition and focus allow (002 L1437-1447), and scatter again when
 fresh ideas keep pouring in (002 V7). Partners of different kinds bring more angles and so more ideas, but only on a
 shared base of trust and ambition; without one their differences chafe and slow the convergence (000 L305-351;
@@ -135,6 +136,22 @@ def handover_chance(willing, p: Params) -> np.ndarray:
     return q.handover_rate * (1.0 - q.owner_reluctance * (1.0 - willing))
 
 
+def insight_share(analysing: np.ndarray, fresh_perspective: float, p: Params) -> np.ndarray:
+    """Per issue: the share of what the talk brings up that is insight into the problem rather than an option to try.
+    Where the partners work on an issue by mapping its bottlenecks, the analysis makes them understand better why
+    things do not work, which brings them no nearer to what they could do about it (002 L139-144, L1183-1190):
+    ``innovation.analysis_insight`` of it; a fresh positive theme turns the talk to where everyone wants to go instead
+    (002 L2107-2115), as far as it is fresh. 0 elsewhere."""
+    return analysing * (p.innovation.analysis_insight * (1.0 - min(1.0, fresh_perspective)))
+
+
+def discouragement(st: State, insights: np.ndarray, p: Params) -> np.ndarray:
+    """Per professional: the energy a week's insights into why things fail cost those who care about the issue, as
+    far as they care: understanding better why it does not work, without seeing what to do, slows and can
+    demotivate ('will we ever solve this?', 002 L1186-1190); ``innovation.analysis_discouragement`` an insight."""
+    return p.innovation.analysis_discouragement * (st.orgs.focus @ insights)[st.profs.org]
+
+
 def start_chance(ideas, convergence, ownership, mandate, energy, p: Params) -> np.ndarray:
     """Weekly chance that an issue without a running experiment starts one: full once there are enough ideas and a
     direction to act on (``innovation.direction_needed``, 1 by default: in proportion to convergence; with an
@@ -192,7 +209,15 @@ def update_innovation(st: State, p: Params, rng: np.random.Generator, week: int)
     # friction where it is missing (000 L305-312, L318-351; 001 L768-772, L1796-1800)
     base = I.trust * net.alignment
     angles = 1 + q.diversity_ideas * I.diversity * base
-    new = q.idea_rate * I.talk * I.idea_factor * energy * room * critics * stories * angles
+    raised = q.idea_rate * I.talk * I.idea_factor * energy * room * critics * stories * angles
+    # a bottleneck analysis turns part of it into insight into why things fail, not options to try (002 L1183-1190)
+    if any_true(I.analysing):
+        insights = insight_share(I.analysing, net.fresh_perspective, p) * raised
+        new = raised - insights
+        profs.energy = clip(profs.energy - discouragement(st, insights, p), 0.0, 1.0)
+    else:
+        insights, new = np.zeros(K), raised
+    I.options_raised, I.insights_raised = new, insights
     I.ideas = (1 - q.idea_decay) * I.ideas + new
     target = base * net.design_focus
     to_the_core = 1 + q.drives_focus * net.drives_shared   # connected, one gets to the core faster (002 L2510-2516)

@@ -64,9 +64,11 @@ SITUATIONS = {s.id: s for s in [
               ("issues.experiments", "issues.say_ratio"),
               ("change_of_persons", "shared_leadership_team")),
     Situation("V5", "We komen niet tot de volgende stap", "No step from analysis to design",
-              "Er ligt veel materiaal en richting, maar niemand kiest en begint.",
-              "There is plenty of input and direction, but nobody chooses and starts.", "002 L355-359, L3255-3258",
-              ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.ideas", "issues.convergence"),
+              "Er is veel input verzameld, vooral inzicht in waarom het misgaat, maar niemand kiest en begint.",
+              "Much input has been gathered, mostly insight into why things fail, but nobody chooses and starts.",
+              "002 L355-359, L3255-3258",
+              ("issues.experiments", "issues.experiment_left", "issues.phase", "issues.talk", "issues.options_raised",
+               "issues.insights_raised"),
               ("small_experiment", "change_in_time")),
     Situation("V6", "Er is negatieve energie", "Negative energy",
               "Aan tafel overheersen kritiek en cynisme: wie er komt, ziet steeds de negatieve kanten.",
@@ -136,6 +138,8 @@ BEHAVIOUR = frozenset({
     "issues.handed_over",      # the formal owner decided to take the result over (mechanism 10; 002 V13)
     "issues.weeks_in_phase",   # weeks since the phase last changed: a clock on the record above (phase)
     "issues.talk",             # attendance at the issue's tables this week
+    "issues.options_raised",   # options to try the talk at its tables brought up this week (mechanism 10)
+    "issues.insights_raised",  # ... and insights into why things fail it brought up instead (002 V5, L1183-1190)
     "issues.voiced",           # the negativity those present brought to the issue's tables this week (002 V6)
     "orgs.contribution",       # the share of its pledge an organisation gave this week
     "orgs.met",                # its delegates met partners at a table this week (mechanism 3)
@@ -144,7 +148,7 @@ BEHAVIOUR = frozenset({
     "orgs.joined",             # who joined and has not left (joining, going dormant, leaving are things agents do)
     "forums.member_active",    # who still sits at which table (a membership ends when a party leaves a table)
 })
-FROM_BEHAVIOUR = ("V4", "V6", "V8", "V9", "V10", "V11", "V13")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
+FROM_BEHAVIOUR = ("V4", "V5", "V6", "V8", "V9", "V10", "V11", "V13")   # situations whose detector reads behaviour only (the others: docs/model.md 7.15)
 STANDSTILL_SHARE = 0.3         # V11: share of the delegations' meetings at an issue's tables arguing to leave it alone
 
 
@@ -169,6 +173,7 @@ class Memory:
         self.talk = RecentRows(window)          # per issue: attendance at its tables each week
         self.voiced = RecentRows(window)        # per issue: (negativity voiced at its tables, 1) in weeks someone came
         self.lead_gap = RecentRows(window)      # per issue: (top contribution, its lead over the others) each week
+        self.raised = RecentRows(window)        # per issue: (options, insights) the talk at its tables brought up (V5)
         self.last_experiments = np.zeros(K, np.int64)
         self.unexamined = np.zeros(K, bool)     # V9: a success since which nobody examined why and nothing was started
         self._in_window = {"issue_counts": np.zeros((len(ISSUE_COUNTS), K), np.int64)}   # the window's total of each
@@ -195,6 +200,7 @@ class Memory:
         self.talk.append(I.talk)
         self.voiced.append(voiced_row(st))
         self.lead_gap.append(lead_gap)
+        self.raised.append(np.array((I.options_raised, I.insights_raised)))
 
     def not_examined(self, st: State) -> np.ndarray:
         """Per issue, this week: a success since which nobody came together to examine why it worked and no next
@@ -264,6 +270,18 @@ def lead_gap(st: State, at_table: np.ndarray) -> np.ndarray:
     return np.array((top, where(n_committed >= 2, top - others, 0.0)))
 
 
+def analysis_without_design(mem: Memory, talk: np.ndarray, ideas_needed: float) -> np.ndarray:
+    """V5 over the window, per issue: the group met and came (mean attendance ``talk`` above 0.15, as V1), gathered
+    as much input as a start needs (``ideas_needed``), and most of it was insight into why things fail, not options
+    to try: 'much input gathered, insights and content, but no getting from analysis to design' (002 L355-359,
+    L1183-1190). With the window's "nothing started" this is the situation; it reads what the talk brought up,
+    never the scenario's approach."""
+    if not mem.full:
+        return np.zeros(len(talk), bool)
+    options, insights = mem.raised.mean() * mem.window
+    return (talk > 0.15) & (options + insights >= ideas_needed) & (insights > options)
+
+
 def window_numbers(st: State, mem: Memory, energy: np.ndarray, gap: np.ndarray, at_table: np.ndarray | None = None
                    ) -> tuple[np.ndarray, ...]:
     """What :func:`conditions` reads of the window, per issue: the counts (``ISSUE_COUNTS``, K), the mean attendance
@@ -317,7 +335,7 @@ def conditions(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
         "V2": failed & (energy < energy_then - s.energy_drop) & ~succeeded,
         "V3": trying & (I.covered < 1.0),
         "V4": one_decides,
-        "V5": quiet_open & ideas_enough & (I.convergence >= 0.3),
+        "V5": quiet_open & analysis_without_design(mem, talk, q.ideas_needed),
         "V6": negativity >= s.negativity,
         "V7": quiet_open & ideas_enough & scattered,
         "V8": quiet_open & sent_back,
@@ -341,7 +359,8 @@ def fused_week(st: State, mem: Memory, p: Params, energy: np.ndarray, gap: np.nd
     return kernels.compiled().stuck_week(
         streak, mem.full, counts, I.experiment_left, talk, I.phase, I.ideas, float(q.ideas_needed), I.convergence,
         negativity, meetings, held_line, standstill, energy, energy_then, top, behind, I.covered, I.handed_over,
-        I.weeks_in_phase, I.effort_share, unexamined, float(s.energy_drop), float(s.negativity),
+        I.weeks_in_phase, I.effort_share, unexamined, analysis_without_design(mem, talk, q.ideas_needed),
+        float(s.energy_drop), float(s.negativity),
         float(s.representation), float(s.committed), float(s.spread), float(s.persist), float(q.effort_needed),
         STANDSTILL_SHARE, int(EXPERIMENT), int(IMPLEMENTATION))
 
