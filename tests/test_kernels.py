@@ -10,9 +10,10 @@ import numpy as np
 import pytest
 
 from netwerksim import kernels
-from netwerksim.generator import sized_network
+from netwerksim.generator import generate_network, sized_network
 from netwerksim.mechanisms import trust
 from netwerksim.observers import stuck
+from netwerksim.params import PARAMETERS
 from netwerksim.model import NetwerkModel
 from netwerksim.runner import run
 from netwerksim.scenario import load_scenario
@@ -530,3 +531,25 @@ def test_the_demand_kernel_is_numpys_over_many_partners(monkeypatch):
         asked, own = accountability.demand(orgs, Params({}))
         answers.append((np.float64(asked).tobytes(), own.tobytes()))
     assert answers[0] == answers[1]
+
+
+def _moved(param) -> float:
+    """A value of ``param`` a quarter of the way from its default to the far end of its range (0 stays in range)."""
+    up = param.high - param.default >= param.default - param.low
+    return param.default + 0.25 * ((param.high - param.default) if up else (param.low - param.default))
+
+
+@pytest.mark.parametrize("name", sorted(PARAMETERS))
+def test_every_parameter_means_the_same_with_and_without_the_kernels(name, monkeypatch):
+    """A kernel written before a parameter was added (or one that forgets it) would ignore it: the default runs,
+    which the fingerprints compare, cannot see that. Each parameter moved a quarter of the way to the end of its
+    range, 26 weeks of a generated network with a lead, separate agreements and joiners: the frames are
+    the same with the kernels forced on and off (found on 7 Dec: production.coverage_dependence, added beside the
+    production kernel, was ignored where the kernels ran)."""
+    spec = load_scenario(generate_network(7, organisations=8, issues=3, governance="lead_organisation",
+                                          agreements="separate", growth=0.25, steps=26))
+    prints = {}
+    for switch in ("0", "1"):
+        monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
+        prints[switch] = run(spec, seed=5, params={name: _moved(PARAMETERS[name])}).manifest["fingerprint"]
+    assert prints["0"] == prints["1"], name

@@ -71,7 +71,8 @@ def produce(st: State, p: Params, rng: np.random.Generator) -> None:
     O = len(orgs.name)
     floor = p.energy.effort_floor
     T = st.ties
-    if kernels.wanted(len(T.src)) and kernels.unheld(profs, I):
+    # the kernel computes the default coverage factor (the covered share itself); another dependence runs the reference
+    if kernels.wanted(len(T.src)) and kernels.unheld(profs, I) and q.coverage_dependence == 1.0:
         compiled, net = kernels.compiled(), st.network
         profs.effort, effort = compiled.effort_week(orgs.hours, orgs.pledge, orgs.contribution, orgs.status,
                                                     orgs.n_professionals, profs.org, profs.energy,
