@@ -553,3 +553,20 @@ def test_every_parameter_means_the_same_with_and_without_the_kernels(name, monke
         monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
         prints[switch] = run(spec, seed=5, params={name: _moved(PARAMETERS[name])}).manifest["fingerprint"]
     assert prints["0"] == prints["1"], name
+
+
+@pytest.mark.parametrize("path", ["profs.negativity", "profs.energy"])
+def test_a_held_field_is_held_alike_with_and_without_the_kernels(path, monkeypatch):
+    """Counterfactual branches hold a field (model.hold, explain.py): the energy mechanism's reference reads
+    negativity back after assigning it, so it reads the held value; its kernel must then stand aside."""
+    states = {}
+    for switch in ("0", "1"):
+        monkeypatch.setenv("NETWERKSIM_KERNELS", switch)
+        model = NetwerkModel("lelytalent", rng=3, mesa_data=False)
+        for _ in range(10):
+            model.step()
+        model.hold([path], {path: np.full_like(model.state.profs.negativity, 0.4)})
+        for _ in range(20):
+            model.step()
+        states[switch] = model.state
+    assert_same_state(states["0"], states["1"])

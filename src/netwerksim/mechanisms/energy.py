@@ -42,7 +42,8 @@ def update_energy(st: State, p: Params) -> None:
     """Negativity spreads and is heated by conflict, it drains energy, and energy changes (fused after the two
     matrix products where :mod:`..kernels` says: ``energy_week``)."""
     orgs, profs, I, T = st.orgs, st.profs, st.issues, st.ties
-    if kernels.wanted(len(T.src)):
+    # the reference reads negativity back after assigning it: with a held field it reads the held value (kernels.unheld)
+    if kernels.wanted(len(T.src)) and kernels.unheld(profs):
         e, q = p.energy, p.negativity
         profs.negativity, profs.energy = kernels.compiled().energy_week(
             profs.negativity, profs.energy, T.src, T.dst, T.met_index, profs.org, orgs.heat, profs.drive,
