@@ -26,6 +26,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = os.path.join(os.path.dirname(HERE), "src")
 
 
+def medians_ms(call, repeat: int) -> tuple[float, float]:
+    """Median CPU and wall time of ``repeat`` calls, in ms."""
+    cpu, wall = [], []
+    for _ in range(repeat):
+        c, w = time.process_time(), time.perf_counter()
+        call()
+        cpu.append(time.process_time() - c)
+        wall.append(time.perf_counter() - w)
+    return statistics.median(cpu) * 1000, statistics.median(wall) * 1000
+
+
 def child(tiny_network: dict, repeat: int) -> dict:
     import netwerksim  # noqa: PLC0415
     from netwerksim.runner import run  # noqa: PLC0415
@@ -34,14 +45,7 @@ def child(tiny_network: dict, repeat: int) -> dict:
     zorg = netwerksim.load_scenario("zorgnetwerk").with_changes(steps=156)
     tiny = netwerksim.load_scenario(tiny_network)
     run(zorg)   # warm: imports, caches
-    for name, sc in (("zorgnetwerk 156 weeks run()", zorg),):
-        cpu, wall = [], []
-        for _ in range(repeat):
-            c, w = time.process_time(), time.perf_counter()
-            run(sc)
-            cpu.append(time.process_time() - c)
-            wall.append(time.perf_counter() - w)
-        out[name] = (statistics.median(cpu) * 1000, statistics.median(wall) * 1000)
+    out["zorgnetwerk 156 weeks run()"] = medians_ms(lambda: run(zorg), repeat)
     # the engines' path (sweeps, comparisons, the patterns' validation): run_summary in a process that has made many
     # runs, so the fused kernels run where this checkout has the switch (kernels.MANY_RUNS; none before issue 20's
     # sixth round), and without the manifest's fingerprint where it skips it
@@ -52,13 +56,7 @@ def child(tiny_network: dict, repeat: int) -> dict:
         kernels._runs = kernels.MANY_RUNS
     spec = RunSpec("zorgnetwerk", seed=0, steps=156)
     run_summary(spec)   # warm: numba's import and cache load where the kernels run
-    cpu, wall = [], []
-    for _ in range(repeat):
-        c, w = time.process_time(), time.perf_counter()
-        run_summary(spec)
-        cpu.append(time.process_time() - c)
-        wall.append(time.perf_counter() - w)
-    out["zorgnetwerk 156 weeks, engines"] = (statistics.median(cpu) * 1000, statistics.median(wall) * 1000)
+    out["zorgnetwerk 156 weeks, engines"] = medians_ms(lambda: run_summary(spec), repeat)
     for name, sc in (("zorgnetwerk ms/step", zorg), ("10 professionals ms/step", tiny)):
         model = netwerksim.NetwerkModel(sc, mesa_data=False)
         c, w = time.process_time(), time.perf_counter()

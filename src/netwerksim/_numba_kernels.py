@@ -60,8 +60,9 @@ def stuck_week(streak: np.ndarray, full: bool, counts: np.ndarray, experiment_le
                negativity: np.ndarray, meetings: np.ndarray, held_line: np.ndarray, standstill: np.ndarray,
                energy: np.ndarray, energy_then: np.ndarray, top: np.ndarray, behind: np.ndarray,
                covered: np.ndarray, handed_over: np.ndarray, weeks_in_phase: np.ndarray, effort_share: np.ndarray,
-               unexamined: np.ndarray, analysis: np.ndarray, energy_drop: float, negativity_limit: float, representation: float,
-               committed: float, spread: float, persist: float, effort_needed: float, standstill_share: float,
+               unexamined: np.ndarray, analysis: np.ndarray, energy_drop: float, negativity_limit: float,
+               representation: float, committed: float, spread: float, persist: float, effort_needed: float,
+               standstill_share: float,
                experiment: int, implementation: int) -> tuple[np.ndarray, np.ndarray]:
     """:func:`..observers.stuck.conditions` and the streaks of :meth:`..observers.stuck.StuckDetector.observe` fused:
     the fourteen conditions per issue from this week's numbers (computed outside, as the reference computes them:

@@ -89,9 +89,13 @@ class RecentRows:
         """The mean of the rows kept (at least one), as ``np.mean`` over the first axis."""
         return np.true_divide(_sum(self._rows[:self.count], 0), self.count)
 
+    def total(self) -> np.ndarray:
+        """The sum of the rows kept (at least one), in their order."""
+        return _sum(self._rows[:self.count], 0)
+
     def total_with(self, row: np.ndarray) -> np.ndarray:
         """The sum of the rows kept (none: nothing) and then ``row``."""
-        return row + _sum(self._rows[:self.count], 0) if self.count else np.array(row, float)
+        return row + self.total() if self.count else np.array(row, float)
 
     def mean_with(self, row: np.ndarray) -> np.ndarray:
         """The mean of the rows kept and then ``row`` (the rows kept must be ``n``)."""

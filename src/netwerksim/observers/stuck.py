@@ -278,7 +278,7 @@ def analysis_without_design(mem: Memory, talk: np.ndarray, ideas_needed: float) 
     never the scenario's approach."""
     if not mem.full:
         return np.zeros(len(talk), bool)
-    options, insights = mem.raised.mean() * mem.window
+    options, insights = mem.raised.total()          # raised over the window
     return (talk > 0.15) & (options + insights >= ideas_needed) & (insights > options)
 
 
